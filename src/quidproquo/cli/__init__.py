@@ -1,0 +1,28 @@
+"""The `qpq` command: a thin shell over the library object (quidproquo.app.Quidproquo)."""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from quidproquo.cli.common import db_option
+
+# Each module defines one or more click commands and registers them on `main`.
+COMMAND_MODULES = [
+    "quidproquo.cli.ingest",
+]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@db_option
+@click.version_option(package_name="quidproquo")
+@click.pass_context
+def main(ctx: click.Context, db: str | None) -> None:
+    """quidproquo: a sourced ledger of prisoners-for-concessions trades."""
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(_name)
