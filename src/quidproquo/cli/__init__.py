@@ -11,6 +11,7 @@ from quidproquo.cli.common import db_option
 # Each module defines one or more click commands and registers them on `main`.
 COMMAND_MODULES = [
     "quidproquo.cli.ingest",
+    "quidproquo.cli.demo",
 ]
 
 
@@ -18,10 +19,9 @@ COMMAND_MODULES = [
 @db_option
 @click.version_option(package_name="quidproquo")
 @click.pass_context
-def main(ctx: click.Context, db: str | None) -> None:
+def main(ctx: click.Context) -> None:
     """quidproquo: a sourced ledger of prisoners-for-concessions trades."""
     ctx.ensure_object(dict)
-    ctx.obj["db"] = db
 
 
 for _name in COMMAND_MODULES:

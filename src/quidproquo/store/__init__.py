@@ -1,0 +1,155 @@
+"""The store: one schema for SQLite (default) and PostgreSQL, with numbered migrations.
+
+`Store(url)` accepts a file path (`./quidproquo.db`), `sqlite:///path`, or `postgresql://...`.
+Queries are written once with `:name` parameters and run on either database through SQLAlchemy.
+Migrations are `migrations/NNNN_name.sql` (portable SQL), optionally accompanied by
+`NNNN_name.sqlite.sql` / `NNNN_name.postgresql.sql` for what differs between the two.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from typing import Any
+
+import sqlalchemy as sa
+import sqlparse
+from sqlalchemy.engine import Connection, Engine
+
+DEFAULT_DB = "quidproquo.db"
+DB_ENV = "QPQ_DB"
+
+
+def database_url(target: str | None) -> str:
+    """Turn a CLI/env value into an SQLAlchemy URL (file paths become SQLite)."""
+    target = target or os.environ.get(DB_ENV) or DEFAULT_DB
+    if target.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + target.split("://", 1)[1]
+    if "://" in target:
+        return target
+    return f"sqlite:///{target}"
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def from_json(value: str | None) -> Any:
+    return None if value is None else json.loads(value)
+
+
+class Store:
+    """A connection pool to one quidproquo database, migrated to the latest schema."""
+
+    def __init__(self, target: str | None = None, *, migrate: bool = True) -> None:
+        self.url = database_url(target)
+        self.engine: Engine = sa.create_engine(self.url, future=True)
+        if self.dialect == "sqlite":
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        if migrate:
+            self.migrate()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def __repr__(self) -> str:
+        return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
+
+    # -- queries -----------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """All statements inside commit together or not at all."""
+        with self.engine.begin() as conn:
+            yield conn
+
+    def query(
+        self, sql: str, params: Mapping[str, Any] | None = None, conn: Connection | None = None
+    ) -> list[dict[str, Any]]:
+        if conn is not None:
+            return [dict(r._mapping) for r in conn.execute(sa.text(sql), dict(params or {}))]
+        with self.engine.connect() as c:
+            return [dict(r._mapping) for r in c.execute(sa.text(sql), dict(params or {}))]
+
+    def query_one(
+        self, sql: str, params: Mapping[str, Any] | None = None, conn: Connection | None = None
+    ) -> dict[str, Any] | None:
+        rows = self.query(sql, params, conn)
+        return rows[0] if rows else None
+
+    def execute(
+        self,
+        sql: str,
+        params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None,
+        conn: Connection | None = None,
+    ) -> int:
+        """Run one statement (or one per parameter set); returns the rows affected."""
+        bound: list[dict[str, Any]] | dict[str, Any]
+        if isinstance(params, Mapping) or params is None:
+            bound = dict(params or {})
+        else:
+            bound = [dict(p) for p in params]
+        if conn is not None:
+            return int(conn.execute(sa.text(sql), bound).rowcount or 0)
+        with self.transaction() as c:
+            return int(c.execute(sa.text(sql), bound).rowcount or 0)
+
+    # -- schema ------------------------------------------------------------------
+    def applied_migrations(self) -> list[str]:
+        with self.engine.connect() as c:
+            if not sa.inspect(c).has_table("schema_migrations"):
+                return []
+            return [r[0] for r in c.execute(sa.text("SELECT version FROM schema_migrations"))]
+
+    def migrate(self) -> list[str]:
+        """Apply every migration not yet applied, each in its own transaction."""
+        with self.transaction() as conn:
+            conn.exec_driver_sql(
+                "CREATE TABLE IF NOT EXISTS schema_migrations"
+                " (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
+        done = set(self.applied_migrations())
+        applied = []
+        for version, scripts in _migrations(self.dialect):
+            if version in done:
+                continue
+            with self.transaction() as conn:
+                for script in scripts:
+                    for statement in sqlparse.split(script):
+                        if statement.strip().rstrip(";").strip():
+                            conn.exec_driver_sql(statement)
+                conn.execute(
+                    sa.text("INSERT INTO schema_migrations (version, applied_at) VALUES (:v, :t)"),
+                    {"v": version, "t": now_iso()},
+                )
+            applied.append(version)
+        return applied
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.close()
+
+
+def _migrations(dialect: str) -> list[tuple[str, list[str]]]:
+    """(version, [scripts]) in order: the portable script, then the dialect's own."""
+    folder = resources.files("quidproquo.store") / "migrations"
+    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".sql"))
+    versions: dict[str, list[str]] = {}
+    for name in names:
+        stem = name[: -len(".sql")]
+        version, _, suffix = stem.partition(".")
+        if suffix and suffix != dialect:
+            continue
+        versions.setdefault(version, []).append((folder / name).read_text(encoding="utf-8"))
+    return sorted(versions.items())
