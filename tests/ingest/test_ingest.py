@@ -38,7 +38,8 @@ RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Example Wire</t
 <item><title>Second report</title>
 <link>https://wire.example/2</link>
 <pubDate>Mon, 15 Dec 2025 08:00:00 GMT</pubDate>
-<description>&lt;p&gt;The Treasury issued a general license for potash.&lt;/p&gt;</description></item>
+<description>&lt;p&gt;The Treasury issued a general license for potash.&lt;/p&gt;
+</description></item>
 </channel></rss>"""
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">

@@ -1,6 +1,7 @@
 """Is the coincidence between releases and visits or relief more than chance?
 
-Statistic: the number of releases with a visit or concession ("marker") within the window.
+Statistic: the number of releases with a visit or concession ("marker") within the window, or,
+with weights, the number of prisoners freed in those releases.
 Null model: the markers stay where they are; each release keeps its date width but is placed
 on a day drawn uniformly and independently from the observed period (two releases may share a
 day). Under this null the releases' "near" indicators are independent, so the exact
@@ -30,7 +31,9 @@ class CoincidenceTest:
     n: int  # releases tested
     window_days: int
     period: Interval
-    observed: int  # releases with a marker within the window
+    observed: int  # releases (or weighted: prisoners) with a marker within the window
+    total: int  # the statistic if every release had coincided
+    weighted: bool
     p_value: float
     method: Method
     resamples: int | None  # Monte Carlo only
@@ -53,8 +56,13 @@ def near_any(release: Interval, markers: Sequence[Interval], window_days: int) -
     return any(release.within(m, window_days) for m in markers)
 
 
-def statistic(releases: Sequence[Interval], markers: Sequence[Interval], window_days: int) -> int:
-    return sum(near_any(r, markers, window_days) for r in releases)
+def statistic(
+    releases: Sequence[Interval],
+    markers: Sequence[Interval],
+    window_days: int,
+    weights: Sequence[int],
+) -> int:
+    return sum(w for r, w in zip(releases, weights, strict=True) if near_any(r, markers, window_days))
 
 
 def placements(release: Interval, period: Interval) -> list[Interval]:
@@ -72,14 +80,15 @@ def near_probability(
     return Fraction(sum(near_any(s, markers, window_days) for s in spots), len(spots))
 
 
-def tail_distribution(probabilities: Sequence[Fraction]) -> list[Fraction]:
-    """P(X = k) for k = 0..n where X is a sum of independent Bernoulli(p_i)."""
+def distribution(probabilities: Sequence[Fraction], weights: Sequence[int]) -> list[Fraction]:
+    """P(X = k) for k = 0..sum(weights), X = sum of w_i * B_i with independent B_i ~ Bernoulli(p_i)."""
     dist = [Fraction(1)]
-    for p in probabilities:
-        nxt = [Fraction(0)] * (len(dist) + 1)
+    for p, w in zip(probabilities, weights, strict=True):
+        nxt = [Fraction(0)] * (len(dist) + w)
         for k, mass in enumerate(dist):
-            nxt[k] += mass * (1 - p)
-            nxt[k + 1] += mass * p
+            if mass:
+                nxt[k] += mass * (1 - p)
+                nxt[k + w] += mass * p
         dist = nxt
     return dist
 
@@ -92,22 +101,26 @@ def coincidence_test(
     method: Method = "exact",
     resamples: int = 10_000,
     seed: int = 0,
+    weights: Sequence[int] | None = None,
 ) -> CoincidenceTest:
     """Test whether releases fall near markers more often than random placement would."""
     if not releases:
         raise ValueError("the coincidence test needs at least one dated release")
-    observed = statistic(releases, markers, window_days)
+    unit = [1] * len(releases) if weights is None else list(weights)
+    if len(unit) != len(releases) or any(w < 0 for w in unit):
+        raise ValueError("weights must be one non-negative integer per release")
+    observed = statistic(releases, markers, window_days, unit)
     probs = [near_probability(r, markers, period, window_days) for r in releases]
-    dist = tail_distribution(probs)
-    expected = float(sum(probs))
+    dist = distribution(probs, unit)
+    expected = float(sum(p * w for p, w in zip(probs, unit, strict=True)))
     min_p = float(dist[-1])
     if method == "exact":
         p_value = float(sum(dist[observed:]))
         used_resamples, used_seed = None, None
     elif method == "monte_carlo":
-        p_value = _monte_carlo(releases, markers, period, window_days, observed, resamples, seed)
+        p_value = _monte_carlo(releases, markers, period, window_days, unit, observed, resamples, seed)
         used_resamples, used_seed = resamples, seed
-        min_p = max(min_p, 1 / (resamples + 1))
+        min_p = max(min_p, 1 / (resamples + 1))  # MC cannot go below 1/(N+1)
     else:
         raise ValueError(f"unknown method {method!r}: use 'exact' or 'monte_carlo'")
     return CoincidenceTest(
@@ -115,6 +128,8 @@ def coincidence_test(
         window_days=window_days,
         period=period,
         observed=observed,
+        total=sum(unit),
+        weighted=weights is not None,
         p_value=p_value,
         method=method,
         resamples=used_resamples,
@@ -130,6 +145,7 @@ def _monte_carlo(
     markers: Sequence[Interval],
     period: Interval,
     window_days: int,
+    weights: Sequence[int],
     observed: int,
     resamples: int,
     seed: int,
@@ -139,7 +155,7 @@ def _monte_carlo(
     at_least = 0
     for _ in range(resamples):
         drawn = [rng.choice(s) for s in spots]
-        at_least += statistic(drawn, markers, window_days) >= observed
+        at_least += statistic(drawn, markers, window_days, weights) >= observed
     return (at_least + 1) / (resamples + 1)
 
 
@@ -150,12 +166,13 @@ def describe(test: CoincidenceTest) -> str:
         if test.method == "exact"
         else f"Monte Carlo, {test.resamples} random placements, seed {test.seed}"
     )
+    unit = "prisoners freed" if test.weighted else "releases"
     head = (
-        f"{test.observed} of {test.n} releases came within {test.window_days} days of a US visit "
-        f"or sanctions step. If the same releases had fallen on random days between "
-        f"{test.period.start.isoformat()} and {test.period.end.isoformat()}, about "
-        f"{test.expected:.1f} would have, and {test.observed} or more would happen with "
-        f"probability p = {_p(test.p_value)} ({how})."
+        f"{test.observed} of {test.total} {unit} ({test.n} releases) came within "
+        f"{test.window_days} days of a US visit or sanctions step. If the same releases had fallen "
+        f"on random days between {test.period.start.isoformat()} and "
+        f"{test.period.end.isoformat()}, about {test.expected:.1f} would have, and "
+        f"{test.observed} or more with probability p = {_p(test.p_value)} ({how})."
     )
     if test.too_small:
         return head + (

@@ -239,10 +239,10 @@ class AliasTable:
             return self._surname_candidate(lone) and self._person_like(full)
         if not (self._person_like(a) and self._person_like(b)):
             return False
-        first_a, first_b = tokens_a[0], tokens_b[0]
-        return first_a == first_b or (
-            min(len(first_a), len(first_b)) == 1 and first_a[0] == first_b[0]
-        )
+        if tokens_a[0] == tokens_b[0]:
+            return True
+        initial_a, initial_b = fold(a).split()[0], fold(b).split()[0]  # "C." ~ "Christopher"
+        return min(len(initial_a), len(initial_b)) == 1 and initial_a[0] == initial_b[0]
 
     @classmethod
     def from_data(cls, data: dict[str, Any], source: str = "<data>") -> AliasTable:
