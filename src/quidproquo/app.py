@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quidproquo.batch import extract_batch
 from quidproquo.ingest import IngestError, SourceMeta, expand_paths, read_path
-from quidproquo.model import Document
-from quidproquo.store import Store
+from quidproquo.model import Document, Event, Extraction, Quote
+from quidproquo.store import Store, now_iso, to_json
 
 DOCUMENT_COLUMNS = (
     "id, content_hash, kind, url, publisher, title, published, retrieved, language, "
@@ -34,10 +35,27 @@ class IngestReport:
         return {
             "added": [d.id for d in self.added],
             "unchanged": [d.id for d in self.unchanged],
-            "errors": [
-                {"path": e.path, "line": e.line, "reason": e.reason} for e in self.errors
-            ],
+            "errors": [{"path": e.path, "line": e.line, "reason": e.reason} for e in self.errors],
         }
+
+
+@dataclass
+class ExtractReport:
+    documents: int = 0
+    events: int = 0
+    quotes: int = 0
+    kept_reviewed: int = 0  # earlier results a reviewer had decided on, left as they were
+
+    def to_dict(self) -> dict[str, int]:
+        return dict(self.__dict__)
+
+
+def fact_id(doc_id: str, kind: str, *parts: object) -> str:
+    """A stable id: the same fact found again in the same document gets the same id."""
+    import hashlib
+
+    key = "|".join([doc_id, kind, *map(str, parts)])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
 class Quidproquo:
@@ -96,3 +114,125 @@ class Quidproquo:
             f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = :id", {"id": doc_id}
         )
         return Document(**row) if row else None
+
+    # -- extract -----------------------------------------------------------------
+    def extract(
+        self,
+        document_ids: list[str] | None = None,
+        again: bool = False,
+        workers: int = 1,
+        scheduler: str | None = None,
+    ) -> ExtractReport:
+        """Extract events and quotes from stored documents and store them as candidates.
+
+        By default only documents not yet extracted; `again` re-runs all (or the ones named).
+        Facts a reviewer has accepted, rejected or corrected are never overwritten.
+        """
+        sql = "SELECT id, text, published FROM documents"
+        if document_ids:
+            rows = [
+                r for r in self.store.query(sql + " ORDER BY id") if r["id"] in set(document_ids)
+            ]
+        else:
+            rows = self.store.query(sql + ("" if again else " WHERE status = 'ingested'"))
+        report = ExtractReport()
+        jobs = [(r["id"], r["text"], r["published"]) for r in rows]
+        for doc_id, extraction in extract_batch(jobs, workers, scheduler):
+            self._store_extraction(doc_id, extraction, report)
+        return report
+
+    def _store_extraction(self, doc_id: str, found: Extraction, report: ExtractReport) -> None:
+        """Replace the document's candidates with the new ones, in one transaction."""
+        now = now_iso()
+        # The same fact stated twice in one sentence is stored once.
+        events = _unique([_event_row(doc_id, e, now) for e in found.events])
+        quotes = _unique([_quote_row(doc_id, q, now) for q in found.quotes])
+        with self.store.transaction() as conn:
+            for table, rows in (("events", events), ("quotes", quotes)):
+                reviewed = {
+                    r["id"]
+                    for r in self.store.query(
+                        f"SELECT id FROM {table} WHERE document_id = :d AND status <> 'candidate'",
+                        {"d": doc_id},
+                        conn,
+                    )
+                }
+                self.store.execute(
+                    f"DELETE FROM {table} WHERE document_id = :d AND status = 'candidate'",
+                    {"d": doc_id},
+                    conn,
+                )
+                fresh = [r for r in rows if r["id"] not in reviewed]
+                report.kept_reviewed += len(rows) - len(fresh)
+                if fresh:
+                    columns = ", ".join(fresh[0])
+                    values = ", ".join(f":{c}" for c in fresh[0])
+                    self.store.execute(
+                        f"INSERT INTO {table} ({columns}) VALUES ({values})", fresh, conn
+                    )
+            self.store.execute(
+                "UPDATE documents SET status = 'extracted', extracted_at = :t WHERE id = :d",
+                {"t": now, "d": doc_id},
+                conn,
+            )
+        report.documents += 1
+        report.events += len(events)
+        report.quotes += len(quotes)
+
+
+def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return list({r["id"]: r for r in rows}.values())
+
+
+EVENT_FIELDS = (
+    "type",
+    "date_min",
+    "date_max",
+    "count",
+    "count_qualifier",
+    "actor",
+    "target",
+    "destination",
+    "modality",
+    "instrument",
+    "evidence",
+    "sentence_start",
+    "sentence_end",
+)
+
+
+def _event_row(doc_id: str, event: Event, now: str) -> dict[str, Any]:
+    row: dict[str, Any] = {f: getattr(event, f) for f in EVENT_FIELDS}
+    identity = (
+        event.type,
+        event.sentence_start,
+        event.sentence_end,
+        event.count,
+        event.actor,
+        event.target,
+        event.destination,
+        ",".join(event.persons),
+    )
+    row.update(
+        id=fact_id(doc_id, "event", *identity),
+        document_id=doc_id,
+        persons=to_json(event.persons),
+        status="candidate",
+        created_at=now,
+    )
+    return row
+
+
+def _quote_row(doc_id: str, quote: Quote, now: str) -> dict[str, Any]:
+    return {
+        "id": fact_id(doc_id, "quote", quote.start, quote.end),
+        "document_id": doc_id,
+        "speaker": quote.speaker,
+        "text": quote.text,
+        "quote_start": quote.start,
+        "quote_end": quote.end,
+        "sentence_start": quote.sentence_start,
+        "sentence_end": quote.sentence_end,
+        "status": "candidate",
+        "created_at": now,
+    }

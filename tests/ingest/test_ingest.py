@@ -73,7 +73,9 @@ def test_plain_text_keeps_metadata_and_title(qpq: Quidproquo, tmp_path: Path) ->
     assert stored is not None
     assert stored.title == "Minsk frees eleven detainees"
     assert (stored.publisher, stored.published, stored.url) == (
-        "Example Daily", "2025-09-12", "https://x.example/a",
+        "Example Daily",
+        "2025-09-12",
+        "https://x.example/a",
     )
     assert len(stored.content_hash) == 64 and stored.id == stored.content_hash[:16]
     assert stored.retrieved
@@ -95,7 +97,9 @@ def test_rss_and_atom_entries_become_documents(qpq: Quidproquo, tmp_path: Path) 
     assert report.ok, report.errors
     docs = {d.url: d for d in report.added}
     assert set(docs) == {
-        "https://wire.example/1", "https://wire.example/2", "https://monitor.example/14",
+        "https://wire.example/1",
+        "https://wire.example/2",
+        "https://monitor.example/14",
     }
     first = docs["https://wire.example/1"]
     assert first.publisher == "Example Wire" and first.title == "First report"
@@ -107,8 +111,13 @@ def test_rss_and_atom_entries_become_documents(qpq: Quidproquo, tmp_path: Path) 
 def test_jsonl_in_format_shape(qpq: Quidproquo, tmp_path: Path) -> None:
     path = write(
         tmp_path / "set.jsonl",
-        jsonl_line(id="a", text="Belarus freed 52 prisoners.", published="2025-09-11",
-                   url=None, publisher="Example Wire")
+        jsonl_line(
+            id="a",
+            text="Belarus freed 52 prisoners.",
+            published="2025-09-11",
+            url=None,
+            publisher="Example Wire",
+        )
         + jsonl_line(id="b", text="No event here.", published=None, url=None, publisher=None),
     )
     report = qpq.ingest([path])
@@ -131,8 +140,12 @@ def test_bad_files_are_named_and_good_ones_still_go_in(qpq: Quidproquo, tmp_path
     folder.mkdir()
     write(folder / "good.txt", ARTICLE)
     (folder / "utf16.txt").write_bytes("Łukaszenka".encode("utf-16"))
-    write(folder / "mixed.jsonl", jsonl_line(text="Ten were freed.") + "{not json\n"
-          + jsonl_line(text="x", published="13/12/2025"))
+    write(
+        folder / "mixed.jsonl",
+        jsonl_line(text="Ten were freed.")
+        + "{not json\n"
+        + jsonl_line(text="x", published="13/12/2025"),
+    )
     write(folder / "empty.html", "<html><body></body></html>")
     report = qpq.ingest([folder])
     reasons = {(Path(e.path).name, e.line): e.reason for e in report.errors}
@@ -141,7 +154,8 @@ def test_bad_files_are_named_and_good_ones_still_go_in(qpq: Quidproquo, tmp_path
     assert "ISO date" in reasons[("mixed.jsonl", 3)]
     assert ("empty.html", None) in reasons
     assert sorted(d.text for d in report.added) == [
-        ARTICLE.strip(), "Ten were freed.",
+        ARTICLE.strip(),
+        "Ten were freed.",
     ]
     assert len(qpq.documents()) == 2
 

@@ -28,7 +28,11 @@ def test_migrations_apply_once(db_url: str) -> None:
 def test_transaction_rolls_back_as_a_whole(db_url: str) -> None:
     store = Store(db_url)
     row = {
-        "id": "d1", "h": "h1", "k": "text", "r": "2025-01-01T00:00:00", "t": "Some text.",
+        "id": "d1",
+        "h": "h1",
+        "k": "text",
+        "r": "2025-01-01T00:00:00",
+        "t": "Some text.",
     }
     insert = (
         "INSERT INTO documents (id, content_hash, kind, retrieved, text)"

@@ -1,0 +1,220 @@
+"""Trigger lexicon (lexicons/triggers.yaml): the cheap prefilter and the trigger matcher.
+
+`TriggerLexicon.candidate_types(text)` is a regex over surface forms, run on every
+sentence; `TriggerLexicon.match(token)` checks a parsed token against the lexicon
+entries (lemma, part of speech and the dependents the entry needs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+LEXICON = "triggers.yaml"
+VERBAL = frozenset({"VERB", "AUX", "ADJ"})
+NOMINAL = frozenset({"NOUN", "PROPN"})
+ADVERBIAL = frozenset({"ADV", "ADP", "PART", "ADJ"})
+_POS = {"VERB": VERBAL, "NOUN": NOMINAL, "ADV": ADVERBIAL}
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Which fields a type takes and how its actor is chosen."""
+
+    actor: str = "none"  # releaser | government | envoy | source | subject | none
+    destination: bool = False
+    target: bool = False
+    persons: bool = False
+    count: bool = False
+
+
+@dataclass(frozen=True)
+class TriggerSpec:
+    """One lexicon entry."""
+
+    type: str
+    lemma: str
+    pos: str = "VERB"
+    needs: frozenset[str] = frozenset()
+    needs_head: frozenset[str] = frozenset()
+    nominal_needs: frozenset[str] = frozenset()
+    needs_people: bool = False
+    needs_object: bool = False
+    needs_subject_person: bool = False
+    needs_number_subject: bool = False
+    stock: bool = False
+    forms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A token of a parsed sentence that states an event of `spec.type`."""
+
+    token: Token
+    spec: TriggerSpec
+
+    @property
+    def type(self) -> str:
+        return self.spec.type
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular forms of an English verb or noun: -s, -ed, -ing (enough for a prefilter)."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if re.search(r"[^aeiou][aeiou][bdgmnprt]$", lemma):  # drop -> dropped
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+def dependents_lower(token: Token) -> set[str]:
+    """Lower forms of the children, and of the objects of child prepositions/particles."""
+    found = set()
+    for child in token.children:
+        found.add(child.lower_)
+        if child.dep_ in ("prep", "agent", "prt", "dobj", "xcomp", "advmod", "acomp", "attr"):
+            found.update(grand.lower_ for grand in child.children if grand.dep_ in ("pobj", "dobj", "compound", "prt"))
+            found.update(grand.lower_ for grand in child.children if grand.dep_ == "pobj" for grand in grand.children)
+    return found
+
+
+class TriggerLexicon:
+    """The trigger entries and frames of every event type."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.people_nouns = frozenset(data["people_nouns"])
+        stock = data["stock"]
+        self.stock_qualifiers = frozenset(stock["qualifiers"])
+        self.stock_excluded = frozenset(stock["excluded_qualifiers"])
+        self.stock_verbs = frozenset(stock["verbs"])
+        self.stock_words = tuple(stock["words"])
+        self.frames: dict[str, Frame] = {}
+        self.by_lemma: dict[str, list[TriggerSpec]] = {}
+        self.by_form: dict[str, list[TriggerSpec]] = {}
+        prefilter: dict[str, set[str]] = {}
+        for type_name, body in data["types"].items():
+            self.frames[type_name] = Frame(**body.get("frame", {}))
+            for raw in body["triggers"]:
+                spec = self._spec(type_name, raw)
+                self.by_lemma.setdefault(spec.lemma, []).append(spec)
+                for form in spec.forms:
+                    self.by_form.setdefault(form, []).append(spec)
+                forms = set(spec.forms) or inflections(spec.lemma)
+                prefilter.setdefault(type_name, set()).update(forms)
+        self._prefilter = {
+            name: re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.I)
+            for name, forms in prefilter.items()
+        }
+
+    @staticmethod
+    def _spec(type_name: str, raw: dict[str, Any]) -> TriggerSpec:
+        try:
+            return TriggerSpec(
+                type=type_name,
+                lemma=raw["lemma"],
+                pos=raw.get("pos", "VERB"),
+                needs=frozenset(raw.get("needs", ())),
+                needs_head=frozenset(raw.get("needs_head", ())),
+                nominal_needs=frozenset(raw.get("nominal_needs", ())),
+                needs_people=raw.get("needs_people", False),
+                needs_object=raw.get("needs_object", False),
+                needs_subject_person=raw.get("needs_subject_person", False),
+                needs_number_subject=raw.get("needs_number_subject", False),
+                stock=raw.get("stock", False),
+                forms=tuple(raw.get("forms", ())),
+            )
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"{LEXICON}: bad trigger entry {raw!r} under {type_name}: {exc}") from exc
+
+    def candidate_types(self, text: str) -> set[str]:
+        """Event types whose trigger words occur in `text` (cheap, no parse)."""
+        return {name for name, pattern in self._prefilter.items() if pattern.search(text)}
+
+    def match(self, token: Token) -> list[Trigger]:
+        """The lexicon entries `token` satisfies in its parse."""
+        specs = self.by_lemma.get(token.lemma_.lower(), []) + self.by_form.get(token.lower_, [])
+        seen: set[TriggerSpec] = set()
+        found = []
+        for spec in specs:
+            if spec in seen or token.pos_ not in _POS[spec.pos]:
+                continue
+            seen.add(spec)
+            if self._satisfies(token, spec):
+                found.append(Trigger(token, spec))
+        return found
+
+    def is_people(self, token: Token) -> bool:
+        """The noun phrase headed by `token` denotes people."""
+        return (
+            token.ent_type_ in ("PERSON", "NORP")
+            or token.lower_ in self.people_nouns
+            or token.lemma_.lower() in self.people_nouns
+            or token.pos_ == "NUM"
+            or any(c.dep_ == "nummod" for c in token.children)
+        )
+
+    def _satisfies(self, token: Token, spec: TriggerSpec) -> bool:
+        deps = dependents_lower(token)
+        if spec.needs and not (spec.needs & deps):
+            return False
+        if spec.needs_head and token.head.lemma_.lower() not in spec.needs_head:
+            return False
+        if spec.nominal_needs and not (
+            spec.nominal_needs & ({c.lower_ for c in token.children} | {token.head.lower_, token.head.lemma_.lower()})
+        ):
+            return False
+        if spec.needs_people and not self._has_people_argument(token):
+            return False
+        if spec.needs_object and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+            return False
+        if spec.needs_subject_person:
+            subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not any(s.ent_type_ == "PERSON" for s in subjects):
+                return False
+        if spec.needs_number_subject:
+            if not any(c.dep_ == "nsubj" and c.pos_ == "NUM" for c in token.children):
+                return False
+        if spec.stock:
+            return self._is_stock(token)
+        return True
+
+    def _has_people_argument(self, token: Token) -> bool:
+        args = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+        if token.dep_ in ("acl", "relcl", "conj", "xcomp"):
+            args.append(token.head)
+            args.extend(c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+        return any(self.is_people(a) for a in args)
+
+    def _is_stock(self, noun: Token) -> bool:
+        """'political prisoners' held, remaining or counted: a stock figure."""
+        modifiers = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+        if not modifiers & self.stock_qualifiers or modifiers & self.stock_excluded:
+            return False
+        verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in VERBAL]
+        head = noun.head
+        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            head = head.head
+        verbs.append(head)
+        if any(v.lemma_.lower() in self.stock_verbs for v in verbs):
+            return True
+        sentence = noun.sent.text.lower()
+        return any(word in sentence for word in self.stock_words)
+
+
+@lru_cache(maxsize=1)
+def load_triggers() -> TriggerLexicon:
+    """The packaged trigger lexicon, parsed once."""
+    source = resources.files("quidproquo.extract").joinpath("lexicons", LEXICON)
+    try:
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{LEXICON}: invalid YAML: {exc}") from exc
+    return TriggerLexicon(data)
