@@ -48,6 +48,7 @@ QUOTE_COVERAGE = 0.8
 DATE_SLACK = timedelta(days=1)
 NAME_FIELDS = ("actor", "target", "destination")
 # Characters folded at the ends of a quote: quote marks, punctuation, dashes, ellipses.
+_QUOTE_MARKS = str.maketrans("’‘“”", "''\"\"")
 _QUOTE_ENDS = "\"'“”‘’«»„‚‹›.,;:!?…—–- \t\n"
 
 
@@ -319,7 +320,7 @@ def _event_agreement(gold: dict[str, Any], pred: dict[str, Any]) -> float:
 
 def normalise_quote(text: str) -> str:
     """Collapse whitespace, unify quote marks, casefold and strip punctuation at the ends."""
-    text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'}))
+    text = text.translate(_QUOTE_MARKS)
     text = re.sub(r"\s+", " ", text).casefold()
     return text.strip(_QUOTE_ENDS)
 
@@ -376,10 +377,11 @@ def _closest_note(item: dict[str, Any], others: list[dict[str, Any]], gold_side:
     same_type = [o for o in others if o.get("type") == item.get("type")]
     if not same_type:
         return "no counterpart of this type"
-    notes = [
+    notes: list[list[str]] = [
         event_mismatches(item, o) if gold_side else event_mismatches(o, item) for o in same_type
     ]
-    return "; ".join(min(notes, key=len))
+    closest = min(notes, key=len)
+    return "; ".join(closest)
 
 
 def score(gold_docs: Sequence[GoldDoc], predictions: dict[str, dict[str, Any]]) -> Scores:

@@ -112,9 +112,7 @@ class Ledger:
     incidents: dict[str, IncidentView]
 
     def of_type(self, kind: str) -> list[IncidentView]:
-        return sorted(
-            (i for i in self.incidents.values() if i.type == kind), key=_sort_key
-        )
+        return sorted((i for i in self.incidents.values() if i.type == kind), key=_sort_key)
 
     def row(self, release_id: str) -> LedgerRow:
         for row in self.rows:
@@ -196,9 +194,14 @@ def claim_set(claims: list[dict[str, Any]]) -> list[ClaimValue]:
 
 
 def load_links(store: Store) -> dict[str, dict[str, set[str]]]:
-    """incident id -> other id -> link bases; symmetric."""
+    """incident id -> other id -> link bases (source, reviewer); symmetric."""
     links: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for row in store.query("SELECT incident_id, other_id, kind FROM incident_links"):
+    # A denial may point at a claim; it then concerns that claim's incident.
+    rows = store.query(
+        "SELECT l.incident_id, COALESCE(c.incident_id, l.other_id) AS other_id, l.kind"
+        " FROM incident_links l LEFT JOIN claims c ON c.id = l.other_id"
+    )
+    for row in rows:
         basis = LINK_BASIS.get(row["kind"])
         if basis is None:
             continue
@@ -220,17 +223,17 @@ def build_ledger(store: Store, window_days: int = 14, accepted_only: bool = Fals
         for other in incidents.values():
             if other.type not in attached:
                 continue
-            link = _link(release, other, links.get(release.id, {}).get(other.id, set()), window_days)
+            link = _link(
+                release, other, links.get(release.id, {}).get(other.id, set()), window_days
+            )
             if link is not None:
                 attached[other.type].append(link)
         rows.append(
             LedgerRow(
                 release=release,
-                **{
-                    name: sorted(attached[kind], key=lambda lk: _sort_key(lk.incident))
-                    for name, kind in (("visits", VISIT), ("concessions", CONCESSION),
-                                       ("denials", DENIAL))
-                },
+                visits=_by_date(attached[VISIT]),
+                concessions=_by_date(attached[CONCESSION]),
+                denials=_by_date(attached[DENIAL]),
             )
         )
     return Ledger(window_days, accepted_only, rows, incidents)
@@ -249,6 +252,10 @@ def _link(
         return None
     order = ["window", "source", "reviewer"]
     return Link(other, offset, sorted(basis, key=order.index))
+
+
+def _by_date(links: list[Link]) -> list[Link]:
+    return sorted(links, key=lambda lk: _sort_key(lk.incident))
 
 
 def _sort_key(incident: IncidentView) -> tuple[str, str]:

@@ -20,6 +20,8 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from quidproquo.ledger.intervals import Interval
+from quidproquo.ledger.links import CONCESSION, VISIT, Ledger
+from quidproquo.ledger.terms import release_range
 
 MIN_RELEASES = 8  # below this, the report says n is too small to conclude
 ALPHA = 0.05
@@ -48,7 +50,10 @@ class CoincidenceTest:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        data["period"] = {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()}
+        data["period"] = {
+            "start": self.period.start.isoformat(),
+            "end": self.period.end.isoformat(),
+        }
         return data | {"sentence": self.sentence}
 
 
@@ -62,7 +67,9 @@ def statistic(
     window_days: int,
     weights: Sequence[int],
 ) -> int:
-    return sum(w for r, w in zip(releases, weights, strict=True) if near_any(r, markers, window_days))
+    return sum(
+        w for r, w in zip(releases, weights, strict=True) if near_any(r, markers, window_days)
+    )
 
 
 def placements(release: Interval, period: Interval) -> list[Interval]:
@@ -81,7 +88,7 @@ def near_probability(
 
 
 def distribution(probabilities: Sequence[Fraction], weights: Sequence[int]) -> list[Fraction]:
-    """P(X = k) for k = 0..sum(weights), X = sum of w_i * B_i with independent B_i ~ Bernoulli(p_i)."""
+    """P(X = k), k = 0..sum(weights), for X = sum of w_i * B_i, B_i ~ Bernoulli(p_i) independent."""
     dist = [Fraction(1)]
     for p, w in zip(probabilities, weights, strict=True):
         nxt = [Fraction(0)] * (len(dist) + w)
@@ -110,7 +117,11 @@ def coincidence_test(
     if len(unit) != len(releases) or any(w < 0 for w in unit):
         raise ValueError("weights must be one non-negative integer per release")
     observed = statistic(releases, markers, window_days, unit)
-    probs = [near_probability(r, markers, period, window_days) for r in releases]
+    by_width: dict[int, Fraction] = {}  # the probability depends only on the release's width
+    for r in releases:
+        if r.width not in by_width:
+            by_width[r.width] = near_probability(r, markers, period, window_days)
+    probs = [by_width[r.width] for r in releases]
     dist = distribution(probs, unit)
     expected = float(sum(p * w for p, w in zip(probs, unit, strict=True)))
     min_p = float(dist[-1])
@@ -118,7 +129,9 @@ def coincidence_test(
         p_value = float(sum(dist[observed:]))
         used_resamples, used_seed = None, None
     elif method == "monte_carlo":
-        p_value = _monte_carlo(releases, markers, period, window_days, unit, observed, resamples, seed)
+        p_value = _monte_carlo(
+            releases, markers, period, window_days, unit, observed, resamples, seed
+        )
         used_resamples, used_seed = resamples, seed
         min_p = max(min_p, 1 / (resamples + 1))  # MC cannot go below 1/(N+1)
     else:
@@ -166,11 +179,11 @@ def describe(test: CoincidenceTest) -> str:
         if test.method == "exact"
         else f"Monte Carlo, {test.resamples} random placements, seed {test.seed}"
     )
-    unit = "prisoners freed" if test.weighted else "releases"
+    unit = f"prisoners freed in {test.n} releases" if test.weighted else "releases"
     head = (
-        f"{test.observed} of {test.total} {unit} ({test.n} releases) came within "
-        f"{test.window_days} days of a US visit or sanctions step. If the same releases had fallen "
-        f"on random days between {test.period.start.isoformat()} and "
+        f"{test.observed} of {test.total} {unit} came within "
+        f"{test.window_days} days of an envoy visit or a sanctions-relief step. If the same "
+        f"releases had fallen on random days between {test.period.start.isoformat()} and "
         f"{test.period.end.isoformat()}, about {test.expected:.1f} would have, and "
         f"{test.observed} or more with probability p = {_p(test.p_value)} ({how})."
     )
@@ -189,3 +202,51 @@ def describe(test: CoincidenceTest) -> str:
 
 def _p(value: float) -> str:
     return f"{value:.2g}" if value >= 0.001 else f"{value:.1e}"
+
+
+@dataclass
+class LedgerTests:
+    """The test on release counts (the question asked) and on prisoners freed."""
+
+    releases: CoincidenceTest
+    prisoners: CoincidenceTest | None  # None when no release has a count
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "releases": self.releases.to_dict(),
+            "prisoners": self.prisoners.to_dict() if self.prisoners else None,
+        }
+
+
+def chance_tests(
+    ledger: Ledger, method: Method = "exact", resamples: int = 10_000, seed: int = 0
+) -> LedgerTests | None:
+    """Run the test on a ledger: dated releases against dated visits and concessions.
+
+    The observed period runs from the first to the last day of any of them. Releases with no
+    count (not even a claimed one) are left out of the prisoner-weighted test.
+    """
+    releases = [row.release for row in ledger.rows if row.release.interval]
+    markers = [i.interval for i in ledger.of_type(VISIT) + ledger.of_type(CONCESSION) if i.interval]
+    if not releases:
+        return None
+    spans = [r.interval for r in releases if r.interval] + markers
+    period = Interval(min(s.start for s in spans), max(s.end for s in spans))
+    window = ledger.window_days
+    intervals = [r.interval for r in releases if r.interval]
+    by_count = coincidence_test(intervals, markers, period, window, method, resamples, seed)
+    counted = [(r.interval, release_range(r)[0]) for r in releases]
+    weighted = [(i, c) for i, c in counted if i is not None and c is not None]
+    prisoners = None
+    if weighted:
+        prisoners = coincidence_test(
+            [i for i, _ in weighted],
+            markers,
+            period,
+            window,
+            method,
+            resamples,
+            seed,
+            weights=[c for _, c in weighted],
+        )
+    return LedgerTests(by_count, prisoners)

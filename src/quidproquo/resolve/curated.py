@@ -82,7 +82,9 @@ def load_curated(store: Store, path: str | Path | None = None) -> CuratedSummary
     for event in events:
         for other in event.get("linked_to") or []:
             if other not in ids:
-                raise CuratedDataError(f"{label}: event {event['id']}: linked_to unknown id {other!r}")
+                raise CuratedDataError(
+                    f"{label}: event {event['id']}: linked_to unknown id {other!r}"
+                )
     entities = [_valid_entity(label, i, e) for i, e in enumerate(data.get("entities") or [])]
     counts = [_valid_count(label, i, c) for i, c in enumerate(data.get("prisoner_counts") or [])]
 
@@ -95,7 +97,9 @@ def load_curated(store: Store, path: str | Path | None = None) -> CuratedSummary
             for other in event.get("linked_to") or []:
                 summary.links_added += add_link(store, conn, event["id"], other, "linked", label)
                 if event["type"] == "denial" and by_id[other]["type"] in DENIABLE_TYPES:
-                    summary.links_added += add_link(store, conn, event["id"], other, "denies", label)
+                    summary.links_added += add_link(
+                        store, conn, event["id"], other, "denies", label
+                    )
         for entity in entities:
             _load_entity(store, conn, entity, summary)
         for count in counts:
@@ -132,7 +136,11 @@ def _valid_event(label: str, index: int, entry: Any) -> dict[str, Any]:
                 date_interval(claim.get("value"))
     except ValueError as exc:
         raise CuratedDataError(f"{where}: {exc}") from exc
-    if entry.get("date") is None and entry.get("date_min") is None and entry.get("date_max") is None:
+    if (
+        entry.get("date") is None
+        and entry.get("date_min") is None
+        and entry.get("date_max") is None
+    ):
         raise CuratedDataError(f"{where}: no date, date_min or date_max")
     for i, claim in enumerate(entry.get("claims") or []):
         if not isinstance(claim, dict) or "field" not in claim or "value" not in claim:
@@ -163,7 +171,9 @@ def _valid_count(label: str, index: int, entry: Any) -> dict[str, Any]:
 # -- loading ---------------------------------------------------------------------------
 
 
-def _load_event(store: Store, conn: Connection, event: dict[str, Any], summary: CuratedSummary) -> None:
+def _load_event(
+    store: Store, conn: Connection, event: dict[str, Any], summary: CuratedSummary
+) -> None:
     inc_id = event["id"]
     if event.get("date") is not None:
         date_min, date_max = date_interval(event["date"])
@@ -196,10 +206,17 @@ def _load_event(store: Store, conn: Connection, event: dict[str, Any], summary: 
     # Each source supports the event's date and count unless those are contested.
     for url in event["sources"]:
         if "date" not in contested_fields and date_min is not None:
-            claims.append({"property": "date", "value": {"min": date_min, "max": date_max}, "source_url": url})
+            claims.append(
+                {"property": "date", "value": {"min": date_min, "max": date_max}, "source_url": url}
+            )
         if "count" not in contested_fields and row["count"] is not None:
             claims.append(
-                {"property": "count", "value": row["count"], "qualifier": row["count_qualifier"], "source_url": url}
+                {
+                    "property": "count",
+                    "value": row["count"],
+                    "qualifier": row["count_qualifier"],
+                    "source_url": url,
+                }
             )
     # Other properties are stated once by the dataset itself.
     for prop in SCALAR_PROPERTIES:
@@ -207,14 +224,20 @@ def _load_event(store: Store, conn: Connection, event: dict[str, Any], summary: 
         if value is not None and prop not in contested_fields:
             claims.append({"property": prop, "value": value, "attributed_to": summary.path})
     if row["persons"]:
-        claims.append({"property": "persons", "value": row["persons"], "attributed_to": summary.path})
+        claims.append(
+            {"property": "persons", "value": row["persons"], "attributed_to": summary.path}
+        )
     for claim in event.get("claims") or []:
         claims.extend(_contested_claims(claim))
 
     for claim in claims:
         claim_row = base | claim
         claim_row["id"] = claim_id(
-            inc_id, claim_row["property"], claim_row["value"], claim_row.get("source_url"), claim_row.get("attributed_to")
+            inc_id,
+            claim_row["property"],
+            claim_row["value"],
+            claim_row.get("source_url"),
+            claim_row.get("attributed_to"),
         )
         summary.claims_added += insert_claim(store, conn, claim_row)
 
@@ -244,7 +267,9 @@ def _contested_claims(claim: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def _load_entity(store: Store, conn: Connection, entity: dict[str, Any], summary: CuratedSummary) -> None:
+def _load_entity(
+    store: Store, conn: Connection, entity: dict[str, Any], summary: CuratedSummary
+) -> None:
     sql = (
         "INSERT INTO entities (id, name, kind, role, attributes, origin)"
         " VALUES (:id, :name, :kind, :role, :attributes, :origin) ON CONFLICT DO NOTHING"
@@ -275,7 +300,8 @@ def _load_count(store: Store, conn: Connection, count: dict[str, Any]) -> int:
     as_of_min = as_of or iso(count.get("as_of_min"))
     as_of_max = as_of or iso(count.get("as_of_max"))
     params = {
-        "id": "held-" + short_hash(as_of_min, as_of_max, count["count"], count.get("attributed_to")),
+        "id": "held-"
+        + short_hash(as_of_min, as_of_max, count["count"], count.get("attributed_to")),
         "as_of_min": as_of_min,
         "as_of_max": as_of_max,
         "count": count["count"],
@@ -287,8 +313,8 @@ def _load_count(store: Store, conn: Connection, count: dict[str, Any]) -> int:
         "status": "accepted",
     }
     sql = (
-        "INSERT INTO held_counts (id, as_of_min, as_of_max, count, qualifier, attributed_to, sources,"
-        " notes, origin, status) VALUES (:id, :as_of_min, :as_of_max, :count, :qualifier,"
+        "INSERT INTO held_counts (id, as_of_min, as_of_max, count, qualifier, attributed_to,"
+        " sources, notes, origin, status) VALUES (:id, :as_of_min, :as_of_max, :count, :qualifier,"
         " :attributed_to, :sources, :notes, :origin, :status) ON CONFLICT DO NOTHING"
     )
     return store.execute(sql, params, conn=conn)

@@ -28,6 +28,7 @@ KINDS_FILE = "entity_kinds.yaml"
 ROLE_FIELDS = (("actor", "actor"), ("target", "target"), ("destination", "destination"))
 # Several targets in one field ("Belarusian Potash Company; Agrorozkvit").
 _LIST_SEPARATOR = re.compile(r"\s*;\s*")
+_PARENTHESIS = re.compile(r"\s*\((?P<aside>[^)]*)\)")
 _ARTICLES = {"the", "a", "an"}
 _CONNECTORS = {"of", "for", "to", "state"}
 _POSSESSIVE = re.compile(r"^(?P<of>.+?)['’]s\s+(?P<rest>.+)$")
@@ -87,7 +88,9 @@ def guess_kind(name: str) -> str:
     for kind in ("government_body", "company", "organization", "place"):
         if any(_has_word(name, w) for w in _kind_words().get(kind) or []):
             return kind
-    return "person"
+    words = name.split()
+    person_like = 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+    return "person" if person_like else "organization"
 
 
 def parse_name(raw: str) -> ParsedName:
@@ -95,6 +98,10 @@ def parse_name(raw: str) -> ParsedName:
     "President Donald Trump", "Keith Kellogg, the US envoy"."""
     text = " ".join(raw.split()).strip(" ,.")
     attributes: dict[str, str] = {}
+    aside = _PARENTHESIS.search(text)
+    if aside:  # "Belavia (8 Boeing aircraft)": the aside is a note, not part of the name
+        attributes["note"] = aside["aside"]
+        text = _PARENTHESIS.sub("", text).strip()
     if "," in text:
         head, _, tail = text.partition(",")
         tail = re.sub(r"^(the|a|an)\s+", "", tail.strip(), flags=re.I)
@@ -145,7 +152,7 @@ def _title_attributes(text: str) -> dict[str, str]:
     match = re.match(r"^(?P<title>.+?)\s+(of|to)\s+(?P<of>[A-Z].+)$", text)
     if match:
         return {"title": match["title"].lower(), "of": match["of"]}
-    return {"title": text}
+    return {"title": text.lower()}
 
 
 class EntityResolver:
@@ -163,7 +170,9 @@ class EntityResolver:
             conn=conn,
         )
         for row in rows:
-            known = self.known.setdefault(row["id"], _Known(row["id"], row["name"], row["kind"], []))
+            known = self.known.setdefault(
+                row["id"], _Known(row["id"], row["name"], row["kind"], [])
+            )
             if row["alias"]:
                 self._remember(known, row["alias"])
 
@@ -226,9 +235,14 @@ class EntityResolver:
             "SELECT attributes FROM entities WHERE id = :id", {"id": entity_id}, conn=self.conn
         )
         current = from_json(row["attributes"]) if row else {}
-        titles = current.get("titles") or []
-        if attributes not in titles:
-            merged = current | {"titles": [*titles, attributes]}
+        merged = dict(current)
+        note = attributes.get("note")
+        title = {k: v for k, v in attributes.items() if k != "note"}
+        if note and note not in merged.get("notes", []):
+            merged["notes"] = [*merged.get("notes", []), note]
+        if title and title not in merged.get("titles", []):
+            merged["titles"] = [*merged.get("titles", []), title]
+        if merged != current:
             self.store.execute(
                 "UPDATE entities SET attributes = :a WHERE id = :id",
                 {"a": to_json(merged), "id": entity_id},
@@ -251,9 +265,17 @@ class EntityResolver:
             if entity_id is None:
                 continue
             self.store.execute(
-                "INSERT INTO entity_mentions (entity_id, incident_id, event_id, quote_id, role, mention)"
+                "INSERT INTO entity_mentions"
+                " (entity_id, incident_id, event_id, quote_id, role, mention)"
                 " VALUES (:e, :i, :ev, :q, :r, :m)",
-                {"e": entity_id, "i": incident_id, "ev": event_id, "q": quote_id, "r": role, "m": part},
+                {
+                    "e": entity_id,
+                    "i": incident_id,
+                    "ev": event_id,
+                    "q": quote_id,
+                    "r": role,
+                    "m": part,
+                },
                 conn=self.conn,
             )
             ids.append(entity_id)
@@ -264,8 +286,15 @@ def rebuild_mentions(store: Store, conn: Connection, resolver: EntityResolver) -
     """Recreate every entity mention of incidents, live events and quotes."""
     store.execute("DELETE FROM entity_mentions", conn=conn)
     sources = (
-        ("incident_id", "SELECT id, actor, target, destination, persons FROM incidents WHERE status != 'rejected'"),
-        ("event_id", "SELECT id, actor, target, destination, persons FROM events WHERE status != 'rejected'"),
+        (
+            "incident_id",
+            "SELECT id, actor, target, destination, persons FROM incidents"
+            " WHERE status != 'rejected'",
+        ),
+        (
+            "event_id",
+            "SELECT id, actor, target, destination, persons FROM events WHERE status != 'rejected'",
+        ),
     )
     for column, sql in sources:
         for row in store.query(sql, conn=conn):
@@ -301,7 +330,8 @@ def entity_card(store: Store, name: str) -> dict[str, Any] | None:
     entity["aliases"] = [
         r["alias"]
         for r in store.query(
-            "SELECT alias FROM entity_aliases WHERE entity_id = :id ORDER BY alias", {"id": entity_id}
+            "SELECT alias FROM entity_aliases WHERE entity_id = :id ORDER BY alias",
+            {"id": entity_id},
         )
     ]
     entity["mentions"] = store.query(

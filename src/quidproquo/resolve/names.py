@@ -11,7 +11,8 @@ Public surface:
   misspellings John Cole ~ John Coale, metonyms Washington ~ United States), kept as
   data in `aliases.yaml` plus the entities of the bundled timeline. Resolution can add
   more groups at run time with `add_names` / `add_given_names`.
-- `names_match(a, b)` and `name_key(name)` on the default table.
+- `names_match(a, b)`, `name_key(name)` and `looks_like_person(name)` on the default
+  table.
 
 Matching rule (FORMAT.md): two names match when their keys are equal (each word folded
 to its skeleton, given names mapped to their alias group, whole names mapped to their
@@ -146,6 +147,7 @@ class AliasTable:
         names: Iterable[Iterable[str]] = (),
         demonyms: dict[str, str] | None = None,
         non_person_words: Iterable[str] = (),
+        descriptor_heads: Iterable[str] = (),
     ) -> None:
         self._given = _UnionFind()
         self._name_groups: list[list[str]] = []
@@ -153,6 +155,7 @@ class AliasTable:
         self._person_roots: set[str] = set()
         self._demonyms = {fold(k): fold(v).split() for k, v in (demonyms or {}).items()}
         self._non_person = frozenset(fold(w) for w in non_person_words)
+        self._descriptor_heads = frozenset(fold(w) for w in descriptor_heads)
         for group in given_names:
             self.add_given_names(group)
         for group in names:
@@ -189,6 +192,8 @@ class AliasTable:
         words: list[str] = []
         for word in fold(name).split():
             words.extend(self._demonyms.get(word, [word]))
+        if len(words) > 2 and words[-1] in self._descriptor_heads:
+            words = words[:-1]  # "the I Want to Live project" ~ "I Want to Live"
         tokens = [skeleton(w) for w in words]
         if len(tokens) > 1:
             tokens[:-1] = [self._given.find(t) if t in self._given else t for t in tokens[:-1]]
@@ -211,7 +216,7 @@ class AliasTable:
         words = _drop_titles(_raw_words(name))
         return (
             0 < len(words) <= 4
-            and all(w[0].isupper() for w in words)
+            and all(w[0].isupper() and not (len(w) > 1 and w.isupper()) for w in words)
             and not any(w.casefold() in self._non_person for w in words)
         )
 
@@ -251,6 +256,7 @@ class AliasTable:
         names = data.get("names", [])
         demonyms = data.get("demonyms", {})
         non_person = data.get("non_person_words", [])
+        descriptors = data.get("descriptor_heads", [])
         if not all(isinstance(g, list) for g in [*given, *names]):
             raise AliasFileError(f"{source}: given_names and names must be lists of lists")
         if not isinstance(demonyms, dict):
@@ -260,6 +266,7 @@ class AliasTable:
             names=[[str(n) for n in g] for g in names],
             demonyms={str(k): str(v) for k, v in demonyms.items()},
             non_person_words=[str(w) for w in non_person],
+            descriptor_heads=[str(w) for w in descriptors],
         )
 
 
@@ -304,6 +311,11 @@ def default_table() -> AliasTable:
 def names_match(a: str, b: str) -> bool:
     """`AliasTable.names_match` on the default table."""
     return default_table().names_match(a, b)
+
+
+def looks_like_person(name: str) -> bool:
+    """Capitalised words (not all capitals), no organisation or function word."""
+    return default_table()._person_like(name)
 
 
 def name_key(name: str) -> str:

@@ -1,4 +1,4 @@
-"""Writing incidents, claims and links: the row shapes shared by the curated loader and resolve()."""
+"""Writing incidents, claims and links: row shapes shared by the curated loader and resolve()."""
 
 from __future__ import annotations
 
@@ -78,7 +78,9 @@ def iso(value: object) -> str | None:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
-def _insert(store: Store, conn: Connection, table: str, columns: tuple[str, ...], row: dict[str, Any]) -> bool:
+def _insert(
+    store: Store, conn: Connection, table: str, columns: tuple[str, ...], row: dict[str, Any]
+) -> bool:
     """Insert one row unless its id exists; True if it was new."""
     names = ", ".join(columns)
     params = ", ".join(f":{c}" for c in columns)
@@ -94,7 +96,9 @@ def insert_incident(store: Store, conn: Connection, row: dict[str, Any]) -> bool
     return _insert(store, conn, "incidents", INCIDENT_COLUMNS, full)
 
 
-def claim_id(incident_id: str, prop: str, value: Any, source: str | None, extra: object = "") -> str:
+def claim_id(
+    incident_id: str, prop: str, value: Any, source: str | None, extra: object = ""
+) -> str:
     return "clm-" + short_hash(incident_id, prop, to_json(value), source or "", extra)
 
 

@@ -1,0 +1,599 @@
+"""Date expressions in a sentence, resolved to intervals against the publication date.
+
+A small regex resolver over `lexicons/dates.yaml` (DESIGN.md: dateparser invents dates from
+"after a" and knows no "at the end of last week"). Meanings follow DEV.md section 5:
+
+- "on Tuesday": the latest Tuesday on or before `published` (the same day if it is one);
+  "last Tuesday" is strictly before it, "next Tuesday" strictly after.
+- "last week": Monday to Sunday of the week before; "at the end of last week": Thursday to
+  Sunday of it; "this week", "this month", "(earlier) this year": from the period's start
+  to `published`; "later this month": from `published` to the period's end.
+- Parts of a period (lexicon `part_ranges`): early = first third, mid = middle third,
+  late = last third; "the end of" is Thu-Sun of a week, days 21-end of a month, December of
+  a year; "the start of" is Mon-Wed, days 1-10, January.
+- "in June", "last month": the whole month. A day or month without a year takes `year_hint`,
+  else the last year written before it in the same sentence ("in October 2025 ... on
+  November 20"; anywhere earlier in the text when `published` is None), else the latest
+  such date on or before `published`, else stays None.
+- A stated period that contains `published` ends at `published` ("in 2025" in a text of
+  2025-12-23 is 2025-01-01..2025-12-23): the text reports what has happened.
+- "in 2021", "since 2021": the whole year; `preposition` says "since" so the caller can run
+  a cumulative period on to `published`.
+- "N days ago": that day ("about" widens it by a day); "about N weeks ago": from
+  `published` - (N+1) weeks to `published` - (N-1) weeks, likewise for months and years.
+- "in the past N days/months", "the last twelve months": `published` - N units to `published`.
+- "the day before", "days later", "two days earlier", "on the day of": `anchor_relative`;
+  dates stay None and `offset_min_days`/`offset_max_days` hold the offset from the other
+  event, applied by `resolve_relative_to_event` ("days later" is +1..+14).
+- "between July 2024 and the end of last year", "from May to June", "2020-2022": one range.
+- "over the weekend": the latest Saturday-Sunday begun by `published`.
+
+With `published` None, expressions that need it come back with dates None and
+`relative=True`, so the caller still knows that a time was stated.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from quidproquo.extract.counts import alternation, load_lexicon, number_value
+
+LEXICON = "dates.yaml"
+PERIOD_UNITS = ("day", "week", "month", "year")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression; `text[start:end]` includes a leading preposition ("since 2021")."""
+
+    start: int
+    end: int
+    date_min: dt.date | None
+    date_max: dt.date | None
+    precision: str  # day, week, month, year, range
+    relative: bool  # resolved against `published` (or needed it and it was None)
+    anchor_relative: bool  # relative to another event in the text, not to `published`
+    preposition: str | None = None  # on, in, since, by, until, between, ... lowercased
+    offset_min_days: int | None = None  # for anchor_relative: offsets from the other event
+    offset_max_days: int | None = None
+
+
+# ----------------------------------------------------------------------------- calendar
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    return _add_months(day, 12 * years)
+
+
+def _shift(day: dt.date, unit: str, n: int) -> dt.date:
+    if unit == "day":
+        return day + dt.timedelta(days=n)
+    if unit == "week":
+        return day + dt.timedelta(weeks=n)
+    if unit == "month":
+        return _add_months(day, n)
+    return _add_years(day, n)
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _unit_of(word: str) -> str:
+    """'weeks' -> 'week'."""
+    word = word.lower()
+    return word[:-1] if word.endswith("s") else word
+
+
+# ----------------------------------------------------------------------------- lexicon
+
+
+class _DateLexicon:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.months: dict[str, int] = {**data["months"], **data["month_abbreviations"]}
+        self.full_months = set(data["months"])
+        self.ambiguous_months = set(data["ambiguous_months"])
+        self.weekdays: dict[str, int] = dict(data["weekdays"])
+        self.seasons: dict[str, list[int]] = dict(data["seasons"])
+        self.relative_days: dict[str, int] = dict(data["relative_days"])
+        self.recent_weekend: list[str] = list(data["recent_weekend"])
+        self.part_of: dict[str, str] = dict(data["period_parts"])
+        self.part_ranges: dict[str, dict[str, list[int]]] = dict(data["part_ranges"])
+        self.which: dict[str, str] = dict(data["period_which"])
+        self.anchors: dict[str, list[int]] = dict(data["anchor_phrases"])
+        self.directions: dict[str, int] = dict(data["anchor_directions"])
+        self.vague: dict[str, list[int]] = dict(data["vague_quantities"])
+        self.approximations = set(data["approximations"])
+        self.patterns = self._compile(data["prepositions"])
+
+    def _compile(self, prepositions: list[str]) -> list[tuple[re.Pattern[str], str]]:
+        prep = r"(?:\b(?P<prep>" + alternation(prepositions) + r")\s+)?"
+        month = r"(?P<mon>" + alternation(list(self.months)) + r")\b\.?"
+        full_month = r"(?P<mon>" + alternation(list(self.full_months)) + r")\b"
+        weekday = r"(?P<wd>" + alternation(list(self.weekdays)) + r")\b"
+        part = r"(?:\b(?P<part>" + alternation(list(self.part_of)) + r")(?:\s+|\s*-\s*))?"
+        year = r"(?P<y>(?:18|19|20)\d{2})(?![\d%])"
+        day = (r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?"
+               r"(?![\d:.]\d)")
+        number = r"(?P<n>\d+|[a-z]+(?:-[a-z]+)?|a|an)"
+        vague = r"(?P<vague>" + alternation(list(self.vague)) + r")"
+        approx = r"(?:\b(?P<approx>" + alternation(list(self.approximations)) + r")\s+)?"
+        units = r"(?P<unit>days?|weeks?|months?|years?)"
+        which = r"(?P<which>" + alternation(list(self.which)) + r")"
+        period = r"(?P<period>week|weekend|month|year)"
+        season = r"(?P<season>" + alternation(list(self.seasons)) + r")"
+        directions = r"(?P<dir>" + alternation(list(self.directions)) + r")"
+        sources = [
+            (r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])", "iso"),
+            (r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.])", "dotted"),
+            (prep + r"(?:" + weekday + r",?\s+)?\b" + month + r"\s+" + day
+             + r"(?:,?\s+" + year + r")?", "month_day"),
+            (prep + r"(?:" + weekday + r",?\s+)?(?:the\s+)?\b" + day + r"\s+(?:of\s+)?"
+             + month + r"(?:,?\s+" + year + r")?", "day_month"),
+            (prep + part + r"\b" + month + r",?\s+" + year, "month_year"),
+            (prep + part + r"\b" + full_month + r"(?!\s+\d)", "month"),
+            (prep + part + r"\b" + year + r"(?:\s*(?:-|–|—|and|to|until|through)\s*"
+             r"(?P<y2>(?:18|19|20)\d{2})(?![\d%]))?", "year"),
+            (prep + r"\b(?P<weekend>" + alternation(list(self.recent_weekend)) + r")\b",
+             "recent_weekend"),
+            (prep + r"(?:\b(?P<which>last|this|next|past)\s+)?\b" + weekday
+             + r"(?:['’]s)?", "weekday"),
+            (prep + r"\b(?P<rel>" + alternation(list(self.relative_days)) + r")\b(?:['’]s)?",
+             "relative_day"),
+            (prep + part + r"\b" + which + r"\s+" + period + r"\b", "period"),
+            (prep + r"\bthe\s+(?:past|last)\s+(?:" + number + r"\s+)?" + units
+             + r"\b", "rolling"),
+            (approx + r"\b(?:" + vague + r"|" + number + r")\s+" + units + r"\s+ago\b", "ago"),
+            (prep + r"(?:\b(?P<which>last|this|next)\s+|\bthe\s+)?\b" + season
+             + r"(?:\s+(?:of\s+)?" + year + r")?\b", "season"),
+            (approx + r"\b" + number + r"\s+" + units + r"\s+" + directions + r"\b",
+             "anchor_n"),
+            (r"\b(?P<anchor>" + alternation(list(self.anchors)) + r")\b", "anchor"),
+        ]
+        return [(re.compile(source, re.I), kind) for source, kind in sources]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _DateLexicon:
+    data = load_lexicon(
+        LEXICON,
+        ("months", "month_abbreviations", "ambiguous_months", "weekdays", "seasons",
+         "relative_days", "recent_weekend", "prepositions", "period_parts", "part_ranges",
+         "period_which", "anchor_phrases", "anchor_directions", "vague_quantities",
+         "approximations"),
+    )
+    return _DateLexicon(data)
+
+
+# ----------------------------------------------------------------------------- resolving
+
+
+@dataclass(frozen=True)
+class _Context:
+    published: dt.date | None
+    year_hint: int | None
+    lex: _DateLexicon
+    text: str = ""
+    text_years: tuple[tuple[int, int], ...] = ()  # (offset, year) of explicit years in the text
+
+    def hint(self, position: int) -> int | None:
+        """`year_hint`, else the last year written before `position` in the same sentence
+        (in the whole text when there is no `published` to fall back on)."""
+        if self.year_hint is not None:
+            return self.year_hint
+        for offset, year in reversed(self.text_years):
+            if offset < position and (
+                self.published is None or not _SENTENCE_END.search(self.text, offset, position)
+            ):
+                return year
+        return None
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“]?[A-Z])|\n")
+
+
+# What a handler returns: (date_min, date_max, precision, relative, anchor offsets or None).
+_Resolved = tuple[dt.date | None, dt.date | None, str, bool, tuple[int, int] | None]
+
+
+def _interval(lo: dt.date | None, hi: dt.date | None, precision: str,
+              relative: bool) -> _Resolved:
+    return lo, hi, precision, relative, None
+
+
+def _unresolved(precision: str) -> _Resolved:
+    return None, None, precision, True, None
+
+
+def _group(m: re.Match[str], name: str) -> str | None:
+    return m.groupdict().get(name)
+
+
+def _key(m: re.Match[str], name: str) -> str | None:
+    value = _group(m, name)
+    return re.sub(r"\s+", " ", value.lower()) if value else None
+
+
+def _explicit_day(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    mon_text = _group(m, "mon")
+    if mon_text and mon_text.lower() in ctx.lex.ambiguous_months and mon_text[0].islower():
+        return None  # "14 may attend"
+    month = ctx.lex.months[mon_text.lower()] if mon_text else int(m.group("m"))
+    day = int(m.group("d"))
+    last_day = int(_group(m, "d2") or day)
+    if last_day < day:
+        return None
+    if _group(m, "y"):
+        return _day_interval(int(m.group("y")), month, day, last_day, relative=False)
+    hint = ctx.hint(m.start())
+    if hint is not None:
+        return _day_interval(hint, month, day, last_day, relative=False)
+    if ctx.published is None:
+        return _unresolved("day" if last_day == day else "range")
+    year = ctx.published.year
+    if (month, day) > (ctx.published.month, ctx.published.day):
+        year -= 1
+    return _day_interval(year, month, day, last_day, relative=True)
+
+
+def _day_interval(year: int, month: int, day: int, last_day: int,
+                  relative: bool) -> _Resolved | None:
+    try:
+        lo, hi = dt.date(year, month, day), dt.date(year, month, last_day)
+    except ValueError:
+        return None  # "February 30": not a date
+    return _interval(lo, hi, "day" if lo == hi else "range", relative)
+
+
+def _month_interval(year: int, month: int, part: str | None, ctx: _Context,
+                    relative: bool) -> _Resolved:
+    if part is None:
+        return _interval(dt.date(year, month, 1), _month_end(year, month), "month", relative)
+    first, last = ctx.lex.part_ranges["month"][part]
+    last_day = min(last, _month_end(year, month).day)
+    return _interval(dt.date(year, month, first), dt.date(year, month, last_day), "range", relative)
+
+
+def _year_interval(year: int, part: str | None, ctx: _Context, relative: bool) -> _Resolved:
+    if part is None:
+        return _interval(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", relative)
+    first, last = ctx.lex.part_ranges["year"][part]
+    return _interval(dt.date(year, first, 1), _month_end(year, last), "range", relative)
+
+
+def _part(m: re.Match[str], ctx: _Context) -> str | None:
+    key = _key(m, "part")
+    return ctx.lex.part_of[key] if key else None
+
+
+def _month(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    mon_text = m.group("mon")
+    part = _part(m, ctx)
+    if not mon_text[0].isupper():
+        return None  # month names are capitalised; "may" and "march" are words too
+    if mon_text.lower() in ctx.lex.ambiguous_months and not (_group(m, "prep") or part):
+        return None
+    month = ctx.lex.months[mon_text.lower()]
+    if _group(m, "y"):
+        return _up_to_published(
+            _month_interval(int(m.group("y")), month, part, ctx, relative=False), ctx)
+    hint = ctx.hint(m.start())
+    if hint is not None:
+        return _up_to_published(_month_interval(hint, month, part, ctx, relative=False), ctx)
+    if ctx.published is None:
+        return _unresolved("month" if part is None else "range")
+    year = ctx.published.year - (1 if month > ctx.published.month else 0)
+    return _up_to_published(_month_interval(year, month, part, ctx, relative=True), ctx)
+
+
+def _up_to_published(resolved: _Resolved, ctx: _Context) -> _Resolved:
+    """A stated past period that contains `published` ends there ("in 2025", in 2025)."""
+    lo, hi, precision, relative, offsets = resolved
+    pub = ctx.published
+    if pub is not None and lo is not None and hi is not None and lo <= pub < hi:
+        return lo, pub, "range", relative, offsets
+    return resolved
+
+
+def _year(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    if not (_group(m, "prep") or _group(m, "part")):
+        return None  # a bare four-digit number is not taken as a date
+    first = _year_interval(int(m.group("y")), _part(m, ctx), ctx, relative=False)
+    if _group(m, "y2"):
+        last_year = int(m.group("y2"))
+        if last_year <= int(m.group("y")):
+            return None
+        first = first[0], dt.date(last_year, 12, 31), "range", False, None
+    return _up_to_published(first, ctx)
+
+
+def _recent_weekend(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """'over the weekend': the latest Saturday-Sunday that has begun by `published`."""
+    if ctx.published is None:
+        return _unresolved("range")
+    saturday = _monday(ctx.published) + dt.timedelta(days=5)
+    if saturday > ctx.published:
+        saturday -= dt.timedelta(weeks=1)
+    return _interval(saturday, min(saturday + dt.timedelta(days=1), ctx.published), "range", True)
+
+
+def _weekday(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    if ctx.published is None:
+        return _unresolved("day")
+    target = ctx.lex.weekdays[m.group("wd").lower()]
+    which = _key(m, "which")
+    pub = ctx.published
+    if which == "next":
+        delta = (target - pub.weekday()) % 7 or 7
+        day = pub + dt.timedelta(days=delta)
+    elif which == "this":
+        day = _monday(pub) + dt.timedelta(days=target)
+    else:
+        delta = (pub.weekday() - target) % 7
+        if which in ("last", "past") and delta == 0:
+            delta = 7
+        day = pub - dt.timedelta(days=delta)
+    return _interval(day, day, "day", True)
+
+
+def _relative_day(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    if ctx.published is None:
+        return _unresolved("day")
+    day = ctx.published + dt.timedelta(days=ctx.lex.relative_days[_key(m, "rel") or ""])
+    return _interval(day, day, "day", True)
+
+
+def _period(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    which = ctx.lex.which[_key(m, "which") or ""]
+    period = m.group("period").lower()
+    part = _part(m, ctx)
+    pub = ctx.published
+    if pub is None:
+        return _unresolved(period if part is None else "range")
+    step = {"last": -1, "this": 0, "later": 0, "next": 1}[which]
+    if period == "weekend":
+        saturday = _monday(pub) + dt.timedelta(days=5 + 7 * step)
+        if which == "last":
+            saturday = _monday(pub) - dt.timedelta(days=2)
+        return _interval(saturday, saturday + dt.timedelta(days=1), "range", True)
+    if period == "week":
+        lo = _monday(pub) + dt.timedelta(weeks=step)
+        hi = lo + dt.timedelta(days=6)
+        if part:
+            first, last = ctx.lex.part_ranges["week"][part]
+            lo, hi = lo + dt.timedelta(days=first), lo + dt.timedelta(days=last)
+    elif period == "month":
+        lo = _add_months(pub.replace(day=1), step)
+        hi = _month_end(lo.year, lo.month)
+        if part:
+            first, last = ctx.lex.part_ranges["month"][part]
+            lo, hi = lo.replace(day=first), lo.replace(day=min(last, hi.day))
+    else:
+        lo, hi = dt.date(pub.year + step, 1, 1), dt.date(pub.year + step, 12, 31)
+        if part:
+            first, last = ctx.lex.part_ranges["year"][part]
+            lo, hi = lo.replace(month=first), _month_end(lo.year, last)
+    if which == "this" and lo <= pub:
+        hi = min(hi, pub)
+    if which == "later":
+        lo = max(lo, pub)
+    precision = period if part is None and which in ("last", "next") else "range"
+    return _interval(lo, hi, precision, True)
+
+
+def _quantity(m: re.Match[str], ctx: _Context) -> tuple[int, int] | None:
+    """(minimum, maximum) of the N in "N weeks ago", "a few days later"."""
+    vague = _key(m, "vague")
+    if vague:
+        low, high = ctx.lex.vague[vague]
+        return low, high
+    n = number_value(m.group("n"))
+    return None if n is None else (n, n)
+
+
+def _rolling(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    n = 1 if not _group(m, "n") else number_value(m.group("n"))
+    if n is None:
+        return None
+    if ctx.published is None:
+        return _unresolved("range")
+    lo = _shift(ctx.published, _unit_of(m.group("unit")), -n)
+    return _interval(lo, ctx.published, "range", True)
+
+
+def _ago(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    quantity = _quantity(m, ctx)
+    if quantity is None:
+        return None
+    low, high = quantity
+    unit = _unit_of(m.group("unit"))
+    if ctx.published is None:
+        return _unresolved("range")
+    if unit == "day" and low == high and not _group(m, "approx"):
+        day = ctx.published - dt.timedelta(days=low)
+        return _interval(day, day, "day", True)
+    widen = 1 if unit != "day" or _group(m, "approx") else 0
+    lo = _shift(ctx.published, unit, -(high + widen))
+    hi = _shift(ctx.published, unit, -max(low - widen, 0))
+    return _interval(lo, hi, "range", True)
+
+
+def _season(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    first, last = ctx.lex.seasons[m.group("season").lower()]
+    which = _key(m, "which")
+    if _group(m, "y"):
+        year = int(m.group("y"))
+    elif which is None:
+        return None  # "the summer" alone places nothing
+    elif ctx.published is None:
+        return _unresolved("range")
+    else:
+        pub = ctx.published
+        # the season of this year that has begun ("this") or ended ("last") by `published`
+        year = pub.year
+        if which == "last":
+            ended = _month_end(year + (1 if last < first else 0), last) < pub
+            year = year if ended else year - 1
+        elif which == "next":
+            year += 1
+        if last < first and which == "this" and pub.month <= last:
+            year -= 1
+    lo = dt.date(year, first, 1)
+    hi = _month_end(year + (1 if last < first else 0), last)
+    return _up_to_published(_interval(lo, hi, "range", not _group(m, "y")), ctx)
+
+
+def _anchor_offsets(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    if _group(m, "anchor"):
+        low, high = ctx.lex.anchors[_key(m, "anchor") or ""]
+    else:
+        quantity = _quantity(m, ctx)
+        if quantity is None:
+            return None
+        n_low, n_high = quantity
+        if _group(m, "approx"):
+            n_low, n_high = max(n_low - 1, 0), n_high + 1
+        unit = _unit_of(m.group("unit"))
+        days_low, days_high = {"day": (1, 1), "week": (7, 7), "month": (28, 31),
+                               "year": (365, 366)}[unit]
+        sign = ctx.lex.directions[_key(m, "dir") or ""]
+        low, high = sorted((sign * n_low * days_low, sign * n_high * days_high))
+    return None, None, "day" if low == high else "range", False, (low, high)
+
+
+_HANDLERS: dict[str, Callable[[re.Match[str], _Context], _Resolved | None]] = {
+    "iso": _explicit_day,
+    "dotted": _explicit_day,
+    "month_day": _explicit_day,
+    "day_month": _explicit_day,
+    "month_year": _month,
+    "month": _month,
+    "year": _year,
+    "weekday": _weekday,
+    "relative_day": _relative_day,
+    "recent_weekend": _recent_weekend,
+    "period": _period,
+    "rolling": _rolling,
+    "ago": _ago,
+    "season": _season,
+    "anchor_n": _anchor_offsets,
+    "anchor": _anchor_offsets,
+}
+
+
+def _mention(m: re.Match[str], resolved: _Resolved) -> DateMention:
+    lo, hi, precision, relative, offsets = resolved
+    return DateMention(
+        start=m.start(),
+        end=m.end(),
+        date_min=lo,
+        date_max=hi,
+        precision=precision,
+        relative=relative,
+        anchor_relative=offsets is not None,
+        preposition=_key(m, "prep"),
+        offset_min_days=offsets[0] if offsets else None,
+        offset_max_days=offsets[1] if offsets else None,
+    )
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|-|–|—)\s*", re.I)
+
+
+def _join_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """'between A and B', 'from A to B' become one range from A's start to B's end."""
+    out: list[DateMention] = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.preposition in ("between", "from")
+            and not prev.anchor_relative
+            and not mention.anchor_relative
+            and _RANGE_JOIN.fullmatch(text[prev.end : mention.start] + (mention.preposition or ""))
+        ):
+            known = None not in (prev.date_min, mention.date_max)
+            out[-1] = replace(
+                prev,
+                end=mention.end,
+                date_min=prev.date_min if known else None,
+                date_max=mention.date_max if known else None,
+                precision="range",
+                relative=prev.relative or mention.relative,
+            )
+            continue
+        out.append(mention)
+    return out
+
+
+_YEAR_KINDS = ("iso", "dotted", "month_day", "day_month", "month_year", "year")
+
+
+def _text_years(text: str, lex: _DateLexicon) -> tuple[tuple[int, int], ...]:
+    """Offsets and values of the years written in explicit dates of `text`."""
+    bare = _Context(None, None, lex)
+    found = []
+    for pattern, kind in lex.patterns:
+        if kind not in _YEAR_KINDS:
+            continue
+        for m in pattern.finditer(text):
+            if _group(m, "y") and _HANDLERS[kind](m, bare) is not None:
+                found.append((m.start(), int(m.group("y"))))
+    return tuple(sorted(found))
+
+
+def find_dates(text: str, published: dt.date | None,
+               year_hint: int | None = None) -> list[DateMention]:
+    """Every date expression in `text`, in order, resolved against `published`."""
+    if not isinstance(text, str):
+        raise TypeError(f"find_dates expects text as str, got {type(text).__name__}")
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    if published is not None and not isinstance(published, dt.date):
+        raise TypeError(f"find_dates expects published as datetime.date or None, "
+                        f"got {type(published).__name__}")
+    lex = _lexicon()
+    ctx = _Context(published, year_hint, lex, text, _text_years(text, lex))
+    candidates: list[DateMention] = []
+    for pattern, kind in ctx.lex.patterns:
+        for m in pattern.finditer(text):
+            resolved = _HANDLERS[kind](m, ctx)
+            if resolved is not None:
+                candidates.append(_mention(m, resolved))
+    chosen: list[DateMention] = []
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+        if all(cand.end <= kept.start or cand.start >= kept.end for kept in chosen):
+            chosen.append(cand)
+    return _join_ranges(text, sorted(chosen, key=lambda c: c.start))
+
+
+def resolve_relative_to_event(mention: DateMention, event_min: dt.date | None,
+                              event_max: dt.date | None) -> DateMention:
+    """Place an anchor-relative mention ("the day before") against the other event's dates.
+
+    Mentions that are not anchor-relative, or an anchor with unknown dates, come back unchanged.
+    """
+    if not mention.anchor_relative or event_min is None or event_max is None:
+        return mention
+    low = mention.offset_min_days or 0
+    high = mention.offset_max_days or 0
+    lo = event_min + dt.timedelta(days=low)
+    hi = event_max + dt.timedelta(days=high)
+    return replace(mention, date_min=lo, date_max=hi, precision="day" if lo == hi else "range")

@@ -1,0 +1,369 @@
+"""Filling an event's fields from the dependency parse around its trigger.
+
+A trigger's *clause* is its subtree without coordinated or subordinate verbs of
+their own (which carry their own events), plus the subject it shares with the
+verb it is coordinated with and the noun it modifies. Counts, persons,
+destinations, targets and dates are taken from that clause first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from quidproquo.extract.counts import CountMention
+from quidproquo.extract.gazetteer import Gazetteer, Mention
+from quidproquo.extract.triggers import Trigger, TriggerLexicon
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OWN_CLAUSE_BREAKS = frozenset({"conj", "advcl", "ccomp", "parataxis"})
+DESTINATION_PREPS = frozenset({"to", "into", "across", "for", "toward", "towards"})
+SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "claim", "announce", "write", "add"})
+COMPOSITION = re.compile(r"^\s*of\s+(?:them|those|these|whom|the)\b", re.I)
+ANAPHORIC_SUBJECTS = frozenset({"they", "them", "those", "these", "he", "she", "it", "most", "all",
+                                "many", "some", "majority", "prisoners", "others", "rest", "group", "deportees"})
+DEMONYMS = {
+    "lithuanian": "Lithuania", "ukrainian": "Ukraine", "polish": "Poland", "belarusian": "Belarus",
+    "latvian": "Latvia", "russian": "Russia", "american": "United States", "german": "Germany",
+}
+
+
+@dataclass
+class Slots:
+    """The fields one trigger fills."""
+
+    type: str
+    modality: str
+    trigger: int  # token index in the sentence doc
+    count: int | None = None
+    count_qualifier: str | None = None
+    actor: str | None = None
+    target: str | None = None
+    persons: list[str] = field(default_factory=list)
+    destination: str | None = None
+    date_min: date | None = None
+    date_max: date | None = None
+    anaphoric: bool = False  # subject is a back-reference ("those freed", "they")
+    instrument: str | None = None
+
+    def adds_something(self) -> bool:
+        return bool(self.count is not None or self.persons or self.destination)
+
+
+@dataclass
+class SentenceView:
+    """A parsed candidate sentence with the mentions found in it (offsets relative to `doc`)."""
+
+    doc: Doc
+    counts: list[CountMention]
+    places: list[Mention]
+
+    def tokens_of(self, start: int, end: int) -> list[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+
+def clause_tokens(token: Token) -> set[int]:
+    """Indices of the trigger's own clause (see module doc)."""
+    keep: set[int] = set()
+
+    def walk(node: Token) -> None:
+        keep.add(node.i)
+        for child in node.children:
+            if child.dep_ in OWN_CLAUSE_BREAKS and child.pos_ in ("VERB", "AUX") and node is token:
+                continue
+            walk(child)
+
+    walk(token)
+    if not any(c.dep_ in SUBJECTS for c in token.children) and token.dep_ in ("conj", "xcomp"):
+        head = token.head
+        while head.dep_ in ("conj", "xcomp") and not any(c.dep_ in SUBJECTS for c in head.children):
+            head = head.head
+        for child in head.children:
+            if child.dep_ in SUBJECTS:
+                keep.update(t.i for t in child.subtree)
+    if token.dep_ in ("advmod", "acomp", "attr", "prep") and token.head.pos_ in ("AUX", "VERB"):
+        for child in token.head.children:  # "Babaryka is out", "Statkevich is back in a colony"
+            if child.dep_ in SUBJECTS:
+                keep.update(t.i for t in child.subtree)
+    if token.dep_ in ("acl", "relcl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        noun = token.head
+        keep.add(noun.i)
+        keep.update(t.i for c in noun.children if c.dep_ in ("nummod", "quantmod", "amod", "det") for t in c.subtree)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NUM", "NOUN"):
+            keep.add(noun.head.head.i)  # "most of those released"
+    return keep
+
+
+def subject_of(token: Token) -> Token | None:
+    """The grammatical subject (or passive agent) acting in the trigger's clause."""
+    node = token
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ == "nsubj":
+                return child
+        for child in node.children:
+            if child.dep_ == "agent":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if node.dep_ in ("xcomp", "conj", "acl", "advcl", "pcomp", "dobj", "pobj", "prep", "relcl") and node.head is not node:
+            if node.dep_ == "relcl":
+                return None
+            node = node.head
+            continue
+        break
+    return None
+
+
+def passive_subject(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    return None
+
+
+def entity_text(token: Token) -> str:
+    """The named entity containing `token`, else its compound noun phrase."""
+    if token.ent_type_:
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent.text
+    parts = [c for c in token.children if c.dep_ == "compound"]
+    start = min([token.i] + [c.left_edge.i for c in parts])
+    return token.doc[start : token.i + 1].text
+
+
+def quoted_name(span: Span) -> str | None:
+    match = re.search(r"[\"“]([^\"”]+)[\"”]", span.text)
+    return match.group(1) if match else None
+
+
+def is_titled(person: Span, titles: frozenset[str]) -> bool:
+    """'U.S. envoy John Coale', 'Smith, a Deputy Assistant Secretary', 'Kellogg's deputy, John Coale'."""
+    root = person.root
+    near = [c for c in root.children if c.dep_ in ("compound", "appos", "amod", "nmod")]
+    near += [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
+    if root.dep_ == "appos":
+        near.append(root.head)
+    near += [t for t in person.doc[max(0, person.start - 3) : person.start]]
+    return any(t.lemma_.lower() in titles or t.lower_ in titles for t in near)
+
+
+class FrameFiller:
+    """Fills Slots for triggers of one parsed sentence."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: TriggerLexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+
+    # -- people --------------------------------------------------------------
+
+    def is_envoy(self, person: Span) -> bool:
+        return self.gazetteer.is_envoy(person.text) or is_titled(person, self.gazetteer.envoy_titles)
+
+    def people_in(self, view: SentenceView, indices: set[int]) -> list[Span]:
+        return [e for e in view.doc.ents if e.label_ == "PERSON" and e.root.i in indices]
+
+    def subject_people(self, trigger: Token, view: SentenceView, indices: set[int]) -> list[str]:
+        """Named people the event is about: not leaders, envoys, speakers or describers."""
+        names = []
+        for person in self.people_in(view, indices):
+            root = person.root
+            if self.gazetteer.is_leader(person.text) or self.is_envoy(person):
+                continue
+            if root.dep_ == "poss" or self._is_speaker(root):
+                continue
+            if any(a.ent_type_ == "PERSON" and a.i not in range(person.start, person.end) for a in root.ancestors):
+                continue  # inside another person's description
+            names.append(person.text)
+        return names
+
+    @staticmethod
+    def _is_speaker(token: Token) -> bool:
+        if token.dep_ == "nsubj" and token.head.lemma_ in SAY_LEMMAS:
+            return True
+        return any(a.lower_ == "according" for a in token.ancestors)
+
+    # -- counts -----------------------------------------------------------------
+
+    def counts_for(self, view: SentenceView, indices: set[int]) -> list[CountMention]:
+        text = view.doc.text
+        found = []
+        for mention in view.counts:
+            tokens = view.tokens_of(mention.start, mention.end)
+            if not tokens or not any(t.i in indices for t in tokens):
+                continue
+            if COMPOSITION.match(text[mention.end :]):
+                continue
+            if mention.unit is None and re.search(r"\bthe\s+$", text[: mention.start], re.I) and not mention.parts:
+                continue  # "the 16": a back-reference
+            if not (mention.people or mention.unit is None or mention.parts):
+                continue
+            found.append(mention)
+        return found
+
+    # -- places -----------------------------------------------------------------
+
+    def destinations(self, trigger: Token, view: SentenceView, indices: set[int]) -> list[str]:
+        found: list[str] = []
+        for token in view.doc:
+            if token.i not in indices or token.dep_ != "pobj" or token.head.lower_ not in DESTINATION_PREPS:
+                continue
+            for node in [token, *[c for c in token.conjuncts]]:
+                country = self.place_country(node)
+                if country and country not in found and country != "Belarus":
+                    found.append(country)
+        return found
+
+    def place_country(self, token: Token) -> str | None:
+        name = entity_text(token)
+        country = self.gazetteer.country_of(name) or self.gazetteer.country_of(token.text)
+        if country:
+            return country
+        for child in token.children:  # "the Lithuanian border"
+            if child.lower_ in DEMONYMS and token.lower_ in ("border", "frontier"):
+                return DEMONYMS[child.lower_]
+        return None
+
+    # -- actors -------------------------------------------------------------------
+
+    def government(self, token: Token | None) -> str | None:
+        if token is None:
+            return None
+        for text in (entity_text(token), token.text):
+            gov = self.gazetteer.government_of(text)
+            if gov:
+                return gov
+        if token.ent_type_ == "PERSON" and is_titled(self._ent(token), self.gazetteer.envoy_titles):
+            return None
+        return None
+
+    @staticmethod
+    def _ent(token: Token) -> Span:
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent
+        return token.doc[token.i : token.i + 1]
+
+    def sentence_government(self, view: SentenceView, indices: set[int] | None = None) -> str | None:
+        """A government or agency named in the clause (or the sentence)."""
+        for mention in view.places:
+            if mention.kind not in ("agency", "country", "city"):
+                continue
+            tokens = view.tokens_of(mention.start, mention.end)
+            if indices is not None and not any(t.i in indices for t in tokens):
+                continue
+            gov = self.gazetteer.government_of(mention.surface) or (
+                self.gazetteer.metonyms.get(mention.surface) if mention.kind == "city" else None
+            )
+            if gov and gov != "Belarus":
+                return gov
+        return None
+
+    def releaser(self, trigger: Token) -> str | None:
+        subject = subject_of(trigger)
+        if subject is None:
+            return None
+        name = entity_text(subject)
+        if self.gazetteer.is_leader(name):
+            return name
+        gov = self.gazetteer.government_of(name) or self.gazetteer.metonyms.get(name)
+        return gov
+
+    # -- filling ----------------------------------------------------------------
+
+    def fill(self, trig: Trigger, modality: str, view: SentenceView) -> list[Slots]:
+        """One or more Slots for the trigger (several when it names several targets, counts or places)."""
+        token = trig.token
+        frame = self.lexicon.frames[trig.type]
+        indices = clause_tokens(token)
+        base = Slots(trig.type, modality, token.i)
+        subject = subject_of(token) or passive_subject(token)
+        if subject is not None and subject.lower_ in ANAPHORIC_SUBJECTS:
+            base.anaphoric = True
+        if token.dep_ in ("acl", "amod") and token.head.lower_ in ANAPHORIC_SUBJECTS | {"those"}:
+            base.anaphoric = True
+        if frame.persons:
+            base.persons = self.subject_people(token, view, indices)
+        if frame.actor == "releaser":
+            base.actor = self.releaser(token)
+        elif frame.actor == "subject" and subject is not None and subject.ent_type_:
+            base.actor = quoted_name(view.doc[subject.left_edge.i : subject.right_edge.i + 1]) or entity_text(subject)
+        elif frame.actor == "government":
+            base.actor = self.government(subject) or self.sentence_government(view, indices) or self.sentence_government(view)
+        variants = [base]
+        if frame.count:
+            variants = self._with_counts(base, view, indices)
+        if frame.destination:
+            dests = self.destinations(token, view, indices)
+            if dests:
+                variants = self._spread(variants, "destination", dests)
+        if frame.target:
+            targets = self.targets(trig, view, indices)
+            if targets:
+                variants = self._spread(variants, "target", targets)
+        return variants
+
+    def _with_counts(self, base: Slots, view: SentenceView, indices: set[int]) -> list[Slots]:
+        counts = self.counts_for(view, indices)
+        if not counts:
+            return [base]
+        out = []
+        for mention in counts:
+            slot = Slots(**{**base.__dict__, "persons": list(base.persons)})
+            value = mention.value
+            if mention.other:
+                value += max(1, len(base.persons))
+            slot.count, slot.count_qualifier = value, mention.qualifier
+            out.append(slot)
+        return out
+
+    @staticmethod
+    def _spread(variants: list[Slots], name: str, values: list[str]) -> list[Slots]:
+        """Pair values with variants in order when their numbers agree, else multiply."""
+        if len(variants) == len(values) and len(values) > 1:
+            for slot, value in zip(variants, values, strict=True):
+                setattr(slot, name, value)
+            return variants
+        out = []
+        for slot in variants:
+            for value in values:
+                copy = Slots(**{**slot.__dict__, "persons": list(slot.persons)})
+                setattr(copy, name, value)
+                out.append(copy)
+        return out
+
+    def targets(self, trig: Trigger, view: SentenceView, indices: set[int]) -> list[str]:
+        if trig.type == "visit":
+            return self.visit_targets(view)
+        entities: list[str] = []
+        sectors: list[str] = []
+        countries: list[str] = []
+        for scope in (indices, None):
+            for mention in view.places:
+                tokens = view.tokens_of(mention.start, mention.end)
+                if scope is not None and not any(t.i in scope for t in tokens):
+                    continue
+                if mention.kind == "entity" and mention.canonical not in entities:
+                    entities.append(mention.canonical)
+                elif mention.kind == "sector" and mention.canonical not in sectors:
+                    sectors.append(mention.canonical)
+                elif mention.kind == "country" and any(
+                    t.dep_ == "pobj" and t.head.lower_ == "on" for t in tokens
+                ):
+                    countries.append(mention.canonical)
+            if entities or sectors or countries:
+                break
+        return entities or sectors or countries
+
+    def visit_targets(self, view: SentenceView) -> list[str]:
+        for mention in view.places:
+            if mention.kind == "place_description":
+                return [mention.canonical]
+            if mention.kind == "city" and self.gazetteer.cities.get(mention.canonical) == "Belarus":
+                return [mention.canonical]
+        return []

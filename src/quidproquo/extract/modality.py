@@ -1,0 +1,170 @@
+"""Does a trigger state an event, and how firmly? (lexicons/modality.yaml)
+
+`Modality.judge(trigger)` returns None for negated, hypothetical, conditional,
+expected, demanded and habitual statements (no event), otherwise one of
+asserted, announced, proposed, hedged, refused, denied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+from quidproquo.extract.triggers import Trigger
+
+LEXICON = "modality.yaml"
+CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})  # a negation above these does not reach the trigger
+QUANTITY_HEADS = frozenset({"dozens", "hundreds", "scores", "thousands", "number", "group"})
+
+
+def ancestors_within_clause(token: Token) -> list[Token]:
+    """The trigger and its heads up to (not beyond) a complement clause of saying."""
+    chain = [token]
+    current = token
+    while current.head is not current and current.dep_ not in CLAUSE_DEPS:
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def all_ancestors(token: Token) -> list[Token]:
+    return [token, *token.ancestors]
+
+
+@dataclass(frozen=True)
+class Modality:
+    negators: frozenset[str]
+    negative_arguments: frozenset[str]
+    negative_determiners: frozenset[str]
+    conditional_marks: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    future_modals: frozenset[str]
+    offer_words: frozenset[str]
+    factive_control: frozenset[str]
+    irrealis_heads: frozenset[str]
+    refusal_heads: frozenset[str]
+    refused_departure_verbs: frozenset[str]
+    habitual_adverbs: frozenset[str]
+    habitual_phrases: tuple[str, ...]
+    hedge_phrases: tuple[str, ...]
+    claim_verbs: frozenset[str]
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Modality:
+        fields = cls.__dataclass_fields__
+        values: dict[str, Any] = {}
+        for name in fields:
+            if name not in data:
+                raise ValueError(f"{LEXICON}: missing key {name!r}")
+            items = [str(x).lower() for x in data[name]]
+            values[name] = tuple(items) if name.endswith("phrases") else frozenset(items)
+        return cls(**values)
+
+    # -- individual tests -------------------------------------------------
+
+    def is_negated(self, token: Token) -> bool:
+        for node in ancestors_within_clause(token):
+            for child in node.children:
+                if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in self.negators):
+                    return True
+                if child.dep_ in ("nsubj", "nsubjpass", "dobj") and self._negative_argument(child):
+                    return True
+            if node.pos_ in ("VERB", "AUX") and node is not token:
+                break  # the first governing verb decides
+        return any(c.dep_ == "det" and c.lower_ in self.negative_determiners for c in token.children)
+
+    def _negative_argument(self, arg: Token) -> bool:
+        if arg.lower_ in self.negative_arguments:
+            return True
+        return any(c.dep_ == "det" and c.lower_ in self.negative_determiners for c in arg.children)
+
+    def is_conditional(self, token: Token) -> bool:
+        return any(
+            c.dep_ == "mark" and c.lower_ in self.conditional_marks
+            for node in all_ancestors(token)
+            for c in node.children
+        )
+
+    def modals(self, token: Token) -> set[str]:
+        nodes = [token]
+        if token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX", "ADJ"):
+            nodes.append(token.head)
+        return {c.lower_ for n in nodes for c in n.children if c.dep_ == "aux" and c.tag_ == "MD"}
+
+    def has_offer_frame(self, token: Token) -> bool:
+        return any(n.lemma_.lower() in self.offer_words or n.lower_ in self.offer_words for n in all_ancestors(token)[1:])
+
+    def governing_lemmas(self, token: Token) -> list[str]:
+        return [n.lemma_.lower() for n in all_ancestors(token)[1:]] + [n.lower_ for n in all_ancestors(token)[1:]]
+
+    def is_habitual(self, token: Token) -> bool:
+        text = token.sent.text.lower()
+        if any(p in text for p in self.habitual_phrases):
+            return True
+        return any(
+            c.dep_ == "advmod" and c.lower_ in self.habitual_adverbs
+            for node in ancestors_within_clause(token)
+            for c in node.children
+        )
+
+    def is_generic_noun(self, token: Token) -> bool:
+        """A bare plural event noun ("mass releases", "the arrests") names no one happening."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.tag_ != "NNS":
+            return False
+        if any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in token.children):
+            return False
+        return not (token.head.lower_ in QUANTITY_HEADS or token.head.head.lower_ in QUANTITY_HEADS)
+
+    def is_hedged(self, token: Token) -> bool:
+        sent = token.sent
+        before = token.doc.text[sent.start_char : token.idx].lower()
+        return any(p in before or p in sent.text.lower() for p in self.hedge_phrases)
+
+    def refusal(self, token: Token) -> bool:
+        """'refused to cross', 'refused to be pushed': the trigger is the refused act."""
+        return token.dep_ == "xcomp" and token.head.lemma_.lower() in self.refusal_heads
+
+    # -- the decision -----------------------------------------------------
+
+    def judge(self, trigger: Trigger) -> str | None:
+        """The modality of the event `trigger` states, or None when it states none."""
+        token = trigger.token
+        if trigger.type == "denial":
+            return None if self.is_negated(token) else "denied"
+        if self.refusal(token):
+            return "refused"
+        if self.is_negated(token) or self.is_conditional(token) or self.is_habitual(token):
+            return None
+        if self.is_generic_noun(token):
+            return None
+        lemmas = self.governing_lemmas(token)
+        offer = self.has_offer_frame(token)
+        factive = any(lemma in self.factive_control for lemma in lemmas[:2])
+        if not factive and not offer and any(lemma in self.irrealis_heads for lemma in lemmas):
+            return None
+        modals = self.modals(token)
+        if modals & self.hypothetical_modals:
+            return "proposed" if offer else None
+        if offer:
+            return "proposed"
+        if modals & self.future_modals:
+            return "announced"
+        if self.is_hedged(token):
+            return "hedged"
+        return "asserted"
+
+
+@lru_cache(maxsize=1)
+def load_modality() -> Modality:
+    """The packaged modality lexicon, parsed once."""
+    source = resources.files("quidproquo.extract").joinpath("lexicons", LEXICON)
+    try:
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{LEXICON}: invalid YAML: {exc}") from exc
+    return Modality.from_data(data)

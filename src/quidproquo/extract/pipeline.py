@@ -1,0 +1,404 @@
+"""The extraction cascade: split, prefilter, parse candidates only, fill frames, date events.
+
+`Extractor` loads the spaCy model and the lexicons once; `extract(text, published)`
+returns the events and quotes of one text. `extract_many` batches the parser
+over the candidate sentences of many texts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from quidproquo.extract.counts import find_counts, sum_parts
+from quidproquo.extract.dates import DateMention, find_dates, resolve_relative_to_event
+from quidproquo.extract.frames import (
+    FrameFiller,
+    SentenceView,
+    Slots,
+    clause_tokens,
+    entity_text,
+    quoted_name,
+    subject_of,
+)
+from quidproquo.extract.gazetteer import Gazetteer, load_gazetteer
+from quidproquo.extract.modality import Modality, load_modality
+from quidproquo.extract.nlp import load_nlp
+from quidproquo.extract.sentences import Sentence, is_boilerplate, split_sentences
+from quidproquo.extract.triggers import Trigger, TriggerLexicon, load_triggers
+from quidproquo.model import Event, Extraction, Quote
+
+YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+# Types whose dateless mention inherits the running event date of the text.
+INHERITING = frozenset({"release", "deportation", "visit", "sanctions_eased", "exchange", "denial", "detention"})
+CLAIM_WORDS = frozenset({"say", "claim", "tell", "according", "report", "allege", "insist"})
+
+
+def parse_published(published: str | dt.date | None) -> dt.date | None:
+    """The reference date from an ISO date or date-time string (or None)."""
+    if published is None or published == "":
+        return None
+    if isinstance(published, dt.date):
+        return published if not isinstance(published, dt.datetime) else published.date()
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError as exc:
+        raise ValueError(f"published: not an ISO date: {published!r}") from exc
+
+
+@dataclass
+class DocumentState:
+    """What earlier sentences of a text tell later ones."""
+
+    published: dt.date | None
+    year_hint: int | None = None
+    event_dates: tuple[dt.date | None, dt.date | None] = (None, None)
+    count_source: str | None = None
+    sanctions_actor: str | None = None
+    last_person: str | None = None
+    persons: list[str] = field(default_factory=list)
+    seen_types: set[str] = field(default_factory=set)
+    visited: set[str] = field(default_factory=set)
+
+
+class Extractor:
+    """Holds the model and lexicons; call `extract` per text."""
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp = nlp if nlp is not None else load_nlp()
+        self.lexicon: TriggerLexicon = load_triggers()
+        self.gazetteer: Gazetteer = load_gazetteer()
+        self.modality: Modality = load_modality()
+        self.filler = FrameFiller(self.gazetteer, self.lexicon)
+
+    # -- public surface ---------------------------------------------------------
+
+    def extract(self, text: str, published: str | dt.date | None = None) -> Extraction:
+        """Events and quotes stated in `text`; `published` anchors relative dates."""
+        return next(self.extract_many([(text, published)]))
+
+    def extract_many(self, items: Iterable[tuple[str, str | dt.date | None]], batch_size: int = 64) -> Iterator[Extraction]:
+        """Extract from many texts, parsing their candidate sentences in batches."""
+        for text, published in items:
+            if not isinstance(text, str):
+                raise TypeError(f"extract expects text as str, got {type(text).__name__}")
+            sentences = split_sentences(text)
+            content = [s for s in sentences if not is_boilerplate(s)]
+            candidates = [s for s in content if self.lexicon.candidate_types(s.text)]
+            parsed = dict(zip((s.start for s in candidates), self.nlp.pipe((s.text for s in candidates), batch_size=batch_size), strict=True))
+            events = self._events(content, parsed, parse_published(published))
+            quotes = _quotes(text, sentences)
+            yield Extraction(events=events, quotes=quotes)
+
+    # -- per text -----------------------------------------------------------------
+
+    def _events(self, content: list[Sentence], parsed: dict[int, Doc], published: dt.date | None) -> list[Event]:
+        state = DocumentState(published)
+        events: list[Event] = []
+        previous_denial: int | None = None
+        for sentence in content:
+            year = YEAR.search(sentence.text)
+            if year:
+                state.year_hint = int(year.group(1))
+            source = self.gazetteer.count_source(sentence.text)
+            doc = parsed.get(sentence.start)
+            if doc is None:
+                if source:
+                    state.count_source = source
+                continue
+            dates = find_dates(sentence.text, published, state.year_hint)
+            slots = self._sentence_slots(doc, dates, state)
+            if source:
+                state.count_source = source
+            new = [self._event(s, sentence) for s in slots]
+            has_denial = any(e.type == "denial" for e in new)
+            if has_denial and previous_denial is not None:
+                events = [e for e in events if not (e.type == "denial" and e.sentence_start == previous_denial)]
+            previous_denial = sentence.start if has_denial else None
+            events.extend(new)
+            self._remember_people(doc, state)
+        return events
+
+    def _remember_people(self, doc: Doc, state: DocumentState) -> None:
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and not self.gazetteer.is_leader(ent.text):
+                state.persons.append(ent.text)
+                if not self.filler.is_envoy(ent):
+                    state.last_person = self.full_name(ent.text, state)
+
+    @staticmethod
+    def full_name(name: str, state: DocumentState) -> str:
+        """The fullest form of a name seen so far in the text (a surname alone -> full name)."""
+        last = name.split()[-1]
+        fuller = [p for p in state.persons if p.split()[-1] == last and len(p) > len(name)]
+        return max(fuller, key=len) if fuller else name
+
+    @staticmethod
+    def _event(slot: Slots, sentence: Sentence) -> Event:
+        return Event(
+            type=slot.type,
+            date_min=slot.date_min.isoformat() if slot.date_min else None,
+            date_max=slot.date_max.isoformat() if slot.date_max else None,
+            count=slot.count,
+            count_qualifier=slot.count_qualifier,
+            actor=slot.actor,
+            target=slot.target,
+            persons=slot.persons,
+            destination=slot.destination,
+            modality=slot.modality,
+            evidence=sentence.text,
+            sentence_start=sentence.start,
+            sentence_end=sentence.end,
+            instrument=slot.instrument,
+        )
+
+    # -- per sentence ---------------------------------------------------------------
+
+    def _sentence_slots(self, doc: Doc, dates: list[DateMention], state: DocumentState) -> list[Slots]:
+        view = SentenceView(doc, sum_parts(find_counts(doc.text), doc.text), self.gazetteer.find(doc.text))
+        triggers = [t for token in doc for t in self.lexicon.match(token)]
+        trigger_tokens = {t.token.i for t in triggers}
+        slots: list[Slots] = []
+        for trig in triggers:
+            for slot in self._trigger_slots(trig, view, trigger_tokens, state):
+                self._date(slot, trig, view, dates, state)
+                slots.append(slot)
+        slots.extend(self._refused_departures(view, dates, state))
+        merged = merge_same_sentence(slots)
+        kept = [s for s in merged if self._keep(s, doc, state)]
+        for slot in kept:
+            state.seen_types.add(slot.type)
+            if slot.type == "visit" and slot.actor:
+                state.visited.add(slot.actor.split()[-1])
+            if slot.type in ("release", "deportation", "visit") and slot.date_min and not self._cumulative(slot):
+                state.event_dates = (slot.date_min, slot.date_max)
+            if slot.type.startswith("sanctions") and slot.actor:
+                state.sanctions_actor = slot.actor
+        return kept
+
+    @staticmethod
+    def _cumulative(slot: Slots) -> bool:
+        return bool(slot.date_min and slot.date_max and (slot.date_max - slot.date_min).days > 31)
+
+    def _keep(self, slot: Slots, doc: Doc, state: DocumentState) -> bool:
+        """Drop back-references that add nothing to an event already told."""
+        token = doc[slot.trigger]
+        if slot.type in ("release", "deportation", "detention") and not slot.adds_something():
+            if token.pos_ in ("NOUN", "PROPN") and slot.date_min is None:
+                return False
+            if token.pos_ in ("NOUN", "PROPN") and not self._own_date(token):
+                return False
+            if token.dep_ in ("acl", "amod"):
+                return False
+            if slot.anaphoric and slot.type in state.seen_types:
+                return False
+        return True
+
+    @staticmethod
+    def _own_date(token: Token) -> bool:
+        return any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree if t.i != token.i)
+
+    def _trigger_slots(self, trig: Trigger, view: SentenceView, trigger_tokens: set[int], state: DocumentState) -> list[Slots]:
+        modality = self.modality.judge(trig)
+        token = trig.token
+        if trig.type == "exchange":
+            return self._exchange(trig, modality, view, state)
+        if modality is None:
+            return []
+        if modality == "refused":
+            if trig.type == "release" and token.lemma_ in self.modality.refused_departure_verbs:
+                trig = Trigger(token, trig.spec.__class__(**{**trig.spec.__dict__, "type": "deportation"}))
+            elif trig.type != "deportation":
+                return []
+        if trig.type == "visit":
+            return self._visits(trig, modality, view, state)
+        slots = self.filler.fill(trig, modality, view)
+        for slot in slots:
+            self._resolve_people(slot, token, view, state)
+            if trig.type == "prisoner_count":
+                self._prisoner_count(slot, trig, view, state)
+            elif trig.type.startswith("sanctions"):
+                slot.actor = slot.actor or state.sanctions_actor
+                slot.instrument = instrument_of(view.doc.text)
+        if trig.type == "prisoner_count":
+            slots = [s for s in slots if s.count is not None or self._remains(token)]
+        return slots
+
+    def _resolve_people(self, slot: Slots, token: Token, view: SentenceView, state: DocumentState) -> None:
+        slot.persons = [self.full_name(p, state) for p in slot.persons]
+        if slot.persons or slot.type not in ("release", "deportation", "detention", "exchange"):
+            return
+        indices = clause_tokens(token)
+        refers = [t for t in view.doc if t.i in indices and t.lower_ in PRONOUNS and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj")]
+        if refers and state.last_person:
+            slot.persons = [state.last_person]
+
+    # -- type-specific frames ---------------------------------------------------------
+
+    def _visits(self, trig: Trigger, modality: str, view: SentenceView, state: DocumentState) -> list[Slots]:
+        targets = self.filler.visit_targets(view)
+        if not targets:
+            return []
+        envoys = [e for e in view.doc.ents if e.label_ == "PERSON" and self.filler.is_envoy(e) and not self.gazetteer.is_leader(e.text)]
+        if trig.token.lemma_ == "be" and not any(e.root.head is trig.token for e in envoys):
+            return []
+        return [
+            Slots("visit", modality, trig.token.i, actor=self.full_name(e.text, state), target=targets[0])
+            for e in envoys
+            if e.root.dep_ != "poss" or e.root.head is trig.token
+        ]
+
+    def _exchange(self, trig: Trigger, modality: str | None, view: SentenceView, state: DocumentState) -> list[Slots]:
+        token = trig.token
+        ancestors = list(token.ancestors)
+        if any(self.lexicon.match(a) and self.lexicon.match(a)[0].type == "denial" for a in ancestors):
+            return []  # "rejected suggestions that ... was part of a prisoner exchange"
+        claimer = next((a for a in ancestors if a.lemma_.lower() in CLAIM_WORDS), None)
+        if modality is None:
+            if self.modality.is_negated(token) and claimer is not None:
+                return [Slots("denial", "denied", token.i, actor=self._speaker(claimer))]
+            return []
+        governing = next((a for a in ancestors if a.pos_ == "VERB"), None)
+        if governing is not None and any(self.modality.judge(t) is None for t in self.lexicon.match(governing)):
+            return []
+        slot = Slots("exchange", "hedged" if claimer is not None else modality, token.i)
+        self._resolve_people(slot, token, view, state)
+        slot.persons = slot.persons or self.filler.subject_people(token, view, clause_tokens(token))
+        return [slot]
+
+    @staticmethod
+    def _speaker(claimer: Token) -> str | None:
+        if claimer.lower_ == "according":
+            objs = [t for c in claimer.children for t in c.children if t.dep_ == "pobj"] + [c for c in claimer.children if c.dep_ == "pobj"]
+            node = objs[0] if objs else None
+        else:
+            node = next((c for c in claimer.children if c.dep_ == "nsubj"), None)
+        if node is None:
+            return None
+        span = node.doc[node.left_edge.i : node.right_edge.i + 1]
+        return quoted_name(span) or entity_text(node)
+
+    def _prisoner_count(self, slot: Slots, trig: Trigger, view: SentenceView, state: DocumentState) -> None:
+        slot.actor = self.gazetteer.count_source(view.doc.text) or state.count_source
+        if slot.count is not None:
+            return
+        head = trig.token
+        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            head = head.head
+        scope = {t.i for t in head.subtree}
+        found = self.filler.counts_for(view, scope)
+        if found:
+            nearest = min(found, key=lambda m: abs(m.start - trig.token.idx))
+            slot.count, slot.count_qualifier = nearest.value, nearest.qualifier
+
+    def _remains(self, token: Token) -> bool:
+        text = token.sent.text.lower()
+        return "behind bars" in text or any(a.lemma_ == "remain" for a in token.ancestors)
+
+    def _refused_departures(self, view: SentenceView, dates: list[DateMention], state: DocumentState) -> list[Slots]:
+        """'refused to leave the country': an attempted deportation (DEV.md 11)."""
+        slots = []
+        for token in view.doc:
+            if token.lemma_ not in self.modality.refused_departure_verbs or not self.modality.refusal(token):
+                continue
+            if self.lexicon.match(token):
+                continue  # already a trigger ("refused to cross into")
+            subject = subject_of(token)
+            slot = Slots("deportation", "refused", token.i)
+            if subject is not None and subject.ent_type_ == "PERSON":
+                slot.persons = [self.full_name(entity_text(subject), state)]
+            elif subject is not None and subject.lower_ in PRONOUNS and state.last_person:
+                slot.persons = [state.last_person]
+            dests = self.filler.destinations(token, view, clause_tokens(token))
+            slot.destination = dests[0] if dests else None
+            self._date(slot, None, view, dates, state)
+            slots.append(slot)
+        return slots
+
+    # -- dates -----------------------------------------------------------------------------
+
+    def _date(self, slot: Slots, trig: Trigger | None, view: SentenceView, dates: list[DateMention], state: DocumentState) -> None:
+        token = view.doc[slot.trigger]
+        own = clause_tokens(token)
+        chosen = None
+        for mention in dates:
+            tokens = view.tokens_of(mention.start, mention.end)
+            if tokens and any(t.i in own for t in tokens):
+                chosen = mention
+                break
+        if chosen is None and dates and slot.type != "prisoner_count":
+            chosen = dates[0]
+        if chosen is not None and chosen.anchor_relative:
+            chosen = resolve_relative_to_event(chosen, *state.event_dates)
+        if chosen is not None and chosen.date_min is not None:
+            lo, hi = chosen.date_min, chosen.date_max
+            if chosen.preposition == "since" and slot.type != "detention" and state.published:
+                hi = state.published
+            slot.date_min, slot.date_max = lo, hi
+            return
+        if slot.type == "prisoner_count":
+            slot.date_min = slot.date_max = state.published
+        elif slot.type in INHERITING and state.event_dates[0] is not None:
+            slot.date_min, slot.date_max = state.event_dates
+
+
+def _quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
+    # Guarded only until quidproquo.extract.quotes lands (another engineer's module).
+    try:
+        from quidproquo.extract.quotes import extract_quotes
+    except ImportError:
+        return []
+    return list(extract_quotes(text, sentences))
+
+
+def instrument_of(text: str) -> str | None:
+    lowered = text.lower()
+    if "general license" in lowered or "general licence" in lowered:
+        return "general_license"
+    if "sdn" in lowered or "delist" in lowered or "sanctions list" in lowered:
+        return "sdn_removal"
+    if "authoriz" in lowered or "authoris" in lowered or "permit" in lowered:
+        return "permit"
+    return None
+
+
+def merge_same_sentence(slots: list[Slots]) -> list[Slots]:
+    """Join Slots of one type from one sentence unless they disagree on a field."""
+    merged: list[Slots] = []
+    for slot in slots:
+        for other in merged:
+            if other.type == slot.type and _compatible(other, slot):
+                _absorb(other, slot)
+                break
+        else:
+            merged.append(slot)
+    return merged
+
+
+def _compatible(a: Slots, b: Slots) -> bool:
+    for name in ("count", "destination", "target", "actor"):
+        x, y = getattr(a, name), getattr(b, name)
+        if x is not None and y is not None and x != y:
+            return False
+    if a.type in ("visit", "sanctions_eased", "sanctions_imposed") and (a.actor is None) != (b.actor is None):
+        return a.type != "visit"
+    return True
+
+
+def _absorb(into: Slots, other: Slots) -> None:
+    for name in ("count", "count_qualifier", "destination", "target", "actor", "date_min", "date_max", "instrument"):
+        if getattr(into, name) is None:
+            setattr(into, name, getattr(other, name))
+    into.persons += [p for p in other.persons if p not in into.persons]
+    into.anaphoric = into.anaphoric and other.anaphoric
+    if into.modality == "asserted" and other.modality != "asserted":
+        into.modality = other.modality
+
+
+__all__ = ["Extractor", "parse_published", "Span"]

@@ -1,0 +1,673 @@
+"""Direct quotations and who the text credits with them (FORMAT.md, Quote).
+
+`extract_quotes(text, sentences)` returns one `Quote` per quoted span that is speech.
+
+1. Spans: straight or curly double quotes, paired within a paragraph; a quote left
+   open at a paragraph end that the next paragraph reopens continues there (one Quote
+   per paragraph piece, same speaker).
+2. Speech or not: a span of capitalised words is a name ("I Want to Live"); a span
+   shorter than `min_words` is a scare quote or term; a short span needs a speech frame
+   (a non-negated speech verb, or "according to") close to it in the dependency tree,
+   unless its sentence-final punctuation sits inside the marks. Longer spans are quotes.
+3. Speaker: the subject of the nearest speech frame (climbing advcl/conj/xcomp for
+   "declaring that ..."), the object of "according to", a trailing "— Name", or, with
+   no frame, the speaker of the quote just before (a continuation).
+4. Resolution: pronouns go to the last speaker or named mention of the right kind and
+   gender; definite descriptions ("the agency", "the press secretary", "the
+   statement") to a recent speaker of that kind, a name in apposition with that noun,
+   or the issuing organisation; names are then expanded to their fullest form in the
+   text ("Lukashenko" -> "Alexander Lukashenko").
+
+The parser runs only on sentences with a quote mark or a speech-verb form; the other
+sentences get NER alone (names for pronoun and description antecedents). Lexicon:
+lexicons/speech_verbs.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from quidproquo.extract.gazetteer import load_gazetteer
+from quidproquo.extract.nlp import load_nlp
+from quidproquo.extract.sentences import Sentence
+from quidproquo.model import Quote
+from quidproquo.resolve.names import looks_like_person, names_match
+
+LEXICON = "speech_verbs.yaml"
+OPENING = '"“„«'
+CLOSING = '"”“»'
+QUOTE_MARKS = set(OPENING + CLOSING)
+SMALL_WORDS = frozenset({"a", "an", "and", "the", "of", "to", "in", "on", "for", "at", "by", "or"})
+SUBJECTS = ("nsubj", "nsubjpass")
+CLIMB = ("advcl", "conj", "xcomp", "ccomp", "relcl", "acl")
+ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "NORP": "org", "FAC": "org"}
+RECENT_SENTENCES = 2
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_TRAILING_NAME = re.compile(r"\s*[—–]\s*((?:[A-Z][\w.'’-]*\s?){1,4})")
+_ACCORDING = re.compile(r"according to\s+(?:the\s+)?$", re.IGNORECASE)
+# Runs of capitalised words: names NER missed ("Example Rights Monitor welcomes ...").
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w'’.-]*)+")
+
+
+class LexiconError(ValueError):
+    """The speech-verb lexicon is malformed."""
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """Speech verbs, role nouns and thresholds from lexicons/speech_verbs.yaml."""
+
+    speech_verbs: frozenset[str]
+    verb_forms: re.Pattern[str]
+    sources: tuple[tuple[str, str], ...]
+    person_roles: frozenset[str]
+    org_roles: frozenset[str]
+    document_nouns: frozenset[str]
+    pronouns: dict[str, str]
+    female_names: frozenset[str]
+    male_names_in_a: frozenset[str]
+    female_endings: tuple[str, ...]
+    generic_heads: frozenset[str]
+    run_openers: frozenset[str]
+    min_words: int
+    short_words: int
+    short_distance: int
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> QuoteLexicon:
+        def words(key: str) -> frozenset[str]:
+            value = data.get(key) or []
+            if not isinstance(value, list):
+                raise LexiconError(f"{LEXICON}: {key!r} must be a list")
+            return frozenset(str(v).lower() for v in value)
+
+        verbs = words("speech_verbs")
+        stems = sorted({v[:-1] if v.endswith("e") else v for v in verbs} | {"said", "told"})
+        return cls(
+            speech_verbs=verbs,
+            verb_forms=re.compile(r"\b(?:" + "|".join(stems) + r")\w*\b", re.IGNORECASE),
+            sources=tuple((str(a), str(b)) for a, b in data.get("source_prepositions") or []),
+            person_roles=words("person_roles"),
+            org_roles=words("org_roles"),
+            document_nouns=words("document_nouns"),
+            pronouns={str(k).lower(): str(v) for k, v in (data.get("pronouns") or {}).items()},
+            female_names=words("female_given_names"),
+            male_names_in_a=words("male_given_names_in_a"),
+            female_endings=tuple(words("female_surname_endings")),
+            generic_heads=words("generic_heads"),
+            run_openers=words("name_run_openers"),
+            min_words=int(data.get("min_words", 2)),
+            short_words=int(data.get("short_quote_words", 5)),
+            short_distance=int(data.get("short_quote_distance", 4)),
+        )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> QuoteLexicon:
+    """The bundled speech-verb lexicon."""
+    path = resources.files("quidproquo.extract").joinpath("lexicons").joinpath(LEXICON)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"{path}: cannot read the lexicon: {exc}") from exc
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: expected a mapping at top level")
+    return QuoteLexicon.from_data(data)
+
+
+# -- quoted spans --------------------------------------------------------------------------
+
+
+@dataclass
+class QuotedSpan:
+    """The words between a pair of quote marks (offsets exclude the marks)."""
+
+    start: int
+    end: int
+    continued: bool = False  # runs on into the next paragraph
+    closing: str = ""  # the text right after the closing mark
+
+
+def quoted_spans(text: str) -> list[QuotedSpan]:
+    """Pair quote marks paragraph by paragraph; unbalanced marks are dropped."""
+    spans: list[QuotedSpan] = []
+    paragraphs = list(re.finditer(r"[^\n]+", text))
+    for number, para in enumerate(paragraphs):
+        opened: int | None = None
+        for i in range(para.start(), para.end()):
+            ch = text[i]
+            if ch not in QUOTE_MARKS:
+                continue
+            if opened is None:
+                if ch in OPENING or text[i + 1 : i + 2].isalnum():
+                    opened = i
+            elif ch in CLOSING:
+                _add_span(text, spans, opened + 1, i)
+                opened = None
+        if opened is not None and number + 1 < len(paragraphs):
+            following = paragraphs[number + 1].group(0).lstrip()
+            if following[:1] in OPENING:
+                _add_span(text, spans, opened + 1, para.end(), continued=True)
+    return spans
+
+
+def _add_span(
+    text: str, spans: list[QuotedSpan], start: int, end: int, continued: bool = False
+) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append(QuotedSpan(start, end, continued, text[end + 1 : end + 80]))
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _is_titled_name(words: list[str]) -> bool:
+    """'I Want to Live': every word but small function words is capitalised."""
+    content = [w for w in words if w.lower() not in SMALL_WORDS or w[:1].isupper()]
+    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+def _is_name(text: str, span: QuotedSpan, lexicon: QuoteLexicon) -> bool:
+    """A quoted title or name: capitalised words, or followed by 'project', 'campaign'..."""
+    if _is_titled_name(_WORD.findall(text[span.start : span.end])):
+        return True
+    following = re.match(r"\s+(\w+)", span.closing)
+    return following is not None and following.group(1).lower() in lexicon.generic_heads
+
+
+def _ends_sentence_inside(text: str, span: QuotedSpan) -> bool:
+    return text[span.end - 1 : span.end] in {".", "!", "?"}
+
+
+# -- mentions and speakers -----------------------------------------------------------------
+
+
+@dataclass
+class Mention:
+    """A name (or a description standing for one) at a place in the text."""
+
+    name: str
+    kind: str  # person, org, gpe, any
+    gender: str  # male, female, any
+    start: int
+    sentence: int
+    via: str = "entity"  # entity, verb, source, name
+
+
+@dataclass
+class _State:
+    """What is known so far while reading the text in order."""
+
+    text: str
+    lexicon: QuoteLexicon
+    spans: list[QuotedSpan]
+    names: list[QuotedSpan]  # quoted spans that are names, not quotes
+    entities: list[Mention] = field(default_factory=list)
+    speakers: list[Mention] = field(default_factory=list)
+
+    def inside_quote(self, start: int, end: int) -> bool:
+        return any(s.start <= start and end <= s.end for s in self.spans if s not in self.names)
+
+
+def _gender(name: str, lexicon: QuoteLexicon) -> str:
+    words = [w.lower() for w in _WORD.findall(name)]
+    if not words:
+        return "any"
+    first, last = words[0], words[-1]
+    if len(words) > 1 and first in lexicon.female_names:
+        return "female"
+    if len(words) > 1 and first.endswith("a") and first not in lexicon.male_names_in_a:
+        return "female"
+    if last.endswith(lexicon.female_endings):
+        return "female"
+    return "male"
+
+
+def _compatible(mention: Mention, kind: str, gender: str, strict: bool = False) -> bool:
+    """`kind` person/org/any, or nonperson (org or place); strict: gender must be known."""
+    if kind == "nonperson":
+        if mention.kind == "person":
+            return False
+    elif kind != "any" and mention.kind not in (kind, "any"):
+        return False
+    if gender == "any":
+        return True
+    return mention.gender == gender or (not strict and mention.gender == "any")
+
+
+def _name_kind(name: str, label: str | None) -> str:
+    """person, org or gpe for a name, from the gazetteer, its shape and the NER label."""
+    gazetteer = load_gazetteer()
+    if gazetteer.country_of(name) or gazetteer.host_city(name):
+        return "gpe"
+    if gazetteer.government_of(name):
+        return "org"
+    if label == "PERSON" or (len(name.split()) > 1 and looks_like_person(name)):
+        return "person"
+    return ENTITY_KINDS.get(label or "", "org")
+
+
+def _entity_mentions(doc: Doc | Span, offset: int, sentence: int, state: _State) -> None:
+    """Names in one region: NER entities, then capitalised runs NER missed."""
+    found: list[tuple[int, int, str, str | None]] = []
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_KINDS:
+            found.append((ent.start_char + offset, ent.end_char + offset, ent.text, ent.label_))
+    for match in _CAPITALISED_RUN.finditer(doc.text):
+        words = match.group(0).split()
+        while words and words[0].lower() in state.lexicon.run_openers:
+            words.pop(0)
+        start = match.end() + offset - len(" ".join(words))
+        end = match.end() + offset
+        if len(words) > 1 and not any(s < end and start < e for s, e, _, _ in found):
+            found.append((start, end, " ".join(words), None))
+    for start, end, surface, label in sorted(found):
+        if state.inside_quote(start, end):
+            continue
+        name = _strip_possessive(surface)
+        kind = _name_kind(name, label)
+        gender = _gender(name, state.lexicon) if kind == "person" else "any"
+        state.entities.append(Mention(name, kind, gender, start, sentence))
+
+
+def _strip_possessive(name: str) -> str:
+    name = re.sub(r"(?:'s|’s|'|’)$", "", name.strip())
+    return re.sub(r"^(?:the|The)\s+", "", name)
+
+
+def _fullest(name: str, state: _State) -> str:
+    """The longest form of `name` in the text ("Lukashenko" -> "Alexander Lukashenko")."""
+    best = name
+    for mention in state.entities:
+        candidate = mention.name
+        if len(candidate.split()) > len(best.split()) and names_match(candidate, name):
+            best = candidate
+    return best
+
+
+def _np_text(head: Token) -> str:
+    """A description without determiner or possessor: 'the press secretary' -> 'press secretary'."""
+    left = head
+    for child in reversed(list(head.lefts)):
+        if child.right_edge.i == left.i - 1 and child.dep_ in (
+            "amod",
+            "compound",
+            "nmod",
+            "nummod",
+        ):
+            left = child.left_edge
+        else:
+            break
+    return head.doc[left.i : head.i + 1].text
+
+
+def _named_by_modifiers(head: Token, lexicon: QuoteLexicon) -> str | None:
+    """'the Open Doors campaign' -> 'Open Doors': proper nouns before a generic head."""
+    if head.lemma_.lower() not in lexicon.generic_heads:
+        return None
+    words = _np_text(head).split()[:-1]
+    modifiers = [t for t in head.doc[head.i - len(words) : head.i]]
+    if words and all(t.pos_ == "PROPN" for t in modifiers):
+        return " ".join(words)
+    return None
+
+
+def _proper_name(token: Token) -> str | None:
+    """The entity or run of proper nouns around `token`, if it is a name."""
+    if token.ent_type_ in ENTITY_KINDS:
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return _strip_possessive(ent.text)
+    if token.pos_ != "PROPN":
+        return None
+    start = token.i
+    while (
+        start > 0
+        and token.doc[start - 1].pos_ == "PROPN"
+        and token.doc[start - 1].dep_
+        in (
+            "compound",
+            "flat",
+            "amod",
+        )
+    ):
+        start -= 1
+    return _strip_possessive(token.doc[start : token.i + 1].text)
+
+
+def _kind_of(token: Token, lexicon: QuoteLexicon) -> str:
+    kind = ENTITY_KINDS.get(token.ent_type_)
+    if kind:
+        return kind
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.person_roles:
+        return "person"
+    if lemma in lexicon.org_roles or lemma in lexicon.document_nouns:
+        return "org"
+    return "person" if token.pos_ == "PROPN" else "any"
+
+
+def _resolve_subject(token: Token, offset: int, sentence: int, state: _State) -> Mention | None:
+    """The speaker a subject (or 'according to' object) token stands for."""
+    lexicon = state.lexicon
+    start = token.idx + offset
+    lower = token.lower_
+    if token.pos_ == "PRON":
+        role = lexicon.pronouns.get(lower)
+        if role is None:
+            return None
+        if role in ("male", "female"):
+            return _antecedent(
+                "person", role, start, sentence, state, recent_only=False, strict=True
+            ) or _antecedent("person", role, start, sentence, state, recent_only=False)
+        return _antecedent(role, "any", start, sentence, state, recent_only=False)
+    subtree = list(token.subtree)
+    lo, hi = subtree[0].idx + offset, subtree[-1].idx + len(subtree[-1]) + offset
+    for name_span in state.names:  # 'The "I Want to Live" project said'
+        if lo <= name_span.start and name_span.end <= hi and name_span.start < start:
+            return Mention(
+                state.text[name_span.start : name_span.end], "org", "any", start, sentence
+            )
+    name = _proper_name(token)
+    if name is None:
+        for child in token.children:
+            if child.dep_ == "appos" and (name := _proper_name(child)):
+                break
+    name = name or _named_by_modifiers(token, lexicon)
+    if name:
+        full = _fullest(name, state)
+        kind = _name_kind(full, token.ent_type_ or None)
+        gender = _gender(full, lexicon) if kind == "person" else "any"
+        return Mention(full, kind, gender, start, sentence)
+    lemma = token.lemma_.lower()
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+    definite = definite and not any(  # "the presidential press service" names itself
+        c.dep_ == "amod" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in token.children
+    )
+    if definite and (lemma in lexicon.person_roles or lemma in lexicon.org_roles):
+        kind = "person" if lemma in lexicon.person_roles else "org"
+        found = _antecedent(kind, "any", start, sentence, state, recent_only=True)
+        found = found or _apposition(token.lower_, kind, start, state)
+        found = found or _antecedent(kind, "any", start, sentence, state, recent_only=False)
+        if found:
+            return Mention(found.name, found.kind, found.gender, start, sentence)
+    if definite and lemma in lexicon.document_nouns:
+        issuer = _issuer(start, state)
+        if issuer:
+            return Mention(issuer.name, "org", "any", start, sentence)
+    if token.pos_ in ("NOUN", "PROPN"):
+        gender = "plural" if token.tag_ in ("NNS", "NNPS") else "any"
+        return Mention(_np_text(token), _kind_of(token, lexicon), gender, start, sentence)
+    return None
+
+
+def _antecedent(
+    kind: str,
+    gender: str,
+    before: int,
+    sentence: int,
+    state: _State,
+    recent_only: bool,
+    strict: bool = False,
+) -> Mention | None:
+    """The last earlier speaker (then, unless recent_only, named mention) that fits."""
+    for speaker in reversed(state.speakers):
+        if speaker.start >= before or not _compatible(speaker, kind, gender, strict):
+            continue
+        if recent_only and sentence - speaker.sentence > RECENT_SENTENCES:
+            break
+        return speaker
+    if recent_only:
+        return None
+    for mention in reversed(state.entities):
+        if mention.start < before and _compatible(mention, kind, gender, strict):
+            return mention
+    return None
+
+
+def _apposition(role: str, kind: str, before: int, state: _State) -> Mention | None:
+    """A name written next to the role noun earlier: 'press secretary, Natalya Eismont'."""
+    text = state.text
+    for match in reversed(list(re.finditer(rf"\b{re.escape(role)}\b", text[:before], re.I))):
+        for mention in state.entities:
+            if mention.kind not in (kind, "any"):
+                continue
+            after = text[match.end() : mention.start]
+            name_end = mention.start + len(mention.name)
+            between = text[name_end : match.start()]
+            if mention.start >= match.end() and re.fullmatch(r",?\s*", after):
+                return mention
+            if name_end <= match.start() and re.fullmatch(r",\s[^,.;\"“”]{0,60}", between):
+                return mention
+    return None
+
+
+def _issuer(before: int, state: _State) -> Mention | None:
+    """The organisation a document speaks for: the last one named outside 'according to'."""
+    for mention in reversed(state.entities):
+        preceding = state.text[max(0, mention.start - 20) : mention.start]
+        if mention.start < before and mention.kind == "org" and not _ACCORDING.search(preceding):
+            return mention
+    return None
+
+
+# -- frames --------------------------------------------------------------------------------
+
+
+@dataclass
+class Frame:
+    """A speech verb or source phrase with the speaker it credits."""
+
+    token: Token
+    start: int
+    speaker: Mention | None
+
+
+def _negated(token: Token) -> bool:
+    return any(child.dep_ == "neg" for child in token.children)
+
+
+def _frames(doc: Doc, offset: int, sentence: int, state: _State) -> list[Frame]:
+    lexicon = state.lexicon
+    frames = []
+    for token in doc:
+        start = token.idx + offset
+        if state.inside_quote(start, start + len(token)):
+            continue
+        subject: Token | None = None
+        if token.lemma_.lower() in lexicon.speech_verbs and token.pos_ == "VERB":
+            if _negated(token):
+                continue
+            subject = _verb_subject(token)
+            via = "verb"
+        elif any(token.lower_ == head for head, _ in lexicon.sources):
+            subject = _source_object(token, lexicon)
+            via = "source"
+        else:
+            continue
+        speaker = _resolve_subject(subject, offset, sentence, state) if subject else None
+        if speaker is not None:
+            speaker.via = via
+            state.speakers.append(speaker)
+        frames.append(Frame(token, start, speaker))
+    return frames
+
+
+def _verb_subject(verb: Token) -> Token | None:
+    node = verb
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ in SUBJECTS:
+                return child
+        if node.dep_ not in CLIMB or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _source_object(token: Token, lexicon: QuoteLexicon) -> Token | None:
+    wanted = {prep for head, prep in lexicon.sources if head == token.lower_}
+    for child in token.children:
+        if child.lower_ in wanted:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    path_a = [a, *a.ancestors]
+    path_b = [b, *b.ancestors]
+    depth_in_a = {t.i: n for n, t in enumerate(path_a)}
+    for n, token in enumerate(path_b):
+        if token.i in depth_in_a:
+            return n + depth_in_a[token.i]
+    return len(path_a) + len(path_b)
+
+
+def _span_head(doc: Doc, start: int, end: int) -> Token | None:
+    tokens = [t for t in doc if start <= t.idx and t.idx + len(t) <= end]
+    for token in tokens:
+        if not (start <= token.head.idx < end) or token.head is token:
+            return token
+    return tokens[0] if tokens else None
+
+
+# -- the extractor -------------------------------------------------------------------------
+
+
+@dataclass
+class _Region:
+    """Consecutive sentences joined so that no quote crosses a region boundary."""
+
+    start: int
+    end: int
+    first_sentence: int
+    spans: list[QuotedSpan]
+
+
+def _regions(sentences: list[Sentence], spans: list[QuotedSpan]) -> list[_Region]:
+    regions: list[_Region] = []
+    for number, sentence in enumerate(sentences):
+        crosses = regions and any(
+            s.start < sentence.start < s.end for s in spans if not s.continued
+        )
+        if crosses:
+            regions[-1].end = sentence.end
+        else:
+            regions.append(_Region(sentence.start, sentence.end, number, []))
+    for span in spans:
+        for region in regions:
+            if region.start <= span.start < region.end:
+                region.spans.append(span)
+    return regions
+
+
+def extract_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
+    """Quotes of `text` with their speakers; `sentences` from `split_sentences(text)`."""
+    lexicon = load_lexicon()
+    nlp = load_nlp()
+    spans = quoted_spans(text)
+    names = [s for s in spans if _is_name(text, s, lexicon)]
+    state = _State(text, lexicon, spans, names)
+    regions = _regions(sentences, spans)
+    needs_parse = [
+        bool(r.spans) or bool(lexicon.verb_forms.search(text[r.start : r.end])) for r in regions
+    ]
+    docs = _parse(nlp, [text[r.start : r.end] for r in regions], needs_parse)
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    for region, doc, parsed in zip(regions, docs, needs_parse, strict=True):
+        _entity_mentions(doc, region.start, region.first_sentence, state)
+        if not parsed:
+            continue
+        frames = _frames(doc, region.start, region.first_sentence, state)
+        for span in region.spans:
+            quote = _quote(span, region, doc, frames, previous, state)
+            if quote is not None:
+                quotes.append(quote)
+                previous = quote
+    _fill_forward(quotes, spans)
+    return quotes
+
+
+def _parse(nlp: Language, texts: list[str], full: list[bool]) -> Iterator[Doc]:
+    """Full parse where asked, NER alone elsewhere; in text order."""
+    parsed = iter(nlp.pipe([t for t, f in zip(texts, full, strict=True) if f]))
+    with nlp.select_pipes(enable=["ner"]):
+        entities = list(nlp.pipe([t for t, f in zip(texts, full, strict=True) if not f]))
+    ner_only = iter(entities)
+    for flag in full:
+        yield next(parsed) if flag else next(ner_only)
+
+
+def _quote(
+    span: QuotedSpan,
+    region: _Region,
+    doc: Doc,
+    frames: list[Frame],
+    previous: Quote | None,
+    state: _State,
+) -> Quote | None:
+    text, lexicon = state.text, state.lexicon
+    words = _word_count(text[span.start : span.end])
+    if span in state.names or words < lexicon.min_words:
+        return None
+    frame = _nearest(frames, span)
+    trailing = _TRAILING_NAME.match(span.closing)
+    if words < lexicon.short_words and not _ends_sentence_inside(text, span):
+        head = _span_head(doc, span.start - region.start, span.end - region.start)
+        if frame is None or head is None:
+            return None
+        if _tree_distance(head, frame.token) > lexicon.short_distance:
+            return None
+    speaker: str | None = None
+    if frame is not None and frame.speaker is not None:
+        speaker = frame.speaker.name
+    elif trailing:
+        speaker = _fullest(trailing.group(1).strip(), state)
+    elif frame is None and previous is not None and _adjacent(previous, region):
+        speaker = previous.speaker
+    return Quote(
+        speaker=speaker,
+        text=text[span.start : span.end],
+        start=span.start,
+        end=span.end,
+        sentence_start=region.start,
+        sentence_end=region.end,
+    )
+
+
+def _nearest(frames: list[Frame], span: QuotedSpan) -> Frame | None:
+    def distance(frame: Frame) -> int:
+        return span.start - frame.start if frame.start < span.start else frame.start - span.end
+
+    return min(frames, key=distance, default=None)
+
+
+def _adjacent(previous: Quote, region: _Region) -> bool:
+    """The previous quote ends in this region or the sentence just before it."""
+    return previous.sentence_end is not None and region.start - previous.sentence_end <= 2
+
+
+def _fill_forward(quotes: Iterable[Quote], spans: list[QuotedSpan]) -> None:
+    """A paragraph piece of a continued quote takes the speaker of the piece after it."""
+    continued = {s.start for s in spans if s.continued}
+    ordered = list(quotes)
+    for current, following in reversed(list(zip(ordered, ordered[1:], strict=False))):
+        if current.speaker is None and current.start in continued:
+            current.speaker = following.speaker

@@ -1,0 +1,107 @@
+"""A self-contained static HTML report: charts as inline SVG, CSS inline, no external request.
+
+Every figure links to its sources (URLs as <a> links) and names its incident ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from quidproquo.ledger.charts import held_svg, terms_svg, timeline_svg
+from quidproquo.ledger.links import Ledger, build_ledger
+from quidproquo.ledger.stats import LedgerTests, chance_tests
+from quidproquo.ledger.terms import TermsOfTrade, release_range, terms_of_trade
+from quidproquo.store import Store, now_iso
+
+SENSITIVITY_WINDOWS = (3, 7, 14, 30)
+QUALIFIER_WORDS = {
+    "more_than": "more than",
+    "about": "about",
+    "at_least": "at least",
+    "less_than": "fewer than",
+}
+
+
+@dataclass
+class Report:
+    """Everything the report shows, computed once."""
+
+    ledger: Ledger
+    terms: TermsOfTrade
+    tests: LedgerTests | None
+    sensitivity: list[tuple[int, LedgerTests | None]]
+
+
+def compute_report(store: Store, window_days: int = 14, accepted_only: bool = False) -> Report:
+    ledger = build_ledger(store, window_days, accepted_only)
+    sensitivity = [
+        (w, chance_tests(build_ledger(store, w, accepted_only)))
+        for w in sorted({*SENSITIVITY_WINDOWS, window_days})
+    ]
+    tests = dict(sensitivity)[window_days]
+    return Report(ledger, terms_of_trade(store, ledger), tests, sensitivity)
+
+
+def render_report(report: Report, source: str) -> str:
+    env = Environment(
+        loader=PackageLoader("quidproquo.ledger", "templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["domain"] = domain
+    env.filters["qualified"] = qualified
+    env.filters["num"] = lambda v, digits=1: "—" if v is None else f"{v:,.{digits}f}"
+    template = env.get_template("report.html.j2")
+    return template.render(
+        r=report,
+        ledger=report.ledger,
+        terms=report.terms,
+        tests=report.tests,
+        release_range=release_range,
+        charts={
+            "timeline": Markup(timeline_svg(report.ledger)),
+            "terms": Markup(terms_svg(report.terms.series)),
+            "held": Markup(held_svg(report.terms.held)),
+        },
+        generated=now_iso(),
+        source=source,
+    )
+
+
+def write_report(
+    store: Store, out_dir: str | Path, window_days: int = 14, accepted_only: bool = False
+) -> Path:
+    """Write `out_dir/index.html` and return its path."""
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(f"report output {out} exists and is not a directory")
+    out.mkdir(parents=True, exist_ok=True)
+    report = compute_report(store, window_days, accepted_only)
+    path = out / "index.html"
+    path.write_text(render_report(report, _describe(store)), encoding="utf-8")
+    return path
+
+
+def domain(url: str) -> str:
+    """'https://www.example.com/a/b' -> 'example.com' (link text for a source)."""
+    host = urlsplit(url).netloc or url
+    return host.removeprefix("www.")
+
+
+def qualified(count: Any, qualifier: str | None) -> str:
+    if count is None:
+        return "unknown"
+    words = QUALIFIER_WORDS.get(qualifier or "")
+    text = f"{count:,}" if isinstance(count, int) else str(count)
+    return f"{words} {text}" if words else text
+
+
+def _describe(store: Store) -> str:
+    return store.engine.url.render_as_string(hide_password=True)

@@ -1,0 +1,253 @@
+"""Review of machine-made facts and the audit log that records it.
+
+Every event, quote, incident and claim has a status: candidate, accepted, rejected or
+corrected. `accept`, `reject` and `correct` change it and append to `audit_log` in the same
+transaction. The log is append-only (database triggers forbid UPDATE and DELETE) and
+hash-chained: each row's hash covers its content and the previous row's hash, so
+`verify_audit_log` finds a rewritten, removed or inserted row even if the triggers were
+dropped. (Cutting rows off the end leaves a valid shorter chain; keep the last hash
+elsewhere to detect that.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from quidproquo.resolve.rows import add_link
+from quidproquo.store import Store, from_json, now_iso, to_json
+
+GENESIS_HASH = "0" * 64
+TABLES = {"event": "events", "quote": "quotes", "incident": "incidents", "claim": "claims"}
+# Fields a reviewer may correct, per object type; JSON-list fields are marked.
+EDITABLE = {
+    "event": (
+        "type", "date_min", "date_max", "count", "count_qualifier", "actor", "target",
+        "persons", "destination", "modality", "instrument",
+    ),
+    "quote": ("speaker", "text"),
+    "incident": (
+        "type", "date_min", "date_max", "count", "count_qualifier", "instrument",
+        "instrument_label", "actor", "target", "destination", "persons", "contested", "notes",
+    ),
+    "claim": ("value", "qualifier", "attributed_to", "as_of", "note"),
+}  # fmt: skip
+INTEGER_FIELDS = ("count", "contested")
+JSON_FIELDS = ("persons",)
+HASHED_FIELDS = (
+    "seq", "id", "at", "reviewer", "object_type", "object_id", "action", "before", "after",
+    "note", "prev_hash",
+)  # fmt: skip
+
+
+class ReviewError(ValueError):
+    """Unknown object, unknown field or bad value; the message says which."""
+
+
+class NotFound(ReviewError):
+    pass
+
+
+def accept(
+    store: Store, object_type: str, object_id: str, reviewer: str, note: str | None = None
+) -> dict[str, Any]:
+    return _set(store, object_type, object_id, {"status": "accepted"}, "accept", reviewer, note)
+
+
+def reject(
+    store: Store, object_type: str, object_id: str, reviewer: str, note: str | None = None
+) -> dict[str, Any]:
+    return _set(store, object_type, object_id, {"status": "rejected"}, "reject", reviewer, note)
+
+
+def correct(
+    store: Store,
+    object_type: str,
+    object_id: str,
+    changes: dict[str, Any],
+    reviewer: str,
+    note: str | None = None,
+) -> dict[str, Any]:
+    """Change fields (status becomes corrected). `date` sets date_min and date_max."""
+    if not changes:
+        raise ReviewError("correct: no changes given")
+    values = _coerce(object_type, dict(changes))
+    return _set(
+        store, object_type, object_id, values | {"status": "corrected"}, "correct", reviewer, note
+    )
+
+
+def link(
+    store: Store, incident_id: str, other_id: str, reviewer: str, note: str | None = None
+) -> None:
+    """A reviewer links two incidents (kind `reviewer`), logged like any change."""
+    _require_reviewer(reviewer)
+    with store.transaction() as conn:
+        for ident in (incident_id, other_id):
+            if not store.query_one("SELECT id FROM incidents WHERE id = :id", {"id": ident}, conn):
+                raise NotFound(f"incident {ident!r} not found")
+        add_link(store, conn, incident_id, other_id, "reviewer", reviewer)
+        after = {"incident_id": incident_id, "other_id": other_id, "kind": "reviewer"}
+        _append(
+            store, conn, reviewer, "link", f"{incident_id}|{other_id}", "link", None, after, note
+        )
+
+
+def _require_reviewer(reviewer: str) -> None:
+    if not reviewer or not reviewer.strip():
+        raise ReviewError("a reviewer name is required")
+
+
+def _table(object_type: str) -> str:
+    if object_type not in TABLES:
+        raise ReviewError(f"unknown object type {object_type!r} (one of {', '.join(TABLES)})")
+    return TABLES[object_type]
+
+
+def _coerce(object_type: str, changes: dict[str, Any]) -> dict[str, Any]:
+    _table(object_type)
+    if "date" in changes and object_type in ("event", "incident"):
+        day = changes.pop("date")
+        changes.setdefault("date_min", day)
+        changes.setdefault("date_max", day)
+    unknown = sorted(set(changes) - set(EDITABLE[object_type]))
+    if unknown:
+        allowed = ", ".join(EDITABLE[object_type])
+        raise ReviewError(
+            f"{object_type}: cannot correct {', '.join(unknown)} (allowed: {allowed})"
+        )
+    for name in INTEGER_FIELDS:
+        if name in changes and changes[name] is not None:
+            try:
+                changes[name] = int(changes[name])
+            except (TypeError, ValueError) as exc:
+                raise ReviewError(f"{name} must be an integer, got {changes[name]!r}") from exc
+    for name in JSON_FIELDS:
+        if name in changes and not isinstance(changes[name], str):
+            changes[name] = to_json(list(changes[name]))
+    if object_type == "claim" and "value" in changes:
+        changes["value"] = to_json(changes["value"])
+    return changes
+
+
+def _set(
+    store: Store,
+    object_type: str,
+    object_id: str,
+    values: dict[str, Any],
+    action: str,
+    reviewer: str,
+    note: str | None,
+) -> dict[str, Any]:
+    _require_reviewer(reviewer)
+    table = _table(object_type)
+    with store.transaction() as conn:
+        before = store.query_one(f"SELECT * FROM {table} WHERE id = :id", {"id": object_id}, conn)
+        if before is None:
+            raise NotFound(f"{object_type} {object_id!r} not found")
+        if table == "incidents":
+            values = values | {"updated_at": now_iso()}
+        columns = ", ".join(f"{k} = :{k}" for k in values)
+        store.execute(
+            f"UPDATE {table} SET {columns} WHERE id = :id", values | {"id": object_id}, conn
+        )
+        after = store.query_one(f"SELECT * FROM {table} WHERE id = :id", {"id": object_id}, conn)
+        _append(store, conn, reviewer, object_type, object_id, action, before, after, note)
+    assert after is not None
+    return after
+
+
+def _append(
+    store: Store,
+    conn: Connection,
+    reviewer: str,
+    object_type: str,
+    object_id: str,
+    action: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    note: str | None,
+) -> None:
+    """Append one hash-chained row (same transaction as the change it records)."""
+    last = store.query_one("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", conn=conn)
+    row: dict[str, Any] = {
+        "seq": (last["seq"] + 1) if last else 1,
+        "id": uuid.uuid4().hex,
+        "at": now_iso(),
+        "reviewer": reviewer.strip(),
+        "object_type": object_type,
+        "object_id": object_id,
+        "action": action,
+        "before": None if before is None else to_json(before),
+        "after": None if after is None else to_json(after),
+        "note": note,
+        "prev_hash": last["hash"] if last else GENESIS_HASH,
+    }
+    row["hash"] = row_hash(row)
+    store.execute(
+        "INSERT INTO audit_log (seq, id, at, reviewer, object_type, object_id, action, before,"
+        " after, note, prev_hash, hash) VALUES (:seq, :id, :at, :reviewer, :object_type,"
+        " :object_id, :action, :before, :after, :note, :prev_hash, :hash)",
+        row,
+        conn,
+    )
+
+
+def row_hash(row: dict[str, Any]) -> str:
+    """sha256 of the canonical JSON of the hashed fields (prev_hash included)."""
+    content = to_json({name: row[name] for name in HASHED_FIELDS})
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def verify_audit_log(store: Store) -> list[str]:
+    """Problems found in the chain (empty when intact)."""
+    problems = []
+    expected_prev, expected_seq = GENESIS_HASH, 1
+    for row in store.query("SELECT * FROM audit_log ORDER BY seq"):
+        where = f"audit_log seq {row['seq']} (id {row['id']})"
+        if row["seq"] != expected_seq:
+            problems.append(f"{where}: expected seq {expected_seq} (row missing or inserted)")
+        if row["prev_hash"] != expected_prev:
+            problems.append(f"{where}: prev_hash does not match the previous row's hash")
+        if row_hash(row) != row["hash"]:
+            problems.append(f"{where}: content does not match its hash (row rewritten)")
+        expected_prev, expected_seq = row["hash"], row["seq"] + 1
+    return problems
+
+
+def audit_log(store: Store, object_id: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    """Latest entries first, before/after decoded."""
+    where = "WHERE object_id = :oid" if object_id else ""
+    rows = store.query(
+        f"SELECT * FROM audit_log {where} ORDER BY seq DESC LIMIT :limit",
+        {"oid": object_id, "limit": limit},
+    )
+    for row in rows:
+        row["before"], row["after"] = from_json(row["before"]), from_json(row["after"])
+    return rows
+
+
+def queue(store: Store, limit: int = 50, object_type: str | None = None) -> list[dict[str, Any]]:
+    """Candidates awaiting review: machine-made incidents (contested first), their claims,
+    then raw events and quotes."""
+    selects = {
+        "incident": "SELECT 'incident' AS object_type, id, type AS label, date_min AS date,"
+        " contested, 0 AS rank FROM incidents WHERE status = 'candidate' AND origin = 'extracted'",
+        "claim": "SELECT 'claim' AS object_type, id, property AS label, first_seen AS date,"
+        " 0 AS contested, 1 AS rank FROM claims WHERE status = 'candidate'",
+        "event": "SELECT 'event' AS object_type, id, type AS label, date_min AS date,"
+        " 0 AS contested, 2 AS rank FROM events WHERE status = 'candidate'",
+        "quote": "SELECT 'quote' AS object_type, id, speaker AS label, created_at AS date,"
+        " 0 AS contested, 3 AS rank FROM quotes WHERE status = 'candidate'",
+    }
+    if object_type is not None:
+        _table(object_type)
+        selects = {object_type: selects[object_type]}
+    sql = " UNION ALL ".join(selects.values())
+    return store.query(
+        f"SELECT * FROM ({sql}) q ORDER BY rank, contested DESC, date, id LIMIT :limit",
+        {"limit": limit},
+    )

@@ -1,0 +1,83 @@
+"""`qpq ledger` and `qpq report` through click's test runner."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from quidproquo.cli import main
+from quidproquo.resolve.curated import load_curated
+from quidproquo.store import Store
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = str(tmp_path_factory.mktemp("cli") / "cli.db")
+    load_curated(Store(path))
+    return path
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def test_ledger_table(db: str) -> None:
+    code, out = run("--db", db, "ledger")
+    assert code == 0, out
+    line = next(ln for ln in out.splitlines() if ln.startswith("2025-12-13"))
+    assert "123 (×11)" in line and "John Coale" in line
+    assert "General License 13 → Belarusian Potash Company" in out
+    assert "14 [14×5 / 16×1]" in out
+    assert "of 23 releases came within 14 days" in out
+    assert "prisoners freed in 23 releases came within 14 days" in out
+
+
+def test_ledger_json_window(db: str) -> None:
+    code, out = run("--db", db, "ledger", "--json", "--window", "7")
+    assert code == 0, out
+    data = json.loads(out)
+    assert data["window_days"] == 7
+    row = next(r for r in data["rows"] if r["release"]["id"] == "2025-12-28-release-22")
+    assert row["concessions"] == []  # GL 13 is 13 days before: in a 14-day window only
+    assert data["tests"]["releases"]["window_days"] == 7
+
+
+def test_ledger_csv(db: str) -> None:
+    code, out = run("--db", db, "ledger", "--csv")
+    assert code == 0, out
+    rows = list(csv.DictReader(io.StringIO(out)))
+    sept = next(r for r in rows if r["release_id"] == "2025-09-11-release-52")
+    assert "General License 11" in sept["concessions"] and "SDN removal" in sept["concessions"]
+    assert sept["count"] == "52"
+
+
+def test_ledger_accepted_only_on_empty_store(tmp_path: Path) -> None:
+    code, out = run("--db", str(tmp_path / "empty.db"), "ledger", "--accepted-only")
+    assert code == 0, out
+    assert "nothing to test" in out
+
+
+def test_ledger_rejects_negative_window(db: str) -> None:
+    code, out = run("--db", db, "ledger", "--window", "-1")
+    assert code != 0 and "-1" in out
+
+
+def test_report_prints_path(db: str, tmp_path: Path) -> None:
+    code, out = run("--db", db, "report", "--out", str(tmp_path / "rep"), "--window", "10")
+    assert code == 0, out
+    path = Path(out.strip())
+    assert path == tmp_path / "rep" / "index.html" and path.exists()
+    assert "window ±10 days" in path.read_text()
+
+
+def test_report_into_a_file_fails_with_exit_1(db: str, tmp_path: Path) -> None:
+    target = tmp_path / "file"
+    target.write_text("x")
+    code, out = run("--db", db, "report", "--out", str(target))
+    assert code == 1 and "not a directory" in out
