@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from resolve_builders import News
 
 from quidproquo.store import Store
-from resolve_builders import News
 
 POSTGRES = os.environ.get("QPQ_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from resolve_builders import News
+
 from quidproquo.resolve.curated import load_curated
 from quidproquo.resolve.entities import entity_card, parse_name
 from quidproquo.resolve.incidents import resolve

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import News
+from resolve_builders import News
+
 from quidproquo.resolve.curated import load_curated
 from quidproquo.resolve.incidents import resolve
 from quidproquo.resolve.views import format_incident_line, list_incidents

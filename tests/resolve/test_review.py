@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
-
 from resolve_builders import News
+
 from quidproquo.resolve.incidents import resolve
 from quidproquo.resolve.review import (
     NotFound,

@@ -387,7 +387,9 @@ def _resolve_subject(token: Token, offset: int, sentence: int, state: _State) ->
         for child in token.children:
             if child.dep_ == "appos" and (name := _proper_name(child)):
                 break
-    name = name or _named_by_modifiers(token, lexicon)
+    titled = None if name else _named_by_modifiers(token, lexicon)
+    if titled:
+        return Mention(titled, "org", "any", start, sentence)
     if name:
         full = _fullest(name, state)
         kind = _name_kind(full, token.ent_type_ or None)
