@@ -12,7 +12,10 @@ from typing import Any
 
 from quidproquo.batch import extract_batch
 from quidproquo.ingest import IngestError, SourceMeta, expand_paths, read_path
+from quidproquo.ledger import Ledger, build_ledger, write_report
 from quidproquo.model import Document, Event, Extraction, Quote
+from quidproquo.resolve.curated import CuratedSummary, load_curated
+from quidproquo.resolve.incidents import ResolveSummary, resolve
 from quidproquo.store import Store, now_iso, to_json
 
 DOCUMENT_COLUMNS = (
@@ -114,6 +117,22 @@ class Quidproquo:
             f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = :id", {"id": doc_id}
         )
         return Document(**row) if row else None
+
+    # -- resolve, ledger, report -------------------------------------------------
+    def load_curated(self, path: str | Path | None = None) -> CuratedSummary:
+        """Load curated facts (default: the bundled Belarus 2024-2026 file); idempotent."""
+        return load_curated(self.store, path)
+
+    def resolve(self) -> ResolveSummary:
+        """Merge extracted events into incidents with per-source claims."""
+        return resolve(self.store)
+
+    def ledger(self, window_days: int = 14, accepted_only: bool = False) -> Ledger:
+        return build_ledger(self.store, window_days, accepted_only)
+
+    def report(self, out_dir: Path, window_days: int = 14, accepted_only: bool = False) -> Path:
+        """Write the static HTML report; returns the path of its index.html."""
+        return write_report(self.store, out_dir, window_days, accepted_only)
 
     # -- extract -----------------------------------------------------------------
     def extract(

@@ -10,7 +10,10 @@ import click
 from quidproquo.app import Quidproquo
 from quidproquo.cli import main
 from quidproquo.cli.common import echo_table
+from quidproquo.cli.ledger import TABLE_COLUMNS, table_rows
 from quidproquo.ingest import SourceMeta
+from quidproquo.ledger import chance_tests
+from quidproquo.resolve.views import format_incident_line, list_incidents
 
 SEED_FILE = "seed-prisoners-for-potash.txt"
 SEED_META = SourceMeta(
@@ -19,6 +22,10 @@ SEED_META = SourceMeta(
     title="Prisoners for potash: Lukashenko's new trade practice",
     language="en",
 )
+
+
+def heading(text: str) -> None:
+    click.echo(f"\n== {text} " + "=" * max(0, 70 - len(text)))
 
 
 @main.command()
@@ -30,7 +37,8 @@ SEED_META = SourceMeta(
     help="Folder for the demo database and report (replaced if it exists).",
 )
 def demo(out: Path) -> None:
-    """Ingest the bundled seed article into a fresh SQLite file and show what is stored."""
+    """The whole job on the bundled data: ingest the seed article, load the curated facts,
+    extract, resolve, and print the incidents and the ledger; write the HTML report."""
     out.mkdir(parents=True, exist_ok=True)
     db_path = out / "demo.db"
     for stale in out.glob("demo.db*"):
@@ -38,8 +46,35 @@ def demo(out: Path) -> None:
     qpq = Quidproquo(str(db_path))
     seed = resources.files("quidproquo") / "data" / SEED_FILE
     with resources.as_file(seed) as seed_path:
-        report = qpq.ingest([seed_path], SEED_META)
-    for error in report.errors:
+        ingested = qpq.ingest([seed_path], SEED_META)
+    for error in ingested.errors:
         raise click.ClickException(str(error))
-    click.echo(f"Database: {db_path}\n\nDocuments stored:")
+    curated = qpq.load_curated()
+    extracted = qpq.extract()
+    resolved = qpq.resolve()
+
+    click.echo(f"Database: {db_path}")
+    heading("Documents stored")
     echo_table(qpq.documents(), ["id", "status", "published", "publisher", "title"], width=50)
+    click.echo(
+        f"\nCurated facts: {curated.incidents} incidents, {curated.entities_added} entities, "
+        f"{curated.held_counts_added} prisoner counts.\n"
+        f"Extracted from the seed: {extracted.events} events, {extracted.quotes} quotes; "
+        f"{resolved.attached} attached to known incidents, "
+        f"{resolved.incidents_created} new incidents."
+    )
+    heading("Incidents the seed article speaks of (claims with their sources)")
+    for incident in list_incidents(qpq.store, document_id=ingested.added[0].id):
+        click.echo(format_incident_line(incident))
+
+    ledger = qpq.ledger()
+    heading("Ledger: releases with the visits and concessions around them (±14 days)")
+    echo_table(table_rows(ledger), TABLE_COLUMNS)
+    tests = chance_tests(ledger)
+    if tests is not None:
+        click.echo("\n" + tests.releases.sentence)
+        if tests.prisoners is not None:
+            click.echo(tests.prisoners.sentence)
+    report = qpq.report(out / "report")
+    heading("Report")
+    click.echo(f"Report: {report}")

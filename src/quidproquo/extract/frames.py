@@ -25,6 +25,8 @@ SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "claim", "announce", "
 COMPOSITION = re.compile(r"^\s*of\s+(?:them|those|these|whom|the)\b", re.I)
 ANAPHORIC_SUBJECTS = frozenset({"they", "them", "those", "these", "he", "she", "it", "most", "all",
                                 "many", "some", "majority", "prisoners", "others", "rest", "group", "deportees"})
+NUMBER_NOUNS = frozenset({"number", "figure", "tally", "total", "toll"})
+EXCLUDING_BEFORE = re.compile(r"(?:\bincluding|\bpercent\s+of(?:\s+the)?|\bthe)\s+$", re.I)
 DEMONYMS = {
     "lithuanian": "Lithuania", "ukrainian": "Ukraine", "polish": "Poland", "belarusian": "Belarus",
     "latvian": "Latvia", "russian": "Russia", "american": "United States", "german": "Germany",
@@ -66,14 +68,19 @@ class SentenceView:
         return list(span) if span is not None else []
 
 
-def clause_tokens(token: Token) -> set[int]:
+def clause_tokens(token: Token, needs: frozenset[str] = frozenset()) -> set[int]:
     """Indices of the trigger's own clause (see module doc)."""
     keep: set[int] = set()
 
     def walk(node: Token) -> None:
         keep.add(node.i)
         for child in node.children:
-            if child.dep_ in OWN_CLAUSE_BREAKS and child.pos_ in ("VERB", "AUX") and node is token:
+            if (
+                child.dep_ in OWN_CLAUSE_BREAKS
+                and child.pos_ in ("VERB", "AUX")
+                and node.i == token.i
+                and child.lower_ not in needs
+            ):
                 continue
             walk(child)
 
@@ -95,6 +102,12 @@ def clause_tokens(token: Token) -> set[int]:
         keep.update(t.i for c in noun.children if c.dep_ in ("nummod", "quantmod", "amod", "det") for t in c.subtree)
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NUM", "NOUN"):
             keep.add(noun.head.head.i)  # "most of those released"
+        if noun.dep_ == "pobj" and noun.head.lower_ == "among":
+            keep.update(t.i for t in noun.head.head.subtree)  # "Among those released were X and Y"
+        if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
+            keep.update(t.i for t in noun.head.subtree if t.ent_type_ == "PERSON" and t.i < noun.i)
+        if noun.lemma_ in NUMBER_NOUNS:
+            keep.update(t.i for t in noun.sent)  # "put the number freed at 207, others at 250"
     return keep
 
 
@@ -105,12 +118,14 @@ def subject_of(token: Token) -> Token | None:
         for child in node.children:
             if child.dep_ == "nsubj":
                 return child
+        if any(c.dep_ == "nsubjpass" for c in node.children) and not any(c.dep_ == "agent" for c in node.children):
+            return None
         for child in node.children:
             if child.dep_ == "agent":
                 objs = [g for g in child.children if g.dep_ == "pobj"]
                 if objs:
                     return objs[0]
-        if node.dep_ in ("xcomp", "conj", "acl", "advcl", "pcomp", "dobj", "pobj", "prep", "relcl") and node.head is not node:
+        if node.dep_ in ("xcomp", "conj", "acl", "advcl", "pcomp", "dobj", "pobj", "prep", "relcl") and node.head.i != node.i:
             if node.dep_ == "relcl":
                 return None
             node = node.head
@@ -175,12 +190,34 @@ class FrameFiller:
             root = person.root
             if self.gazetteer.is_leader(person.text) or self.is_envoy(person):
                 continue
-            if root.dep_ == "poss" or self._is_speaker(root):
+            if root.dep_ == "poss" or self._is_speaker(root) or not person.text[:1].isupper():
                 continue
-            if any(a.ent_type_ == "PERSON" and a.i not in range(person.start, person.end) for a in root.ancestors):
-                continue  # inside another person's description
+            if any(not w[:1].isupper() for w in person.text.split()) or self.gazetteer.find(person.text):
+                continue
+            if self._describes_other(root):
+                continue
             names.append(person.text)
+        for among in view.doc:  # "...; among them were A and B"
+            if among.lower_ == "among" and any(c.lower_ in ("them", "those", "whom") for c in among.children):
+                clause = among.head
+                for ent in view.doc.ents:
+                    if ent.label_ == "PERSON" and ent.root.i in {t.i for t in clause.subtree} and ent.text not in names:
+                        if not (self.gazetteer.is_leader(ent.text) or self.is_envoy(ent)):
+                            names.append(ent.text)
         return names
+
+    @staticmethod
+    def _describes_other(root: Token) -> bool:
+        """A person named inside another person's description ("husband of X")."""
+        node = root
+        through_modifier = False
+        while node.head.i != node.i:
+            if node.dep_ in ("pobj", "poss", "relcl", "acl"):
+                through_modifier = True
+            node = node.head
+            if node.ent_type_ == "PERSON" and through_modifier:
+                return True
+        return False
 
     @staticmethod
     def _is_speaker(token: Token) -> bool:
@@ -190,7 +227,7 @@ class FrameFiller:
 
     # -- counts -----------------------------------------------------------------
 
-    def counts_for(self, view: SentenceView, indices: set[int]) -> list[CountMention]:
+    def counts_for(self, view: SentenceView, indices: set[int], trigger: Token | None = None) -> list[CountMention]:
         text = view.doc.text
         found = []
         for mention in view.counts:
@@ -199,9 +236,11 @@ class FrameFiller:
                 continue
             if COMPOSITION.match(text[mention.end :]):
                 continue
-            if mention.unit is None and re.search(r"\bthe\s+$", text[: mention.start], re.I) and not mention.parts:
-                continue  # "the 16": a back-reference
-            if not (mention.people or mention.unit is None or mention.parts):
+            before = EXCLUDING_BEFORE.search(text[: mention.start])
+            if before and (mention.unit is None or not before.group(0).lower().startswith("the")):
+                continue  # "the 16", "including one American", "10 percent of the 1,000"
+            own_noun = trigger is not None and mention.unit == trigger.lower_
+            if not (mention.people or mention.unit is None or mention.parts or own_noun):
                 continue
             found.append(mention)
         return found
@@ -265,14 +304,17 @@ class FrameFiller:
         return None
 
     def releaser(self, trigger: Token) -> str | None:
+        """The leader or the holding state that freed people (DEV.md 7)."""
         subject = subject_of(trigger)
+        if subject is None:  # "Belarus on Saturday pardoned" misparsed after a dateline
+            subject = next((t for t in reversed(trigger.doc[max(0, trigger.i - 4) : trigger.i]) if t.pos_ == "PROPN"), None)
         if subject is None:
             return None
         name = entity_text(subject)
         if self.gazetteer.is_leader(name):
             return name
-        gov = self.gazetteer.government_of(name) or self.gazetteer.metonyms.get(name)
-        return gov
+        gov = self.gazetteer.metonyms.get(name) or self.gazetteer.government_of(name)
+        return gov if gov == self.gazetteer.holding_state else None
 
     # -- filling ----------------------------------------------------------------
 
@@ -280,7 +322,7 @@ class FrameFiller:
         """One or more Slots for the trigger (several when it names several targets, counts or places)."""
         token = trig.token
         frame = self.lexicon.frames[trig.type]
-        indices = clause_tokens(token)
+        indices = clause_tokens(token, trig.spec.needs)
         base = Slots(trig.type, modality, token.i)
         subject = subject_of(token) or passive_subject(token)
         if subject is not None and subject.lower_ in ANAPHORIC_SUBJECTS:
@@ -309,7 +351,7 @@ class FrameFiller:
         return variants
 
     def _with_counts(self, base: Slots, view: SentenceView, indices: set[int]) -> list[Slots]:
-        counts = self.counts_for(view, indices)
+        counts = self.counts_for(view, indices, view.doc[base.trigger])
         if not counts:
             return [base]
         out = []
@@ -317,7 +359,7 @@ class FrameFiller:
             slot = Slots(**{**base.__dict__, "persons": list(base.persons)})
             value = mention.value
             if mention.other:
-                value += max(1, len(base.persons))
+                value += len(base.persons)
             slot.count, slot.count_qualifier = value, mention.qualifier
             out.append(slot)
         return out

@@ -61,6 +61,8 @@ class Gazetteer:
         self.envoys = tuple(data["envoys"])
         self.envoy_titles = frozenset(data["envoy_titles"])
         self.count_sources = tuple(data["count_sources"])
+        self.holding_state: str = data["holding_state"]
+        self.default_sanctioned: str = data["default_sanctioned"]
         self._tables: list[tuple[str, dict[str, str]]] = [
             ("agency", self.agencies),
             ("entity", self.entities),

@@ -26,7 +26,7 @@ def ancestors_within_clause(token: Token) -> list[Token]:
     """The trigger and its heads up to (not beyond) a complement clause of saying."""
     chain = [token]
     current = token
-    while current.head is not current and current.dep_ not in CLAUSE_DEPS:
+    while current.head.i != current.i and current.dep_ not in CLAUSE_DEPS and current.dep_ != "conj":
         current = current.head
         chain.append(current)
     return chain
@@ -74,7 +74,7 @@ class Modality:
                     return True
                 if child.dep_ in ("nsubj", "nsubjpass", "dobj") and self._negative_argument(child):
                     return True
-            if node.pos_ in ("VERB", "AUX") and node is not token:
+            if node.pos_ in ("VERB", "AUX") and node.i != token.i:
                 break  # the first governing verb decides
         return any(c.dep_ == "det" and c.lower_ in self.negative_determiners for c in token.children)
 
@@ -140,7 +140,7 @@ class Modality:
             return "refused"
         if self.is_negated(token) or self.is_conditional(token) or self.is_habitual(token):
             return None
-        if self.is_generic_noun(token):
+        if trigger.type != "prisoner_count" and self.is_generic_noun(token):
             return None
         lemmas = self.governing_lemmas(token)
         offer = self.has_offer_frame(token)

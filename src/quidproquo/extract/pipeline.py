@@ -63,6 +63,7 @@ class DocumentState:
     sanctions_actor: str | None = None
     last_person: str | None = None
     persons: list[str] = field(default_factory=list)
+    claim_dates: tuple[dt.date | None, dt.date | None] = (None, None)
     seen_types: set[str] = field(default_factory=set)
     visited: set[str] = field(default_factory=set)
 
@@ -104,7 +105,7 @@ class Extractor:
         previous_denial: int | None = None
         for sentence in content:
             year = YEAR.search(sentence.text)
-            if year:
+            if year and published is None:  # else an undated month is the latest before `published`
                 state.year_hint = int(year.group(1))
             source = self.gazetteer.count_source(sentence.text)
             doc = parsed.get(sentence.start)
@@ -176,7 +177,7 @@ class Extractor:
             state.seen_types.add(slot.type)
             if slot.type == "visit" and slot.actor:
                 state.visited.add(slot.actor.split()[-1])
-            if slot.type in ("release", "deportation", "visit") and slot.date_min and not self._cumulative(slot):
+            if slot.type in ("release", "deportation", "visit", "sanctions_eased", "sanctions_imposed") and slot.date_min and not self._cumulative(slot):
                 state.event_dates = (slot.date_min, slot.date_max)
             if slot.type.startswith("sanctions") and slot.actor:
                 state.sanctions_actor = slot.actor
@@ -226,6 +227,10 @@ class Extractor:
             elif trig.type.startswith("sanctions"):
                 slot.actor = slot.actor or state.sanctions_actor
                 slot.instrument = instrument_of(view.doc.text)
+                if trig.type == "sanctions_imposed" and slot.target is None:
+                    slot.target = self.gazetteer.default_sanctioned
+            elif trig.type == "denial" and slot.actor and slot.actor[:1].islower() and "denial" in state.seen_types:
+                return []  # "the agency said": the denier already told
         if trig.type == "prisoner_count":
             slots = [s for s in slots if s.count is not None or self._remains(token)]
         return slots
@@ -235,6 +240,11 @@ class Extractor:
         if slot.persons or slot.type not in ("release", "deportation", "detention", "exchange"):
             return
         indices = clause_tokens(token)
+        known = {p.split()[-1]: p for p in state.persons}
+        named = [known[t.text] for t in view.doc if t.i in indices and t.pos_ == "PROPN" and t.text in known and t.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "conj")]
+        if named:
+            slot.persons = [self.full_name(n, state) for n in dict.fromkeys(named)]
+            return
         refers = [t for t in view.doc if t.i in indices and t.lower_ in PRONOUNS and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj")]
         if refers and state.last_person:
             slot.persons = [state.last_person]
@@ -246,12 +256,12 @@ class Extractor:
         if not targets:
             return []
         envoys = [e for e in view.doc.ents if e.label_ == "PERSON" and self.filler.is_envoy(e) and not self.gazetteer.is_leader(e.text)]
-        if trig.token.lemma_ == "be" and not any(e.root.head is trig.token for e in envoys):
+        if trig.token.lemma_ == "be" and not any(e.root.head.i == trig.token.i for e in envoys):
             return []
         return [
             Slots("visit", modality, trig.token.i, actor=self.full_name(e.text, state), target=targets[0])
             for e in envoys
-            if e.root.dep_ != "poss" or e.root.head is trig.token
+            if e.root.dep_ != "poss" or e.root.head.i == trig.token.i
         ]
 
     def _exchange(self, trig: Trigger, modality: str | None, view: SentenceView, state: DocumentState) -> list[Slots]:
@@ -289,7 +299,7 @@ class Extractor:
         if slot.count is not None:
             return
         head = trig.token
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         scope = {t.i for t in head.subtree}
         found = self.filler.counts_for(view, scope)
@@ -324,18 +334,25 @@ class Extractor:
     # -- dates -----------------------------------------------------------------------------
 
     def _date(self, slot: Slots, trig: Trigger | None, view: SentenceView, dates: list[DateMention], state: DocumentState) -> None:
+        """The sentence's date for the trigger, else the running event date, else `published`."""
         token = view.doc[slot.trigger]
         own = clause_tokens(token)
-        chosen = None
+        usable = []
         for mention in dates:
+            if mention.end <= dateline_end(view.doc.text):
+                continue  # "MINSK, Dec 13 (Wire) -": the filing date, not the event's
+            if mention.anchor_relative:
+                mention = resolve_relative_to_event(mention, *state.event_dates)
+            if mention.date_min is None:
+                continue
             tokens = view.tokens_of(mention.start, mention.end)
-            if tokens and any(t.i in own for t in tokens):
-                chosen = mention
-                break
-        if chosen is None and dates and slot.type != "prisoner_count":
-            chosen = dates[0]
-        if chosen is not None and chosen.anchor_relative:
-            chosen = resolve_relative_to_event(chosen, *state.event_dates)
+            said = bool(tokens) and governing_verb(tokens[0]) in SAY_VERBS
+            if said:
+                state.claim_dates = (mention.date_min, mention.date_max)
+            usable.append((mention, tokens, said))
+        chosen = next((m for m, tokens, _ in usable if any(t.i in own for t in tokens)), None)
+        if chosen is None:
+            chosen = next((m for m, _, said in usable if not said), None)
         if chosen is not None and chosen.date_min is not None:
             lo, hi = chosen.date_min, chosen.date_max
             if chosen.preposition == "since" and slot.type != "detention" and state.published:
@@ -343,9 +360,14 @@ class Extractor:
             slot.date_min, slot.date_max = lo, hi
             return
         if slot.type == "prisoner_count":
-            slot.date_min = slot.date_max = state.published
+            fallback = (state.published, state.published)
+        elif slot.type == "denial" and state.claim_dates[0] is not None:
+            fallback = state.claim_dates
         elif slot.type in INHERITING and state.event_dates[0] is not None:
-            slot.date_min, slot.date_max = state.event_dates
+            fallback = state.event_dates
+        else:
+            fallback = (state.published, state.published)
+        slot.date_min, slot.date_max = fallback
 
 
 def _quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
@@ -355,6 +377,22 @@ def _quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
     except ImportError:
         return []
     return list(extract_quotes(text, sentences))
+
+
+DATELINE = re.compile(r"^[A-Z][A-Za-z/ .'-]+,\s[^()\n]{1,30}\([^)]*\)\s*[-–—.]\s*")
+SAY_VERBS = frozenset({"say", "tell", "report", "state", "write", "add", "speak", "claim"})
+
+
+def dateline_end(text: str) -> int:
+    match = DATELINE.match(text)
+    return match.end() if match else 0
+
+
+def governing_verb(token: Token) -> str | None:
+    for node in [token, *token.ancestors]:
+        if node.pos_ in ("VERB", "AUX") and node.i != token.i:
+            return str(node.lemma_).lower()
+    return None
 
 
 def instrument_of(text: str) -> str | None:

@@ -48,6 +48,7 @@ CLOSING = '"”“»'
 QUOTE_MARKS = set(OPENING + CLOSING)
 SMALL_WORDS = frozenset({"a", "an", "and", "the", "of", "to", "in", "on", "for", "at", "by", "or"})
 SUBJECTS = ("nsubj", "nsubjpass")
+NP_MODIFIERS = ("amod", "compound", "nmod", "nummod")
 CLIMB = ("advcl", "conj", "xcomp", "ccomp", "relcl", "acl")
 ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "NORP": "org", "FAC": "org"}
 RECENT_SENTENCES = 2
@@ -205,7 +206,6 @@ class Mention:
     gender: str  # male, female, any
     start: int
     sentence: int
-    via: str = "entity"  # entity, verb, source, name
 
 
 @dataclass
@@ -268,13 +268,14 @@ def _entity_mentions(doc: Doc | Span, offset: int, sentence: int, state: _State)
         if ent.label_ in ENTITY_KINDS:
             found.append((ent.start_char + offset, ent.end_char + offset, ent.text, ent.label_))
     for match in _CAPITALISED_RUN.finditer(doc.text):
-        words = match.group(0).split()
-        while words and words[0].lower() in state.lexicon.run_openers:
+        words = list(re.finditer(r"\S+", match.group(0)))
+        while words and words[0].group(0).lower() in state.lexicon.run_openers:
             words.pop(0)
-        start = match.end() + offset - len(" ".join(words))
-        end = match.end() + offset
-        if len(words) > 1 and not any(s < end and start < e for s, e, _, _ in found):
-            found.append((start, end, " ".join(words), None))
+        if len(words) < 2:
+            continue
+        start, end = match.start() + words[0].start() + offset, match.end() + offset
+        if not any(s < end and start < e for s, e, _, _ in found):
+            found.append((start, end, state.text[start:end], None))
     for start, end, surface, label in sorted(found):
         if state.inside_quote(start, end):
             continue
@@ -299,30 +300,28 @@ def _fullest(name: str, state: _State) -> str:
     return best
 
 
+def _np_left(head: Token) -> int:
+    """Index of the first modifier of a noun phrase, after its determiner or possessor."""
+    left = head.i
+    for child in reversed(list(head.lefts)):
+        if child.right_edge.i != left - 1 or child.dep_ not in NP_MODIFIERS:
+            break
+        left = child.left_edge.i
+    return left
+
+
 def _np_text(head: Token) -> str:
     """A description without determiner or possessor: 'the press secretary' -> 'press secretary'."""
-    left = head
-    for child in reversed(list(head.lefts)):
-        if child.right_edge.i == left.i - 1 and child.dep_ in (
-            "amod",
-            "compound",
-            "nmod",
-            "nummod",
-        ):
-            left = child.left_edge
-        else:
-            break
-    return head.doc[left.i : head.i + 1].text
+    return head.doc[_np_left(head) : head.i + 1].text
 
 
 def _named_by_modifiers(head: Token, lexicon: QuoteLexicon) -> str | None:
     """'the Open Doors campaign' -> 'Open Doors': proper nouns before a generic head."""
     if head.lemma_.lower() not in lexicon.generic_heads:
         return None
-    words = _np_text(head).split()[:-1]
-    modifiers = [t for t in head.doc[head.i - len(words) : head.i]]
-    if words and all(t.pos_ == "PROPN" for t in modifiers):
-        return " ".join(words)
+    modifiers = head.doc[_np_left(head) : head.i]
+    if len(modifiers) and all(t.pos_ == "PROPN" for t in modifiers):
+        return modifiers.text
     return None
 
 
@@ -404,7 +403,7 @@ def _resolve_subject(token: Token, offset: int, sentence: int, state: _State) ->
         kind = "person" if lemma in lexicon.person_roles else "org"
         found = _antecedent(kind, "any", start, sentence, state, recent_only=True)
         found = found or _apposition(token.lower_, kind, start, state)
-        found = found or _antecedent(kind, "any", start, sentence, state, recent_only=False)
+        found = found or _named_with(token.lower_, kind, start, state)
         if found:
             return Mention(found.name, found.kind, found.gender, start, sentence)
     if definite and lemma in lexicon.document_nouns:
@@ -437,6 +436,16 @@ def _antecedent(
         return None
     for mention in reversed(state.entities):
         if mention.start < before and _compatible(mention, kind, gender, strict):
+            return mention
+    return None
+
+
+def _named_with(role: str, kind: str, before: int, state: _State) -> Mention | None:
+    """The last earlier speaker or name that contains the role word ('the ministry')."""
+    pattern = re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE)
+    for mention in [*reversed(state.speakers), *reversed(state.entities)]:
+        fits = mention.start < before and mention.kind in (kind, "any")
+        if fits and pattern.search(mention.name):
             return mention
     return None
 
@@ -495,15 +504,12 @@ def _frames(doc: Doc, offset: int, sentence: int, state: _State) -> list[Frame]:
             if _negated(token):
                 continue
             subject = _verb_subject(token)
-            via = "verb"
         elif any(token.lower_ == head for head, _ in lexicon.sources):
             subject = _source_object(token, lexicon)
-            via = "source"
         else:
             continue
         speaker = _resolve_subject(subject, offset, sentence, state) if subject else None
         if speaker is not None:
-            speaker.via = via
             state.speakers.append(speaker)
         frames.append(Frame(token, start, speaker))
     return frames

@@ -77,7 +77,7 @@ def inflections(lemma: str) -> set[str]:
 
 def dependents_lower(token: Token) -> set[str]:
     """Lower forms of the children, and of the objects of child prepositions/particles."""
-    found = set()
+    found = {token.head.lower_} if token.dep_ in ("acl", "amod", "relcl") else set()
     for child in token.children:
         found.add(child.lower_)
         if child.dep_ in ("prep", "agent", "prt", "dobj", "xcomp", "advmod", "acomp", "attr"):
@@ -200,7 +200,7 @@ class TriggerLexicon:
             return False
         verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in VERBAL]
         head = noun.head
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         verbs.append(head)
         if any(v.lemma_.lower() in self.stock_verbs for v in verbs):

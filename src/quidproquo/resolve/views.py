@@ -59,10 +59,14 @@ def list_incidents(
     until: str | None = None,
     contested: bool = False,
     include_rejected: bool = False,
+    document_id: str | None = None,
 ) -> list[dict[str, Any]]:
     """Incidents (oldest first) with claim sets; `contested` is true if the incident was
-    marked so or its sources disagree."""
+    marked so or its sources disagree. `document_id` keeps those the document speaks of."""
     where, params = ["1 = 1"], {}
+    if document_id:
+        where.append("id IN (SELECT incident_id FROM claims WHERE document_id = :document_id)")
+        params["document_id"] = document_id
     if type:
         where.append("type = :type")
         params["type"] = type

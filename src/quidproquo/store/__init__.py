@@ -144,9 +144,10 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 def _migrations(dialect: str) -> list[tuple[str, list[str]]]:
     """(version, [scripts]) in order: the portable script, then the dialect's own."""
     folder = resources.files("quidproquo.store") / "migrations"
-    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".sql"))
+    names = [p.name for p in folder.iterdir() if p.name.endswith(".sql")]
     versions: dict[str, list[str]] = {}
-    for name in names:
+    # Within a version the portable script runs first, then the dialect's own.
+    for name in sorted(names, key=lambda n: (n.split(".", 1)[0], n.count("."), n)):
         stem = name[: -len(".sql")]
         version, _, suffix = stem.partition(".")
         if suffix and suffix != dialect:
