@@ -114,7 +114,8 @@ def test_scare_quotes_and_names_are_not_quotes() -> None:
     text = (
         'The men were convicted of "sabotage" and held in the "Northern Star" camp. '
         'Their lawyer, Ivan Sokal, said the "reforms" had changed nothing. '
-        'The "Free Voices" project said nothing. She did not explain what "real order" meant.'
+        'The "Free Voices" project said nothing. She did not explain what "real order" meant. '
+        'Officials said the so-called "national dialogue" would resume.'
     )
     assert pairs(text) == []
 

@@ -154,3 +154,26 @@ def test_resolve_twice_gives_the_same_incidents(store: Store, news: News) -> Non
     second = (_machine_incidents(store), store.query("SELECT id FROM claims ORDER BY id"))
     assert [i["id"] for i in first[0]] == [i["id"] for i in second[0]]
     assert first[1] == second[1]
+
+
+def test_a_sector_joins_the_relief_for_its_companies_but_not_another_sector(
+    store: Store, news: News
+) -> None:
+    doc = news.document("https://wire.example/potash", "2026-05-03")
+    company = news.event(
+        doc, "sanctions_eased", "Treasury eased sanctions on Belaruskali on Friday.",
+        date_min="2026-05-01", actor="United States", target="Belaruskali",
+    )  # fmt: skip
+    other = news.document("https://daily.example/relief", "2026-05-04")
+    sector = news.event(
+        other, "sanctions_eased", "Washington lifted sanctions on potash last week.",
+        date_min="2026-04-27", date_max="2026-05-03", actor="United States", target="potash",
+    )  # fmt: skip
+    airline = news.event(
+        other, "sanctions_eased", "It also eased sanctions on Belavia.",
+        date_min="2026-04-27", date_max="2026-05-03", actor="United States", target="Belavia",
+    )  # fmt: skip
+    resolve(store)
+
+    assert _incident_of(store, company) == _incident_of(store, sector)
+    assert _incident_of(store, airline) != _incident_of(store, company)

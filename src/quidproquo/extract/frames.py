@@ -26,7 +26,7 @@ COMPOSITION = re.compile(r"^\s*of\s+(?:them|those|these|whom|the)\b", re.I)
 ANAPHORIC_SUBJECTS = frozenset({"they", "them", "those", "these", "he", "she", "it", "most", "all",
                                 "many", "some", "majority", "prisoners", "others", "rest", "group", "deportees"})
 NUMBER_NOUNS = frozenset({"number", "figure", "tally", "total", "toll"})
-EXCLUDING_BEFORE = re.compile(r"(?:\bincluding|\bpercent\s+of(?:\s+the)?|\bthe)\s+$", re.I)
+EXCLUDING_BEFORE = re.compile(r"(?:\bincluding|\bthe)\s+$", re.I)
 DEMONYMS = {
     "lithuanian": "Lithuania", "ukrainian": "Ukraine", "polish": "Poland", "belarusian": "Belarus",
     "latvian": "Latvia", "russian": "Russia", "american": "United States", "german": "Germany",
@@ -50,9 +50,11 @@ class Slots:
     date_max: date | None = None
     anaphoric: bool = False  # subject is a back-reference ("those freed", "they")
     instrument: str | None = None
+    persons_from_pronoun: bool = False  # "he" resolved to the last named person
 
     def adds_something(self) -> bool:
-        return bool(self.count is not None or self.persons or self.destination)
+        named = self.persons and not self.persons_from_pronoun
+        return bool(self.count is not None or named or self.destination)
 
 
 @dataclass
@@ -342,6 +344,9 @@ class FrameFiller:
             variants = self._with_counts(base, view, indices)
         if frame.destination:
             dests = self.destinations(token, view, indices)
+            if trig.spec.destination_from_subject and subject is not None:
+                taker = self.gazetteer.government_of(entity_text(subject))
+                dests = [taker] if taker else []
             if dests:
                 variants = self._spread(variants, "destination", dests)
         if frame.target:

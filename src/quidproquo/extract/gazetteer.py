@@ -99,6 +99,8 @@ class Gazetteer:
     def government_of(self, name: str) -> str | None:
         """The government acting under a name: country, metonym or agency."""
         name = name.strip()
+        if name.lower().startswith("the ") and name[4:] in self.countries:
+            name = name[4:]
         for table in (self.agencies, self.metonyms):
             if name in table:
                 return table[name]

@@ -140,7 +140,9 @@ class Modality:
             return "refused"
         if self.is_negated(token) or self.is_conditional(token) or self.is_habitual(token):
             return None
-        if trigger.type != "prisoner_count" and self.is_generic_noun(token):
+        if trigger.type == "prisoner_count":
+            return "asserted"  # a stock figure holds whatever frame embeds it
+        if self.is_generic_noun(token):
             return None
         lemmas = self.governing_lemmas(token)
         offer = self.has_offer_frame(token)

@@ -128,7 +128,7 @@ class Extractor:
 
     def _remember_people(self, doc: Doc, state: DocumentState) -> None:
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and not self.gazetteer.is_leader(ent.text):
+            if ent.label_ == "PERSON" and ent.text[:1].isupper() and not self.gazetteer.is_leader(ent.text):
                 state.persons.append(ent.text)
                 if not self.filler.is_envoy(ent):
                     state.last_person = self.full_name(ent.text, state)
@@ -171,7 +171,7 @@ class Extractor:
                 self._date(slot, trig, view, dates, state)
                 slots.append(slot)
         slots.extend(self._refused_departures(view, dates, state))
-        merged = merge_same_sentence(slots)
+        merged = [s for s in merge_same_sentence(slots) if not self._repeated_denial(s, state)]
         kept = [s for s in merged if self._keep(s, doc, state)]
         for slot in kept:
             state.seen_types.add(slot.type)
@@ -182,6 +182,11 @@ class Extractor:
             if slot.type.startswith("sanctions") and slot.actor:
                 state.sanctions_actor = slot.actor
         return kept
+
+    @staticmethod
+    def _repeated_denial(slot: Slots, state: DocumentState) -> bool:
+        """'the agency said': a denial by a body already named adds nothing."""
+        return slot.type == "denial" and bool(slot.actor) and str(slot.actor)[:1].islower() and "denial" in state.seen_types
 
     @staticmethod
     def _cumulative(slot: Slots) -> bool:
@@ -229,8 +234,6 @@ class Extractor:
                 slot.instrument = instrument_of(view.doc.text)
                 if trig.type == "sanctions_imposed" and slot.target is None:
                     slot.target = self.gazetteer.default_sanctioned
-            elif trig.type == "denial" and slot.actor and slot.actor[:1].islower() and "denial" in state.seen_types:
-                return []  # "the agency said": the denier already told
         if trig.type == "prisoner_count":
             slots = [s for s in slots if s.count is not None or self._remains(token)]
         return slots
@@ -248,6 +251,7 @@ class Extractor:
         refers = [t for t in view.doc if t.i in indices and t.lower_ in PRONOUNS and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj")]
         if refers and state.last_person:
             slot.persons = [state.last_person]
+            slot.persons_from_pronoun = slot.anaphoric = True
 
     # -- type-specific frames ---------------------------------------------------------
 

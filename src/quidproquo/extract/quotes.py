@@ -49,6 +49,7 @@ QUOTE_MARKS = set(OPENING + CLOSING)
 SMALL_WORDS = frozenset({"a", "an", "and", "the", "of", "to", "in", "on", "for", "at", "by", "or"})
 SUBJECTS = ("nsubj", "nsubjpass")
 NP_MODIFIERS = ("amod", "compound", "nmod", "nummod")
+NAME_PARTS = ("compound", "flat", "amod")
 CLIMB = ("advcl", "conj", "xcomp", "ccomp", "relcl", "acl")
 ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "NORP": "org", "FAC": "org"}
 RECENT_SENTENCES = 2
@@ -79,6 +80,7 @@ class QuoteLexicon:
     female_endings: tuple[str, ...]
     generic_heads: frozenset[str]
     run_openers: frozenset[str]
+    scare_markers: tuple[str, ...]
     min_words: int
     short_words: int
     short_distance: int
@@ -106,6 +108,7 @@ class QuoteLexicon:
             female_endings=tuple(words("female_surname_endings")),
             generic_heads=words("generic_heads"),
             run_openers=words("name_run_openers"),
+            scare_markers=tuple(sorted(words("scare_markers"))),
             min_words=int(data.get("min_words", 2)),
             short_words=int(data.get("short_quote_words", 5)),
             short_distance=int(data.get("short_quote_distance", 4)),
@@ -334,17 +337,10 @@ def _proper_name(token: Token) -> str | None:
     if token.pos_ != "PROPN":
         return None
     start = token.i
-    while (
-        start > 0
-        and token.doc[start - 1].pos_ == "PROPN"
-        and token.doc[start - 1].dep_
-        in (
-            "compound",
-            "flat",
-            "amod",
-        )
-    ):
+    previous = token.doc[start - 1] if start > 0 else None
+    while previous is not None and previous.pos_ == "PROPN" and previous.dep_ in NAME_PARTS:
         start -= 1
+        previous = token.doc[start - 1] if start > 0 else None
     return _strip_possessive(token.doc[start : token.i + 1].text)
 
 
@@ -362,54 +358,67 @@ def _kind_of(token: Token, lexicon: QuoteLexicon) -> str:
 
 def _resolve_subject(token: Token, offset: int, sentence: int, state: _State) -> Mention | None:
     """The speaker a subject (or 'according to' object) token stands for."""
-    lexicon = state.lexicon
     start = token.idx + offset
-    lower = token.lower_
     if token.pos_ == "PRON":
-        role = lexicon.pronouns.get(lower)
-        if role is None:
-            return None
-        if role in ("male", "female"):
-            return _antecedent(
-                "person", role, start, sentence, state, recent_only=False, strict=True
-            ) or _antecedent("person", role, start, sentence, state, recent_only=False)
-        return _antecedent(role, "any", start, sentence, state, recent_only=False)
+        return _pronoun_speaker(token.lower_, start, sentence, state)
+    return _named_speaker(token, offset, sentence, state) or _described_speaker(
+        token, start, sentence, state
+    )
+
+
+def _pronoun_speaker(pronoun: str, start: int, sentence: int, state: _State) -> Mention | None:
+    """he/she: the last speaker or person of that gender (known gender first); it/they/we."""
+    role = state.lexicon.pronouns.get(pronoun)
+    if role is None:
+        return None
+    if role in ("male", "female"):
+        return _antecedent(
+            "person", role, start, sentence, state, recent_only=False, strict=True
+        ) or _antecedent("person", role, start, sentence, state, recent_only=False)
+    return _antecedent(role, "any", start, sentence, state, recent_only=False)
+
+
+def _named_speaker(token: Token, offset: int, sentence: int, state: _State) -> Mention | None:
+    """A subject that carries a name: a quoted title, a proper noun, an apposition."""
+    start = token.idx + offset
     subtree = list(token.subtree)
     lo, hi = subtree[0].idx + offset, subtree[-1].idx + len(subtree[-1]) + offset
     for name_span in state.names:  # 'The "I Want to Live" project said'
         if lo <= name_span.start and name_span.end <= hi and name_span.start < start:
-            return Mention(
-                state.text[name_span.start : name_span.end], "org", "any", start, sentence
-            )
+            title = state.text[name_span.start : name_span.end]
+            return Mention(title, "org", "any", start, sentence)
     name = _proper_name(token)
     if name is None:
         for child in token.children:
             if child.dep_ == "appos" and (name := _proper_name(child)):
                 break
-    titled = None if name else _named_by_modifiers(token, lexicon)
-    if titled:
-        return Mention(titled, "org", "any", start, sentence)
-    if name:
-        full = _fullest(name, state)
-        kind = _name_kind(full, token.ent_type_ or None)
-        gender = _gender(full, lexicon) if kind == "person" else "any"
-        return Mention(full, kind, gender, start, sentence)
+    if name is None:
+        titled = _named_by_modifiers(token, state.lexicon)
+        return Mention(titled, "org", "any", start, sentence) if titled else None
+    full = _fullest(name, state)
+    kind = _name_kind(full, token.ent_type_ or None)
+    gender = _gender(full, state.lexicon) if kind == "person" else "any"
+    return Mention(full, kind, gender, start, sentence)
+
+
+def _described_speaker(token: Token, start: int, sentence: int, state: _State) -> Mention | None:
+    """'the agency', 'the press secretary', 'the statement'; else the description itself."""
+    lexicon = state.lexicon
     lemma = token.lemma_.lower()
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
     definite = definite and not any(  # "the presidential press service" names itself
         c.dep_ == "amod" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in token.children
     )
+    found: Mention | None = None
     if definite and (lemma in lexicon.person_roles or lemma in lexicon.org_roles):
         kind = "person" if lemma in lexicon.person_roles else "org"
         found = _antecedent(kind, "any", start, sentence, state, recent_only=True)
         found = found or _apposition(token.lower_, kind, start, state)
         found = found or _named_with(token.lower_, kind, start, state)
-        if found:
-            return Mention(found.name, found.kind, found.gender, start, sentence)
-    if definite and lemma in lexicon.document_nouns:
-        issuer = _issuer(start, state)
-        if issuer:
-            return Mention(issuer.name, "org", "any", start, sentence)
+    elif definite and lemma in lexicon.document_nouns:
+        found = _issuer(start, state)
+    if found:
+        return Mention(found.name, found.kind, found.gender, start, sentence)
     if token.pos_ in ("NOUN", "PROPN"):
         gender = "plural" if token.tag_ in ("NNS", "NNPS") else "any"
         return Mention(_np_text(token), _kind_of(token, lexicon), gender, start, sentence)
@@ -633,13 +642,13 @@ def _quote(
 ) -> Quote | None:
     text, lexicon = state.text, state.lexicon
     words = _word_count(text[span.start : span.end])
-    if span in state.names or words < lexicon.min_words:
+    if span in state.names or words < lexicon.min_words or _after_scare_marker(span, state):
         return None
     frame = _nearest(frames, span)
     trailing = _TRAILING_NAME.match(span.closing)
     if words < lexicon.short_words and not _ends_sentence_inside(text, span):
         head = _span_head(doc, span.start - region.start, span.end - region.start)
-        if frame is None or head is None:
+        if frame is None or frame.speaker is None or head is None:
             return None
         if _tree_distance(head, frame.token) > lexicon.short_distance:
             return None
@@ -658,6 +667,12 @@ def _quote(
         sentence_start=region.start,
         sentence_end=region.end,
     )
+
+
+def _after_scare_marker(span: QuotedSpan, state: _State) -> bool:
+    """'the so-called "amnesty law"': the writer distances itself from a term."""
+    before = state.text[max(0, span.start - 25) : span.start - 1].rstrip().lower()
+    return before.endswith(state.lexicon.scare_markers)
 
 
 def _nearest(frames: list[Frame], span: QuotedSpan) -> Frame | None:

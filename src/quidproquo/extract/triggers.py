@@ -49,6 +49,7 @@ class TriggerSpec:
     needs_subject_person: bool = False
     needs_number_subject: bool = False
     stock: bool = False
+    destination_from_subject: bool = False
     forms: tuple[str, ...] = ()
 
 
@@ -129,6 +130,7 @@ class TriggerLexicon:
                 needs_subject_person=raw.get("needs_subject_person", False),
                 needs_number_subject=raw.get("needs_number_subject", False),
                 stock=raw.get("stock", False),
+                destination_from_subject=raw.get("destination_from_subject", False),
                 forms=tuple(raw.get("forms", ())),
             )
         except (KeyError, TypeError) as exc:

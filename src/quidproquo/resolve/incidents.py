@@ -29,6 +29,7 @@ from quidproquo.resolve.rows import (
     instrument_kind,
     short_hash,
 )
+from quidproquo.resolve.sectors import sectors_of
 from quidproquo.store import Store, from_json, now_iso, to_json
 
 # Dates: two intervals further apart than this (in days) are different happenings.
@@ -73,6 +74,7 @@ class Mention:
     dated: bool
     persons: set[str] = field(default_factory=set)
     targets: set[str] = field(default_factory=set)
+    sectors: set[str] = field(default_factory=set)  # sanctioned sectors of the targets
     destinations: set[str] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
 
@@ -96,6 +98,7 @@ class Cluster:
     counts: list[tuple[int, str | None]] = field(default_factory=list)
     persons: set[str] = field(default_factory=set)
     targets: set[str] = field(default_factory=set)
+    sectors: set[str] = field(default_factory=set)
     destinations: set[str] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
     instruments: set[str] = field(default_factory=set)
@@ -112,6 +115,7 @@ class Cluster:
             self.counts.append(mention.count)
         self.persons |= mention.persons
         self.targets |= mention.targets
+        self.sectors |= mention.sectors
         self.destinations |= mention.destinations
         self.actors |= mention.actors
         kind = instrument_kind(mention.row["instrument"])
@@ -156,10 +160,11 @@ def match_score(cluster: Cluster, mention: Mention) -> float | None:
     gaps = [gap_days(i, mention.interval) for i in cluster.intervals]
     if not gaps or max(gaps) > DATE_TOLERANCE_DAYS:
         return None
-    conflicts = [
-        (cluster.targets, mention.targets),
-        (cluster.destinations, mention.destinations),
-    ]
+    # A sector ("potash") and a company of it (Belaruskali) do not conflict.
+    same_sector = bool(cluster.sectors & mention.sectors)
+    conflicts = [(cluster.destinations, mention.destinations)]
+    if not same_sector:
+        conflicts.append((cluster.targets, mention.targets))
     if cluster.type in ACTOR_DISTINGUISHES:
         conflicts.append((cluster.actors, mention.actors))
     if any(ours and theirs and not ours & theirs for ours, theirs in conflicts):
@@ -169,7 +174,7 @@ def match_score(cluster: Cluster, mention: Mention) -> float | None:
         return None
     shared = (
         len(cluster.persons & mention.persons)
-        + len(cluster.targets & mention.targets)
+        + max(len(cluster.targets & mention.targets), int(same_sector))
         + len(cluster.destinations & mention.destinations)
     )
     count = mention.count
@@ -209,6 +214,7 @@ def _mentions(store: Store, conn: Connection, resolver: EntityResolver) -> list[
                 dated,
                 persons={i for p in row["persons"] for i in _resolve_all(resolver, p)},
                 targets=set(_resolve_all(resolver, row["target"])),
+                sectors=sectors_of(row["target"]),
                 destinations=set(_resolve_all(resolver, row["destination"])),
                 actors=set(_resolve_all(resolver, row["actor"])),
             )
@@ -237,6 +243,7 @@ def _seeds(store: Store, conn: Connection, resolver: EntityResolver) -> dict[str
             i for p in from_json(row["persons"]) or [] for i in _resolve_all(resolver, p)
         }
         cluster.targets = set(_resolve_all(resolver, row["target"]))
+        cluster.sectors = sectors_of(row["target"])
         cluster.destinations = set(_resolve_all(resolver, row["destination"]))
         cluster.actors = set(_resolve_all(resolver, row["actor"]))
         if row["instrument"]:
