@@ -154,3 +154,22 @@ def test_fullest_name_is_used_for_a_bare_surname() -> None:
 )
 def test_quoted_spans_pairing(text: str, expected: list[str]) -> None:
     assert [text[s.start : s.end] for s in quoted_spans(text)] == expected
+
+
+def test_pronoun_prefers_a_recent_name_over_an_old_speaker() -> None:
+    text = (
+        '"The talks were useful," Peter Vance said on Monday. The convoy left at dawn. '
+        "Buses crossed the border at noon. Families waited for hours. "
+        'On Tuesday, Mark Olsen visited the camp. "Conditions have improved," he said.'
+    )
+    assert [s for s, _ in pairs(text)] == ["Peter Vance", "Mark Olsen"]
+
+
+def test_long_unframed_term_is_not_a_quote_but_a_clause_is() -> None:
+    term = (
+        "He was sentenced under the article on "
+        '"organising actions that grossly violate public order" in 2021.'
+    )
+    assert pairs(term) == []
+    clause = 'Rights groups gave the same answer. "Nobody was consulted before the transfer."'
+    assert [t for _, t in pairs(clause)] == ["Nobody was consulted before the transfer."]

@@ -10,6 +10,7 @@ from quidproquo.resolve.names import (
     AliasTable,
     default_table,
     fold,
+    looks_like_person,
     name_key,
     names_match,
     skeleton,
@@ -122,6 +123,8 @@ POSITIVE = [
     ("Katsiaryna Andreyeva", "Katsiaryna Bakhvalava"),
     ("Belarusian Potash Company", "BPC"),
     ("presidential press service", "the presidential press service"),
+    ("Belarusian state television", "Belarusian state television broadcaster"),
+    ("Open Doors", "the Open Doors campaign"),
 ]
 
 NEGATIVE = [
@@ -143,6 +146,8 @@ NEGATIVE = [
     ("Viasna", "Belarusian state television"),
     ("", "Lukashenko"),
     ("Lukashenko", ""),
+    ("Open Doors", "Doors campaign"),
+    ("state television", "Belarusian state television"),
 ]
 
 
@@ -184,3 +189,18 @@ def test_default_table_loads_timeline_entities() -> None:
 def test_bad_alias_data_names_the_source() -> None:
     with pytest.raises(ValueError, match="aliases-test.yaml"):
         AliasTable.from_data({"names": ["not a list"]}, "aliases-test.yaml")
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("Natalya Eismont", True),
+        ("Eismont", True),
+        ("Example Rights Monitor", False),
+        ("Development Bank of Belarus", False),
+        ("presidential press service", False),
+        ("MINSK/VILNIUS", False),
+    ],
+)
+def test_looks_like_person(name: str, person: bool) -> None:
+    assert looks_like_person(name) is person

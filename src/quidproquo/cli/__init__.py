@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "quidproquo.cli.evaluate",
     "quidproquo.cli.resolve",
     "quidproquo.cli.ledger",
+    "quidproquo.cli.extract",
 ]
 
 

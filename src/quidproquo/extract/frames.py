@@ -23,13 +23,38 @@ OWN_CLAUSE_BREAKS = frozenset({"conj", "advcl", "ccomp", "parataxis"})
 DESTINATION_PREPS = frozenset({"to", "into", "across", "for", "toward", "towards"})
 SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "claim", "announce", "write", "add"})
 COMPOSITION = re.compile(r"^\s*of\s+(?:them|those|these|whom|the)\b", re.I)
-ANAPHORIC_SUBJECTS = frozenset({"they", "them", "those", "these", "he", "she", "it", "most", "all",
-                                "many", "some", "majority", "prisoners", "others", "rest", "group", "deportees"})
+ANAPHORIC_SUBJECTS = frozenset(
+    {
+        "they",
+        "them",
+        "those",
+        "these",
+        "he",
+        "she",
+        "it",
+        "most",
+        "all",
+        "many",
+        "some",
+        "majority",
+        "prisoners",
+        "others",
+        "rest",
+        "group",
+        "deportees",
+    }
+)
 NUMBER_NOUNS = frozenset({"number", "figure", "tally", "total", "toll"})
 EXCLUDING_BEFORE = re.compile(r"(?:\bincluding|\bthe)\s+$", re.I)
 DEMONYMS = {
-    "lithuanian": "Lithuania", "ukrainian": "Ukraine", "polish": "Poland", "belarusian": "Belarus",
-    "latvian": "Latvia", "russian": "Russia", "american": "United States", "german": "Germany",
+    "lithuanian": "Lithuania",
+    "ukrainian": "Ukraine",
+    "polish": "Poland",
+    "belarusian": "Belarus",
+    "latvian": "Latvia",
+    "russian": "Russia",
+    "american": "United States",
+    "german": "Germany",
 }
 
 
@@ -98,11 +123,25 @@ def clause_tokens(token: Token, needs: frozenset[str] = frozenset()) -> set[int]
         for child in token.head.children:  # "Babaryka is out", "Statkevich is back in a colony"
             if child.dep_ in SUBJECTS:
                 keep.update(t.i for t in child.subtree)
-    if token.dep_ in ("acl", "relcl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+    if token.dep_ in ("acl", "relcl", "amod") and token.head.pos_ in (
+        "NOUN",
+        "PROPN",
+        "PRON",
+        "NUM",
+    ):
         noun = token.head
         keep.add(noun.i)
-        keep.update(t.i for c in noun.children if c.dep_ in ("nummod", "quantmod", "amod", "det") for t in c.subtree)
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NUM", "NOUN"):
+        keep.update(
+            t.i
+            for c in noun.children
+            if c.dep_ in ("nummod", "quantmod", "amod", "det")
+            for t in c.subtree
+        )
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "of"
+            and noun.head.head.pos_ in ("NUM", "NOUN")
+        ):
             keep.add(noun.head.head.i)  # "most of those released"
         if noun.dep_ == "pobj" and noun.head.lower_ == "among":
             keep.update(t.i for t in noun.head.head.subtree)  # "Among those released were X and Y"
@@ -117,17 +156,22 @@ def subject_of(token: Token) -> Token | None:
     """The grammatical subject (or passive agent) acting in the trigger's clause."""
     node = token
     for _ in range(4):
-        for child in node.children:
-            if child.dep_ == "nsubj":
-                return child
-        if any(c.dep_ == "nsubjpass" for c in node.children) and not any(c.dep_ == "agent" for c in node.children):
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if subjects:  # the one nearest the verb ("GRODNO, Mar 6 (Wire) - Belarus released")
+            return max(subjects, key=lambda c: c.i if c.i < node.i else -1)
+        if any(c.dep_ == "nsubjpass" for c in node.children) and not any(
+            c.dep_ == "agent" for c in node.children
+        ):
             return None
         for child in node.children:
             if child.dep_ == "agent":
                 objs = [g for g in child.children if g.dep_ == "pobj"]
                 if objs:
                     return objs[0]
-        if node.dep_ in ("xcomp", "conj", "acl", "advcl", "pcomp", "dobj", "pobj", "prep", "relcl") and node.head.i != node.i:
+        if (
+            node.dep_ in ("xcomp", "conj", "acl", "advcl", "pcomp", "dobj", "pobj", "prep", "relcl")
+            and node.head.i != node.i
+        ):
             if node.dep_ == "relcl":
                 return None
             node = node.head
@@ -160,7 +204,7 @@ def quoted_name(span: Span) -> str | None:
 
 
 def is_titled(person: Span, titles: frozenset[str]) -> bool:
-    """'U.S. envoy John Coale', 'Smith, a Deputy Assistant Secretary', 'Kellogg's deputy, John Coale'."""
+    """A person with a title: 'U.S. envoy John Coale', 'Smith, a Deputy Assistant Secretary'."""
     root = person.root
     near = [c for c in root.children if c.dep_ in ("compound", "appos", "amod", "nmod")]
     near += [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
@@ -180,7 +224,9 @@ class FrameFiller:
     # -- people --------------------------------------------------------------
 
     def is_envoy(self, person: Span) -> bool:
-        return self.gazetteer.is_envoy(person.text) or is_titled(person, self.gazetteer.envoy_titles)
+        return self.gazetteer.is_envoy(person.text) or is_titled(
+            person, self.gazetteer.envoy_titles
+        )
 
     def people_in(self, view: SentenceView, indices: set[int]) -> list[Span]:
         return [e for e in view.doc.ents if e.label_ == "PERSON" and e.root.i in indices]
@@ -194,18 +240,26 @@ class FrameFiller:
                 continue
             if root.dep_ == "poss" or self._is_speaker(root) or not person.text[:1].isupper():
                 continue
-            if any(not w[:1].isupper() for w in person.text.split()) or self.gazetteer.find(person.text):
+            if any(not w[:1].isupper() for w in person.text.split()) or self.gazetteer.find(
+                person.text
+            ):
                 continue
             if self._describes_other(root):
                 continue
             names.append(person.text)
         for among in view.doc:  # "...; among them were A and B"
-            if among.lower_ == "among" and any(c.lower_ in ("them", "those", "whom") for c in among.children):
+            if among.lower_ == "among" and any(
+                c.lower_ in ("them", "those", "whom") for c in among.children
+            ):
                 clause = among.head
                 for ent in view.doc.ents:
-                    if ent.label_ == "PERSON" and ent.root.i in {t.i for t in clause.subtree} and ent.text not in names:
-                        if not (self.gazetteer.is_leader(ent.text) or self.is_envoy(ent)):
-                            names.append(ent.text)
+                    if (
+                        ent.label_ == "PERSON"
+                        and ent.root.i in {t.i for t in clause.subtree}
+                        and ent.text not in names
+                        and not (self.gazetteer.is_leader(ent.text) or self.is_envoy(ent))
+                    ):
+                        names.append(ent.text)
         return names
 
     @staticmethod
@@ -229,7 +283,9 @@ class FrameFiller:
 
     # -- counts -----------------------------------------------------------------
 
-    def counts_for(self, view: SentenceView, indices: set[int], trigger: Token | None = None) -> list[CountMention]:
+    def counts_for(
+        self, view: SentenceView, indices: set[int], trigger: Token | None = None
+    ) -> list[CountMention]:
         text = view.doc.text
         found = []
         for mention in view.counts:
@@ -252,7 +308,11 @@ class FrameFiller:
     def destinations(self, trigger: Token, view: SentenceView, indices: set[int]) -> list[str]:
         found: list[str] = []
         for token in view.doc:
-            if token.i not in indices or token.dep_ != "pobj" or token.head.lower_ not in DESTINATION_PREPS:
+            if (
+                token.i not in indices
+                or token.dep_ != "pobj"
+                or token.head.lower_ not in DESTINATION_PREPS
+            ):
                 continue
             for node in [token, *[c for c in token.conjuncts]]:
                 country = self.place_country(node)
@@ -290,7 +350,9 @@ class FrameFiller:
                 return ent
         return token.doc[token.i : token.i + 1]
 
-    def sentence_government(self, view: SentenceView, indices: set[int] | None = None) -> str | None:
+    def sentence_government(
+        self, view: SentenceView, indices: set[int] | None = None
+    ) -> str | None:
         """A government or agency named in the clause (or the sentence)."""
         for mention in view.places:
             if mention.kind not in ("agency", "country", "city"):
@@ -309,7 +371,14 @@ class FrameFiller:
         """The leader or the holding state that freed people (DEV.md 7)."""
         subject = subject_of(trigger)
         if subject is None:  # "Belarus on Saturday pardoned" misparsed after a dateline
-            subject = next((t for t in reversed(trigger.doc[max(0, trigger.i - 4) : trigger.i]) if t.pos_ == "PROPN"), None)
+            subject = next(
+                (
+                    t
+                    for t in reversed(trigger.doc[max(0, trigger.i - 4) : trigger.i])
+                    if t.pos_ == "PROPN"
+                ),
+                None,
+            )
         if subject is None:
             return None
         name = entity_text(subject)
@@ -321,27 +390,44 @@ class FrameFiller:
     # -- filling ----------------------------------------------------------------
 
     def fill(self, trig: Trigger, modality: str, view: SentenceView) -> list[Slots]:
-        """One or more Slots for the trigger (several when it names several targets, counts or places)."""
+        """Slots for the trigger: several when it names several targets, counts or places."""
         token = trig.token
         frame = self.lexicon.frames[trig.type]
         indices = clause_tokens(token, trig.spec.needs)
         base = Slots(trig.type, modality, token.i)
         subject = subject_of(token) or passive_subject(token)
-        if subject is not None and subject.lower_ in ANAPHORIC_SUBJECTS:
+        if subject is not None and (
+            subject.lower_ in ANAPHORIC_SUBJECTS
+            or any(c.dep_ == "det" and c.lower_ in ("those", "these") for c in subject.children)
+        ):
             base.anaphoric = True
         if token.dep_ in ("acl", "amod") and token.head.lower_ in ANAPHORIC_SUBJECTS | {"those"}:
             base.anaphoric = True
+        if token.dep_ in SUBJECTS | {"dobj", "pobj"} and any(
+            c.dep_ == "det" and c.lower_ in ("those", "these") for c in token.children
+        ):
+            base.anaphoric = True  # "Those freed were driven ...": the participle names the group
         if frame.persons:
             base.persons = self.subject_people(token, view, indices)
         if frame.actor == "releaser":
             base.actor = self.releaser(token)
         elif frame.actor == "subject" and subject is not None and subject.ent_type_:
-            base.actor = quoted_name(view.doc[subject.left_edge.i : subject.right_edge.i + 1]) or entity_text(subject)
+            base.actor = quoted_name(
+                view.doc[subject.left_edge.i : subject.right_edge.i + 1]
+            ) or entity_text(subject)
         elif frame.actor == "government":
-            base.actor = self.government(subject) or self.sentence_government(view, indices) or self.sentence_government(view)
+            base.actor = (
+                self.government(subject)
+                or self.sentence_government(view, indices)
+                or self.sentence_government(view)
+            )
         variants = [base]
         if frame.count:
             variants = self._with_counts(base, view, indices)
+        if base.anaphoric and token.dep_ in ("acl", "amod"):
+            for slot in variants:  # "Among those pardoned are 15 women and seven men": composition
+                slot.count = slot.count_qualifier = None
+            variants = variants[:1]
         if frame.destination:
             dests = self.destinations(token, view, indices)
             if trig.spec.destination_from_subject and subject is not None:

@@ -19,7 +19,10 @@ LEXICON = "gazetteer.yaml"
 
 @dataclass(frozen=True)
 class Mention:
-    """A gazetteer name found in a text: `kind` is country, city, agency, entity, sector, place_description."""
+    """A gazetteer name in a text.
+
+    `kind` is one of country, city, agency, entity, sector, place_description.
+    """
 
     start: int
     end: int
@@ -56,7 +59,9 @@ class Gazetteer:
         self.entities = {
             form: name for name, forms in data["sanction_entities"].items() for form in forms
         }
-        self.sectors = {form: name for name, forms in data["sanction_sectors"].items() for form in forms}
+        self.sectors = {
+            form: name for name, forms in data["sanction_sectors"].items() for form in forms
+        }
         self.leaders = tuple(data["leaders"])
         self.envoys = tuple(data["envoys"])
         self.envoy_titles = frozenset(data["envoy_titles"])

@@ -26,7 +26,9 @@ def ancestors_within_clause(token: Token) -> list[Token]:
     """The trigger and its heads up to (not beyond) a complement clause of saying."""
     chain = [token]
     current = token
-    while current.head.i != current.i and current.dep_ not in CLAUSE_DEPS and current.dep_ != "conj":
+    while (
+        current.head.i != current.i and current.dep_ not in CLAUSE_DEPS and current.dep_ != "conj"
+    ):
         current = current.head
         chain.append(current)
     return chain
@@ -70,13 +72,17 @@ class Modality:
     def is_negated(self, token: Token) -> bool:
         for node in ancestors_within_clause(token):
             for child in node.children:
-                if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in self.negators):
+                if child.dep_ == "neg" or (
+                    child.dep_ == "advmod" and child.lower_ in self.negators
+                ):
                     return True
                 if child.dep_ in ("nsubj", "nsubjpass", "dobj") and self._negative_argument(child):
                     return True
             if node.pos_ in ("VERB", "AUX") and node.i != token.i:
                 break  # the first governing verb decides
-        return any(c.dep_ == "det" and c.lower_ in self.negative_determiners for c in token.children)
+        return any(
+            c.dep_ == "det" and c.lower_ in self.negative_determiners for c in token.children
+        )
 
     def _negative_argument(self, arg: Token) -> bool:
         if arg.lower_ in self.negative_arguments:
@@ -97,10 +103,15 @@ class Modality:
         return {c.lower_ for n in nodes for c in n.children if c.dep_ == "aux" and c.tag_ == "MD"}
 
     def has_offer_frame(self, token: Token) -> bool:
-        return any(n.lemma_.lower() in self.offer_words or n.lower_ in self.offer_words for n in all_ancestors(token)[1:])
+        return any(
+            n.lemma_.lower() in self.offer_words or n.lower_ in self.offer_words
+            for n in all_ancestors(token)[1:]
+        )
 
     def governing_lemmas(self, token: Token) -> list[str]:
-        return [n.lemma_.lower() for n in all_ancestors(token)[1:]] + [n.lower_ for n in all_ancestors(token)[1:]]
+        return [n.lemma_.lower() for n in all_ancestors(token)[1:]] + [
+            n.lower_ for n in all_ancestors(token)[1:]
+        ]
 
     def is_habitual(self, token: Token) -> bool:
         text = token.sent.text.lower()

@@ -29,14 +29,17 @@ from quidproquo.extract.frames import (
 from quidproquo.extract.gazetteer import Gazetteer, load_gazetteer
 from quidproquo.extract.modality import Modality, load_modality
 from quidproquo.extract.nlp import load_nlp
+from quidproquo.extract.quotes import extract_quotes
 from quidproquo.extract.sentences import Sentence, is_boilerplate, split_sentences
 from quidproquo.extract.triggers import Trigger, TriggerLexicon, load_triggers
-from quidproquo.model import Event, Extraction, Quote
+from quidproquo.model import Event, Extraction
 
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 # Types whose dateless mention inherits the running event date of the text.
-INHERITING = frozenset({"release", "deportation", "visit", "sanctions_eased", "exchange", "denial", "detention"})
+INHERITING = frozenset(
+    {"release", "deportation", "visit", "sanctions_eased", "exchange", "denial", "detention"}
+)
 CLAIM_WORDS = frozenset({"say", "claim", "tell", "according", "report", "allege", "insist"})
 
 
@@ -84,7 +87,9 @@ class Extractor:
         """Events and quotes stated in `text`; `published` anchors relative dates."""
         return next(self.extract_many([(text, published)]))
 
-    def extract_many(self, items: Iterable[tuple[str, str | dt.date | None]], batch_size: int = 64) -> Iterator[Extraction]:
+    def extract_many(
+        self, items: Iterable[tuple[str, str | dt.date | None]], batch_size: int = 64
+    ) -> Iterator[Extraction]:
         """Extract from many texts, parsing their candidate sentences in batches."""
         for text, published in items:
             if not isinstance(text, str):
@@ -92,14 +97,22 @@ class Extractor:
             sentences = split_sentences(text)
             content = [s for s in sentences if not is_boilerplate(s)]
             candidates = [s for s in content if self.lexicon.candidate_types(s.text)]
-            parsed = dict(zip((s.start for s in candidates), self.nlp.pipe((s.text for s in candidates), batch_size=batch_size), strict=True))
+            parsed = dict(
+                zip(
+                    (s.start for s in candidates),
+                    self.nlp.pipe((s.text for s in candidates), batch_size=batch_size),
+                    strict=True,
+                )
+            )
             events = self._events(content, parsed, parse_published(published))
-            quotes = _quotes(text, sentences)
+            quotes = extract_quotes(text, sentences)
             yield Extraction(events=events, quotes=quotes)
 
     # -- per text -----------------------------------------------------------------
 
-    def _events(self, content: list[Sentence], parsed: dict[int, Doc], published: dt.date | None) -> list[Event]:
+    def _events(
+        self, content: list[Sentence], parsed: dict[int, Doc], published: dt.date | None
+    ) -> list[Event]:
         state = DocumentState(published)
         events: list[Event] = []
         previous_denial: int | None = None
@@ -120,7 +133,11 @@ class Extractor:
             new = [self._event(s, sentence) for s in slots]
             has_denial = any(e.type == "denial" for e in new)
             if has_denial and previous_denial is not None:
-                events = [e for e in events if not (e.type == "denial" and e.sentence_start == previous_denial)]
+                events = [
+                    e
+                    for e in events
+                    if not (e.type == "denial" and e.sentence_start == previous_denial)
+                ]
             previous_denial = sentence.start if has_denial else None
             events.extend(new)
             self._remember_people(doc, state)
@@ -128,7 +145,11 @@ class Extractor:
 
     def _remember_people(self, doc: Doc, state: DocumentState) -> None:
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and ent.text[:1].isupper() and not self.gazetteer.is_leader(ent.text):
+            if (
+                ent.label_ == "PERSON"
+                and ent.text[:1].isupper()
+                and not self.gazetteer.is_leader(ent.text)
+            ):
                 state.persons.append(ent.text)
                 if not self.filler.is_envoy(ent):
                     state.last_person = self.full_name(ent.text, state)
@@ -161,8 +182,12 @@ class Extractor:
 
     # -- per sentence ---------------------------------------------------------------
 
-    def _sentence_slots(self, doc: Doc, dates: list[DateMention], state: DocumentState) -> list[Slots]:
-        view = SentenceView(doc, sum_parts(find_counts(doc.text), doc.text), self.gazetteer.find(doc.text))
+    def _sentence_slots(
+        self, doc: Doc, dates: list[DateMention], state: DocumentState
+    ) -> list[Slots]:
+        view = SentenceView(
+            doc, sum_parts(find_counts(doc.text), doc.text), self.gazetteer.find(doc.text)
+        )
         triggers = [t for token in doc for t in self.lexicon.match(token)]
         trigger_tokens = {t.token.i for t in triggers}
         slots: list[Slots] = []
@@ -177,7 +202,12 @@ class Extractor:
             state.seen_types.add(slot.type)
             if slot.type == "visit" and slot.actor:
                 state.visited.add(slot.actor.split()[-1])
-            if slot.type in ("release", "deportation", "visit", "sanctions_eased", "sanctions_imposed") and slot.date_min and not self._cumulative(slot):
+            if (
+                slot.type
+                in ("release", "deportation", "visit", "sanctions_eased", "sanctions_imposed")
+                and slot.date_min
+                and not self._cumulative(slot)
+            ):
                 state.event_dates = (slot.date_min, slot.date_max)
             if slot.type.startswith("sanctions") and slot.actor:
                 state.sanctions_actor = slot.actor
@@ -186,7 +216,12 @@ class Extractor:
     @staticmethod
     def _repeated_denial(slot: Slots, state: DocumentState) -> bool:
         """'the agency said': a denial by a body already named adds nothing."""
-        return slot.type == "denial" and bool(slot.actor) and str(slot.actor)[:1].islower() and "denial" in state.seen_types
+        return (
+            slot.type == "denial"
+            and bool(slot.actor)
+            and str(slot.actor)[:1].islower()
+            and "denial" in state.seen_types
+        )
 
     @staticmethod
     def _cumulative(slot: Slots) -> bool:
@@ -210,7 +245,9 @@ class Extractor:
     def _own_date(token: Token) -> bool:
         return any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree if t.i != token.i)
 
-    def _trigger_slots(self, trig: Trigger, view: SentenceView, trigger_tokens: set[int], state: DocumentState) -> list[Slots]:
+    def _trigger_slots(
+        self, trig: Trigger, view: SentenceView, trigger_tokens: set[int], state: DocumentState
+    ) -> list[Slots]:
         modality = self.modality.judge(trig)
         token = trig.token
         if trig.type == "exchange":
@@ -219,7 +256,9 @@ class Extractor:
             return []
         if modality == "refused":
             if trig.type == "release" and token.lemma_ in self.modality.refused_departure_verbs:
-                trig = Trigger(token, trig.spec.__class__(**{**trig.spec.__dict__, "type": "deportation"}))
+                trig = Trigger(
+                    token, trig.spec.__class__(**{**trig.spec.__dict__, "type": "deportation"})
+                )
             elif trig.type != "deportation":
                 return []
         if trig.type == "visit":
@@ -238,40 +277,73 @@ class Extractor:
             slots = [s for s in slots if s.count is not None or self._remains(token)]
         return slots
 
-    def _resolve_people(self, slot: Slots, token: Token, view: SentenceView, state: DocumentState) -> None:
+    def _resolve_people(
+        self, slot: Slots, token: Token, view: SentenceView, state: DocumentState
+    ) -> None:
         slot.persons = [self.full_name(p, state) for p in slot.persons]
         if slot.persons or slot.type not in ("release", "deportation", "detention", "exchange"):
             return
         indices = clause_tokens(token)
         known = {p.split()[-1]: p for p in state.persons}
-        named = [known[t.text] for t in view.doc if t.i in indices and t.pos_ == "PROPN" and t.text in known and t.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "conj")]
+        named = [
+            known[t.text]
+            for t in view.doc
+            if t.i in indices
+            and t.pos_ == "PROPN"
+            and t.text in known
+            and t.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "conj")
+        ]
         if named:
             slot.persons = [self.full_name(n, state) for n in dict.fromkeys(named)]
             return
-        refers = [t for t in view.doc if t.i in indices and t.lower_ in PRONOUNS and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj")]
+        refers = [
+            t
+            for t in view.doc
+            if t.i in indices
+            and t.lower_ in PRONOUNS
+            and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj")
+        ]
         if refers and state.last_person:
             slot.persons = [state.last_person]
             slot.persons_from_pronoun = slot.anaphoric = True
 
     # -- type-specific frames ---------------------------------------------------------
 
-    def _visits(self, trig: Trigger, modality: str, view: SentenceView, state: DocumentState) -> list[Slots]:
+    def _visits(
+        self, trig: Trigger, modality: str, view: SentenceView, state: DocumentState
+    ) -> list[Slots]:
         targets = self.filler.visit_targets(view)
         if not targets:
             return []
-        envoys = [e for e in view.doc.ents if e.label_ == "PERSON" and self.filler.is_envoy(e) and not self.gazetteer.is_leader(e.text)]
+        envoys = [
+            e
+            for e in view.doc.ents
+            if e.label_ == "PERSON"
+            and self.filler.is_envoy(e)
+            and not self.gazetteer.is_leader(e.text)
+        ]
         if trig.token.lemma_ == "be" and not any(e.root.head.i == trig.token.i for e in envoys):
             return []
         return [
-            Slots("visit", modality, trig.token.i, actor=self.full_name(e.text, state), target=targets[0])
+            Slots(
+                "visit",
+                modality,
+                trig.token.i,
+                actor=self.full_name(e.text, state),
+                target=targets[0],
+            )
             for e in envoys
             if e.root.dep_ != "poss" or e.root.head.i == trig.token.i
         ]
 
-    def _exchange(self, trig: Trigger, modality: str | None, view: SentenceView, state: DocumentState) -> list[Slots]:
+    def _exchange(
+        self, trig: Trigger, modality: str | None, view: SentenceView, state: DocumentState
+    ) -> list[Slots]:
         token = trig.token
         ancestors = list(token.ancestors)
-        if any(self.lexicon.match(a) and self.lexicon.match(a)[0].type == "denial" for a in ancestors):
+        if any(
+            self.lexicon.match(a) and self.lexicon.match(a)[0].type == "denial" for a in ancestors
+        ):
             return []  # "rejected suggestions that ... was part of a prisoner exchange"
         claimer = next((a for a in ancestors if a.lemma_.lower() in CLAIM_WORDS), None)
         if modality is None:
@@ -279,7 +351,9 @@ class Extractor:
                 return [Slots("denial", "denied", token.i, actor=self._speaker(claimer))]
             return []
         governing = next((a for a in ancestors if a.pos_ == "VERB"), None)
-        if governing is not None and any(self.modality.judge(t) is None for t in self.lexicon.match(governing)):
+        if governing is not None and any(
+            self.modality.judge(t) is None for t in self.lexicon.match(governing)
+        ):
             return []
         slot = Slots("exchange", "hedged" if claimer is not None else modality, token.i)
         self._resolve_people(slot, token, view, state)
@@ -289,7 +363,9 @@ class Extractor:
     @staticmethod
     def _speaker(claimer: Token) -> str | None:
         if claimer.lower_ == "according":
-            objs = [t for c in claimer.children for t in c.children if t.dep_ == "pobj"] + [c for c in claimer.children if c.dep_ == "pobj"]
+            objs = [t for c in claimer.children for t in c.children if t.dep_ == "pobj"] + [
+                c for c in claimer.children if c.dep_ == "pobj"
+            ]
             node = objs[0] if objs else None
         else:
             node = next((c for c in claimer.children if c.dep_ == "nsubj"), None)
@@ -298,7 +374,9 @@ class Extractor:
         span = node.doc[node.left_edge.i : node.right_edge.i + 1]
         return quoted_name(span) or entity_text(node)
 
-    def _prisoner_count(self, slot: Slots, trig: Trigger, view: SentenceView, state: DocumentState) -> None:
+    def _prisoner_count(
+        self, slot: Slots, trig: Trigger, view: SentenceView, state: DocumentState
+    ) -> None:
         slot.actor = self.gazetteer.count_source(view.doc.text) or state.count_source
         if slot.count is not None:
             return
@@ -315,11 +393,16 @@ class Extractor:
         text = token.sent.text.lower()
         return "behind bars" in text or any(a.lemma_ == "remain" for a in token.ancestors)
 
-    def _refused_departures(self, view: SentenceView, dates: list[DateMention], state: DocumentState) -> list[Slots]:
+    def _refused_departures(
+        self, view: SentenceView, dates: list[DateMention], state: DocumentState
+    ) -> list[Slots]:
         """'refused to leave the country': an attempted deportation (DEV.md 11)."""
         slots = []
         for token in view.doc:
-            if token.lemma_ not in self.modality.refused_departure_verbs or not self.modality.refusal(token):
+            if (
+                token.lemma_ not in self.modality.refused_departure_verbs
+                or not self.modality.refusal(token)
+            ):
                 continue
             if self.lexicon.match(token):
                 continue  # already a trigger ("refused to cross into")
@@ -337,7 +420,14 @@ class Extractor:
 
     # -- dates -----------------------------------------------------------------------------
 
-    def _date(self, slot: Slots, trig: Trigger | None, view: SentenceView, dates: list[DateMention], state: DocumentState) -> None:
+    def _date(
+        self,
+        slot: Slots,
+        trig: Trigger | None,
+        view: SentenceView,
+        dates: list[DateMention],
+        state: DocumentState,
+    ) -> None:
         """The sentence's date for the trigger, else the running event date, else `published`."""
         token = view.doc[slot.trigger]
         own = clause_tokens(token)
@@ -372,15 +462,6 @@ class Extractor:
         else:
             fallback = (state.published, state.published)
         slot.date_min, slot.date_max = fallback
-
-
-def _quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
-    # Guarded only until quidproquo.extract.quotes lands (another engineer's module).
-    try:
-        from quidproquo.extract.quotes import extract_quotes
-    except ImportError:
-        return []
-    return list(extract_quotes(text, sentences))
 
 
 DATELINE = re.compile(r"^[A-Z][A-Za-z/ .'-]+,\s[^()\n]{1,30}\([^)]*\)\s*[-–—.]\s*")
@@ -428,13 +509,24 @@ def _compatible(a: Slots, b: Slots) -> bool:
         x, y = getattr(a, name), getattr(b, name)
         if x is not None and y is not None and x != y:
             return False
-    if a.type in ("visit", "sanctions_eased", "sanctions_imposed") and (a.actor is None) != (b.actor is None):
+    if a.type in ("visit", "sanctions_eased", "sanctions_imposed") and (a.actor is None) != (
+        b.actor is None
+    ):
         return a.type != "visit"
     return True
 
 
 def _absorb(into: Slots, other: Slots) -> None:
-    for name in ("count", "count_qualifier", "destination", "target", "actor", "date_min", "date_max", "instrument"):
+    for name in (
+        "count",
+        "count_qualifier",
+        "destination",
+        "target",
+        "actor",
+        "date_min",
+        "date_max",
+        "instrument",
+    ):
         if getattr(into, name) is None:
             setattr(into, name, getattr(other, name))
     into.persons += [p for p in other.persons if p not in into.persons]

@@ -5,10 +5,13 @@
 1. Spans: straight or curly double quotes, paired within a paragraph; a quote left
    open at a paragraph end that the next paragraph reopens continues there (one Quote
    per paragraph piece, same speaker).
-2. Speech or not: a span of capitalised words is a name ("I Want to Live"); a span
-   shorter than `min_words` is a scare quote or term; a short span needs a speech frame
-   (a non-negated speech verb, or "according to") close to it in the dependency tree,
-   unless its sentence-final punctuation sits inside the marks. Longer spans are quotes.
+2. Speech or not: a span of capitalised words, or one followed by a generic head
+   ("project", "campaign"), is a name ("I Want to Live"); a span shorter than
+   `min_words` or after "so-called" is a scare quote or term. A span whose
+   sentence-final punctuation sits inside the marks is speech. A short span needs a
+   speech frame (a non-negated speech verb with a subject, or "according to") close
+   to it in the dependency tree. A long span is speech if it has a frame or a
+   "— Name" signature, or reads as a clause (capital start, finite head).
 3. Speaker: the subject of the nearest speech frame (climbing advcl/conj/xcomp for
    "declaring that ..."), the object of "according to", a trailing "— Name", or, with
    no frame, the speaker of the quote just before (a continuation).
@@ -50,6 +53,7 @@ SMALL_WORDS = frozenset({"a", "an", "and", "the", "of", "to", "in", "on", "for",
 SUBJECTS = ("nsubj", "nsubjpass")
 NP_MODIFIERS = ("amod", "compound", "nmod", "nummod")
 NAME_PARTS = ("compound", "flat", "amod")
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 CLIMB = ("advcl", "conj", "xcomp", "ccomp", "relcl", "acl")
 ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "NORP": "org", "FAC": "org"}
 RECENT_SENTENCES = 2
@@ -434,19 +438,22 @@ def _antecedent(
     recent_only: bool,
     strict: bool = False,
 ) -> Mention | None:
-    """The last earlier speaker (then, unless recent_only, named mention) that fits."""
+    """A speaker of the last few sentences that fits; else (unless recent_only) the
+    latest fitting speaker or named mention."""
+    older: Mention | None = None
     for speaker in reversed(state.speakers):
         if speaker.start >= before or not _compatible(speaker, kind, gender, strict):
             continue
-        if recent_only and sentence - speaker.sentence > RECENT_SENTENCES:
-            break
-        return speaker
+        if sentence - speaker.sentence <= RECENT_SENTENCES:
+            return speaker
+        older = speaker
+        break
     if recent_only:
         return None
     for mention in reversed(state.entities):
         if mention.start < before and _compatible(mention, kind, gender, strict):
-            return mention
-    return None
+            return mention if older is None or mention.start > older.start else older
+    return older
 
 
 def _named_with(role: str, kind: str, before: int, state: _State) -> Mention | None:
@@ -640,18 +647,10 @@ def _quote(
     previous: Quote | None,
     state: _State,
 ) -> Quote | None:
-    text, lexicon = state.text, state.lexicon
-    words = _word_count(text[span.start : span.end])
-    if span in state.names or words < lexicon.min_words or _after_scare_marker(span, state):
-        return None
     frame = _nearest(frames, span)
     trailing = _TRAILING_NAME.match(span.closing)
-    if words < lexicon.short_words and not _ends_sentence_inside(text, span):
-        head = _span_head(doc, span.start - region.start, span.end - region.start)
-        if frame is None or frame.speaker is None or head is None:
-            return None
-        if _tree_distance(head, frame.token) > lexicon.short_distance:
-            return None
+    if not _is_speech(span, region, doc, frame, trailing is not None, state):
+        return None
     speaker: str | None = None
     if frame is not None and frame.speaker is not None:
         speaker = frame.speaker.name
@@ -661,11 +660,44 @@ def _quote(
         speaker = previous.speaker
     return Quote(
         speaker=speaker,
-        text=text[span.start : span.end],
+        text=state.text[span.start : span.end],
         start=span.start,
         end=span.end,
         sentence_start=region.start,
         sentence_end=region.end,
+    )
+
+
+def _is_speech(
+    span: QuotedSpan,
+    region: _Region,
+    doc: Doc,
+    frame: Frame | None,
+    signed: bool,
+    state: _State,
+) -> bool:
+    """Tell quoted speech from names, scare quotes and terms (see the module docstring)."""
+    text, lexicon = state.text, state.lexicon
+    words = _word_count(text[span.start : span.end])
+    if span in state.names or words < lexicon.min_words or _after_scare_marker(span, state):
+        return False
+    if _ends_sentence_inside(text, span):
+        return True
+    head = _span_head(doc, span.start - region.start, span.end - region.start)
+    if words < lexicon.short_words:
+        if frame is None or frame.speaker is None or head is None:
+            return False
+        return _tree_distance(head, frame.token) <= lexicon.short_distance
+    # a long span with no frame or signature must read as a clause of its own
+    return frame is not None or signed or text[span.start].isupper() or _finite(head)
+
+
+def _finite(head: Token | None) -> bool:
+    """The span's head is a finite verb or has its own subject or auxiliary."""
+    if head is None:
+        return False
+    return head.tag_ in FINITE_TAGS or any(
+        c.dep_ in (*SUBJECTS, "aux", "auxpass") for c in head.children
     )
 
 

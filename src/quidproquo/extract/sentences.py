@@ -21,17 +21,79 @@ class Sentence:
 
 # Tokens that end with a full stop but do not end a sentence.
 ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof gen col lt sgt capt maj adm gov sen rep rev st jr sr
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun
-    no nos vol inc ltd co corp dept est approx vs etc al fig
-    u.s u.k u.n e.u u.s.a d.c a.m p.m i.e e.g
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "maj",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "st",
+        "jr",
+        "sr",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "no",
+        "nos",
+        "vol",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "est",
+        "approx",
+        "vs",
+        "etc",
+        "al",
+        "fig",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "u.s.a",
+        "d.c",
+        "a.m",
+        "p.m",
+        "i.e",
+        "e.g",
+    ]
 )
 
 # A credit line glued to the previous sentence: "Lukashenko.Photo: Wikimedia".
-_GLUED_CREDIT = re.compile(r"(?<=[a-z0-9.)])(?=(?:Photo|Photograph|Foto|Source|Credit|Image)s?\s*:)")
+_GLUED_CREDIT = re.compile(
+    r"(?<=[a-z0-9.)])(?=(?:Photo|Photograph|Foto|Source|Credit|Image)s?\s*:)"
+)
 # Candidate sentence end: terminator, optional closing quotes/brackets, whitespace.
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
 # What may start the next sentence.
@@ -81,8 +143,10 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not _NEXT_START.match(text, stop) and stop < end:
             continue
         terminator = match.group(0)
-        if terminator.startswith(".") and terminator.rstrip("\"'”’)]") == "." and _is_abbreviation(
-            text[cut : match.start() + start]
+        if (
+            terminator.startswith(".")
+            and terminator.rstrip("\"'”’)]") == "."
+            and _is_abbreviation(text[cut : match.start() + start])
         ):
             continue
         breaks.add(stop)

@@ -82,8 +82,17 @@ def dependents_lower(token: Token) -> set[str]:
     for child in token.children:
         found.add(child.lower_)
         if child.dep_ in ("prep", "agent", "prt", "dobj", "xcomp", "advmod", "acomp", "attr"):
-            found.update(grand.lower_ for grand in child.children if grand.dep_ in ("pobj", "dobj", "compound", "prt"))
-            found.update(grand.lower_ for grand in child.children if grand.dep_ == "pobj" for grand in grand.children)
+            found.update(
+                grand.lower_
+                for grand in child.children
+                if grand.dep_ in ("pobj", "dobj", "compound", "prt")
+            )
+            found.update(
+                grand.lower_
+                for grand in child.children
+                if grand.dep_ == "pobj"
+                for grand in grand.children
+            )
     return found
 
 
@@ -111,7 +120,10 @@ class TriggerLexicon:
                 forms = set(spec.forms) or inflections(spec.lemma)
                 prefilter.setdefault(type_name, set()).update(forms)
         self._prefilter = {
-            name: re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.I)
+            name: re.compile(
+                r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b",
+                re.I,
+            )
             for name, forms in prefilter.items()
         }
 
@@ -134,7 +146,9 @@ class TriggerLexicon:
                 forms=tuple(raw.get("forms", ())),
             )
         except (KeyError, TypeError) as exc:
-            raise ValueError(f"{LEXICON}: bad trigger entry {raw!r} under {type_name}: {exc}") from exc
+            raise ValueError(
+                f"{LEXICON}: bad trigger entry {raw!r} under {type_name}: {exc}"
+            ) from exc
 
     def candidate_types(self, text: str) -> set[str]:
         """Event types whose trigger words occur in `text` (cheap, no parse)."""
@@ -161,6 +175,10 @@ class TriggerLexicon:
             or token.lemma_.lower() in self.people_nouns
             or token.pos_ == "NUM"
             or any(c.dep_ == "nummod" for c in token.children)
+            or any(  # "most of the deportees"
+                c.lower_ == "of" and any(self.is_people(g) for g in c.children if g.dep_ == "pobj")
+                for c in token.children
+            )
         )
 
     def _satisfies(self, token: Token, spec: TriggerSpec) -> bool:
@@ -170,7 +188,8 @@ class TriggerLexicon:
         if spec.needs_head and token.head.lemma_.lower() not in spec.needs_head:
             return False
         if spec.nominal_needs and not (
-            spec.nominal_needs & ({c.lower_ for c in token.children} | {token.head.lower_, token.head.lemma_.lower()})
+            spec.nominal_needs
+            & ({c.lower_ for c in token.children} | {token.head.lower_, token.head.lemma_.lower()})
         ):
             return False
         if spec.needs_people and not self._has_people_argument(token):
@@ -181,9 +200,10 @@ class TriggerLexicon:
             subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not any(s.ent_type_ == "PERSON" for s in subjects):
                 return False
-        if spec.needs_number_subject:
-            if not any(c.dep_ == "nsubj" and c.pos_ == "NUM" for c in token.children):
-                return False
+        if spec.needs_number_subject and not any(
+            c.dep_ == "nsubj" and c.pos_ == "NUM" for c in token.children
+        ):
+            return False
         if spec.stock:
             return self._is_stock(token)
         return True

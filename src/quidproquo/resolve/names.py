@@ -181,7 +181,7 @@ class AliasTable:
             for group in self._name_groups:
                 index.union([self._plain_key(n) for n in group])
             for group in self._name_groups:
-                if any(len(self.key_tokens(n)) > 1 and self._person_like(n) for n in group):
+                if any(len(self.key_tokens(n)) > 1 and self.looks_like_person(n) for n in group):
                     self._person_roots.add(index.find(self._plain_key(group[0])))
             self._names = index
         return self._names
@@ -211,7 +211,7 @@ class AliasTable:
         index = self._index()
         return index.find(key) if key in index else key
 
-    def _person_like(self, name: str) -> bool:
+    def looks_like_person(self, name: str) -> bool:
         """Capitalised words, none of them an organisation or function word."""
         words = _drop_titles(_raw_words(name))
         return (
@@ -222,7 +222,7 @@ class AliasTable:
 
     def _surname_candidate(self, name: str) -> bool:
         """A lone word that may stand for a person: not a known place or body."""
-        if not self._person_like(name):
+        if not self.looks_like_person(name):
             return False
         key = self._plain_key(name)
         index = self._index()
@@ -241,8 +241,8 @@ class AliasTable:
             return False
         if len(tokens_a) == 1 or len(tokens_b) == 1:
             lone, full = (a, b) if len(tokens_a) == 1 else (b, a)
-            return self._surname_candidate(lone) and self._person_like(full)
-        if not (self._person_like(a) and self._person_like(b)):
+            return self._surname_candidate(lone) and self.looks_like_person(full)
+        if not (self.looks_like_person(a) and self.looks_like_person(b)):
             return False
         if tokens_a[0] == tokens_b[0]:
             return True
@@ -315,7 +315,7 @@ def names_match(a: str, b: str) -> bool:
 
 def looks_like_person(name: str) -> bool:
     """Capitalised words (not all capitals), no organisation or function word."""
-    return default_table()._person_like(name)
+    return default_table().looks_like_person(name)
 
 
 def name_key(name: str) -> str:

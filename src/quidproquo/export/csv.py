@@ -1,0 +1,168 @@
+"""CSV exports: one flat row per record, written as it is read.
+
+An incident row never shows a single value of a property its sources dispute: beside each
+consensus column stands a `<property>_claims` column listing every value with its number of
+sources ("123 (4 sources); 122 (1 source)"), and `contested` flags the disagreement.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable
+from typing import Any, TextIO
+
+from quidproquo.export import records
+from quidproquo.export.ledger_rows import CSV_COLUMNS as LEDGER_COLUMNS
+from quidproquo.export.ledger_rows import csv_row as ledger_csv_row
+from quidproquo.resolve.views import format_value
+from quidproquo.store import Store
+
+# Incident properties exported as consensus value + claim set, in column order.
+CLAIMED_PROPERTIES = ("date", "count", "destination", "target", "actor", "instrument", "persons")
+
+INCIDENT_COLUMNS = [
+    "id",
+    "type",
+    "status",
+    "origin",
+    "contested",
+    "date",
+    "date_claims",
+    "count",
+    "count_qualifier",
+    "count_claims",
+    "destination",
+    "destination_claims",
+    "target",
+    "target_claims",
+    "actor",
+    "actor_claims",
+    "instrument",
+    "instrument_label",
+    "instrument_claims",
+    "persons",
+    "persons_claims",
+    "notes",
+]
+CLAIM_COLUMNS = [
+    "id",
+    "incident_id",
+    "incident_type",
+    "incident_date",
+    "property",
+    "value",
+    "qualifier",
+    "attributed_to",
+    "as_of",
+    "source_url",
+    "document_id",
+    "event_id",
+    "evidence",
+    "sentence_start",
+    "sentence_end",
+    "status",
+    "origin",
+    "note",
+]
+EVENT_COLUMNS = [
+    "id",
+    "document_id",
+    "type",
+    "date_min",
+    "date_max",
+    "count",
+    "count_qualifier",
+    "actor",
+    "target",
+    "destination",
+    "persons",
+    "modality",
+    "instrument",
+    "status",
+    "source_url",
+    "evidence",
+    "sentence_start",
+    "sentence_end",
+]
+QUOTE_COLUMNS = [
+    "id",
+    "document_id",
+    "speaker",
+    "text",
+    "quote_start",
+    "quote_end",
+    "sentence_start",
+    "sentence_end",
+    "status",
+    "source_url",
+]
+ENTITY_COLUMNS = ["id", "name", "kind", "role", "aliases", "attributes", "origin", "incidents"]
+
+
+def cell(value: Any) -> str:
+    """A CSV cell: lists joined by '; ', mappings as JSON, booleans as true/false."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def write_rows(rows: Iterable[dict[str, Any]], columns: list[str], out: TextIO) -> int:
+    """Header, then each row as soon as it comes; returns the number of rows."""
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    written = 0
+    for row in rows:
+        writer.writerow({c: cell(row.get(c)) for c in columns})
+        written += 1
+    return written
+
+
+def claim_set_text(prop: str, values: list[dict[str, Any]]) -> str:
+    """'123 (4 sources); 122 (1 source)' from a `views.claim_sets` entry."""
+    return "; ".join(
+        f"{format_value(prop, v['value'])} ({v['sources']} source{'' if v['sources'] == 1 else 's'})"
+        for v in values
+    )
+
+
+def incident_row(incident: dict[str, Any]) -> dict[str, Any]:
+    """A `views.list_incidents` incident as one flat row."""
+    date = {"min": incident["date_min"], "max": incident["date_max"]}
+    row = dict(incident)
+    row["date"] = format_value("date", date) if incident["date_min"] else ""
+    for prop in CLAIMED_PROPERTIES:
+        row[f"{prop}_claims"] = claim_set_text(prop, incident["claims"].get(prop, []))
+    return row
+
+
+def claim_row(claim: dict[str, Any]) -> dict[str, Any]:
+    return claim | {"value": format_value(claim["property"], claim["value"])}
+
+
+def write_csv(
+    store: Store, kind: str, out: TextIO, accepted_only: bool = False, window_days: int = 14
+) -> int:
+    """Write one export kind as CSV; returns the number of data rows."""
+    sources: dict[str, tuple[list[str], Callable[[], Iterable[dict[str, Any]]]]] = {
+        "incidents": (
+            INCIDENT_COLUMNS,
+            lambda: map(incident_row, records.incident_summaries(store, accepted_only)),
+        ),
+        "claims": (CLAIM_COLUMNS, lambda: map(claim_row, records.claims(store, accepted_only))),
+        "events": (EVENT_COLUMNS, lambda: records.events(store, accepted_only)),
+        "quotes": (QUOTE_COLUMNS, lambda: records.quotes(store, accepted_only)),
+        "entities": (ENTITY_COLUMNS, lambda: records.entities(store)),
+        "ledger": (
+            LEDGER_COLUMNS,
+            lambda: map(ledger_csv_row, records.ledger_rows(store, window_days, accepted_only)),
+        ),
+    }
+    columns, rows = sources[kind]
+    return write_rows(rows(), columns, out)

@@ -1,0 +1,99 @@
+"""What each export kind reads from the store, as plain dict records (one per output row).
+
+Incidents come from `resolve.views` (claim sets, contested flag, full claim lists) and the
+ledger from `quidproquo.ledger.build_ledger`; nothing here re-derives them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from quidproquo.ledger import build_ledger
+from quidproquo.ledger.links import LedgerRow, status_filter
+from quidproquo.resolve.views import incident_detail, list_incidents, raw_events
+from quidproquo.store import Store, from_json
+
+REVIEWED = ("accepted", "corrected")
+
+
+def kept(status: str, accepted_only: bool) -> bool:
+    """The Python twin of `status_filter`: reviewed facts only, or anything not rejected."""
+    return status in REVIEWED if accepted_only else status != "rejected"
+
+
+def incident_summaries(store: Store, accepted_only: bool = False) -> Iterator[dict[str, Any]]:
+    """Incidents (oldest first) with their claim sets and contested flag."""
+    for incident in list_incidents(store):
+        if kept(incident["status"], accepted_only):
+            yield incident
+
+
+def incident_details(store: Store, accepted_only: bool = False) -> Iterator[dict[str, Any]]:
+    """Incidents with every claim (source URL, document id, evidence) and their links."""
+    for summary in incident_summaries(store, accepted_only):
+        detail = incident_detail(store, summary["id"])
+        if detail is None:  # deleted while exporting
+            continue
+        detail["contested"] = summary["contested"]
+        detail["claims"] = [c for c in detail["claims"] if kept(c["status"], accepted_only)]
+        yield detail
+
+
+def claims(store: Store, accepted_only: bool = False) -> Iterator[dict[str, Any]]:
+    """Every claim of every kept incident, with its source URL (or its document's)."""
+    rows = store.query(
+        "SELECT c.id, c.incident_id, i.type AS incident_type, i.date_min AS incident_date,"
+        " c.property, c.value, c.qualifier, c.attributed_to, c.as_of,"
+        " COALESCE(c.source_url, d.url) AS source_url, c.document_id, c.event_id, c.evidence,"
+        " c.sentence_start, c.sentence_end, c.status, c.origin, c.note"
+        " FROM claims c JOIN incidents i ON i.id = c.incident_id"
+        " LEFT JOIN documents d ON d.id = c.document_id"
+        f" WHERE {status_filter(accepted_only, 'c.status')}"
+        f" AND {status_filter(accepted_only, 'i.status')}"
+        " ORDER BY i.date_min, c.incident_id, c.property, c.id"
+    )
+    for row in rows:
+        row["value"] = from_json(row["value"])
+        yield row
+
+
+def events(store: Store, accepted_only: bool = False) -> Iterator[dict[str, Any]]:
+    """Extracted event mentions with their evidence sentence and document URL."""
+    for row in raw_events(store):
+        if kept(row["status"], accepted_only):
+            yield row
+
+
+def quotes(store: Store, accepted_only: bool = False) -> Iterator[dict[str, Any]]:
+    """Extracted quotes with their document URL."""
+    yield from store.query(
+        "SELECT q.*, d.url AS source_url FROM quotes q JOIN documents d ON d.id = q.document_id"
+        f" WHERE {status_filter(accepted_only, 'q.status')}"
+        " ORDER BY d.published, q.document_id, q.quote_start, q.id"
+    )
+
+
+def entities(store: Store) -> Iterator[dict[str, Any]]:
+    """Entities with their aliases, attributes and the incidents they take part in."""
+    aliases: dict[str, list[str]] = {}
+    for row in store.query("SELECT entity_id, alias FROM entity_aliases ORDER BY alias"):
+        aliases.setdefault(row["entity_id"], []).append(row["alias"])
+    incidents: dict[str, list[str]] = {}
+    for row in store.query(
+        "SELECT DISTINCT entity_id, incident_id FROM entity_mentions"
+        " WHERE incident_id IS NOT NULL ORDER BY incident_id"
+    ):
+        incidents.setdefault(row["entity_id"], []).append(row["incident_id"])
+    for row in store.query("SELECT id, name, kind, role, attributes, origin FROM entities ORDER BY id"):
+        row["attributes"] = from_json(row["attributes"]) or {}
+        row["aliases"] = [a for a in aliases.get(row["id"], []) if a != row["name"]]
+        row["incidents"] = incidents.get(row["id"], [])
+        yield row
+
+
+def ledger_rows(
+    store: Store, window_days: int = 14, accepted_only: bool = False
+) -> Iterator[LedgerRow]:
+    """The rows of `build_ledger`: each release with its visits, concessions and denials."""
+    yield from build_ledger(store, window_days, accepted_only).rows

@@ -1,0 +1,51 @@
+"""`qpq extract` on JSON Lines, text files and bad input."""
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from quidproquo.cli import main
+
+
+def test_jsonl_in_predictions_out(tmp_path: Path) -> None:
+    source = tmp_path / "docs.jsonl"
+    docs = [
+        {"id": "a", "published": "2025-04-04", "text": "Belarus freed 12 prisoners on Friday."},
+        {"id": "b", "published": None, "text": "The weather was mild."},
+    ]
+    source.write_text("\n".join(json.dumps(d) for d in docs) + "\n", encoding="utf-8")
+    out = tmp_path / "pred.jsonl"
+    result = CliRunner().invoke(main, ["extract", str(source), "--format", "jsonl", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [x["id"] for x in lines] == ["a", "b"]
+    assert lines[0]["events"][0]["count"] == 12
+    assert lines[0]["events"][0]["date_min"] == "2025-04-04"
+    assert lines[1]["events"] == []
+
+
+def test_text_file_with_published_option(tmp_path: Path) -> None:
+    source = tmp_path / "story.txt"
+    source.write_text("Lukashenko pardoned five people on Monday.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(source), "--published", "2025-06-04"])
+    assert result.exit_code == 0, result.output
+    line = json.loads(result.output)
+    assert line["id"] == "story"
+    assert line["events"][0]["date_min"] == "2025-06-02"
+
+
+def test_bad_json_line_names_file_and_line(tmp_path: Path) -> None:
+    source = tmp_path / "broken.jsonl"
+    source.write_text('{"id": "x", "text": "ok"}\n{not json\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(source)])
+    assert result.exit_code != 0
+    assert "broken.jsonl:2" in result.output
+
+
+def test_unsupported_suffix_is_rejected(tmp_path: Path) -> None:
+    source = tmp_path / "data.csv"
+    source.write_text("a,b\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(source)])
+    assert result.exit_code != 0
+    assert "unsupported input" in result.output
