@@ -82,19 +82,29 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=6000, help="minimum words per corpus")
     args = parser.parse_args()
     extractor = Extractor()
+    events_only = Extractor(with_quotes=False)
     nlp = load_nlp()
-    extractor.extract("Warm-up: Belarus freed two prisoners on Monday.", "2025-01-06")
+    warm = 'Belarus freed two prisoners on Monday. "We are glad," said Anna Petrova.'
+    extractor.extract(warm, "2025-01-06")
     list(nlp.pipe(["Warm-up sentence."]))
     corpora = {
         "on-topic (seed+dev)": replicate(gold_texts(), args.words),
         "general news mix": replicate(general_mix(gold_texts()), args.words),
     }
-    print(f"{'corpus':22} {'words':>7} {'cascade w/s':>12} {'spaCy full w/s':>15} {'ratio':>6}")
+    header = ("corpus", "words", "events w/s", "+quotes w/s", "spaCy full w/s", "ratio", "ratio+q")
+    print("{:22} {:>7} {:>11} {:>12} {:>15} {:>6} {:>8}".format(*header))
     for name, texts in corpora.items():
-        cascade = rate(lambda ts: list(extractor.extract_many((t, "2025-12-17") for t in ts)), texts)
+        def cascade(ts: list[str], ex: Extractor) -> None:
+            list(ex.extract_many((t, "2025-12-17") for t in ts))
+
+        events = rate(lambda ts: cascade(ts, events_only), texts)
+        both = rate(lambda ts: cascade(ts, extractor), texts)
         full = rate(lambda ts: list(nlp.pipe(ts, batch_size=64)), texts)
         words = sum(len(t.split()) for t in texts)
-        print(f"{name:22} {words:7d} {cascade:12,.0f} {full:15,.0f} {cascade / full:6.2f}")
+        print(
+            f"{name:22} {words:7d} {events:11,.0f} {both:12,.0f} {full:15,.0f}"
+            f" {events / full:6.2f} {both / full:8.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -16,7 +16,8 @@ from quidproquo.ledger import Ledger, build_ledger, write_report
 from quidproquo.model import Document, Event, Extraction, Quote
 from quidproquo.resolve.curated import CuratedSummary, load_curated
 from quidproquo.resolve.incidents import ResolveSummary, resolve
-from quidproquo.store import Store, now_iso, to_json
+from quidproquo.resolve.review import TABLES, ReviewError
+from quidproquo.store import Store, from_json, now_iso, to_json
 
 DOCUMENT_COLUMNS = (
     "id, content_hash, kind, url, publisher, title, published, retrieved, language, "
@@ -197,6 +198,27 @@ class Quidproquo:
         report.documents += 1
         report.events += len(events)
         report.quotes += len(quotes)
+
+    # -- read side for the web app -----------------------------------------------------
+    def document_facts(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+        """The events and quotes extracted from one document, in text order."""
+        events = self.store.query(
+            "SELECT * FROM events WHERE document_id = :d ORDER BY sentence_start, id", {"d": doc_id}
+        )
+        for event in events:
+            event["persons"] = from_json(event["persons"]) or []
+        quotes = self.store.query(
+            "SELECT * FROM quotes WHERE document_id = :d ORDER BY quote_start, id", {"d": doc_id}
+        )
+        return {"events": events, "quotes": quotes}
+
+    def fact(self, object_type: str, object_id: str) -> dict[str, Any] | None:
+        """One reviewable row (event, quote, incident or claim) as stored, or None."""
+        if object_type not in TABLES:
+            raise ReviewError(f"unknown object type {object_type!r} (one of {', '.join(TABLES)})")
+        return self.store.query_one(
+            f"SELECT * FROM {TABLES[object_type]} WHERE id = :id", {"id": object_id}
+        )
 
 
 def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

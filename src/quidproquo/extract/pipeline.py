@@ -74,8 +74,9 @@ class DocumentState:
 class Extractor:
     """Holds the model and lexicons; call `extract` per text."""
 
-    def __init__(self, nlp: Language | None = None) -> None:
+    def __init__(self, nlp: Language | None = None, with_quotes: bool = True) -> None:
         self.nlp = nlp if nlp is not None else load_nlp()
+        self.with_quotes = with_quotes
         self.lexicon: TriggerLexicon = load_triggers()
         self.gazetteer: Gazetteer = load_gazetteer()
         self.modality: Modality = load_modality()
@@ -105,7 +106,7 @@ class Extractor:
                 )
             )
             events = self._events(content, parsed, parse_published(published))
-            quotes = extract_quotes(text, sentences)
+            quotes = extract_quotes(text, sentences) if self.with_quotes else []
             yield Extraction(events=events, quotes=quotes)
 
     # -- per text -----------------------------------------------------------------
