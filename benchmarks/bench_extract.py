@@ -94,6 +94,7 @@ def main() -> None:
     header = ("corpus", "words", "events w/s", "+quotes w/s", "spaCy full w/s", "ratio", "ratio+q")
     print("{:22} {:>7} {:>11} {:>12} {:>15} {:>6} {:>8}".format(*header))
     for name, texts in corpora.items():
+
         def cascade(ts: list[str], ex: Extractor) -> None:
             list(ex.extract_many((t, "2025-12-17") for t in ts))
 

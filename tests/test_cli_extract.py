@@ -16,7 +16,9 @@ def test_jsonl_in_predictions_out(tmp_path: Path) -> None:
     ]
     source.write_text("\n".join(json.dumps(d) for d in docs) + "\n", encoding="utf-8")
     out = tmp_path / "pred.jsonl"
-    result = CliRunner().invoke(main, ["extract", str(source), "--format", "jsonl", "--out", str(out)])
+    result = CliRunner().invoke(
+        main, ["extract", str(source), "--format", "jsonl", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert [x["id"] for x in lines] == ["a", "b"]
@@ -47,5 +49,19 @@ def test_unsupported_suffix_is_rejected(tmp_path: Path) -> None:
     source = tmp_path / "data.csv"
     source.write_text("a,b\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["extract", str(source)])
-    assert result.exit_code != 0
-    assert "unsupported input" in result.output
+    assert result.exit_code == 1
+    assert "data.csv: not a .jsonl, .txt or .html file" in result.output
+
+
+def test_stored_documents_are_extracted_into_the_database(tmp_path: Path) -> None:
+    db = str(tmp_path / "q.db")
+    story = tmp_path / "story.txt"
+    story.write_text("Lukashenko pardoned five people on Monday.", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(story), "--published", "2025-06-04", "--db", db])
+    result = runner.invoke(main, ["extract", "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["events"] == 1
+    raw = runner.invoke(main, ["events", "--raw", "--json", "--db", db])
+    events = json.loads(raw.output)
+    assert [(e["type"], e["count"], e["status"]) for e in events] == [("release", 5, "candidate")]

@@ -21,7 +21,7 @@ from quidproquo.store import Store, from_json, now_iso, to_json
 
 DOCUMENT_COLUMNS = (
     "id, content_hash, kind, url, publisher, title, published, retrieved, language, "
-    "source_path, text"
+    "source_path, source_id, text"
 )
 
 
@@ -96,7 +96,7 @@ class Quidproquo:
         """Store a document; False when the same content is already stored (a no-op)."""
         inserted = self.store.execute(
             f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES (:id, :content_hash, :kind, :url,"
-            " :publisher, :title, :published, :retrieved, :language, :source_path, :text)"
+            " :publisher, :title, :published, :retrieved, :language, :source_path, :source_id, :text)"
             " ON CONFLICT (content_hash) DO NOTHING",
             doc.__dict__,
         )

@@ -40,6 +40,7 @@ class Document:
     retrieved: str | None = None  # ISO date-time
     language: str | None = None
     source_path: str | None = None
+    source_id: str | None = None  # the id the source gives it (JSON Lines id, feed entry id)
 
 
 @dataclass

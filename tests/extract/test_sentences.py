@@ -16,11 +16,17 @@ def test_offsets_index_the_text() -> None:
 
 def test_abbreviations_and_initials_do_not_split() -> None:
     text = "On Sept. 3 the U.S. Treasury acted. Envoy Mary K. Jones met Dr. Ivanov in Minsk."
-    assert texts(text) == ["On Sept. 3 the U.S. Treasury acted.", "Envoy Mary K. Jones met Dr. Ivanov in Minsk."]
+    assert texts(text) == [
+        "On Sept. 3 the U.S. Treasury acted.",
+        "Envoy Mary K. Jones met Dr. Ivanov in Minsk.",
+    ]
 
 
 def test_single_letter_after_lowercase_ends_sentence() -> None:
-    assert texts("He wrote it on X. Later he deleted it.") == ["He wrote it on X.", "Later he deleted it."]
+    assert texts("He wrote it on X. Later he deleted it.") == [
+        "He wrote it on X.",
+        "Later he deleted it.",
+    ]
 
 
 def test_dateline_stays_with_its_sentence() -> None:
@@ -34,7 +40,9 @@ def test_quotes_closing_after_full_stop() -> None:
 
 
 def test_glued_photo_credit_is_split_and_boilerplate() -> None:
-    text = "Opposition leader Ivan Petrov.Photo: Sample Agency/CC BY 4.0\nPetrov was freed on Monday."
+    text = (
+        "Opposition leader Ivan Petrov.Photo: Sample Agency/CC BY 4.0\nPetrov was freed on Monday."
+    )
     parts = split_sentences(text)
     assert [p.text for p in parts] == [
         "Opposition leader Ivan Petrov.",

@@ -28,7 +28,9 @@ def test_prefilter_selects_on_topic_sentences_only(lexicon) -> None:
 
 
 def test_multiword_trigger_needs_its_particle(lexicon) -> None:
-    assert ("release", "let") in trigger_types(lexicon, "The guards let four prisoners go on Monday.")
+    assert ("release", "let") in trigger_types(
+        lexicon, "The guards let four prisoners go on Monday."
+    )
     assert not any(t == "release" for t, _ in trigger_types(lexicon, "The guards let the dog in."))
 
 

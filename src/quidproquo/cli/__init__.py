@@ -16,6 +16,8 @@ COMMAND_MODULES = [
     "quidproquo.cli.resolve",
     "quidproquo.cli.ledger",
     "quidproquo.cli.extract",
+    "quidproquo.cli.web",
+    "quidproquo.cli.export",
 ]
 
 

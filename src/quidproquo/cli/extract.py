@@ -1,101 +1,104 @@
-"""`qpq extract`: events and quotes from FORMAT-style JSON Lines, .txt or .html files."""
+"""`qpq extract`: events and quotes from stored documents, or from files to predictions."""
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import click
 
 from quidproquo.cli import main
-from quidproquo.extract.pipeline import Extractor
+from quidproquo.cli.common import db_option, echo_json, json_option, project
+from quidproquo.extract.nlp import ModelMissing
+from quidproquo.ingest import IngestError, SourceMeta, expand_paths, read_path
+from quidproquo.model import Document
 
+if TYPE_CHECKING:
+    from quidproquo.extract import Extractor
 
-def _jsonl_documents(path: Path) -> Iterator[tuple[str, str, str | None]]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise click.ClickException(f"{where}: not valid JSON ({exc.msg})") from exc
-            if not isinstance(record, dict):
-                raise click.ClickException(f"{where}: expected a JSON object")
-            text, doc_id, published = record.get("text"), record.get("id"), record.get("published")
-            if not isinstance(text, str):
-                raise click.ClickException(f"{where}: 'text' must be a string")
-            if not isinstance(doc_id, str):
-                raise click.ClickException(f"{where}: 'id' must be a string")
-            if published is not None and not isinstance(published, str):
-                raise click.ClickException(f"{where}: 'published' must be a string or null")
-            yield doc_id, text, published
-
-
-def _file_text(path: Path) -> str:
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise click.ClickException(f"{path}: not UTF-8 text") from exc
-    if path.suffix.lower() not in (".html", ".htm"):
-        return raw
-    from trafilatura import extract as extract_article
-
-    text: str | None = extract_article(raw)
-    if not text:
-        raise click.ClickException(f"{path}: no article text found in the HTML")
-    return str(text)
-
-
-def read_documents(
-    paths: tuple[Path, ...], published: str | None
-) -> Iterator[tuple[str, str, str | None]]:
-    """(id, text, published) for every document in the inputs."""
-    for path in paths:
-        if not path.is_file():
-            raise click.ClickException(f"{path}: no such file")
-        if path.suffix.lower() in (".jsonl", ".json"):
-            yield from _jsonl_documents(path)
-        elif path.suffix.lower() in (".txt", ".html", ".htm"):
-            yield path.stem, _file_text(path), published
-        else:
-            raise click.ClickException(
-                f"{path}: unsupported input (expected .jsonl, .txt or .html)"
-            )
+FILE_KINDS = (".jsonl", ".ndjson", ".txt", ".text", ".md", ".html", ".htm")
 
 
 @main.command("extract")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
-    "--format", "output_format", type=click.Choice(["jsonl"]), default="jsonl", show_default=True
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl"]),
+    default="jsonl",
+    show_default=True,
+    help="Prediction format for INPUTS (FORMAT.md JSON Lines).",
 )
-@click.option(
-    "--out", type=click.Path(path_type=Path), help="Write predictions here instead of stdout."
-)
+@click.option("--out", type=click.Path(path_type=Path), help="Write predictions here, not stdout.")
 @click.option("--published", metavar="DATE", help="Publication date (ISO) for .txt/.html inputs.")
+@click.option("--again", is_flag=True, help="Stored documents: re-extract those done before.")
+@click.option("--document", "document_ids", multiple=True, metavar="ID", help="Only this document.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Stored documents: run on Dask with this many processes.")
+@click.option("--scheduler", metavar="ADDRESS", help="Stored documents: a dask.distributed scheduler.")
+@json_option
+@db_option
+@click.pass_context
 def extract_command(
-    inputs: tuple[Path, ...], output_format: str, out: Path | None, published: str | None
+    ctx: click.Context,
+    inputs: tuple[Path, ...],
+    output_format: str,
+    out: Path | None,
+    published: str | None,
+    again: bool,
+    document_ids: tuple[str, ...],
+    workers: int,
+    scheduler: str | None,
+    as_json: bool,
 ) -> None:
-    """Extract events and quotes; one FORMAT.md prediction line per document."""
+    """Extract events and quotes.
+
+    With INPUTS (FORMAT.md JSON Lines, .txt, .html, or folders of them): write one prediction
+    line per document, keyed by its id (a JSON Lines id, else the file name). Without INPUTS:
+    extract the stored documents not yet extracted and store the results as candidates.
+    """
+    try:
+        if inputs:
+            failed = _predict_files(inputs, SourceMeta(published=published), out)
+            ctx.exit(1 if failed else 0)
+        report = project(ctx).extract(list(document_ids) or None, again, workers, scheduler)
+    except ModelMissing as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        echo_json(report.to_dict())
+    else:
+        click.echo(
+            f"{report.documents} documents: {report.events} events and {report.quotes} quotes"
+            f" stored as candidates ({report.kept_reviewed} reviewed facts kept as they were)"
+        )
+
+
+def _predict_files(inputs: tuple[Path, ...], meta: SourceMeta, out: Path | None) -> int:
+    """Write predictions for every readable document; name each failure; count them."""
+    from quidproquo.extract import Extractor  # loads spaCy: only when needed
+
     extractor = Extractor()
-    documents = read_documents(inputs, published)
-    if out is None:
-        _write_predictions(sys.stdout, documents, extractor)
-        return
-    with open(out, "w", encoding="utf-8") as handle:
-        _write_predictions(handle, documents, extractor)
+    failed = 0
+    handle: IO[str] = open(out, "w", encoding="utf-8") if out else sys.stdout  # noqa: SIM115
+    try:
+        for path in expand_paths(list(inputs)):
+            if path.suffix.lower() not in FILE_KINDS or not path.is_file():
+                click.echo(f"failed  {path}: not a .jsonl, .txt or .html file", err=True)
+                failed += 1
+                continue
+            for item in read_path(path, meta):
+                if isinstance(item, IngestError):
+                    click.echo(f"failed  {item}", err=True)
+                    failed += 1
+                    continue
+                handle.write(json.dumps(_prediction(extractor, item), ensure_ascii=False) + "\n")
+    finally:
+        if out:
+            handle.close()
+    return failed
 
 
-def _write_predictions(
-    handle: IO[str], documents: Iterator[tuple[str, str, str | None]], extractor: Extractor
-) -> None:
-    for doc_id, text, doc_published in documents:
-        try:
-            extraction = extractor.extract(text, doc_published)
-        except ValueError as exc:
-            raise click.ClickException(f"{doc_id}: {exc}") from exc
-        handle.write(json.dumps(extraction.to_prediction(doc_id), ensure_ascii=False) + "\n")
+def _prediction(extractor: Extractor, doc: Document) -> dict[str, object]:
+    return extractor.extract(doc.text, doc.published).to_prediction(doc.source_id or doc.id)

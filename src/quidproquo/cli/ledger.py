@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 from typing import Any
@@ -11,23 +10,19 @@ import click
 
 from quidproquo.cli import main
 from quidproquo.cli.common import db_option, echo_json, echo_table, project
-from quidproquo.ledger.links import ClaimValue, Ledger, LedgerRow, Link, build_ledger
-from quidproquo.ledger.report import qualified, write_report
+from quidproquo.export.csv import write_rows
+from quidproquo.export.ledger_rows import (
+    CSV_COLUMNS,
+    claims_text,
+    concession_text,
+    csv_row,
+    visit_text,
+)
+from quidproquo.ledger.links import Ledger, build_ledger
+from quidproquo.ledger.report import write_report
 from quidproquo.ledger.stats import chance_tests
 
 TABLE_COLUMNS = ["date", "count", "persons", "destination", "visits", "concessions"]
-CSV_COLUMNS = [
-    "date",
-    "release_id",
-    "count",
-    "count_claims",
-    "persons",
-    "destination",
-    "visits",
-    "concessions",
-    "denials",
-    "sources",
-]
 
 window_option = click.option(
     "--window",
@@ -97,32 +92,6 @@ def report_command(
     click.echo(str(path))
 
 
-def claims_text(claims: list[ClaimValue], consensus: int | None) -> str:
-    """'123 (×11)' or, when sources disagree, '14 [14×5 / 16×1]'."""
-    head = "?" if consensus is None else f"{consensus}"
-    if not claims:
-        return head
-    if len(claims) == 1:
-        return f"{head} (×{claims[0].n_sources})"
-    values = " / ".join(f"{qualified(c.value, c.qualifier)}×{c.n_sources}" for c in claims)
-    return f"{head} [{values}]"
-
-
-def link_text(link: Link, what: str) -> str:
-    offset = "" if link.offset_days is None else f"{link.offset_days:+d}d "
-    return f"{link.incident.date_label} {what} ({offset}{'+'.join(link.basis)})"
-
-
-def visit_text(link: Link) -> str:
-    return link_text(link, link.incident.actor or "visit")
-
-
-def concession_text(link: Link) -> str:
-    incident = link.incident
-    label = incident.instrument_label or incident.instrument or "relief"
-    return link_text(link, f"{label} → {incident.target or 'target not stated'}")
-
-
 def short_list(names: list[str], keep: int = 2) -> str:
     extra = len(names) - keep
     return ", ".join(names[:keep]) + (f" +{extra} more" if extra > 0 else "")
@@ -150,26 +119,7 @@ def table_rows(ledger: Ledger) -> list[dict[str, Any]]:
     return lines
 
 
-def csv_row(row: LedgerRow) -> dict[str, Any]:
-    rel = row.release
-    return {
-        "date": rel.date_label,
-        "release_id": rel.id,
-        "count": rel.count,
-        "count_claims": claims_text(rel.count_claims, rel.count),
-        "persons": "; ".join(rel.persons),
-        "destination": rel.destination or "",
-        "visits": " | ".join(visit_text(v) for v in row.visits),
-        "concessions": " | ".join(concession_text(c) for c in row.concessions),
-        "denials": " | ".join(f"{d.incident.id}" for d in row.denials),
-        "sources": " ".join(rel.sources),
-    }
-
-
 def ledger_csv(ledger: Ledger) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in ledger.rows:
-        writer.writerow(csv_row(row))
+    write_rows((csv_row(row) for row in ledger.rows), CSV_COLUMNS, buffer)
     return buffer.getvalue()

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from quidproquo.export.csv import write_csv
+from quidproquo.export.ftm import FTM_KINDS, write_ftm
+from quidproquo.export.jsonl import write_jsonl
+from quidproquo.export.records import DEFAULT_WINDOW_DAYS
 from quidproquo.store import Store
 
 KINDS = ("incidents", "claims", "events", "quotes", "entities", "ledger")
 FORMATS = ("csv", "jsonl", "ftm")
-DEFAULT_WINDOW_DAYS = 14
 
 
 class ExportError(ValueError):
@@ -24,8 +27,6 @@ def check_request(
     kind: str, fmt: str, accepted_only: bool = False, window_days: int | None = None
 ) -> None:
     """Raise ExportError for an unknown kind or format, or options the kind does not take."""
-    from quidproquo.export.ftm import FTM_KINDS
-
     if kind not in KINDS:
         raise ExportError(f"unknown export {kind!r}; choose from {', '.join(KINDS)}")
     if fmt not in FORMATS:
@@ -50,10 +51,6 @@ def export(
     window_days: int | None = None,
 ) -> int:
     """Write one kind of record to `out` in one format; returns the rows written."""
-    from quidproquo.export.csv import write_csv
-    from quidproquo.export.ftm import write_ftm
-    from quidproquo.export.jsonl import write_jsonl
-
     check_request(kind, fmt, accepted_only, window_days)
     window = DEFAULT_WINDOW_DAYS if window_days is None else window_days
     if fmt == "csv":

@@ -126,19 +126,20 @@ def write_rows(rows: Iterable[dict[str, Any]], columns: list[str], out: TextIO) 
 
 def claim_set_text(prop: str, values: list[dict[str, Any]]) -> str:
     """'123 (4 sources); 122 (1 source)' from a `views.claim_sets` entry."""
-    return "; ".join(
-        f"{format_value(prop, v['value'])} ({v['sources']} source{'' if v['sources'] == 1 else 's'})"
-        for v in values
-    )
+    parts = []
+    for v in values:
+        sources = f"{v['sources']} source" + ("" if v["sources"] == 1 else "s")
+        parts.append(f"{format_value(prop, v['value'])} ({sources})")
+    return "; ".join(parts)
 
 
 def incident_row(incident: dict[str, Any]) -> dict[str, Any]:
-    """A `views.list_incidents` incident as one flat row."""
+    """An incident (`records.incident_details`) as one flat row."""
     date = {"min": incident["date_min"], "max": incident["date_max"]}
     row = dict(incident)
     row["date"] = format_value("date", date) if incident["date_min"] else ""
     for prop in CLAIMED_PROPERTIES:
-        row[f"{prop}_claims"] = claim_set_text(prop, incident["claims"].get(prop, []))
+        row[f"{prop}_claims"] = claim_set_text(prop, incident["claim_sets"].get(prop, []))
     return row
 
 
@@ -147,13 +148,17 @@ def claim_row(claim: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_csv(
-    store: Store, kind: str, out: TextIO, accepted_only: bool = False, window_days: int = 14
+    store: Store,
+    kind: str,
+    out: TextIO,
+    accepted_only: bool = False,
+    window_days: int = records.DEFAULT_WINDOW_DAYS,
 ) -> int:
     """Write one export kind as CSV; returns the number of data rows."""
     sources: dict[str, tuple[list[str], Callable[[], Iterable[dict[str, Any]]]]] = {
         "incidents": (
             INCIDENT_COLUMNS,
-            lambda: map(incident_row, records.incident_summaries(store, accepted_only)),
+            lambda: map(incident_row, records.incident_details(store, accepted_only)),
         ),
         "claims": (CLAIM_COLUMNS, lambda: map(claim_row, records.claims(store, accepted_only))),
         "events": (EVENT_COLUMNS, lambda: records.events(store, accepted_only)),

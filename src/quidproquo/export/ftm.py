@@ -8,7 +8,7 @@ each entity an incident refers to is written before the incident, so references 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -95,7 +95,7 @@ def default_mapping() -> FtmMapping:
     return load_mapping()
 
 
-def make_proxy(entity_id: str, schema: str, properties: dict[str, Iterable[Any]]) -> Proxy:
+def make_proxy(entity_id: str, schema: str, properties: Mapping[str, Iterable[Any]]) -> Proxy:
     """An FtM entity; property values become distinct non-empty strings, empty ones go."""
     props: dict[str, list[str]] = {}
     for name, values in properties.items():
@@ -137,10 +137,16 @@ def interval_dates(low: str | None, high: str | None) -> dict[str, list[str]]:
 
 
 def single_date(low: str | None, high: str | None) -> str | None:
-    """One date for an interval: its (prefix) date, or its earliest day."""
-    if low and high:
-        return _prefix_date(low, high) or low
-    return low or high
+    """One date for an interval: its (prefix) date, else the month or year enclosing it,
+    else (spanning years) its earliest day."""
+    if not low or not high:
+        return low or high
+    exact = _prefix_date(low, high)
+    if exact:
+        return exact
+    if low[:7] == high[:7]:
+        return low[:7]
+    return low[:4] if low[:4] == high[:4] else low
 
 
 # -- entities ----------------------------------------------------------------------------
@@ -174,7 +180,9 @@ class EntityRefs:
         schema = self.mapping.entity_schemata.get(guess_kind(name))
         if schema is None:
             return None
-        return make_proxy(self.mapping.id_prefix["name"] + short_hash(name), schema, {"name": [name]})
+        return make_proxy(
+            self.mapping.id_prefix["name"] + short_hash(name), schema, {"name": [name]}
+        )
 
     def refs(self, values: Iterable[Any]) -> list[Proxy]:
         """Entities of claimed values: names, lists of names, or "A; B" strings."""
@@ -233,10 +241,10 @@ def incident_proxies(
             return [*targets, _sanction(incident_id, incident, targets, common, mapping)]
     linked: dict[str, list[str]] = {}
     entities: dict[str, Proxy] = {}
-    for role, props in mapping.event_roles.items():
+    for role, ref_props in mapping.event_roles.items():
         for proxy in refs.refs(claimed(incident, role)):
             entities.setdefault(proxy["id"], proxy)
-            for prop in props:
+            for prop in ref_props:
                 linked.setdefault(prop, []).append(proxy["id"])
     places = [str(p) for p in claimed(incident, "destination")]
     props: dict[str, Iterable[Any]] = {"name": [_name(incident)], **common, **linked}

@@ -24,7 +24,11 @@ def write_lines(items: Iterable[dict[str, Any]], out: TextIO) -> int:
 
 
 def write_jsonl(
-    store: Store, kind: str, out: TextIO, accepted_only: bool = False, window_days: int = 14
+    store: Store,
+    kind: str,
+    out: TextIO,
+    accepted_only: bool = False,
+    window_days: int = records.DEFAULT_WINDOW_DAYS,
 ) -> int:
     """Write one export kind as JSON Lines; returns the number of lines."""
     sources: dict[str, Callable[[], Iterable[dict[str, Any]]]] = {

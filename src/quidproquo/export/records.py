@@ -11,10 +11,12 @@ from typing import Any
 
 from quidproquo.ledger import build_ledger
 from quidproquo.ledger.links import LedgerRow, status_filter
-from quidproquo.resolve.views import incident_detail, list_incidents, raw_events
-from quidproquo.store import Store, from_json
+from quidproquo.resolve.incidents import is_contested
+from quidproquo.resolve.views import claim_sets, incident_detail, raw_events
+from quidproquo.store import Store, from_json, to_json
 
 REVIEWED = ("accepted", "corrected")
+DEFAULT_WINDOW_DAYS = 14  # as `qpq ledger`
 
 
 def kept(status: str, accepted_only: bool) -> bool:
@@ -22,21 +24,26 @@ def kept(status: str, accepted_only: bool) -> bool:
     return status in REVIEWED if accepted_only else status != "rejected"
 
 
-def incident_summaries(store: Store, accepted_only: bool = False) -> Iterator[dict[str, Any]]:
-    """Incidents (oldest first) with their claim sets and contested flag."""
-    for incident in list_incidents(store):
-        if kept(incident["status"], accepted_only):
-            yield incident
-
-
 def incident_details(store: Store, accepted_only: bool = False) -> Iterator[dict[str, Any]]:
-    """Incidents with every claim (source URL, document id, evidence) and their links."""
-    for summary in incident_summaries(store, accepted_only):
-        detail = incident_detail(store, summary["id"])
+    """Incidents (oldest first) with every claim (source URL, document id, evidence), claim
+    sets, contested flag and links. With `accepted_only`, unreviewed claims are left out
+    and the claim sets and flag are those of the reviewed claims."""
+    rows = store.query(
+        "SELECT id, contested FROM incidents"
+        f" WHERE {status_filter(accepted_only)} ORDER BY date_min, id"  # as list_incidents
+    )
+    for row in rows:
+        detail = incident_detail(store, row["id"])
         if detail is None:  # deleted while exporting
             continue
-        detail["contested"] = summary["contested"]
-        detail["claims"] = [c for c in detail["claims"] if kept(c["status"], accepted_only)]
+        if accepted_only:
+            own = [c for c in detail["claims"] if kept(c["status"], accepted_only)]
+            stored = [c | {"value": to_json(c["value"])} for c in own]  # as views reads them
+            detail["claims"] = own
+            detail["claim_sets"] = claim_sets(stored)
+            detail["contested"] = bool(row["contested"]) or is_contested(stored)
+        # views orders links by the stored column, not the id shown: make the output stable
+        detail["links"].sort(key=lambda link: (link["kind"], link["id"]))
         yield detail
 
 
@@ -85,7 +92,9 @@ def entities(store: Store) -> Iterator[dict[str, Any]]:
         " WHERE incident_id IS NOT NULL ORDER BY incident_id"
     ):
         incidents.setdefault(row["entity_id"], []).append(row["incident_id"])
-    for row in store.query("SELECT id, name, kind, role, attributes, origin FROM entities ORDER BY id"):
+    for row in store.query(
+        "SELECT id, name, kind, role, attributes, origin FROM entities ORDER BY id"
+    ):
         row["attributes"] = from_json(row["attributes"]) or {}
         row["aliases"] = [a for a in aliases.get(row["id"], []) if a != row["name"]]
         row["incidents"] = incidents.get(row["id"], [])
@@ -93,7 +102,7 @@ def entities(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def ledger_rows(
-    store: Store, window_days: int = 14, accepted_only: bool = False
+    store: Store, window_days: int = DEFAULT_WINDOW_DAYS, accepted_only: bool = False
 ) -> Iterator[LedgerRow]:
     """The rows of `build_ledger`: each release with its visits, concessions and denials."""
     yield from build_ledger(store, window_days, accepted_only).rows

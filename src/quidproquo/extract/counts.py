@@ -68,8 +68,9 @@ def load_lexicon(name: str, required: Sequence[str] = ()) -> dict[str, Any]:
         items = value if isinstance(value, list) else list(value) if isinstance(value, dict) else []
         flags = [item for item in items if isinstance(item, bool)]
         if flags:
-            raise LexiconError(f"{path}: key {key!r} holds a YAML boolean; quote words such as "
-                               f"\"on\", \"no\", \"yes\"")
+            raise LexiconError(
+                f'{path}: key {key!r} holds a YAML boolean; quote words such as "on", "no", "yes"'
+            )
     return data
 
 
@@ -122,12 +123,26 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     data = load_lexicon(
         LEXICON,
-        ("units", "tens", "hundred", "scales", "dozen", "qualifiers", "over_particle_verbs",
-         "following_non_count", "preceding_non_count", "phrase_stops", "people_nouns",
-         "event_nouns", "other_words", "unit_skip"),
+        (
+            "units",
+            "tens",
+            "hundred",
+            "scales",
+            "dozen",
+            "qualifiers",
+            "over_particle_verbs",
+            "following_non_count",
+            "preceding_non_count",
+            "phrase_stops",
+            "people_nouns",
+            "event_nouns",
+            "other_words",
+            "unit_skip",
+        ),
     )
-    dates = load_lexicon(DATE_LEXICON,
-                         ("months", "month_abbreviations", "weekdays", "prepositions"))
+    dates = load_lexicon(
+        DATE_LEXICON, ("months", "month_abbreviations", "weekdays", "prepositions")
+    )
     return _Lexicon(data, dates)
 
 
@@ -156,13 +171,16 @@ def _tokens(text: str, lex: _Lexicon) -> list[_Token]:
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "punct"
         before = text[max(0, m.start() - 40) : m.start()]
-        if kind == "num" and " " in m.group() and (
-            lex.month_before_re.search(before) or lex.preceding_re.search(before)
+        if (
+            kind == "num"
+            and " " in m.group()
+            and (lex.month_before_re.search(before) or lex.preceding_re.search(before))
         ):
             # "Dec. 13 123 prisoners": the space does not group thousands here
             for part in re.finditer(r"\d+", m.group()):
-                out.append(_Token(kind, part.group(), m.start() + part.start(),
-                                  m.start() + part.end()))
+                out.append(
+                    _Token(kind, part.group(), m.start() + part.start(), m.start() + part.end())
+                )
             continue
         out.append(_Token(kind, m.group(), m.start(), m.end()))
     return out
@@ -260,7 +278,12 @@ def _word_number(tokens: list[_Token], i: int, lex: _Lexicon) -> _Number | None:
     value = total + current
     bare_one = end_index == i and tokens[i].lower == "one"
     return _Number(
-        tokens[i].start, tokens[end_index].end, value, end_index + 1, False, dozen=dozen,
+        tokens[i].start,
+        tokens[end_index].end,
+        value,
+        end_index + 1,
+        False,
+        dozen=dozen,
         bare_one=bare_one,
     )
 
@@ -318,8 +341,9 @@ def _is_label_or_date(text: str, num: _Number, lex: _Lexicon, people: bool) -> b
     if lex.following_re.match(after) or lex.preceding_re.search(before[-40:]):
         return True
     if num.from_digits:
-        if re.match(r"[^\W\d_]|[.:/,-]\d", after) or re.search(r"(?:[^\W\d_]-?|\d[.:/-]|\+)$",
-                                                               before):
+        if re.match(r"[^\W\d_]|[.:/,-]\d", after) or re.search(
+            r"(?:[^\W\d_]-?|\d[.:/-]|\+)$", before
+        ):
             return True  # 13th, 301PJ, COVID-19, 18:00, 17.12.2025, 10-15, +375
         prev_digits = re.search(r"(\d+)\s+$", before)
         if prev_digits and not (

@@ -130,8 +130,10 @@ class _DateLexicon:
         weekday = r"(?P<wd>" + alternation(list(self.weekdays)) + r")\b"
         part = r"(?:\b(?P<part>" + alternation(list(self.part_of)) + r")(?:\s+|\s*-\s*))?"
         year = r"(?P<y>(?:18|19|20)\d{2})(?![\d%])"
-        day = (r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?"
-               r"(?![\d:.]\d)")
+        day = (
+            r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?"
+            r"(?![\d:.]\d)"
+        )
         number = r"(?P<n>\d+|[a-z]+(?:-[a-z]+)?|a|an)"
         vague = r"(?P<vague>" + alternation(list(self.vague)) + r")"
         approx = r"(?:\b(?P<approx>" + alternation(list(self.approximations)) + r")\s+)?"
@@ -143,28 +145,64 @@ class _DateLexicon:
         sources = [
             (r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])", "iso"),
             (r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.])", "dotted"),
-            (prep + r"(?:" + weekday + r",?\s+)?\b" + month + r"\s+" + day
-             + r"(?:,?\s+" + year + r")?", "month_day"),
-            (prep + r"(?:" + weekday + r",?\s+)?(?:the\s+)?\b" + day + r"\s+(?:of\s+)?"
-             + month + r"(?:,?\s+" + year + r")?", "day_month"),
+            (
+                prep
+                + r"(?:"
+                + weekday
+                + r",?\s+)?\b"
+                + month
+                + r"\s+"
+                + day
+                + r"(?:,?\s+"
+                + year
+                + r")?",
+                "month_day",
+            ),
+            (
+                prep
+                + r"(?:"
+                + weekday
+                + r",?\s+)?(?:the\s+)?\b"
+                + day
+                + r"\s+(?:of\s+)?"
+                + month
+                + r"(?:,?\s+"
+                + year
+                + r")?",
+                "day_month",
+            ),
             (prep + part + r"\b" + month + r",?\s+" + year, "month_year"),
             (prep + part + r"\b" + full_month + r"(?!\s+\d)", "month"),
-            (prep + part + r"\b" + year + r"(?:\s*(?:-|–|—|and|to|until|through)\s*"
-             r"(?P<y2>(?:18|19|20)\d{2})(?![\d%]))?", "year"),
-            (prep + r"\b(?P<weekend>" + alternation(list(self.recent_weekend)) + r")\b",
-             "recent_weekend"),
-            (prep + r"(?:\b(?P<which>last|this|next|past)\s+)?\b" + weekday
-             + r"(?:['’]s)?", "weekday"),
-            (prep + r"\b(?P<rel>" + alternation(list(self.relative_days)) + r")\b(?:['’]s)?",
-             "relative_day"),
+            (
+                prep + part + r"\b" + year + r"(?:\s*(?:-|–|—|and|to|until|through)\s*"
+                r"(?P<y2>(?:18|19|20)\d{2})(?![\d%]))?",
+                "year",
+            ),
+            (
+                prep + r"\b(?P<weekend>" + alternation(list(self.recent_weekend)) + r")\b",
+                "recent_weekend",
+            ),
+            (
+                prep + r"(?:\b(?P<which>last|this|next|past)\s+)?\b" + weekday + r"(?:['’]s)?",
+                "weekday",
+            ),
+            (
+                prep + r"\b(?P<rel>" + alternation(list(self.relative_days)) + r")\b(?:['’]s)?",
+                "relative_day",
+            ),
             (prep + part + r"\b" + which + r"\s+" + period + r"\b", "period"),
-            (prep + r"\bthe\s+(?:past|last)\s+(?:" + number + r"\s+)?" + units
-             + r"\b", "rolling"),
+            (prep + r"\bthe\s+(?:past|last)\s+(?:" + number + r"\s+)?" + units + r"\b", "rolling"),
             (approx + r"\b(?:" + vague + r"|" + number + r")\s+" + units + r"\s+ago\b", "ago"),
-            (prep + r"(?:\b(?P<which>last|this|next)\s+|\bthe\s+)?\b" + season
-             + r"(?:\s+(?:of\s+)?" + year + r")?\b", "season"),
-            (approx + r"\b" + number + r"\s+" + units + r"\s+" + directions + r"\b",
-             "anchor_n"),
+            (
+                prep
+                + r"(?:\b(?P<which>last|this|next)\s+|\bthe\s+)?\b"
+                + season
+                + r"(?:\s+(?:of\s+)?"
+                + year
+                + r")?\b",
+                "season",
+            ),
+            (approx + r"\b" + number + r"\s+" + units + r"\s+" + directions + r"\b", "anchor_n"),
             (r"\b(?P<anchor>" + alternation(list(self.anchors)) + r")\b", "anchor"),
         ]
         return [(re.compile(source, re.I), kind) for source, kind in sources]
@@ -174,10 +212,23 @@ class _DateLexicon:
 def _lexicon() -> _DateLexicon:
     data = load_lexicon(
         LEXICON,
-        ("months", "month_abbreviations", "ambiguous_months", "weekdays", "seasons",
-         "relative_days", "recent_weekend", "prepositions", "period_parts", "part_ranges",
-         "period_which", "anchor_phrases", "anchor_directions", "vague_quantities",
-         "approximations"),
+        (
+            "months",
+            "month_abbreviations",
+            "ambiguous_months",
+            "weekdays",
+            "seasons",
+            "relative_days",
+            "recent_weekend",
+            "prepositions",
+            "period_parts",
+            "part_ranges",
+            "period_which",
+            "anchor_phrases",
+            "anchor_directions",
+            "vague_quantities",
+            "approximations",
+        ),
     )
     return _DateLexicon(data)
 
@@ -213,8 +264,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“]?[A-Z])|\n")
 _Resolved = tuple[dt.date | None, dt.date | None, str, bool, tuple[int, int] | None]
 
 
-def _interval(lo: dt.date | None, hi: dt.date | None, precision: str,
-              relative: bool) -> _Resolved:
+def _interval(lo: dt.date | None, hi: dt.date | None, precision: str, relative: bool) -> _Resolved:
     return lo, hi, precision, relative, None
 
 
@@ -253,8 +303,9 @@ def _explicit_day(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     return _day_interval(year, month, day, last_day, relative=True)
 
 
-def _day_interval(year: int, month: int, day: int, last_day: int,
-                  relative: bool) -> _Resolved | None:
+def _day_interval(
+    year: int, month: int, day: int, last_day: int, relative: bool
+) -> _Resolved | None:
     try:
         lo, hi = dt.date(year, month, day), dt.date(year, month, last_day)
     except ValueError:
@@ -262,8 +313,9 @@ def _day_interval(year: int, month: int, day: int, last_day: int,
     return _interval(lo, hi, "day" if lo == hi else "range", relative)
 
 
-def _month_interval(year: int, month: int, part: str | None, ctx: _Context,
-                    relative: bool) -> _Resolved:
+def _month_interval(
+    year: int, month: int, part: str | None, ctx: _Context, relative: bool
+) -> _Resolved:
     if part is None:
         return _interval(dt.date(year, month, 1), _month_end(year, month), "month", relative)
     first, last = ctx.lex.part_ranges["month"][part]
@@ -293,7 +345,8 @@ def _month(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     month = ctx.lex.months[mon_text.lower()]
     if _group(m, "y"):
         return _up_to_published(
-            _month_interval(int(m.group("y")), month, part, ctx, relative=False), ctx)
+            _month_interval(int(m.group("y")), month, part, ctx, relative=False), ctx
+        )
     hint = ctx.hint(m.start())
     if hint is not None:
         return _up_to_published(_month_interval(hint, month, part, ctx, relative=False), ctx)
@@ -471,8 +524,12 @@ def _anchor_offsets(m: re.Match[str], ctx: _Context) -> _Resolved | None:
         if _group(m, "approx"):
             n_low, n_high = max(n_low - 1, 0), n_high + 1
         unit = _unit_of(m.group("unit"))
-        days_low, days_high = {"day": (1, 1), "week": (7, 7), "month": (28, 31),
-                               "year": (365, 366)}[unit]
+        days_low, days_high = {
+            "day": (1, 1),
+            "week": (7, 7),
+            "month": (28, 31),
+            "year": (365, 366),
+        }[unit]
         sign = ctx.lex.directions[_key(m, "dir") or ""]
         low, high = sorted((sign * n_low * days_low, sign * n_high * days_high))
     return None, None, "day" if low == high else "range", False, (low, high)
@@ -559,16 +616,18 @@ def _text_years(text: str, lex: _DateLexicon) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(found))
 
 
-def find_dates(text: str, published: dt.date | None,
-               year_hint: int | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, published: dt.date | None, year_hint: int | None = None
+) -> list[DateMention]:
     """Every date expression in `text`, in order, resolved against `published`."""
     if not isinstance(text, str):
         raise TypeError(f"find_dates expects text as str, got {type(text).__name__}")
     if isinstance(published, dt.datetime):
         published = published.date()
     if published is not None and not isinstance(published, dt.date):
-        raise TypeError(f"find_dates expects published as datetime.date or None, "
-                        f"got {type(published).__name__}")
+        raise TypeError(
+            f"find_dates expects published as datetime.date or None, got {type(published).__name__}"
+        )
     lex = _lexicon()
     ctx = _Context(published, year_hint, lex, text, _text_years(text, lex))
     candidates: list[DateMention] = []
@@ -584,8 +643,9 @@ def find_dates(text: str, published: dt.date | None,
     return _join_ranges(text, sorted(chosen, key=lambda c: c.start))
 
 
-def resolve_relative_to_event(mention: DateMention, event_min: dt.date | None,
-                              event_max: dt.date | None) -> DateMention:
+def resolve_relative_to_event(
+    mention: DateMention, event_min: dt.date | None, event_max: dt.date | None
+) -> DateMention:
     """Place an anchor-relative mention ("the day before") against the other event's dates.
 
     Mentions that are not anchor-relative, or an anchor with unknown dates, come back unchanged.

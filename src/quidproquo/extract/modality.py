@@ -153,7 +153,7 @@ class Modality:
             return None
         if trigger.type == "prisoner_count":
             return "asserted"  # a stock figure holds whatever frame embeds it
-        if self.is_generic_noun(token):
+        if trigger.type != "visit" and self.is_generic_noun(token):  # "talks" is plural
             return None
         lemmas = self.governing_lemmas(token)
         offer = self.has_offer_frame(token)

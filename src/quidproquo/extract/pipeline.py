@@ -69,6 +69,7 @@ class DocumentState:
     claim_dates: tuple[dt.date | None, dt.date | None] = (None, None)
     seen_types: set[str] = field(default_factory=set)
     visited: set[str] = field(default_factory=set)
+    envoys: dict[str, str] = field(default_factory=dict)  # surname -> full name
 
 
 class Extractor:
@@ -91,23 +92,34 @@ class Extractor:
     def extract_many(
         self, items: Iterable[tuple[str, str | dt.date | None]], batch_size: int = 64
     ) -> Iterator[Extraction]:
-        """Extract from many texts, parsing their candidate sentences in batches."""
-        for text, published in items:
+        """Extract from many texts; candidates of `batch_size` texts are parsed together."""
+        chunk: list[tuple[str, str | dt.date | None]] = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) == batch_size:
+                yield from self._extract_chunk(chunk)
+                chunk = []
+        if chunk:
+            yield from self._extract_chunk(chunk)
+
+    def _extract_chunk(self, chunk: list[tuple[str, str | dt.date | None]]) -> list[Extraction]:
+        prepared = []
+        for text, published in chunk:
             if not isinstance(text, str):
                 raise TypeError(f"extract expects text as str, got {type(text).__name__}")
             sentences = split_sentences(text)
             content = [s for s in sentences if not is_boilerplate(s)]
             candidates = [s for s in content if self.lexicon.candidate_types(s.text)]
-            parsed = dict(
-                zip(
-                    (s.start for s in candidates),
-                    self.nlp.pipe((s.text for s in candidates), batch_size=batch_size),
-                    strict=True,
-                )
-            )
-            events = self._events(content, parsed, parse_published(published))
-            quotes = extract_quotes(text, sentences) if self.with_quotes else []
-            yield Extraction(events=events, quotes=quotes)
+            prepared.append((text, parse_published(published), sentences, content, candidates))
+        docs = iter(self.nlp.pipe(s.text for p in prepared for s in p[4]))
+        results = []
+        for text, published, sentences, content, candidates in prepared:
+            parsed = {s.start: next(docs) for s in candidates}
+            events = self._events(content, parsed, published)
+            known = {s.text: parsed[s.start] for s in candidates}
+            quotes = extract_quotes(text, sentences, known) if self.with_quotes else []
+            results.append(Extraction(events=events, quotes=quotes))
+        return results
 
     # -- per text -----------------------------------------------------------------
 
@@ -115,6 +127,7 @@ class Extractor:
         self, content: list[Sentence], parsed: dict[int, Doc], published: dt.date | None
     ) -> list[Event]:
         state = DocumentState(published)
+        state.envoys = {name.split()[-1]: name for name in self.gazetteer.envoys}
         events: list[Event] = []
         previous_denial: int | None = None
         for sentence in content:
@@ -154,6 +167,8 @@ class Extractor:
                 state.persons.append(ent.text)
                 if not self.filler.is_envoy(ent):
                     state.last_person = self.full_name(ent.text, state)
+                else:
+                    state.envoys[ent.text.split()[-1]] = self.full_name(ent.text, state)
 
     @staticmethod
     def full_name(name: str, state: DocumentState) -> str:
@@ -323,6 +338,10 @@ class Extractor:
             and self.filler.is_envoy(e)
             and not self.gazetteer.is_leader(e.text)
         ]
+        tagged = {t.i for e in envoys for t in e}
+        for token in view.doc:  # envoys the NER missed: known envoys by full name or surname
+            if token.pos_ == "PROPN" and token.i not in tagged and token.text in state.envoys:
+                envoys.append(view.doc[token.i : token.i + 1])
         if trig.token.lemma_ == "be" and not any(e.root.head.i == trig.token.i for e in envoys):
             return []
         return [
@@ -330,7 +349,7 @@ class Extractor:
                 "visit",
                 modality,
                 trig.token.i,
-                actor=self.full_name(e.text, state),
+                actor=state.envoys.get(e.text) or self.full_name(e.text, state),
                 target=targets[0],
             )
             for e in envoys
@@ -409,8 +428,11 @@ class Extractor:
                 continue  # already a trigger ("refused to cross into")
             subject = subject_of(token)
             slot = Slots("deportation", "refused", token.i)
+            known = {p.split()[-1]: p for p in state.persons}
             if subject is not None and subject.ent_type_ == "PERSON":
                 slot.persons = [self.full_name(entity_text(subject), state)]
+            elif subject is not None and subject.text in known:
+                slot.persons = [self.full_name(known[subject.text], state)]
             elif subject is not None and subject.lower_ in PRONOUNS and state.last_person:
                 slot.persons = [state.last_person]
             dests = self.filler.destinations(token, view, clause_tokens(token))

@@ -29,7 +29,7 @@ lexicons/speech_verbs.yaml.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -601,18 +601,26 @@ def _regions(sentences: list[Sentence], spans: list[QuotedSpan]) -> list[_Region
     return regions
 
 
-def extract_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
-    """Quotes of `text` with their speakers; `sentences` from `split_sentences(text)`."""
+def extract_quotes(
+    text: str, sentences: list[Sentence], parsed: Mapping[str, Doc] | None = None
+) -> list[Quote]:
+    """Quotes of `text` with their speakers; `sentences` from `split_sentences(text)`.
+
+    `parsed` maps sentence texts the caller has already parsed to their Docs, so that
+    nothing is parsed twice.
+    """
+    spans = quoted_spans(text)
+    if not spans:
+        return []
     lexicon = load_lexicon()
     nlp = load_nlp()
-    spans = quoted_spans(text)
     names = [s for s in spans if _is_name(text, s, lexicon)]
     state = _State(text, lexicon, spans, names)
     regions = _regions(sentences, spans)
     needs_parse = [
         bool(r.spans) or bool(lexicon.verb_forms.search(text[r.start : r.end])) for r in regions
     ]
-    docs = _parse(nlp, [text[r.start : r.end] for r in regions], needs_parse)
+    docs = _parse(nlp, [text[r.start : r.end] for r in regions], needs_parse, parsed or {})
     quotes: list[Quote] = []
     previous: Quote | None = None
     for region, doc, parsed in zip(regions, docs, needs_parse, strict=True):
@@ -629,14 +637,20 @@ def extract_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
     return quotes
 
 
-def _parse(nlp: Language, texts: list[str], full: list[bool]) -> Iterator[Doc]:
-    """Full parse where asked, NER alone elsewhere; in text order."""
-    parsed = iter(nlp.pipe([t for t, f in zip(texts, full, strict=True) if f]))
+def _parse(
+    nlp: Language, texts: list[str], full: list[bool], known: Mapping[str, Doc]
+) -> Iterator[Doc]:
+    """Full parse where asked, NER alone elsewhere, reusing `known` docs; in text order."""
+    todo = [(t, f) for t, f in zip(texts, full, strict=True) if t not in known]
+    parsed = iter(nlp.pipe([t for t, f in todo if f]))
     with nlp.select_pipes(enable=["ner"]):
-        entities = list(nlp.pipe([t for t, f in zip(texts, full, strict=True) if not f]))
+        entities = list(nlp.pipe([t for t, f in todo if not f]))
     ner_only = iter(entities)
-    for flag in full:
-        yield next(parsed) if flag else next(ner_only)
+    for text, flag in zip(texts, full, strict=True):
+        if text in known:
+            yield known[text]
+        else:
+            yield next(parsed) if flag else next(ner_only)
 
 
 def _quote(

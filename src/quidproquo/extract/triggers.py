@@ -8,6 +8,7 @@ entries (lemma, part of speech and the dependents the entry needs).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -76,6 +77,12 @@ def inflections(lemma: str) -> set[str]:
     return forms
 
 
+def _words(words: Iterable[str]) -> re.Pattern[str]:
+    """Case-insensitive whole-word alternation, longest first."""
+    ordered = sorted({re.escape(w) for w in words}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(ordered) + r")\b", re.I)
+
+
 def dependents_lower(token: Token) -> set[str]:
     """Lower forms of the children, and of the objects of child prepositions/particles."""
     found = {token.head.lower_} if token.dep_ in ("acl", "amod", "relcl") else set()
@@ -109,23 +116,22 @@ class TriggerLexicon:
         self.frames: dict[str, Frame] = {}
         self.by_lemma: dict[str, list[TriggerSpec]] = {}
         self.by_form: dict[str, list[TriggerSpec]] = {}
-        prefilter: dict[str, set[str]] = {}
+        # type -> [(trigger forms, words one of which must also occur)]
+        self._prefilter: dict[str, list[tuple[re.Pattern[str], re.Pattern[str] | None]]] = {}
+        self._requires: dict[str, re.Pattern[str]] = {}
         for type_name, body in data["types"].items():
             self.frames[type_name] = Frame(**body.get("frame", {}))
+            if body.get("requires"):
+                self._requires[type_name] = _words(body["requires"])
             for raw in body["triggers"]:
                 spec = self._spec(type_name, raw)
                 self.by_lemma.setdefault(spec.lemma, []).append(spec)
                 for form in spec.forms:
                     self.by_form.setdefault(form, []).append(spec)
                 forms = set(spec.forms) or inflections(spec.lemma)
-                prefilter.setdefault(type_name, set()).update(forms)
-        self._prefilter = {
-            name: re.compile(
-                r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b",
-                re.I,
-            )
-            for name, forms in prefilter.items()
-        }
+                needed = spec.needs | spec.needs_head
+                needs = _words(needed) if needed else None
+                self._prefilter.setdefault(type_name, []).append((_words(forms), needs))
 
     @staticmethod
     def _spec(type_name: str, raw: dict[str, Any]) -> TriggerSpec:
@@ -152,7 +158,14 @@ class TriggerLexicon:
 
     def candidate_types(self, text: str) -> set[str]:
         """Event types whose trigger words occur in `text` (cheap, no parse)."""
-        return {name for name, pattern in self._prefilter.items() if pattern.search(text)}
+        found = set()
+        for name, entries in self._prefilter.items():
+            required = self._requires.get(name)
+            if required is not None and not required.search(text):
+                continue
+            if any(f.search(text) and (n is None or n.search(text)) for f, n in entries):
+                found.add(name)
+        return found
 
     def match(self, token: Token) -> list[Trigger]:
         """The lexicon entries `token` satisfies in its parse."""

@@ -60,7 +60,9 @@ def parse_published(value: str | None) -> str | None:
         raise ValueError(f"publication date {value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
-def make_document(text: str, kind: str, meta: SourceMeta, source_path: str | None) -> Document:
+def make_document(
+    text: str, kind: str, meta: SourceMeta, source_path: str | None, source_id: str | None = None
+) -> Document:
     """A Document whose id is the first 16 hex digits of its content hash."""
     body = normalise_text(text)
     if not body:
@@ -78,4 +80,5 @@ def make_document(text: str, kind: str, meta: SourceMeta, source_path: str | Non
         retrieved=now_iso(),
         language=meta.language,
         source_path=source_path,
+        source_id=source_id,
     )

@@ -48,6 +48,7 @@ def read_feed(path: Path, raw: bytes, meta: SourceMeta) -> Iterator[Document | I
                 title=entry.get("title"),
                 language=meta.language or feed.feed.get("language"),
             )
-            yield make_document(text, "feed", entry_meta, str(path))
+            entry_id = entry.get("id") or entry.get("link")
+            yield make_document(text, "feed", entry_meta, str(path), entry_id)
         except ValueError as exc:
             yield IngestError(str(path), f"entry {number} ({entry.get('title', '?')}): {exc}")

@@ -35,6 +35,6 @@ def read_html(path: Path, raw: bytes, meta: SourceMeta) -> Iterator[Document | I
         text, found = html_to_text(decode(path, raw))
         if not text:
             raise ValueError("no article text found in the HTML")
-        yield make_document(text, "html", meta.merged(**found), str(path))
+        yield make_document(text, "html", meta.merged(**found), str(path), path.stem)
     except ValueError as exc:
         yield IngestError(str(path), str(exc))

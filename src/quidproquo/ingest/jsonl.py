@@ -30,6 +30,10 @@ def read_jsonl(path: Path, raw: bytes, meta: SourceMeta) -> Iterator[Document | 
             continue
         found = {k: record.get(k) for k in ("url", "publisher", "published", "title", "language")}
         try:
-            yield make_document(record["text"], "jsonl", meta.merged(**found), str(path))
+            source_id = record.get("id")
+            source_id = str(source_id) if source_id is not None else None
+            yield make_document(
+                record["text"], "jsonl", meta.merged(**found), str(path), source_id
+            )
         except ValueError as exc:
             yield IngestError(str(path), str(exc), line=number)

@@ -23,6 +23,6 @@ def read_text(path: Path, raw: bytes, meta: SourceMeta) -> Iterator[Document | I
         text = decode(path, raw)
         first = next((line.strip() for line in text.splitlines() if line.strip()), "")
         title = first if 0 < len(first) <= TITLE_MAX_CHARS and not first.endswith(".") else None
-        yield make_document(text, "text", meta.merged(title=title), str(path))
+        yield make_document(text, "text", meta.merged(title=title), str(path), path.stem)
     except ValueError as exc:
         yield IngestError(str(path), str(exc))

@@ -1,0 +1,212 @@
+"""One function per page: read the request parameters, call the library, return a Page.
+
+A Page's `data` is what `.json` returns; `extra` holds what only the HTML needs (SVG,
+highlighted text). Bad parameters raise `BadRequest`, unknown ids `NotFound`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from markupsafe import Markup
+
+from quidproquo.app import Quidproquo
+from quidproquo.ledger import Ledger, chance_tests
+from quidproquo.ledger.charts import timeline_svg
+from quidproquo.model import EVENT_TYPES
+from quidproquo.resolve import review
+from quidproquo.resolve.entities import entity_card
+from quidproquo.resolve.views import format_claim_set, incident_detail, list_incidents
+from quidproquo.web.highlight import Span, excerpt, locate, segments
+
+Params = dict[str, str]
+MAX_WINDOW_DAYS = 366
+MAX_LIMIT = 1000
+
+
+class BadRequest(ValueError):
+    status = 400
+
+
+class NotFound(LookupError):
+    status = 404
+
+
+@dataclass
+class Page:
+    template: str
+    data: dict[str, Any]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# -- parameters ----------------------------------------------------------------
+def choice(params: Params, name: str, allowed: tuple[str, ...]) -> str | None:
+    value = params.get(name) or None
+    if value is not None and value not in allowed:
+        raise BadRequest(f"{name} must be one of {', '.join(allowed)}; got {value!r}")
+    return value
+
+
+def iso_date(params: Params, name: str) -> str | None:
+    value = params.get(name) or None
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise BadRequest(f"{name} must be a date like 2025-06-21; got {value!r}") from exc
+
+
+def integer(params: Params, name: str, default: int, low: int, high: int) -> int:
+    raw = params.get(name) or None
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError as exc:
+        raise BadRequest(f"{name} must be a whole number; got {raw!r}") from exc
+    if not low <= value <= high:
+        raise BadRequest(f"{name} must be between {low} and {high}; got {value}")
+    return value
+
+
+def flag(params: Params, name: str) -> bool:
+    value = (params.get(name) or "").lower()
+    if value in ("", "0", "false", "no", "off"):
+        return False
+    if value in ("1", "true", "yes", "on"):
+        return True
+    raise BadRequest(f"{name} must be 1 or 0; got {value!r}")
+
+
+# -- pages ---------------------------------------------------------------------
+def timeline(qpq: Quidproquo, params: Params) -> Page:
+    filters: dict[str, Any] = {
+        "type": choice(params, "type", EVENT_TYPES),
+        "since": iso_date(params, "since"),
+        "until": iso_date(params, "until"),
+        "contested": flag(params, "contested"),
+    }
+    incidents = list_incidents(
+        qpq.store,
+        type=filters["type"],
+        since=filters["since"],
+        until=filters["until"],
+        contested=bool(filters["contested"]),
+    )
+    shown = {i["id"] for i in incidents}
+    ledger = qpq.ledger()
+    chart = Ledger(
+        ledger.window_days,
+        ledger.accepted_only,
+        [row for row in ledger.rows if row.release.id in shown],
+        {k: v for k, v in ledger.incidents.items() if k in shown},
+    )
+    for incident in incidents:
+        incident["summary"] = [
+            format_claim_set(prop, values)
+            for prop, values in incident["claims"].items()
+            if prop in ("count", "target", "instrument", "destination")
+        ]
+    return Page(
+        "timeline.html",
+        {"filters": filters, "incidents": incidents},
+        {"svg": Markup(timeline_svg(chart)), "types": EVENT_TYPES},
+    )
+
+
+def ledger(qpq: Quidproquo, params: Params) -> Page:
+    window = integer(params, "window", 14, 0, MAX_WINDOW_DAYS)
+    accepted_only = flag(params, "accepted_only")
+    built = qpq.ledger(window, accepted_only)
+    tests = chance_tests(built)
+    data = built.to_dict() | {"tests": tests.to_dict() if tests else None}
+    return Page("ledger.html", data, {"ledger": built, "tests": tests})
+
+
+def incident(qpq: Quidproquo, params: Params) -> Page:
+    detail = incident_detail(qpq.store, params["id"])
+    if detail is None:
+        raise NotFound(f"no incident {params['id']!r}")
+    texts: dict[str, str | None] = {}
+    excerpts: dict[str, Any] = {}
+    for claim in detail["claims"]:
+        doc_id = claim["document_id"]
+        if not doc_id:
+            continue
+        if doc_id not in texts:
+            doc = qpq.document(doc_id)
+            texts[doc_id] = doc.text if doc else None
+        text = texts[doc_id]
+        span = text and locate(
+            text, claim["sentence_start"], claim["sentence_end"], claim["evidence"]
+        )
+        if text and span:
+            excerpts[claim["id"]] = excerpt(text, span)
+    return Page("incident.html", detail, {"excerpts": excerpts})
+
+
+def document(qpq: Quidproquo, params: Params) -> Page:
+    doc = qpq.document(params["id"])
+    if doc is None:
+        raise NotFound(f"no document {params['id']!r}")
+    facts = qpq.document_facts(doc.id)
+    events, quotes = facts["events"], facts["quotes"]
+    spans = [Span(e["sentence_start"], e["sentence_end"], "event", e["id"]) for e in events]
+    spans += [Span(q["quote_start"], q["quote_end"], "quote", q["id"]) for q in quotes]
+    incidents = list_incidents(qpq.store, document_id=doc.id, include_rejected=True)
+    data = asdict(doc) | facts | {"incidents": [i["id"] for i in incidents]}
+    return Page("document.html", data, {"segments": segments(doc.text, spans)})
+
+
+def entity(qpq: Quidproquo, params: Params) -> Page:
+    card = entity_card(qpq.store, params["id"])
+    if card is None:
+        raise NotFound(f"no entity {params['id']!r}")
+    return Page("entity.html", card)
+
+
+def review_queue(qpq: Quidproquo, params: Params) -> Page:
+    object_type = choice(params, "object_type", tuple(review.TABLES))
+    limit = integer(params, "limit", 50, 1, MAX_LIMIT)
+    items = review.queue(qpq.store, limit, object_type)
+    for item in items:
+        item["row"] = qpq.fact(item["object_type"], item["id"])
+    return Page(
+        "review.html",
+        {"object_type": object_type, "items": items},
+        {"editable": review.EDITABLE, "types": tuple(review.TABLES), "done": params.get("done")},
+    )
+
+
+def review_log(qpq: Quidproquo, params: Params) -> Page:
+    limit = integer(params, "limit", 100, 1, MAX_LIMIT)
+    entries = review.audit_log(qpq.store, params.get("object_id") or None, limit)
+    problems = review.verify_audit_log(qpq.store)
+    return Page("review_log.html", {"entries": entries, "chain_problems": problems})
+
+
+def review_action(qpq: Quidproquo, form: Params) -> dict[str, Any]:
+    """Apply one accept / reject / correct; ReviewError becomes 400, unknown ids 404."""
+    object_type, object_id = form.get("object_type", ""), form.get("object_id", "")
+    action, reviewer = form.get("action", ""), form.get("reviewer", "")
+    note = form.get("note") or None
+    try:
+        if action in ("accept", "reject"):
+            act = review.accept if action == "accept" else review.reject
+            after = act(qpq.store, object_type, object_id, reviewer, note)
+        elif action == "correct":
+            name = form.get("field") or ""
+            if not name:
+                raise BadRequest("correct: choose the field to change")
+            value = form.get("value") or None
+            after = review.correct(qpq.store, object_type, object_id, {name: value}, reviewer, note)
+        else:
+            raise BadRequest(f"action must be accept, reject or correct; got {action!r}")
+    except review.NotFound as exc:
+        raise NotFound(str(exc)) from exc
+    except review.ReviewError as exc:
+        raise BadRequest(str(exc)) from exc
+    return {"object_type": object_type, "object_id": object_id, "action": action, "after": after}

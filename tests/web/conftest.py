@@ -1,0 +1,39 @@
+"""Fixtures for the web tests: a database copied fresh for each test, and a client."""
+
+from __future__ import annotations
+
+import shutil
+import warnings
+from pathlib import Path
+
+import pytest
+from web_fixtures import WebData, build_web_db
+
+from quidproquo.web import create_app
+
+with warnings.catch_warnings():  # starlette 1.x prefers the httpx2 fork; httpx still works
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: drives a real Chromium through Playwright")
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> WebData:
+    tmp = tmp_path_factory.mktemp("web")
+    return build_web_db(tmp / "template.db", tmp)
+
+
+@pytest.fixture
+def web(template_db: WebData, tmp_path: Path) -> WebData:
+    """A fresh copy of the test database for each test (review changes it)."""
+    db = tmp_path / "web.db"
+    shutil.copy(template_db.db, db)
+    return WebData(db, template_db.document_id)
+
+
+@pytest.fixture
+def client(web: WebData) -> TestClient:
+    return TestClient(create_app(str(web.db)))
