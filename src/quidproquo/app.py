@@ -94,9 +94,9 @@ class Quidproquo:
 
     def add_document(self, doc: Document) -> bool:
         """Store a document; False when the same content is already stored (a no-op)."""
+        values = ", ".join(f":{c.strip()}" for c in DOCUMENT_COLUMNS.split(","))
         inserted = self.store.execute(
-            f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES (:id, :content_hash, :kind, :url,"
-            " :publisher, :title, :published, :retrieved, :language, :source_path, :source_id, :text)"
+            f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES ({values})"
             " ON CONFLICT (content_hash) DO NOTHING",
             doc.__dict__,
         )

@@ -37,7 +37,7 @@ FILE_KINDS = (".jsonl", ".ndjson", ".txt", ".text", ".md", ".html", ".htm")
 @click.option("--document", "document_ids", multiple=True, metavar="ID", help="Only this document.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Stored documents: run on Dask with this many processes.")
-@click.option("--scheduler", metavar="ADDRESS", help="Stored documents: a dask.distributed scheduler.")
+@click.option("--scheduler", metavar="ADDRESS", help="Stored documents: a Dask scheduler address.")
 @json_option
 @db_option
 @click.pass_context

@@ -1,7 +1,7 @@
 """What each export kind reads from the store, as plain dict records (one per output row).
 
-Incidents come from `resolve.views` (claim sets, contested flag, full claim lists) and the
-ledger from `quidproquo.ledger.build_ledger`; nothing here re-derives them.
+Incidents come from `resolve.views` (`incident_detail`, `claim_sets`) and the ledger from
+`quidproquo.ledger.build_ledger`; nothing here re-derives what they compute.
 """
 
 from __future__ import annotations

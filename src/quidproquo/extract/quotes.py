@@ -623,9 +623,9 @@ def extract_quotes(
     docs = _parse(nlp, [text[r.start : r.end] for r in regions], needs_parse, parsed or {})
     quotes: list[Quote] = []
     previous: Quote | None = None
-    for region, doc, parsed in zip(regions, docs, needs_parse, strict=True):
+    for region, doc, full_parse in zip(regions, docs, needs_parse, strict=True):
         _entity_mentions(doc, region.start, region.first_sentence, state)
-        if not parsed:
+        if not full_parse:
             continue
         frames = _frames(doc, region.start, region.first_sentence, state)
         for span in region.spans:

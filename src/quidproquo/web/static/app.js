@@ -6,6 +6,9 @@
   var shared = document.getElementById("reviewer-name");
   if (shared) {
     document.documentElement.classList.add("js");
+    document.querySelectorAll("input.reviewer-field").forEach(function (input) {
+      input.required = false; // hidden now; the check below takes its place
+    });
     var sync = function () {
       document.querySelectorAll("input.reviewer-field").forEach(function (input) {
         input.value = shared.value;
