@@ -106,9 +106,13 @@ def test_document_highlights_events_and_quotes(client: TestClient, web: WebData)
     assert client.get("/documents/0000.json").status_code == 404
 
 
-def test_entity_by_id_and_by_alias(client: TestClient) -> None:
+def test_entity_by_id_and_by_alias(client: TestClient, web: WebData) -> None:
     page = client.get("/entities/alexander-lukashenko")
     assert page.status_code == 200 and "Alexander Lukashenko" in page.text
+    assert "No event names this entity yet." in page.text  # mentions come from resolve
+    Quidproquo(str(web.db)).resolve()
+    page = client.get("/entities/alexander-lukashenko")
+    assert 'href="/incidents/2025-12-13-release-123"' in page.text
     data = client.get("/entities/alexander-lukashenko.json").json()
     assert data["id"] == "alexander-lukashenko" and data["aliases"]
     alias = data["aliases"][0]

@@ -12,7 +12,7 @@ from typing import Any
 from quidproquo.ledger import build_ledger
 from quidproquo.ledger.links import LedgerRow, status_filter
 from quidproquo.resolve.incidents import is_contested
-from quidproquo.resolve.views import claim_sets, incident_detail, raw_events
+from quidproquo.resolve.views import INCIDENT_ORDER, claim_sets, incident_detail, raw_events
 from quidproquo.store import Store, from_json, to_json
 
 REVIEWED = ("accepted", "corrected")
@@ -30,7 +30,7 @@ def incident_details(store: Store, accepted_only: bool = False) -> Iterator[dict
     and the claim sets and flag are those of the reviewed claims."""
     rows = store.query(
         "SELECT id, contested FROM incidents"
-        f" WHERE {status_filter(accepted_only)} ORDER BY date_min, id"  # as list_incidents
+        f" WHERE {status_filter(accepted_only)} ORDER BY {INCIDENT_ORDER}"
     )
     for row in rows:
         detail = incident_detail(store, row["id"])

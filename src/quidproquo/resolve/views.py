@@ -48,7 +48,11 @@ def _links(store: Store, incident_id: str) -> list[dict[str, Any]]:
             kind = "denied_by"
         other = row["other_id"] if outgoing else row["incident_id"]
         links.append({"kind": kind, "id": other, "source": row["source"]})
-    return links
+    return sorted(links, key=lambda link: (link["kind"], link["id"]))
+
+
+# Oldest first, undated last, the same on SQLite and PostgreSQL.
+INCIDENT_ORDER = "CASE WHEN date_min IS NULL THEN 1 ELSE 0 END, date_min, id"
 
 
 def list_incidents(
@@ -79,7 +83,9 @@ def list_incidents(
     if not include_rejected:
         where.append("status != 'rejected'")
     rows = store.query(
-        f"SELECT * FROM incidents WHERE {' AND '.join(where)} ORDER BY date_min, id", params
+        f"SELECT * FROM incidents WHERE {' AND '.join(where)}"
+        f" ORDER BY {INCIDENT_ORDER}",
+        params,
     )
     claims = _claims_by_incident(store, [r["id"] for r in rows])
     result = []
