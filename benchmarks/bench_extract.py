@@ -4,16 +4,19 @@ Run from the repository root:
 
     .venv/bin/python benchmarks/bench_extract.py [--words 6000]
 
-Two corpora, each replicated to at least --words words:
+Three corpora, each replicated to at least --words words:
 - "on-topic": the texts of the seed and dev gold sets (every sentence is about the trades);
 - "general news": original off-topic paragraphs written for this benchmark, with one
-  on-topic dev text for every eight of them, so that few sentences pass the prefilter.
+  on-topic dev text for every eight of them, so that few sentences pass the prefilter;
+- "off-topic only": those paragraphs alone, what most of a general news stream looks like.
+Peak resident memory of the process is printed at the end.
 Both systems see the same texts in one process; the model is loaded before timing.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import json
 import time
 from pathlib import Path
@@ -90,6 +93,7 @@ def main() -> None:
     corpora = {
         "on-topic (seed+dev)": replicate(gold_texts(), args.words),
         "general news mix": replicate(general_mix(gold_texts()), args.words),
+        "off-topic only": replicate(GENERAL_NEWS, args.words),
     }
     header = ("corpus", "words", "events w/s", "+quotes w/s", "spaCy full w/s", "ratio", "ratio+q")
     print("{:22} {:>7} {:>11} {:>12} {:>15} {:>6} {:>8}".format(*header))
@@ -106,6 +110,10 @@ def main() -> None:
             f"{name:22} {words:7d} {events:11,.0f} {both:12,.0f} {full:15,.0f}"
             f" {events / full:6.2f} {both / full:8.2f}"
         )
+
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak resident memory: {peak:,.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import warnings
 from pathlib import Path
 
 import pytest
-from web_fixtures import WebData, build_web_db
+from web_fixtures import TestClient, WebData, build_web_db
 
 from quidproquo.web import create_app
-
-with warnings.catch_warnings():  # starlette 1.x prefers the httpx2 fork; httpx still works
-    warnings.simplefilter("ignore")
-    from starlette.testclient import TestClient
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -3,12 +3,19 @@ event and quote, and a machine-made incident whose claims cite that article."""
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from quidproquo.app import Quidproquo
 from quidproquo.resolve.rows import add_link, insert_claim, insert_incident
 from quidproquo.store import now_iso
+
+with warnings.catch_warnings():  # starlette 1.x prefers the httpx2 fork; httpx still works
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+__all__ = ["TestClient", "WebData", "build_web_db"]
 
 # An original test text (not taken from any publication).
 ARTICLE = (

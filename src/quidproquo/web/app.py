@@ -18,7 +18,7 @@ from starlette.staticfiles import StaticFiles
 
 from quidproquo.app import Quidproquo
 from quidproquo.ledger.report import domain, qualified
-from quidproquo.resolve.views import format_value
+from quidproquo.resolve.views import format_claim_set, format_value
 from quidproquo.web import views
 from quidproquo.web.views import BadRequest, NotFound, Page, Params
 
@@ -105,8 +105,15 @@ def _environment() -> Environment:
     env.filters["domain"] = domain
     env.filters["qualified"] = qualified
     env.filters["value"] = lambda value, prop="": format_value(prop, value)
+    env.filters["claim_set"] = lambda values, prop: format_claim_set(prop, values)
     env.filters["urlquote"] = lambda text: quote(str(text), safe="")
+    env.filters["href"] = web_link
     return env
+
+
+def web_link(url: str) -> str:
+    """A source URL fit for href: only http(s); anything else (javascript:, data:) is dropped."""
+    return url if urlsplit(url).scheme.lower() in ("http", "https") else "#"
 
 
 def _wants_json(request: Request) -> bool:

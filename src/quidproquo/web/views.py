@@ -18,7 +18,7 @@ from quidproquo.ledger.charts import timeline_svg
 from quidproquo.model import EVENT_TYPES
 from quidproquo.resolve import review
 from quidproquo.resolve.entities import entity_card
-from quidproquo.resolve.views import format_claim_set, incident_detail, list_incidents
+from quidproquo.resolve.views import incident_detail, list_incidents
 from quidproquo.web.highlight import Span, excerpt, locate, segments
 
 Params = dict[str, str]
@@ -104,12 +104,6 @@ def timeline(qpq: Quidproquo, params: Params) -> Page:
         [row for row in ledger.rows if row.release.id in shown],
         {k: v for k, v in ledger.incidents.items() if k in shown},
     )
-    for incident in incidents:
-        incident["summary"] = [
-            format_claim_set(prop, values)
-            for prop, values in incident["claims"].items()
-            if prop in ("count", "target", "instrument", "destination")
-        ]
     return Page(
         "timeline.html",
         {"filters": filters, "incidents": incidents},

@@ -8,9 +8,8 @@ from typing import Any
 import pytest
 import uvicorn
 from click.testing import CliRunner
-from web_fixtures import INCIDENT, WebData
+from web_fixtures import INCIDENT, TestClient, WebData
 
-from conftest import TestClient
 from quidproquo.cli import main
 
 

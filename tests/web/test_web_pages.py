@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from html import escape
 
-from web_fixtures import DENIAL, EVENT, INCIDENT, OTHER_URL, QUOTE, QUOTE_ID, SENTENCE, WebData
+from web_fixtures import (
+    DENIAL,
+    EVENT,
+    INCIDENT,
+    OTHER_URL,
+    QUOTE,
+    QUOTE_ID,
+    SENTENCE,
+    TestClient,
+    WebData,
+)
 
-from conftest import TestClient
 from quidproquo.app import Quidproquo
 from quidproquo.ledger import chance_tests
+from quidproquo.resolve.rows import insert_claim
 
 
 def test_timeline_lists_incidents_with_chart(client: TestClient) -> None:
@@ -19,6 +29,7 @@ def test_timeline_lists_incidents_with_chart(client: TestClient) -> None:
     assert f'href="/incidents/{INCIDENT}"' in page.text
     assert 'href="#inc-2025-12-13-release-123"' in page.text  # chart bar -> table row
     assert 'href="/.json"' in page.text
+    assert "count: 9 (2 sources) | 8 (1 source)" in page.text  # every value, with its support
 
 
 def test_timeline_filters(client: TestClient) -> None:
@@ -35,6 +46,7 @@ def test_timeline_filters(client: TestClient) -> None:
     }  # fmt: skip
     html = client.get("/", params={"type": "denial"}).text
     assert f'<tr id="inc-{DENIAL}">' in html and f'<tr id="inc-{INCIDENT}">' not in html
+    assert 'href="#inc-2025-12-13-release-123"' not in html  # the chart follows the filters
 
 
 def test_timeline_bad_filters(client: TestClient) -> None:
@@ -126,3 +138,17 @@ def test_static_assets_and_unknown_paths(client: TestClient) -> None:
     assert client.get("/static/app.js").status_code == 200
     assert client.get("/nowhere").status_code == 404
     assert client.get("/nowhere.json").json() == {"error": "Not Found"}
+
+
+def test_stored_text_cannot_inject_markup_or_script_links(client: TestClient, web: WebData) -> None:
+    store = Quidproquo(str(web.db)).store
+    with store.transaction() as conn:
+        insert_claim(store, conn, {
+            "id": "clm-web-evil", "incident_id": INCIDENT, "property": "destination",
+            "value": "<script>alert(1)</script>", "source_url": "javascript:alert(1)",
+            "origin": "extracted",
+        })  # fmt: skip
+    page = client.get(f"/incidents/{INCIDENT}").text
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert 'href="javascript:' not in page

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from web_fixtures import EVENT, INCIDENT, QUOTE_ID
+from web_fixtures import EVENT, INCIDENT, QUOTE_ID, TestClient
 
-from conftest import TestClient
 from quidproquo.web.app import REVIEWER_COOKIE
 
 
