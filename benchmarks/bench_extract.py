@@ -16,8 +16,8 @@ Both systems see the same texts in one process; the model is loaded before timin
 from __future__ import annotations
 
 import argparse
-import resource
 import json
+import resource
 import time
 from pathlib import Path
 

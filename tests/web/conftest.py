@@ -11,10 +11,6 @@ from web_fixtures import TestClient, WebData, build_web_db
 from quidproquo.web import create_app
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "browser: drives a real Chromium through Playwright")
-
-
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> WebData:
     tmp = tmp_path_factory.mktemp("web")
