@@ -6,13 +6,12 @@ import pytest
 
 from quidproquo.extract.counts import (
     CountMention,
-    LexiconError,
     find_counts,
-    load_lexicon,
     number_value,
     parse_count,
     sum_parts,
 )
+from quidproquo.extract.lexicon import LexiconError, load_lexicon
 
 
 def values(text: str) -> list[tuple[int, str]]:

@@ -20,18 +20,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from quidproquo.extract.lexicon import load_lexicon
 
 LEXICON = "counts.yaml"
 DATE_LEXICON = "dates.yaml"
 YEAR_RANGE = (1800, 2100)
-
-
-class LexiconError(ValueError):
-    """A lexicon file is missing, unreadable or lacks a required key."""
 
 
 @dataclass(frozen=True)
@@ -48,30 +43,6 @@ class CountMention:
     other: bool = False  # "51 other prisoners": additional to someone named nearby
     parts: tuple[CountMention, ...] = field(default=())  # set by sum_parts; then `end` is
     # the end of the last part's unit ("14 women and 16 men")
-
-
-def load_lexicon(name: str, required: Sequence[str] = ()) -> dict[str, Any]:
-    """Read `extract/lexicons/<name>`; a clear error names the file and the problem."""
-    path = resources.files("quidproquo.extract").joinpath("lexicons", name)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise LexiconError(f"{path}: lexicon file not found") from exc
-    except yaml.YAMLError as exc:
-        raise LexiconError(f"{path}: invalid YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise LexiconError(f"{path}: expected a mapping at the top level")
-    missing = [key for key in required if key not in data]
-    if missing:
-        raise LexiconError(f"{path}: missing key(s) {', '.join(missing)}")
-    for key, value in data.items():
-        items = value if isinstance(value, list) else list(value) if isinstance(value, dict) else []
-        flags = [item for item in items if isinstance(item, bool)]
-        if flags:
-            raise LexiconError(
-                f'{path}: key {key!r} holds a YAML boolean; quote words such as "on", "no", "yes"'
-            )
-    return data
 
 
 def alternation(phrases: Sequence[str]) -> str:

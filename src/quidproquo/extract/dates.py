@@ -42,7 +42,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from quidproquo.extract.counts import alternation, load_lexicon, number_value
+from quidproquo.extract.counts import alternation, number_value
+from quidproquo.extract.lexicon import load_lexicon
 
 LEXICON = "dates.yaml"
 PERIOD_UNITS = ("day", "week", "month", "year")

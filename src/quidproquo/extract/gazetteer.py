@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from quidproquo.extract.lexicon import load_lexicon
 
 LEXICON = "gazetteer.yaml"
 
@@ -145,9 +144,4 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The packaged gazetteer, parsed once."""
-    source = resources.files("quidproquo.extract").joinpath("lexicons", LEXICON)
-    try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{LEXICON}: invalid YAML: {exc}") from exc
-    return Gazetteer(data)
+    return Gazetteer(load_lexicon(LEXICON))

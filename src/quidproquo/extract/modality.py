@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Token
 
+from quidproquo.extract.lexicon import load_lexicon
 from quidproquo.extract.triggers import Trigger
 
 LEXICON = "modality.yaml"
@@ -175,9 +174,4 @@ class Modality:
 @lru_cache(maxsize=1)
 def load_modality() -> Modality:
     """The packaged modality lexicon, parsed once."""
-    source = resources.files("quidproquo.extract").joinpath("lexicons", LEXICON)
-    try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{LEXICON}: invalid YAML: {exc}") from exc
-    return Modality.from_data(data)
+    return Modality.from_data(load_lexicon(LEXICON))

@@ -32,14 +32,13 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from quidproquo.extract.gazetteer import load_gazetteer
+from quidproquo.extract.lexicon import LexiconError, load_lexicon
 from quidproquo.extract.nlp import load_nlp
 from quidproquo.extract.sentences import Sentence
 from quidproquo.model import Quote
@@ -62,10 +61,6 @@ _TRAILING_NAME = re.compile(r"\s*[—–]\s*((?:[A-Z][\w.'’-]*\s?){1,4})")
 _ACCORDING = re.compile(r"according to\s+(?:the\s+)?$", re.IGNORECASE)
 # Runs of capitalised words: names NER missed ("Example Rights Monitor welcomes ...").
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w'’.-]*)+")
-
-
-class LexiconError(ValueError):
-    """The speech-verb lexicon is malformed."""
 
 
 @dataclass(frozen=True)
@@ -120,16 +115,9 @@ class QuoteLexicon:
 
 
 @lru_cache(maxsize=1)
-def load_lexicon() -> QuoteLexicon:
+def load_speech_lexicon() -> QuoteLexicon:
     """The bundled speech-verb lexicon."""
-    path = resources.files("quidproquo.extract").joinpath("lexicons").joinpath(LEXICON)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(f"{path}: cannot read the lexicon: {exc}") from exc
-    if not isinstance(data, dict):
-        raise LexiconError(f"{path}: expected a mapping at top level")
-    return QuoteLexicon.from_data(data)
+    return QuoteLexicon.from_data(load_lexicon(LEXICON))
 
 
 # -- quoted spans --------------------------------------------------------------------------
@@ -612,7 +600,7 @@ def extract_quotes(
     spans = quoted_spans(text)
     if not spans:
         return []
-    lexicon = load_lexicon()
+    lexicon = load_speech_lexicon()
     nlp = load_nlp()
     names = [s for s in spans if _is_name(text, s, lexicon)]
     state = _State(text, lexicon, spans, names)

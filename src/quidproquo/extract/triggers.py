@@ -11,11 +11,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Token
+
+from quidproquo.extract.lexicon import load_lexicon
 
 LEXICON = "triggers.yaml"
 VERBAL = frozenset({"VERB", "AUX", "ADJ"})
@@ -247,9 +247,4 @@ class TriggerLexicon:
 @lru_cache(maxsize=1)
 def load_triggers() -> TriggerLexicon:
     """The packaged trigger lexicon, parsed once."""
-    source = resources.files("quidproquo.extract").joinpath("lexicons", LEXICON)
-    try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{LEXICON}: invalid YAML: {exc}") from exc
-    return TriggerLexicon(data)
+    return TriggerLexicon(load_lexicon(LEXICON))
