@@ -49,3 +49,30 @@ def test_no_event(judge, text: str, word: str) -> None:
 )
 def test_modalities(judge, text: str, word: str, expected: str) -> None:
     assert judge(text, word) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Officials would probably detain more activists before the vote.", "detain"),
+        ("Observers said the authorities will likely jail the organisers.", "jail"),
+        ("Minsk will possibly pardon a few more inmates in the spring.", "pardon"),
+        ("The court would perhaps release the pastor after the appeal.", "release"),
+        ("Diplomats said Washington would presumably ease the airline restrictions.", "ease"),
+        ("Analysts said the police were likely to arrest the blogger again.", "arrest"),
+        ("More dissidents are expected to be deported to Lithuania.", "deported"),
+    ],
+)
+def test_speculation_states_no_event(judge, text: str, word: str) -> None:
+    assert judge(text, word) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The regime will arrest anyone who protests, officials warned.", "arrest", "announced"),
+        ("Guards probably beat him, but the court freed him on Monday.", "freed", "asserted"),
+    ],
+)
+def test_speculation_stays_on_its_own_clause(judge, text: str, word: str, expected: str) -> None:
+    assert judge(text, word) == expected

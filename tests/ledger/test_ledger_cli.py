@@ -36,6 +36,11 @@ def test_ledger_table(db: str) -> None:
     assert "14 [14×5 / 16×1]" in out
     assert "of 23 releases came within 14 days" in out
     assert "prisoners freed in 23 releases came within 14 days" in out
+    terms = out.split("Terms of trade:")[1]
+    assert "796 prisoners freed in 23 releases" in terms and "against 9 US relief steps" in terms
+    assert "Still held as of 2026-03-19: more than 1100" in terms
+    assert "Belaruskali: under sanctions, eased by General License 13" in terms
+    assert "Belavia" not in terms  # removed from the SDN list on 2025-11-04
 
 
 def test_ledger_json_window(db: str) -> None:
@@ -46,6 +51,7 @@ def test_ledger_json_window(db: str) -> None:
     row = next(r for r in data["rows"] if r["release"]["id"] == "2025-12-28-release-22")
     assert row["concessions"] == []  # GL 13 is 13 days before: in a 14-day window only
     assert data["tests"]["releases"]["window_days"] == 7
+    assert data["terms"]["releases"] == 23 and data["terms"]["latest_held"][0]["count"] == 1100
 
 
 def test_ledger_csv(db: str) -> None:

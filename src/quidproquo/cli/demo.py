@@ -10,9 +10,8 @@ import click
 from quidproquo.app import Quidproquo
 from quidproquo.cli import main
 from quidproquo.cli.common import echo_table
-from quidproquo.cli.ledger import TABLE_COLUMNS, table_rows
+from quidproquo.cli.ledger import echo_ledger
 from quidproquo.ingest import SourceMeta
-from quidproquo.ledger import chance_tests
 from quidproquo.resolve.views import format_incident_line, list_incidents
 
 SEED_FILE = "seed-prisoners-for-potash.txt"
@@ -69,12 +68,7 @@ def demo(out: Path) -> None:
 
     ledger = qpq.ledger()
     heading("Ledger: releases with the visits and concessions around them (±14 days)")
-    echo_table(table_rows(ledger), TABLE_COLUMNS)
-    tests = chance_tests(ledger)
-    if tests is not None:
-        click.echo("\n" + tests.releases.sentence)
-        if tests.prisoners is not None:
-            click.echo(tests.prisoners.sentence)
+    echo_ledger(qpq.store, ledger)
     report = qpq.report(out / "report")
     heading("Report")
     click.echo(f"Report: {report}")

@@ -21,6 +21,8 @@ from quidproquo.export.ledger_rows import (
 from quidproquo.ledger.links import Ledger, build_ledger
 from quidproquo.ledger.report import write_report
 from quidproquo.ledger.stats import chance_tests
+from quidproquo.ledger.terms import terms_of_trade
+from quidproquo.store import Store
 
 TABLE_COLUMNS = ["date", "count", "persons", "destination", "visits", "concessions"]
 
@@ -53,20 +55,33 @@ def ledger_command(
         ledger = build_ledger(project(ctx).store, window_days, accepted_only)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
-    tests = chance_tests(ledger)
     if fmt == "json":
-        echo_json(ledger.to_dict() | {"tests": tests.to_dict() if tests else None})
+        tests = chance_tests(ledger)
+        terms = terms_of_trade(project(ctx).store, ledger)
+        echo_json(
+            ledger.to_dict()
+            | {"tests": tests.to_dict() if tests else None, "terms": terms.to_dict()}
+        )
     elif fmt == "csv":
         click.echo(ledger_csv(ledger), nl=False)
     else:
-        echo_table(table_rows(ledger), TABLE_COLUMNS)
-        click.echo("")
-        if tests is None:
-            click.echo("No dated release: nothing to test.")
-            return
+        echo_ledger(project(ctx).store, ledger)
+
+
+def echo_ledger(store: Store, ledger: Ledger) -> None:
+    """The ledger table, the chance test in plain words, and the terms of trade."""
+    echo_table(table_rows(ledger), TABLE_COLUMNS)
+    click.echo("")
+    tests = chance_tests(ledger)
+    if tests is None:
+        click.echo("No dated release: nothing to test.")
+    else:
         click.echo(tests.releases.sentence)
         if tests.prisoners is not None:
             click.echo(tests.prisoners.sentence)
+    click.echo("\nTerms of trade:")
+    for line in terms_of_trade(store, ledger).summary():
+        click.echo(f"  {line}")
 
 
 @main.command("report")

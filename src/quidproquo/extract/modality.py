@@ -1,7 +1,7 @@
 """Does a trigger state an event, and how firmly? (lexicons/modality.yaml)
 
 `Modality.judge(trigger)` returns None for negated, hypothetical, conditional,
-expected, demanded and habitual statements (no event), otherwise one of
+expected, speculative, demanded and habitual statements (no event), otherwise one of
 asserted, announced, proposed, hedged, refused, denied.
 """
 
@@ -51,6 +51,7 @@ class Modality:
     refusal_heads: frozenset[str]
     refused_departure_verbs: frozenset[str]
     habitual_adverbs: frozenset[str]
+    speculative_adverbs: frozenset[str]
     habitual_phrases: tuple[str, ...]
     hedge_phrases: tuple[str, ...]
     claim_verbs: frozenset[str]
@@ -122,6 +123,14 @@ class Modality:
             for c in node.children
         )
 
+    def is_speculative(self, token: Token) -> bool:
+        """'would likely arrest', 'will probably free': a guess, not a statement."""
+        return any(
+            c.dep_ == "advmod" and c.lower_ in self.speculative_adverbs
+            for node in ancestors_within_clause(token)
+            for c in node.children
+        )
+
     def is_generic_noun(self, token: Token) -> bool:
         """A bare plural event noun ("mass releases", "the arrests") names no one happening."""
         if token.pos_ not in ("NOUN", "PROPN") or token.tag_ != "NNS":
@@ -152,6 +161,8 @@ class Modality:
             return None
         if trigger.type == "prisoner_count":
             return "asserted"  # a stock figure holds whatever frame embeds it
+        if self.is_speculative(token):
+            return None
         if trigger.type != "visit" and self.is_generic_noun(token):  # "talks" is plural
             return None
         lemmas = self.governing_lemmas(token)

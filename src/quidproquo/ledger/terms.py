@@ -14,7 +14,6 @@ that stays in force.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -26,6 +25,7 @@ from quidproquo.ledger.links import (
     load_links,
     status_filter,
 )
+from quidproquo.resolve.names import fold as fold_name
 from quidproquo.store import Store, from_json
 
 DESIGNATION = "sanctions_imposed"
@@ -87,6 +87,36 @@ class TermsOfTrade:
     @property
     def still_sanctioned(self) -> list[SanctionStatus]:
         return [s for s in self.sanctions if s.state != "removed"]
+
+    def summary(self) -> list[str]:
+        """The terms of trade in a few plain sentences, for a terminal."""
+        lines = [
+            f"{self.released_total} prisoners freed in {self.releases} releases (claims range"
+            f" {self.released_low}-{self.released_high}) against {self.concessions} US relief"
+            " steps"
+            + (
+                f": {self.prisoners_per_concession:.1f} per step"
+                if self.prisoners_per_concession is not None
+                else ""
+            )
+            + (
+                f"; {self.linked_released} freed in releases linked to"
+                f" {self.linked_concessions} steps"
+                if self.linked_concessions
+                else ""
+            )
+            + "."
+        ]
+        for held in self.latest_held:
+            qualifier = {"more_than": "more than ", "about": "about ", "at_least": "at least "}
+            who = f" ({held.attributed_to})" if held.attributed_to else ""
+            lines.append(
+                f"Still held as of {_held_day(held)}: "
+                f"{qualifier.get(held.qualifier or '', '')}{held.count}{who}."
+            )
+        for status in self.still_sanctioned:
+            lines.append(f"{status.entity}: {status.summary}.")
+        return lines
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -215,16 +245,16 @@ def alias_index(store: Store) -> dict[str, str]:
     return index
 
 
+BRACKETED = re.compile(r"\s*\([^)]*\)")
+
+
 def fold(name: str) -> str:
     """Case-, accent- and bracket-insensitive key: 'Belavia (8 Boeing aircraft)' -> 'belavia'."""
-    name = re.sub(r"\s*\([^)]*\)", "", name)
-    name = unicodedata.normalize("NFKD", name)
-    name = "".join(ch for ch in name if not unicodedata.combining(ch))
-    return " ".join(name.casefold().split())
+    return fold_name(BRACKETED.sub("", name))
 
 
 def canonical(name: str, names: dict[str, str]) -> str:
-    return names.get(fold(name), re.sub(r"\s*\([^)]*\)", "", name).strip())
+    return names.get(fold(name), BRACKETED.sub("", name).strip())
 
 
 def _applies(
