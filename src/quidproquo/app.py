@@ -12,9 +12,11 @@ from typing import Any
 
 from quidproquo.batch import extract_batch
 from quidproquo.ingest import IngestError, SourceMeta, expand_paths, read_path
+from quidproquo.ingest.sanctions import Listing, read_list
 from quidproquo.ledger import Ledger, build_ledger, write_report
 from quidproquo.model import Document, Event, Extraction, Quote
-from quidproquo.resolve.curated import CuratedSummary, load_curated
+from quidproquo.resolve.curated import CuratedSummary, add_alias, load_curated
+from quidproquo.resolve.entities import EntityResolver
 from quidproquo.resolve.incidents import ResolveSummary, resolve
 from quidproquo.resolve.review import TABLES, ReviewError
 from quidproquo.store import Store, from_json, now_iso, to_json
@@ -60,6 +62,20 @@ def fact_id(doc_id: str, kind: str, *parts: object) -> str:
 
     key = "|".join([doc_id, kind, *map(str, parts)])
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass
+class ListReport:
+    added: int = 0
+    unchanged: int = 0  # entries already stored
+    errors: list[IngestError] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        errors = [{"path": e.path, "line": e.line, "reason": e.reason} for e in self.errors]
+        return {"added": self.added, "unchanged": self.unchanged, "errors": errors}
+
+
+LISTING_ORIGIN = "listing"
 
 
 class Quidproquo:
@@ -118,6 +134,55 @@ class Quidproquo:
             f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = :id", {"id": doc_id}
         )
         return Document(**row) if row else None
+
+    def ingest_lists(self, paths: Iterable[Path | str], list_name: str | None = None) -> ListReport:
+        """Store sanctions-list entries (OFAC SDN CSV, FtM JSON), each tied to an entity."""
+        report = ListReport()
+        for path in expand_paths([Path(p) for p in paths]):
+            for item in read_list(path, list_name):
+                if isinstance(item, IngestError):
+                    report.errors.append(item)
+                elif self._add_listing(item, str(path)):
+                    report.added += 1
+                else:
+                    report.unchanged += 1
+        return report
+
+    def _add_listing(self, listing: Listing, source_path: str) -> bool:
+        listing_id = fact_id(listing.list_name, "listing", listing.entry_id)
+        with self.store.transaction() as conn:
+            if self.store.query_one(
+                "SELECT id FROM listings WHERE id = :i", {"i": listing_id}, conn
+            ):
+                return False
+            resolver = EntityResolver(self.store, conn)
+            entity_id = resolver.resolve(listing.name, LISTING_ORIGIN, listing.kind)
+            for alias in listing.aliases:
+                if entity_id:
+                    add_alias(self.store, conn, entity_id, alias)
+            row = listing.__dict__ | {
+                "id": listing_id,
+                "programs": to_json(listing.programs),
+                "aliases": to_json(listing.aliases),
+                "entity_id": entity_id,
+                "source_path": source_path,
+                "retrieved": now_iso(),
+            }
+            columns, values = ", ".join(row), ", ".join(f":{k}" for k in row)
+            self.store.execute(f"INSERT INTO listings ({columns}) VALUES ({values})", row, conn)
+        return True
+
+    def listings(self, name: str | None = None) -> list[dict[str, Any]]:
+        """Stored list entries; with `name`, those of the entity any spelling of it denotes."""
+        rows = self.store.query("SELECT * FROM listings ORDER BY list_name, name")
+        if name:
+            with self.store.transaction() as conn:
+                entity_id = EntityResolver(self.store, conn).find(name)
+            rows = [r for r in rows if entity_id and r["entity_id"] == entity_id]
+        for row in rows:
+            row["programs"] = from_json(row["programs"])
+            row["aliases"] = from_json(row["aliases"])
+        return rows
 
     # -- resolve, ledger, report -------------------------------------------------
     def load_curated(self, path: str | Path | None = None) -> CuratedSummary:

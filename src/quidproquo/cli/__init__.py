@@ -12,6 +12,7 @@ from quidproquo.cli.common import db_option
 COMMAND_MODULES = [
     "quidproquo.cli.ingest",
     "quidproquo.cli.demo",
+    "quidproquo.cli.lists",
     "quidproquo.cli.evaluate",
     "quidproquo.cli.resolve",
     "quidproquo.cli.ledger",

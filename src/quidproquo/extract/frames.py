@@ -46,16 +46,6 @@ ANAPHORIC_SUBJECTS = frozenset(
 )
 NUMBER_NOUNS = frozenset({"number", "figure", "tally", "total", "toll"})
 EXCLUDING_BEFORE = re.compile(r"(?:\bincluding|\bthe)\s+$", re.I)
-DEMONYMS = {
-    "lithuanian": "Lithuania",
-    "ukrainian": "Ukraine",
-    "polish": "Poland",
-    "belarusian": "Belarus",
-    "latvian": "Latvia",
-    "russian": "Russia",
-    "american": "United States",
-    "german": "Germany",
-}
 
 
 @dataclass
@@ -306,13 +296,23 @@ class FrameFiller:
     # -- places -----------------------------------------------------------------
 
     def destinations(self, trigger: Token, view: SentenceView, indices: set[int]) -> list[str]:
+        """Countries the trigger's clause sends people to, else those of the verb that
+        carries the trigger's group ("those released were taken to the Polish border")."""
+        found = self._destinations_in(view, indices)
+        if not found:
+            carrier = self._carrying_verb(trigger)
+            if carrier is not None:
+                found = self._destinations_in(view, clause_tokens(carrier))
+        return found
+
+    def _destinations_in(self, view: SentenceView, indices: set[int]) -> list[str]:
         found: list[str] = []
         for token in view.doc:
-            if (
-                token.i not in indices
-                or token.dep_ != "pobj"
-                or token.head.lower_ not in DESTINATION_PREPS
-            ):
+            if token.i not in indices:
+                continue
+            toward = token.dep_ == "pobj" and token.head.lower_ in DESTINATION_PREPS
+            crossed = token.dep_ == "dobj" and token.lower_ in self.gazetteer.border_nouns
+            if not (toward or crossed):
                 continue
             for node in [token, *[c for c in token.conjuncts]]:
                 country = self.place_country(node)
@@ -320,17 +320,55 @@ class FrameFiller:
                     found.append(country)
         return found
 
+    def _carrying_verb(self, trigger: Token) -> Token | None:
+        """The conveyance verb whose subject contains the trigger, if any."""
+        node = trigger
+        for _ in range(4):
+            if node.dep_ in ("nsubj", "nsubjpass"):
+                head = node.head
+                return head if head.lemma_.lower() in self.lexicon.conveyance_verbs else None
+            if node.dep_ not in ("pobj", "prep", "amod", "acl", "compound") or node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
     def place_country(self, token: Token) -> str | None:
         name = entity_text(token)
         country = self.gazetteer.country_of(name) or self.gazetteer.country_of(token.text)
         if country:
             return country
-        for child in token.children:  # "the Lithuanian border"
-            if child.lower_ in DEMONYMS and token.lower_ in ("border", "frontier"):
-                return DEMONYMS[child.lower_]
+        if token.lower_ in self.gazetteer.border_nouns:  # "the Lithuanian border"
+            for child in token.children:
+                if child.dep_ in ("amod", "compound", "nmod"):
+                    country = self.gazetteer.country_of_adjective(child.text)
+                    if country:
+                        return country
         return None
 
     # -- actors -------------------------------------------------------------------
+
+    def state_named_by(self, token: Token) -> str | None:
+        """'Belarusian authorities', 'the government of Belarus', 'Minsk's regime': that state."""
+        if token.lemma_.lower() not in self.gazetteer.government_nouns and (
+            token.lower_ not in self.gazetteer.government_nouns
+        ):
+            return None
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod"):
+                names = [child.text]
+            elif child.dep_ == "poss":
+                names = [entity_text(child)]
+            elif child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                names = [entity_text(g) for g in child.children if g.dep_ == "pobj"]
+            else:
+                continue
+            for name in names:
+                state = self.gazetteer.country_of_adjective(name) or self.gazetteer.government_of(
+                    name
+                )
+                if state:
+                    return state
+        return None
 
     def government(self, token: Token | None) -> str | None:
         if token is None:
@@ -339,6 +377,9 @@ class FrameFiller:
             gov = self.gazetteer.government_of(text)
             if gov:
                 return gov
+        state = self.state_named_by(token)
+        if state:
+            return state
         if token.ent_type_ == "PERSON" and is_titled(self._ent(token), self.gazetteer.envoy_titles):
             return None
         return None
@@ -384,7 +425,11 @@ class FrameFiller:
         name = entity_text(subject)
         if self.gazetteer.is_leader(name):
             return name
-        gov = self.gazetteer.metonyms.get(name) or self.gazetteer.government_of(name)
+        gov = (
+            self.gazetteer.metonyms.get(name)
+            or self.gazetteer.government_of(name)
+            or self.state_named_by(subject)
+        )
         return gov if gov == self.gazetteer.holding_state else None
 
     # -- filling ----------------------------------------------------------------

@@ -51,6 +51,11 @@ class Gazetteer:
                 self.countries[form] = canonical
         self.cities: dict[str, str] = dict(data["cities"])
         self.metonyms: dict[str, str] = dict(data["metonyms"])
+        self.demonyms = {
+            form.lower(): country for country, forms in data["demonyms"].items() for form in forms
+        }
+        self.government_nouns = frozenset(data["government_nouns"])
+        self.border_nouns = frozenset(data["border_nouns"])
         self.city_descriptions = {
             form: city for city, forms in data["city_descriptions"].items() for form in forms
         }
@@ -114,6 +119,10 @@ class Gazetteer:
             if name.endswith(form) and len(form) > 3:
                 return gov
         return None
+
+    def country_of_adjective(self, word: str) -> str | None:
+        """The country a country adjective names ("Lithuanian" -> Lithuania), or None."""
+        return self.demonyms.get(word.lower())
 
     def host_city(self, name: str) -> str | None:
         """The city a visit target names ("the Belarusian capital" -> Minsk)."""

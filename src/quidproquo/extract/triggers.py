@@ -108,6 +108,7 @@ class TriggerLexicon:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.people_nouns = frozenset(data["people_nouns"])
+        self.conveyance_verbs = frozenset(data["conveyance_verbs"])
         stock = data["stock"]
         self.stock_qualifiers = frozenset(stock["qualifiers"])
         self.stock_excluded = frozenset(stock["excluded_qualifiers"])

@@ -195,14 +195,15 @@ class EntityResolver:
         # Several candidates: prefer a person for a personal-looking name, then the oldest id.
         return sorted(ids, key=lambda i: (self.known[i].kind != guess_kind(name), i))[0]
 
-    def resolve(self, raw: str) -> str | None:
-        """Entity id for a name as written; adds the spelling as an alias; creates if unknown."""
+    def resolve(self, raw: str, origin: str = EXTRACTED, kind: str | None = None) -> str | None:
+        """Entity id for a name as written; adds the spelling as an alias; creates if unknown
+        (with `origin`, and `kind` when the source states it)."""
         parsed = parse_name(raw)
         if not parsed.name:
             return None
         entity_id = self.find(parsed.name)
         if entity_id is None:
-            entity_id = self._create(parsed.name)
+            entity_id = self._create(parsed.name, origin, kind)
         known = self.known[entity_id]
         if parsed.name not in known.aliases:
             self.store.execute(
@@ -216,14 +217,14 @@ class EntityResolver:
             self._add_attributes(entity_id, parsed.attributes)
         return entity_id
 
-    def _create(self, name: str) -> str:
+    def _create(self, name: str, origin: str = EXTRACTED, kind: str | None = None) -> str:
         slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "entity"
         entity_id = slug if slug not in self.known else f"{slug}-{short_hash(name)[:6]}"
-        kind = guess_kind(name)
+        kind = kind or guess_kind(name)
         self.store.execute(
             "INSERT INTO entities (id, name, kind, role, attributes, origin)"
             " VALUES (:id, :name, :kind, NULL, '{}', :origin)",
-            {"id": entity_id, "name": name, "kind": kind, "origin": EXTRACTED},
+            {"id": entity_id, "name": name, "kind": kind, "origin": origin},
             conn=self.conn,
         )
         self.known[entity_id] = _Known(entity_id, name, kind, [])

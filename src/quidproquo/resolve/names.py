@@ -80,12 +80,20 @@ def _titles() -> frozenset[str]:
     return frozenset(str(t).casefold() for t in _alias_data().get("titles", []))
 
 
+@lru_cache(maxsize=1)
+def _legal_forms() -> frozenset[str]:
+    return frozenset(str(t).casefold() for t in _alias_data().get("legal_forms", []))
+
+
 def _drop_titles(words: list[str]) -> list[str]:
-    titles = _titles()
-    start = 0
-    while start < len(words) - 1 and words[start].casefold() in titles:
+    """Without leading titles, nor legal forms at either end ("JSC X", "X OAO")."""
+    titles, forms = _titles(), _legal_forms()
+    start, end = 0, len(words)
+    while start < end - 1 and words[start].casefold() in titles | forms:
         start += 1
-    return words[start:]
+    while end - 1 > start and words[end - 1].casefold() in forms:
+        end -= 1
+    return words[start:end]
 
 
 def fold(name: str) -> str:
