@@ -13,7 +13,7 @@ from typing import Any
 from quidproquo.batch import extract_batch
 from quidproquo.ingest import IngestError, SourceMeta, expand_paths, read_path
 from quidproquo.ingest.sanctions import Listing, read_list
-from quidproquo.ledger import Ledger, build_ledger, write_report
+from quidproquo.ledger import Ledger, TermsOfTrade, build_ledger, terms_of_trade, write_report
 from quidproquo.model import Document, Event, Extraction, Quote
 from quidproquo.resolve.curated import CuratedSummary, add_alias, load_curated
 from quidproquo.resolve.entities import EntityResolver
@@ -195,6 +195,10 @@ class Quidproquo:
 
     def ledger(self, window_days: int = 14, accepted_only: bool = False) -> Ledger:
         return build_ledger(self.store, window_days, accepted_only)
+
+    def terms_of_trade(self, window_days: int = 14, accepted_only: bool = False) -> TermsOfTrade:
+        """Released per concession, cumulative series, prisoners held, what is left."""
+        return terms_of_trade(self.store, self.ledger(window_days, accepted_only))
 
     def report(self, out_dir: Path, window_days: int = 14, accepted_only: bool = False) -> Path:
         """Write the static HTML report; returns the path of its index.html."""

@@ -90,3 +90,17 @@ def test_cli_exit_code_and_listing_table(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "2 added, 0 unchanged, 2 failed" in result.output
     table = CliRunner().invoke(main, ["listings", "--db", db])
     assert "BELARUSKALI OAO" in table.output and "Ivan Examplov" in table.output
+
+
+def test_listed_belarusian_entities_count_as_still_sanctioned(
+    qpq: Quidproquo, tmp_path: Path
+) -> None:
+    path = tmp_path / "sdn.csv"
+    path.write_text(SDN, encoding="utf-8")
+    qpq.ingest_lists([path])
+    terms = qpq.terms_of_trade()
+    still = {s.entity: s.summary for s in terms.still_sanctioned}
+    assert "listed on OFAC SDN (BELARUS-EO14038, RUSSIA-EO14024)" in still["Ivan Examplov"]
+    # Belaruskali keeps its designation history (eased by GL 13), not a second row
+    assert sum("Belaruskali" in name for name in still) == 1
+    assert "General License 13" in still["Belaruskali"]

@@ -230,7 +230,30 @@ def sanction_status(store: Store, ledger: Ledger) -> list[SanctionStatus]:
                 and _not_before(c, designation)
             ]
             statuses.append(_status(entity, designation, steps))
+    statuses += _listed(store, {fold(s.entity) for s in statuses}, names)
     return sorted(statuses, key=lambda s: (s.state == "removed", s.entity))
+
+
+def _listed(store: Store, known: set[str], names: dict[str, str]) -> list[SanctionStatus]:
+    """Belarus-related entries of ingested sanctions lists that no designation covers."""
+    found: dict[str, SanctionStatus] = {}
+    for row in store.query("SELECT * FROM listings ORDER BY list_name, entry_id"):
+        programs = from_json(row["programs"]) or []
+        belarusian = (row["country"] or "").lower() in ("by", "belarus") or any(
+            "BELARUS" in p.upper() for p in programs
+        )
+        entity = canonical(row["name"], names)
+        if not belarusian or fold(entity) in known or entity in found:
+            continue
+        listed = f"listed on {row['list_name']}" + (f" ({', '.join(programs)})" if programs else "")
+        found[entity] = SanctionStatus(
+            entity,
+            f"listing:{row['list_name']}:{row['entry_id']}",
+            row["listed_on"] or "date not stated",
+            "under sanctions",
+            f"under sanctions, {listed}",
+        )
+    return list(found.values())
 
 
 def alias_index(store: Store) -> dict[str, str]:
