@@ -66,3 +66,83 @@ def test_other_adds_the_named_person(fill) -> None:
     (slot,) = fill("Olga Petrova was freed along with 9 other prisoners.", "freed")
     assert slot.count == 10
     assert slot.persons == ["Olga Petrova"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Belarusian authorities freed 31 inmates on Friday.", "freed"),
+        ("The Belarusian government pardoned six women on Monday.", "pardoned"),
+        ("The government of Belarus released 40 detainees overnight.", "released"),
+        ("The authorities in Minsk freed two journalists on Sunday.", "freed"),
+        ("Minsk's regime pardoned 18 activists last week.", "pardoned"),
+        ("Byelorussian authorities released nine men.", "released"),
+    ],
+)
+def test_authorities_of_the_holding_state_are_the_releaser(fill, text: str, word: str) -> None:
+    (slot,) = fill(text, word)
+    assert slot.actor == "Belarus"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Lithuanian authorities released two smugglers on Friday.", "released"),
+        ("The authorities freed 12 people on Monday.", "freed"),
+        ("Prison authorities in the region freed five inmates.", "freed"),
+    ],
+)
+def test_other_or_unnamed_authorities_give_no_releaser(fill, text: str, word: str) -> None:
+    (slot,) = fill(text, word)
+    assert slot.actor is None
+
+
+def test_authorities_of_a_sanctioning_state_are_its_government(fill) -> None:
+    (slot,) = fill("The American administration lifted sanctions on Belavia.", "lifted")
+    assert slot.actor == "United States"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("The freed activists crossed the Polish frontier on foot.", "freed", "Poland"),
+        ("The pardoned men were driven to the Ukrainian border.", "driven", "Ukraine"),
+        ("Those freed were later escorted to the Latvian border.", "freed", "Latvia"),
+        ("Most of the released were bussed to the Lithuanian frontier.", "released", "Lithuania"),
+        ("Several of the pardoned prisoners were flown to Vilnius.", "pardoned", "Lithuania"),
+        ("Eight released inmates were brought across the Polish border.", "released", "Poland"),
+    ],
+)
+def test_border_adjective_and_carrying_verb_give_destination(fill, text, word, country) -> None:
+    assert [s.destination for s in fill(text, word)] == [country]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The freed activists were taken to a hospital.", "freed"),
+        ("The pardoned men were driven to the border.", "driven"),
+        ("Those freed were escorted to the Belarusian border.", "freed"),
+    ],
+)
+def test_no_destination_without_a_foreign_place(fill, text: str, word: str) -> None:
+    assert [s.destination for s in fill(text, word)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("BREST, May 2 (Sample Wire) - Belarus on Friday freed four prisoners.", "Belarus"),
+        ("The president, Alexander Lukashenko, pardoned nine inmates.", "Alexander Lukashenko"),
+        ("Minsk on Monday freed two journalists.", "Belarus"),
+    ],
+)
+def test_releaser_behind_dateline_dates_and_appositions(fill, text: str, actor: str) -> None:
+    word = next(w for w in ("freed", "pardoned") if w in text)
+    (slot,) = fill(text, word)
+    assert slot.actor == actor
+
+
+def test_numeric_subject_is_no_deportation_actor(fill) -> None:
+    (slot,) = fill("Fifteen were expelled to Latvia on Sunday.", "expelled")
+    assert (slot.actor, slot.count, slot.destination) == (None, 15, "Latvia")

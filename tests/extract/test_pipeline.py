@@ -67,3 +67,113 @@ def test_caption_lines_yield_no_event(extractor: Extractor) -> None:
 def test_bad_published_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="published"):
         parse_published("yesterday")
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "persons"),
+    [
+        ("Lena Dorsh was freed. She was one of 31 people freed on Friday.", 31, ["Lena Dorsh"]),
+        (
+            "Ivan Koral was pardoned. He was among 22 inmates pardoned on Monday.",
+            22,
+            ["Ivan Koral"],
+        ),
+        (
+            "Among the prisoners set free were Anna Lis and Pavel Rud.",
+            None,
+            ["Anna Lis", "Pavel Rud"],
+        ),
+        ("Among those released on Tuesday was the blogger Oleg Mayer.", None, ["Oleg Mayer"]),
+        ("Among those pardoned were Maria Vlad and Yuri Tsar.", None, ["Maria Vlad", "Yuri Tsar"]),
+        ("The lawyer Inna Sava was among the 18 detainees released.", 18, ["Inna Sava"]),
+        ("One of those freed was the poet Dmitry Lesk.", None, ["Dmitry Lesk"]),
+    ],
+)
+def test_membership_in_a_freed_group_is_a_release(extractor, text, count, persons) -> None:
+    *_, release = by_type(extractor.extract(text, "2025-06-23"), "release")
+    assert (release.count, release.persons) == (count, persons)
+    assert release.evidence == text.split(". ")[-1]
+
+
+def test_a_relative_clause_on_the_person_does_not_date_the_release(extractor) -> None:
+    text = "Among those freed was the reporter Igor Nail, who had been jailed since 2021."
+    (release,) = by_type(extractor.extract(text, "2025-06-23"), "release")
+    assert (release.persons, release.date_min) == (["Igor Nail"], "2025-06-23")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The editor Ilya Bort was not among those freed.",
+        "Nobody from the opposition was among the 40 prisoners released.",
+        "Among those pardoned are 15 women and seven men.",
+        "Critics said the regime would likely arrest more students.",
+        "Officials would probably detain more activists before the vote.",
+        "Aides said Minsk is expected to free several more people.",
+        "Hundreds of migrants crossed the Polish border on Sunday.",
+        "The freed activists were later taken to a hospital.",
+    ],
+)
+def test_negated_composition_and_speculation_give_nothing(extractor, text: str) -> None:
+    assert extractor.extract(text, "2025-06-23").events == []
+
+
+def test_border_destination_and_state_actor_in_a_text(extractor) -> None:
+    text = (
+        "Belarusian authorities released 44 prisoners on Thursday. "
+        "Most of the released were driven by bus to the Lithuanian border."
+    )
+    first, second = by_type(extractor.extract(text, "2025-06-23"), "release")
+    assert (first.count, first.actor) == (44, "Belarus")
+    assert (second.destination, second.date_min) == ("Lithuania", first.date_min)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "persons"),
+    [
+        (
+            "Belarus freed 30 prisoners on Monday. Olga Rus and Pavel Lin were among them.",
+            "release",
+            ["Olga Rus", "Pavel Lin"],
+        ),
+        (
+            "Nine men were deported to Poland. Among them was the priest Anton Vysk.",
+            "deportation",
+            ["Anton Vysk"],
+        ),
+        (
+            "Belarus freed 14 prisoners. The reporter Ihar Lenski was also in the group.",
+            "release",
+            ["Ihar Lenski"],
+        ),
+        (
+            "Minsk pardoned 12 people. The blogger Dina Kost was among those.",
+            "release",
+            ["Dina Kost"],
+        ),
+    ],
+)
+def test_members_named_after_a_group_event_join_it(extractor, text, kind, persons) -> None:
+    first, second = by_type(extractor.extract(text, "2025-06-23"), kind)
+    assert second.persons == persons and second.count is None
+    assert second.date_min == first.date_min
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belarus freed 30 prisoners on Monday. Ilya Bort was not among them.",
+        "Olga Rus and Pavel Lin were among them.",  # no group event before
+        "Belarus freed 30 prisoners. Among them, officials said, were several students.",
+    ],
+)
+def test_membership_without_a_group_or_a_name_adds_nothing(extractor, text: str) -> None:
+    events = extractor.extract(text, "2025-06-23").events
+    assert [e.persons for e in events] in ([], [[]])  # at most the group event itself
+
+
+def test_members_are_not_added_to_a_count_of_others(extractor) -> None:
+    text = "Fifteen others were expelled to Latvia; among them were Maria Lebed and Pavel Sokolov."
+    (deport,) = by_type(extractor.extract(text, "2025-06-23"), "deportation")
+    assert (deport.count, deport.actor) == (15, None)
+    assert deport.persons == ["Maria Lebed", "Pavel Sokolov"]

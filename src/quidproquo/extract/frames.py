@@ -20,6 +20,8 @@ from quidproquo.extract.triggers import Trigger, TriggerLexicon
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OWN_CLAUSE_BREAKS = frozenset({"conj", "advcl", "ccomp", "parataxis"})
+SUBORDINATE = OWN_CLAUSE_BREAKS | {"relcl", "acl"}
+CARRIED_DEPS = frozenset({"pobj", "prep", "amod", "acl", "compound"})  # trigger -> carried group
 DESTINATION_PREPS = frozenset({"to", "into", "across", "for", "toward", "towards"})
 SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "claim", "announce", "write", "add"})
 COMPOSITION = re.compile(r"^\s*of\s+(?:them|those|these|whom|the)\b", re.I)
@@ -44,6 +46,7 @@ ANAPHORIC_SUBJECTS = frozenset(
         "deportees",
     }
 )
+NUMERIC_ENTITIES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "DATE", "TIME", "ORDINAL"})
 NUMBER_NOUNS = frozenset({"number", "figure", "tally", "total", "toll"})
 EXCLUDING_BEFORE = re.compile(r"(?:\bincluding|\bthe)\s+$", re.I)
 
@@ -102,6 +105,7 @@ def clause_tokens(token: Token, needs: frozenset[str] = frozenset()) -> set[int]
             walk(child)
 
     walk(token)
+    keep.update(membership_clause(token))  # "Among those freed was X"
     if not any(c.dep_ in SUBJECTS for c in token.children) and token.dep_ in ("conj", "xcomp"):
         head = token.head
         while head.dep_ in ("conj", "xcomp") and not any(c.dep_ in SUBJECTS for c in head.children):
@@ -133,13 +137,47 @@ def clause_tokens(token: Token, needs: frozenset[str] = frozenset()) -> set[int]
             and noun.head.head.pos_ in ("NUM", "NOUN")
         ):
             keep.add(noun.head.head.i)  # "most of those released"
-        if noun.dep_ == "pobj" and noun.head.lower_ == "among":
-            keep.update(t.i for t in noun.head.head.subtree)  # "Among those released were X and Y"
+        keep.update(membership_clause(noun))  # "Among those released were X and Y"
         if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
             keep.update(t.i for t in noun.head.subtree if t.ent_type_ == "PERSON" and t.i < noun.i)
         if noun.lemma_ in NUMBER_NOUNS:
             keep.update(t.i for t in noun.sent)  # "put the number freed at 207, others at 250"
     return keep
+
+
+def membership_clause(noun: Token) -> set[int]:
+    """'X was among (the N) freed', 'X was one of N people freed': the clause naming the members.
+
+    The copular clause around "among"/"one of", without its own subordinate verbs
+    ("..., who had been jailed since 2020").
+    """
+    if noun.dep_ != "pobj":
+        return set()
+    prep = noun.head
+    if prep.lower_ == "among":
+        verb = prep.head
+    elif prep.lower_ == "of" and prep.head.lower_ == "one" and prep.head.dep_ in ("attr", "nsubj"):
+        verb = prep.head.head
+    else:
+        return set()
+    if verb.pos_ not in ("AUX", "VERB"):
+        return set()
+    keep: set[int] = set()
+
+    def walk(node: Token) -> None:
+        keep.add(node.i)
+        for child in node.children:
+            if child.dep_ in SUBORDINATE and child.pos_ in ("VERB", "AUX") and child.i != noun.i:
+                continue
+            walk(child)
+
+    walk(verb)
+    return keep
+
+
+def counted(noun: Token) -> bool:
+    """The noun has its own numeral ("14 prisoners released"): a new group, no back-reference."""
+    return any(c.dep_ in ("nummod", "quantmod") for c in noun.children)
 
 
 def subject_of(token: Token) -> Token | None:
@@ -237,20 +275,20 @@ class FrameFiller:
             if self._describes_other(root):
                 continue
             names.append(person.text)
-        for among in view.doc:  # "...; among them were A and B"
-            if among.lower_ == "among" and any(
-                c.lower_ in ("them", "those", "whom") for c in among.children
+        for ent in self.members_named(view):  # "...; among them were A and B"
+            if ent.text not in names and not (
+                self.gazetteer.is_leader(ent.text) or self.is_envoy(ent)
             ):
-                clause = among.head
-                for ent in view.doc.ents:
-                    if (
-                        ent.label_ == "PERSON"
-                        and ent.root.i in {t.i for t in clause.subtree}
-                        and ent.text not in names
-                        and not (self.gazetteer.is_leader(ent.text) or self.is_envoy(ent))
-                    ):
-                        names.append(ent.text)
+                names.append(ent.text)
         return names
+
+    def members_named(self, view: SentenceView) -> list[Span]:
+        """People named in an 'among them' clause: members of a group counted elsewhere."""
+        among = self.lexicon.membership_token(view.doc)
+        if among is None:
+            return []
+        clause = {t.i for t in among.head.subtree}
+        return [e for e in view.doc.ents if e.label_ == "PERSON" and e.root.i in clause]
 
     @staticmethod
     def _describes_other(root: Token) -> bool:
@@ -326,8 +364,9 @@ class FrameFiller:
         for _ in range(4):
             if node.dep_ in ("nsubj", "nsubjpass"):
                 head = node.head
-                return head if head.lemma_.lower() in self.lexicon.conveyance_verbs else None
-            if node.dep_ not in ("pobj", "prep", "amod", "acl", "compound") or node.head.i == node.i:
+                verbs = self.lexicon.conveyance_verbs
+                return head if head.lemma_.lower() in verbs or head.lower_ in verbs else None
+            if node.dep_ not in CARRIED_DEPS or node.head.i == node.i:
                 return None
             node = node.head
         return None
@@ -416,21 +455,26 @@ class FrameFiller:
                 (
                     t
                     for t in reversed(trigger.doc[max(0, trigger.i - 4) : trigger.i])
-                    if t.pos_ == "PROPN"
+                    if t.pos_ == "PROPN" and t.ent_type_ not in NUMERIC_ENTITIES
                 ),
                 None,
             )
         if subject is None:
             return None
-        name = entity_text(subject)
-        if self.gazetteer.is_leader(name):
-            return name
-        gov = (
-            self.gazetteer.metonyms.get(name)
-            or self.gazetteer.government_of(name)
-            or self.state_named_by(subject)
-        )
-        return gov if gov == self.gazetteer.holding_state else None
+        # "VILNIUS, Feb 12 (Wire) - Belarus ... freed": the dateline city heads the appositive
+        appositives = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i]
+        for node in [subject, *reversed(appositives)]:
+            name = entity_text(node)
+            if self.gazetteer.is_leader(name):
+                return name
+            gov = (
+                self.gazetteer.metonyms.get(name)
+                or self.gazetteer.government_of(name)
+                or self.state_named_by(node)
+            )
+            if gov == self.gazetteer.holding_state:
+                return gov
+        return None
 
     # -- filling ----------------------------------------------------------------
 
@@ -446,7 +490,11 @@ class FrameFiller:
             or any(c.dep_ == "det" and c.lower_ in ("those", "these") for c in subject.children)
         ):
             base.anaphoric = True
-        if token.dep_ in ("acl", "amod") and token.head.lower_ in ANAPHORIC_SUBJECTS | {"those"}:
+        if (
+            token.dep_ in ("acl", "amod")
+            and token.head.lower_ in ANAPHORIC_SUBJECTS | {"those"}
+            and not counted(token.head)
+        ):
             base.anaphoric = True
         if token.dep_ in SUBJECTS | {"dobj", "pobj"} and any(
             c.dep_ == "det" and c.lower_ in ("those", "these") for c in token.children
@@ -456,7 +504,12 @@ class FrameFiller:
             base.persons = self.subject_people(token, view, indices)
         if frame.actor == "releaser":
             base.actor = self.releaser(token)
-        elif frame.actor == "subject" and subject is not None and subject.ent_type_:
+        elif (
+            frame.actor == "subject"
+            and subject is not None
+            and subject.ent_type_
+            and subject.ent_type_ not in NUMERIC_ENTITIES  # "Fifteen were deported"
+        ):
             base.actor = quoted_name(
                 view.doc[subject.left_edge.i : subject.right_edge.i + 1]
             ) or entity_text(subject)
@@ -469,7 +522,7 @@ class FrameFiller:
         variants = [base]
         if frame.count:
             variants = self._with_counts(base, view, indices)
-        if base.anaphoric and token.dep_ in ("acl", "amod"):
+        if base.anaphoric and token.dep_ in ("acl", "amod") and not counted(token.head):
             for slot in variants:  # "Among those pardoned are 15 women and seven men": composition
                 slot.count = slot.count_qualifier = None
             variants = variants[:1]
@@ -494,8 +547,9 @@ class FrameFiller:
         for mention in counts:
             slot = Slots(**{**base.__dict__, "persons": list(base.persons)})
             value = mention.value
-            if mention.other:
-                value += len(base.persons)
+            if mention.other:  # "A along with 9 others": A adds one, members named do not
+                members = {e.text for e in self.members_named(view)}
+                value += len([p for p in base.persons if p not in members])
             slot.count, slot.count_qualifier = value, mention.qualifier
             out.append(slot)
         return out

@@ -40,6 +40,7 @@ PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 INHERITING = frozenset(
     {"release", "deportation", "visit", "sanctions_eased", "exchange", "denial", "detention"}
 )
+GROUP_TYPES = frozenset({"release", "deportation"})  # events that move a group of people
 CLAIM_WORDS = frozenset({"say", "claim", "tell", "according", "report", "allege", "insist"})
 
 
@@ -70,6 +71,7 @@ class DocumentState:
     seen_types: set[str] = field(default_factory=set)
     visited: set[str] = field(default_factory=set)
     envoys: dict[str, str] = field(default_factory=dict)  # surname -> full name
+    group_type: str | None = None  # type of the last release or deportation told
 
 
 class Extractor:
@@ -109,7 +111,11 @@ class Extractor:
                 raise TypeError(f"extract expects text as str, got {type(text).__name__}")
             sentences = split_sentences(text)
             content = [s for s in sentences if not is_boilerplate(s)]
-            candidates = [s for s in content if self.lexicon.candidate_types(s.text)]
+            candidates = [
+                s
+                for s in content
+                if self.lexicon.candidate_types(s.text) or self.lexicon.names_members(s.text)
+            ]
             prepared.append((text, parse_published(published), sentences, content, candidates))
         docs = iter(self.nlp.pipe(s.text for p in prepared for s in p[4]))
         results = []
@@ -158,7 +164,10 @@ class Extractor:
         return events
 
     def _remember_people(self, doc: Doc, state: DocumentState) -> None:
-        for ent in doc.ents:
+        # a pronoun in the next sentence most likely takes up the subject: people named as
+        # subjects are remembered last ("X, the husband of Y, was freed. He ...": X)
+        ents = sorted(doc.ents, key=lambda e: e.root.dep_ in ("nsubj", "nsubjpass"))
+        for ent in ents:
             if (
                 ent.label_ == "PERSON"
                 and ent.text[:1].isupper()
@@ -212,6 +221,8 @@ class Extractor:
                 self._date(slot, trig, view, dates, state)
                 slots.append(slot)
         slots.extend(self._refused_departures(view, dates, state))
+        if state.group_type and not any(s.type in GROUP_TYPES for s in slots):
+            slots.extend(self._members(view, dates, state))
         merged = [s for s in merge_same_sentence(slots) if not self._repeated_denial(s, state)]
         kept = [s for s in merged if self._keep(s, doc, state)]
         for slot in kept:
@@ -225,6 +236,8 @@ class Extractor:
                 and not self._cumulative(slot)
             ):
                 state.event_dates = (slot.date_min, slot.date_max)
+            if slot.type in GROUP_TYPES:
+                state.group_type = slot.type
             if slot.type.startswith("sanctions") and slot.actor:
                 state.sanctions_actor = slot.actor
         return kept
@@ -441,6 +454,24 @@ class Extractor:
             slots.append(slot)
         return slots
 
+    def _members(
+        self, view: SentenceView, dates: list[DateMention], state: DocumentState
+    ) -> list[Slots]:
+        """'A and B were among them': the named people join the text's last group event."""
+        among = self.lexicon.membership_token(view.doc)
+        if among is None or state.group_type is None:
+            return []
+        if self.modality.is_negated(among) or self.modality.is_conditional(among):
+            return []
+        indices = clause_tokens(among.head) if among.head.i != among.i else {among.i}
+        persons = self.filler.subject_people(among, view, indices)
+        if not persons:
+            return []
+        slot = Slots(state.group_type, "asserted", among.i)
+        slot.persons = [self.full_name(p, state) for p in persons]
+        self._date(slot, None, view, dates, state)
+        return [slot]
+
     # -- dates -----------------------------------------------------------------------------
 
     def _date(
@@ -463,6 +494,8 @@ class Extractor:
             if mention.date_min is None:
                 continue
             tokens = view.tokens_of(mention.start, mention.end)
+            if tokens and describes_someone(tokens[0], token):
+                continue  # "X, who had been jailed since 2020": the person's past, not the event's
             said = bool(tokens) and governing_verb(tokens[0]) in SAY_VERBS
             if said:
                 state.claim_dates = (mention.date_min, mention.date_max)
@@ -501,6 +534,14 @@ def governing_verb(token: Token) -> str | None:
         if node.pos_ in ("VERB", "AUX") and node.i != token.i:
             return str(node.lemma_).lower()
     return None
+
+
+def describes_someone(token: Token, trigger: Token) -> bool:
+    """`token` sits in a relative clause on a named person that does not hold the trigger."""
+    return any(
+        a.dep_ == "relcl" and a.head.ent_type_ == "PERSON" and trigger not in list(a.subtree)
+        for a in [token, *token.ancestors]
+    )
 
 
 def instrument_of(text: str) -> str | None:

@@ -109,6 +109,21 @@ class TriggerLexicon:
     def __init__(self, data: dict[str, Any]) -> None:
         self.people_nouns = frozenset(data["people_nouns"])
         self.conveyance_verbs = frozenset(data["conveyance_verbs"])
+        self.membership: dict[str, frozenset[str]] = {
+            prep: frozenset(words) for prep, words in data["membership"].items()
+        }
+        self._membership = re.compile(
+            r"\b(?:"
+            + "|".join(
+                re.escape(prep)
+                + r"\s+(?:the\s+)?(?:"
+                + "|".join(map(re.escape, sorted(words)))
+                + ")"
+                for prep, words in sorted(self.membership.items())
+            )
+            + r")\b",
+            re.I,
+        )
         stock = data["stock"]
         self.stock_qualifiers = frozenset(stock["qualifiers"])
         self.stock_excluded = frozenset(stock["excluded_qualifiers"])
@@ -167,6 +182,18 @@ class TriggerLexicon:
             if any(f.search(text) and (n is None or n.search(text)) for f, n in entries):
                 found.add(name)
         return found
+
+    def names_members(self, text: str) -> bool:
+        """'... were among them': the sentence may name members of an earlier group."""
+        return bool(self._membership.search(text))
+
+    def membership_token(self, tokens: Iterable[Token]) -> Token | None:
+        """The 'among' whose object is a bare back-reference ('them', 'those')."""
+        for token in tokens:
+            words = self.membership.get(token.lower_, frozenset())
+            if any(c.dep_ == "pobj" and c.lower_ in words for c in token.children):
+                return token
+        return None
 
     def match(self, token: Token) -> list[Trigger]:
         """The lexicon entries `token` satisfies in its parse."""
