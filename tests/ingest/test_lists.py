@@ -104,3 +104,31 @@ def test_listed_belarusian_entities_count_as_still_sanctioned(
     # Belaruskali keeps its designation history (eased by GL 13), not a second row
     assert sum("Belaruskali" in name for name in still) == 1
     assert "General License 13" in still["Belaruskali"]
+
+
+SDN_XML = """<?xml version="1.0" standalone="yes"?>
+<sdnList xmlns="https://example.invalid/sdnList.xsd">
+  <sdnEntry><uid>90010</uid><lastName>EXAMPLE AIR</lastName><sdnType>Entity</sdnType>
+    <programList><program>BELARUS-EO14038</program></programList>
+    <akaList><aka><uid>1</uid><type>a.k.a.</type>
+      <lastName>EXAMPLE AIRLINES</lastName></aka></akaList>
+    <addressList><address><uid>2</uid><country>Belarus</country></address></addressList>
+  </sdnEntry>
+  <sdnEntry><uid>90011</uid><firstName>Anna</firstName><lastName>SAMPLOVA</lastName>
+    <sdnType>Individual</sdnType><programList><program>BELARUS</program></programList>
+  </sdnEntry>
+  <sdnEntry><uid>90012</uid><sdnType>Entity</sdnType></sdnEntry>
+</sdnList>"""
+
+
+def test_sdn_xml_entries(qpq: Quidproquo, tmp_path: Path) -> None:
+    path = tmp_path / "sdn.xml"
+    path.write_text(SDN_XML, encoding="utf-8")
+    report = qpq.ingest_lists([path])
+    assert report.added == 2 and "sdnEntry 3" in report.errors[0].reason
+    (air,) = qpq.listings("Example Airlines")  # found through its a.k.a.
+    assert air["country"] == "Belarus" and air["programs"] == ["BELARUS-EO14038"]
+    assert qpq.listings("Anna Samplova")[0]["kind"] == "person"
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<sdnList><sdnEntry>", encoding="utf-8")
+    assert "invalid XML" in qpq.ingest_lists([broken]).errors[0].reason

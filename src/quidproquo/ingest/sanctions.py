@@ -1,4 +1,4 @@
-"""Sanctions lists: OFAC's SDN file (legacy CSV) and OpenSanctions / FollowTheMoney JSON.
+"""Sanctions lists: OFAC's SDN file (legacy CSV or XML) and OpenSanctions / FollowTheMoney JSON.
 
 Each reader yields `Listing`s (one listed person, company, vessel, ...) or `IngestError`s
 naming the file and row; `Quidproquo.ingest_lists` stores them and ties each to an entity.
@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,7 +48,7 @@ class Listing:
 
 
 def read_list(path: Path, list_name: str | None = None) -> Iterator[Listing | IngestError]:
-    """Read an SDN CSV (`.csv`) or a FollowTheMoney JSON / JSON Lines file."""
+    """Read an SDN CSV (`.csv`) or XML (`.xml`), or a FollowTheMoney JSON / JSON Lines file."""
     try:
         content = decode(path, path.read_bytes())
     except (OSError, ValueError) as exc:
@@ -55,10 +56,12 @@ def read_list(path: Path, list_name: str | None = None) -> Iterator[Listing | In
         return
     if path.suffix.lower() == ".csv":
         yield from read_sdn_csv(path, content, list_name or "OFAC SDN")
+    elif path.suffix.lower() == ".xml":
+        yield from read_sdn_xml(path, content, list_name or "OFAC SDN")
     elif path.suffix.lower() in (".json", ".jsonl", ".ndjson", ".ftm"):
         yield from read_ftm(path, content, list_name or "OpenSanctions")
     else:
-        yield IngestError(str(path), "not a sanctions list (.csv SDN file or FtM .json/.jsonl)")
+        yield IngestError(str(path), "not a sanctions list (SDN .csv/.xml or FtM .json/.jsonl)")
 
 
 def _sdn_value(cell: str) -> str:
@@ -90,6 +93,52 @@ def read_sdn_csv(path: Path, content: str, list_name: str) -> Iterator[Listing |
             kind=kind,
             programs=PROGRAM.findall(programs) or [p for p in programs.split() if p],
             aliases=AKA.findall(remarks),
+        )
+
+
+def _local(tag: str) -> str:
+    """An XML tag without its namespace."""
+    return tag.rsplit("}", 1)[-1]
+
+
+def _child_text(element: ET.Element, name: str) -> str:
+    found = next((c for c in element if _local(c.tag) == name), None)
+    return (found.text or "").strip() if found is not None else ""
+
+
+def _descendants(element: ET.Element, name: str) -> list[ET.Element]:
+    return [e for e in element.iter() if _local(e.tag) == name]
+
+
+def read_sdn_xml(path: Path, content: str, list_name: str) -> Iterator[Listing | IngestError]:
+    """OFAC's `sdn.xml`: `sdnEntry` elements with uid, names, sdnType, programs and a.k.a.s."""
+    try:
+        root = ET.fromstring(content)
+    except ET.ParseError as exc:
+        yield IngestError(str(path), f"invalid XML: {exc}", exc.position[0])
+        return
+    for number, entry in enumerate(_descendants(root, "sdnEntry"), start=1):
+        uid, last = _child_text(entry, "uid"), _child_text(entry, "lastName")
+        first, sdn_type = _child_text(entry, "firstName"), _child_text(entry, "sdnType")
+        kind = SDN_KINDS.get("" if sdn_type == "Entity" else sdn_type.lower())
+        if not uid or not last or kind is None:
+            yield IngestError(
+                str(path), f"sdnEntry {number} needs a uid, a lastName and a known sdnType"
+            )
+            continue
+        akas = [
+            " ".join(p for p in (_child_text(a, "firstName"), _child_text(a, "lastName")) if p)
+            for a in _descendants(entry, "aka")
+        ]
+        countries = [c.text.strip() for c in _descendants(entry, "country") if c.text]
+        yield Listing(
+            list_name=list_name,
+            entry_id=uid,
+            name=f"{first} {last.title()}" if first else last,
+            kind=kind,
+            programs=[p.text.strip() for p in _descendants(entry, "program") if p.text],
+            aliases=[a for a in akas if a],
+            country=countries[0] if countries else None,
         )
 
 
