@@ -112,3 +112,26 @@ def test_unnamed_relief_applies_through_a_source_link(
 def test_fold_ignores_case_accents_and_brackets() -> None:
     assert fold("Belavia (8 Boeing aircraft)") == fold("BELAVIA")
     assert fold("Nausėda") == fold("nauseda")
+
+
+def test_extracted_stock_figures_join_the_held_series(tmp_path: Path) -> None:
+    from quidproquo.app import Quidproquo
+    from quidproquo.ingest import SourceMeta
+
+    qpq = Quidproquo(str(tmp_path / "held.db"))
+    article = tmp_path / "count.txt"
+    article.write_text(
+        "The rights group Viasna said that 1,142 political prisoners remain in jail.",
+        encoding="utf-8",
+    )
+    qpq.ingest([article], SourceMeta(published="2026-05-06", url="https://monitor.example/c"))
+    qpq.extract()
+    qpq.load_curated()
+    qpq.resolve()
+    terms = qpq.terms_of_trade()
+    extracted = [h for h in terms.held if h.count == 1142]
+    assert len(extracted) == 1 and extracted[0].sources == ["https://monitor.example/c"]
+    assert extracted[0].as_of_max == "2026-05-06"  # no as-of date stated: publication
+    assert [h.count for h in terms.latest_held] == [1142]  # the newest figure
+    assert len(terms.held) > 1  # the curated series is still there
+    assert not any(h.count == 1142 for h in qpq.terms_of_trade(accepted_only=True).held)

@@ -26,7 +26,7 @@ from quidproquo.ledger.links import (
     status_filter,
 )
 from quidproquo.resolve.names import fold as fold_name
-from quidproquo.store import Store, from_json
+from quidproquo.store import Store, from_json, to_json
 
 DESIGNATION = "sanctions_imposed"
 DELISTING = "sdn_removal"
@@ -185,7 +185,9 @@ def cumulative_series(
 
 
 def held_series(store: Store, accepted_only: bool = False) -> list[HeldCount]:
+    """Prisoners held over time: curated counts, and stock figures extracted from the news."""
     rows = store.query(f"SELECT * FROM held_counts WHERE {status_filter(accepted_only)}")
+    rows += _extracted_held(store, accepted_only)
     held = []
     for row in rows:
         interval = Interval.parse(row["as_of_min"], row["as_of_max"])
@@ -203,6 +205,38 @@ def held_series(store: Store, accepted_only: bool = False) -> list[HeldCount]:
             )
         )
     return sorted(held, key=_held_order)
+
+
+def _extracted_held(store: Store, accepted_only: bool) -> list[dict[str, Any]]:
+    """Each count claim of an extracted prisoner_count incident, in the held_counts shape.
+
+    Curated prisoner_count events are tallies of releases (see the data README), so only
+    extracted ones, which the extractor keeps for stock figures, join the series."""
+    claims = store.query(
+        "SELECT c.id, c.incident_id, c.value, c.qualifier, c.source_url, c.document_id,"
+        " i.date_min, i.date_max, i.actor, d.url AS document_url"
+        " FROM claims c JOIN incidents i ON i.id = c.incident_id"
+        " LEFT JOIN documents d ON d.id = c.document_id"
+        " WHERE i.type = 'prisoner_count' AND i.origin = 'extracted' AND c.property = 'count'"
+        f" AND {status_filter(accepted_only, 'i.status')}"
+        f" AND {status_filter(accepted_only, 'c.status')} ORDER BY c.id"
+    )
+    return [
+        {
+            "id": claim["id"],
+            "as_of_min": claim["date_min"],
+            "as_of_max": claim["date_max"],
+            "count": from_json(claim["value"]),
+            "qualifier": claim["qualifier"],
+            "attributed_to": claim["actor"],
+            "sources": to_json(
+                [claim["source_url"] or claim["document_url"] or f"document {claim['document_id']}"]
+            ),
+            "notes": f"extracted, incident {claim['incident_id']}",
+        }
+        for claim in claims
+        if isinstance(from_json(claim["value"]), int)
+    ]
 
 
 def latest(held: list[HeldCount]) -> list[HeldCount]:
