@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+from quidproquo.app import Quidproquo
+from quidproquo.ingest import SourceMeta
 from quidproquo.ledger.links import build_ledger
 from quidproquo.ledger.terms import fold, terms_of_trade
 from quidproquo.store import Store
@@ -115,9 +118,6 @@ def test_fold_ignores_case_accents_and_brackets() -> None:
 
 
 def test_extracted_stock_figures_join_the_held_series(tmp_path: Path) -> None:
-    from quidproquo.app import Quidproquo
-    from quidproquo.ingest import SourceMeta
-
     qpq = Quidproquo(str(tmp_path / "held.db"))
     article = tmp_path / "count.txt"
     article.write_text(
