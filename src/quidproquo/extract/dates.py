@@ -122,6 +122,8 @@ class _DateLexicon:
         self.directions: dict[str, int] = dict(data["anchor_directions"])
         self.vague: dict[str, list[int]] = dict(data["vague_quantities"])
         self.approximations = set(data["approximations"])
+        self.openings: list[str] = list(data["period_openings"])
+        self.current: list[str] = list(data["current_period_determiners"])
         self.patterns = self._compile(data["prepositions"])
 
     def _compile(self, prepositions: list[str]) -> list[tuple[re.Pattern[str], str]]:
@@ -191,6 +193,16 @@ class _DateLexicon:
                 prep + r"\b(?P<rel>" + alternation(list(self.relative_days)) + r")\b(?:['’]s)?",
                 "relative_day",
             ),
+            (
+                r"\b(?P<prep>since)\s+(?:the\s+)?(?:"
+                + alternation(self.openings)
+                + r")\s+of\s+(?:"
+                + alternation(self.current)
+                + r")\s+"
+                + period
+                + r"\b",
+                "since_opening",
+            ),
             (prep + part + r"\b" + which + r"\s+" + period + r"\b", "period"),
             (prep + r"\bthe\s+(?:past|last)\s+(?:" + number + r"\s+)?" + units + r"\b", "rolling"),
             (approx + r"\b(?:" + vague + r"|" + number + r")\s+" + units + r"\s+ago\b", "ago"),
@@ -229,6 +241,8 @@ def _lexicon() -> _DateLexicon:
             "anchor_directions",
             "vague_quantities",
             "approximations",
+            "period_openings",
+            "current_period_determiners",
         ),
     )
     return _DateLexicon(data)
@@ -452,6 +466,23 @@ def _period(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     return _interval(lo, hi, precision, True)
 
 
+def _since_opening(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """'since the start of the year': the current period's first day to `published`."""
+    pub = ctx.published
+    if pub is None:
+        return _unresolved("range")
+    period = m.group("period").lower()
+    if period == "week":
+        lo = _monday(pub)
+    elif period == "month":
+        lo = pub.replace(day=1)
+    elif period == "year":
+        lo = dt.date(pub.year, 1, 1)
+    else:
+        return None
+    return _interval(lo, pub, "range", True)
+
+
 def _quantity(m: re.Match[str], ctx: _Context) -> tuple[int, int] | None:
     """(minimum, maximum) of the N in "N weeks ago", "a few days later"."""
     vague = _key(m, "vague")
@@ -548,6 +579,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _Context], _Resolved | None]] = {
     "relative_day": _relative_day,
     "recent_weekend": _recent_weekend,
     "period": _period,
+    "since_opening": _since_opening,
     "rolling": _rolling,
     "ago": _ago,
     "season": _season,

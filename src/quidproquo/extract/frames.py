@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quidproquo.extract.counts import CountMention
 from quidproquo.extract.gazetteer import Gazetteer, Mention
+from quidproquo.extract.quotes import description_of
 from quidproquo.extract.triggers import Trigger, TriggerLexicon
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -69,6 +70,7 @@ class Slots:
     anaphoric: bool = False  # subject is a back-reference ("those freed", "they")
     instrument: str | None = None
     persons_from_pronoun: bool = False  # "he" resolved to the last named person
+    background: bool = False  # dated from "N days after <this clause>": not the running date
 
     def adds_something(self) -> bool:
         named = self.persons and not self.persons_from_pronoun
@@ -325,23 +327,64 @@ class FrameFiller:
             before = EXCLUDING_BEFORE.search(text[: mention.start])
             if before and (mention.unit is None or not before.group(0).lower().startswith("the")):
                 continue  # "the 16", "including one American", "10 percent of the 1,000"
+            if self._membership_apposition(tokens, trigger):
+                continue  # "52 prisoners, among them six Poles, crossed": composition
             own_noun = trigger is not None and mention.unit == trigger.lower_
             if not (mention.people or mention.unit is None or mention.parts or own_noun):
                 continue
             found.append(mention)
         return found
 
+    def _membership_apposition(self, tokens: list[Token], trigger: Token | None) -> bool:
+        """The counted noun is an object of 'among them', or the subject of an 'of whom'
+        clause that is not the trigger's own: a part of the group, not its size."""
+        for token in tokens:
+            node = token
+            while node.dep_ in ("nummod", "compound", "conj", "quantmod") and node.head.i != node.i:
+                node = node.head
+            if node.dep_ == "pobj" and self.lexicon.membership_token([node.head]) is not None:
+                return True
+            lead = [c for c in node.children if c.i < token.i]  # "among them nine Poles"
+            if self.lexicon.membership_token(lead) is not None:
+                return True
+            verb = node.head  # "30 detainees, of whom four are women"
+            if (
+                node.dep_ in SUBJECTS | {"attr"}
+                and verb.dep_ == "relcl"
+                and (trigger is None or trigger.i != verb.i)
+                and any(
+                    g.lower_ == "whom"
+                    for c in verb.children
+                    if c.dep_ == "prep"
+                    for g in c.children
+                )
+            ):
+                return True
+        return False
+
     # -- places -----------------------------------------------------------------
 
     def destinations(self, trigger: Token, view: SentenceView, indices: set[int]) -> list[str]:
         """Countries the trigger's clause sends people to, else those of the verb that
         carries the trigger's group ("those released were taken to the Polish border")."""
-        found = self._destinations_in(view, indices)
+        found = self._destinations_in(view, indices - self._other_events(trigger, view))
         if not found:
             carrier = self._carrying_verb(trigger)
             if carrier is not None:
                 found = self._destinations_in(view, clause_tokens(carrier))
         return found
+
+    def _other_events(self, trigger: Token, view: SentenceView) -> set[int]:
+        """Relative clauses with a trigger of their own ('..., of whom 25 were deported to X')."""
+        return {
+            t.i
+            for verb in view.doc
+            if verb.dep_ == "relcl"
+            and verb.i != trigger.i
+            and self.lexicon.match(verb)
+            and trigger not in verb.subtree
+            for t in verb.subtree
+        }
 
     def _destinations_in(self, view: SentenceView, indices: set[int]) -> list[str]:
         found: list[str] = []
@@ -505,7 +548,7 @@ class FrameFiller:
         if frame.actor == "releaser":
             base.actor = self.releaser(token)
         elif (
-            frame.actor == "subject"
+            frame.actor in ("subject", "speaker")
             and subject is not None
             and subject.ent_type_
             and subject.ent_type_ not in NUMERIC_ENTITIES  # "Fifteen were deported"
@@ -513,6 +556,8 @@ class FrameFiller:
             base.actor = quoted_name(
                 view.doc[subject.left_edge.i : subject.right_edge.i + 1]
             ) or entity_text(subject)
+        elif frame.actor == "speaker" and subject is not None:
+            base.actor = description_of(subject)  # "a Kremlin spokesman denied ..."
         elif frame.actor == "government":
             base.actor = (
                 self.government(subject)

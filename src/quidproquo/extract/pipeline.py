@@ -234,6 +234,7 @@ class Extractor:
                 in ("release", "deportation", "visit", "sanctions_eased", "sanctions_imposed")
                 and slot.date_min
                 and not self._cumulative(slot)
+                and not slot.background
             ):
                 state.event_dates = (slot.date_min, slot.date_max)
             if slot.type in GROUP_TYPES:
@@ -269,6 +270,28 @@ class Extractor:
             if slot.anaphoric and slot.type in state.seen_types:
                 return False
         return True
+
+    @staticmethod
+    def _date_from_main_clause(
+        slot: Slots,
+        mention: DateMention,
+        clause: Token,
+        view: SentenceView,
+        dates: list[DateMention],
+    ) -> bool:
+        """Date an event of 'N days after/before <clause>' from the main clause's own date."""
+        main = clause_tokens(clause.head)
+        for other in dates:
+            if other.anchor_relative or other.date_min is None or other.date_max is None:
+                continue
+            if not any(t.i in main for t in view.tokens_of(other.start, other.end)):
+                continue
+            low, high = mention.offset_min_days or 0, mention.offset_max_days or 0
+            slot.date_min = other.date_min - dt.timedelta(days=high)
+            slot.date_max = other.date_max - dt.timedelta(days=low)
+            slot.background = True
+            return True
+        return False
 
     @staticmethod
     def _own_date(token: Token) -> bool:
@@ -489,6 +512,12 @@ class Extractor:
         for mention in dates:
             if mention.end <= dateline_end(view.doc.text):
                 continue  # "MINSK, Dec 13 (Wire) -": the filing date, not the event's
+            clause = subordinate_clause(view.tokens_of(mention.start, mention.end))
+            if clause is not None:  # "A on Monday, two days after B": B is dated from A
+                inside = token in clause.subtree
+                if inside and self._date_from_main_clause(slot, mention, clause, view, dates):
+                    return
+                continue
             if mention.anchor_relative:
                 mention = resolve_relative_to_event(mention, *state.event_dates)
             if mention.date_min is None:
@@ -500,12 +529,20 @@ class Extractor:
             if said:
                 state.claim_dates = (mention.date_min, mention.date_max)
             usable.append((mention, tokens, said))
-        chosen = next((m for m, tokens, _ in usable if any(t.i in own for t in tokens)), None)
-        if chosen is None:
-            chosen = next((m for m, _, said in usable if not said), None)
+        picked = next((u for u in usable if any(t.i in own for t in u[1])), None)
+        if picked is None:
+            picked = next((u for u in usable if not u[2]), None)
+        chosen, chosen_tokens = (picked[0], picked[1]) if picked else (None, [])
         if chosen is not None and chosen.date_min is not None:
             lo, hi = chosen.date_min, chosen.date_max
-            if chosen.preposition == "since" and slot.type != "detention" and state.published:
+            # "since 2021, when Washington targeted ...": the clause on the date is its event
+            on_the_date = any(t in chosen_tokens for t in token.ancestors)
+            if (
+                chosen.preposition == "since"
+                and state.published
+                and _cumulative_since(slot)
+                and not on_the_date
+            ):
                 hi = state.published
             slot.date_min, slot.date_max = lo, hi
             return
@@ -529,6 +566,16 @@ def dateline_end(text: str) -> int:
     return match.end() if match else 0
 
 
+def subordinate_clause(tokens: list[Token]) -> Token | None:
+    """The verb of '<N days> after|before <clause>' when `tokens` are its measure phrase."""
+    for token in tokens:
+        head = token.head
+        measure = token.dep_ == "npadvmod" and head.pos_ in ("VERB", "AUX") and head.i != token.i
+        if measure and any(c.dep_ == "mark" and c in tokens for c in head.children):
+            return head
+    return None
+
+
 def governing_verb(token: Token) -> str | None:
     for node in [token, *token.ancestors]:
         if node.pos_ in ("VERB", "AUX") and node.i != token.i:
@@ -537,11 +584,19 @@ def governing_verb(token: Token) -> str | None:
 
 
 def describes_someone(token: Token, trigger: Token) -> bool:
-    """`token` sits in a relative clause on a named person that does not hold the trigger."""
+    """`token` sits in a relative or participle clause on a named person ("X, jailed since
+    2020, was freed") that does not hold the trigger."""
     return any(
-        a.dep_ == "relcl" and a.head.ent_type_ == "PERSON" and trigger not in list(a.subtree)
+        a.dep_ in ("relcl", "acl")
+        and a.head.ent_type_ == "PERSON"
+        and trigger not in list(a.subtree)
         for a in [token, *token.ancestors]
     )
+
+
+def _cumulative_since(slot: Slots) -> bool:
+    """'since X' opens a running total, except a person's detention ('jailed since 2021')."""
+    return slot.type != "detention" or (slot.count is not None and not slot.persons)
 
 
 def instrument_of(text: str) -> str | None:

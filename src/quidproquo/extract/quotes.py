@@ -69,6 +69,7 @@ class QuoteLexicon:
 
     speech_verbs: frozenset[str]
     verb_forms: re.Pattern[str]
+    introduced_role: re.Pattern[str]  # "a ... spokesman": an unnamed person enters the text
     sources: tuple[tuple[str, str], ...]
     person_roles: frozenset[str]
     org_roles: frozenset[str]
@@ -77,6 +78,7 @@ class QuoteLexicon:
     female_names: frozenset[str]
     male_names_in_a: frozenset[str]
     female_endings: tuple[str, ...]
+    role_genders: dict[str, str]
     generic_heads: frozenset[str]
     run_openers: frozenset[str]
     scare_markers: tuple[str, ...]
@@ -93,18 +95,25 @@ class QuoteLexicon:
             return frozenset(str(v).lower() for v in value)
 
         verbs = words("speech_verbs")
+        roles = words("person_roles")
         stems = sorted({v[:-1] if v.endswith("e") else v for v in verbs} | {"said", "told"})
         return cls(
             speech_verbs=verbs,
             verb_forms=re.compile(r"\b(?:" + "|".join(stems) + r")\w*\b", re.IGNORECASE),
+            introduced_role=re.compile(
+                r"\ban?\s+(?:\S+\s+){0,3}(?:" + "|".join(sorted(roles)) + r")\b", re.IGNORECASE
+            ),
             sources=tuple((str(a), str(b)) for a, b in data.get("source_prepositions") or []),
-            person_roles=words("person_roles"),
+            person_roles=roles,
             org_roles=words("org_roles"),
             document_nouns=words("document_nouns"),
             pronouns={str(k).lower(): str(v) for k, v in (data.get("pronouns") or {}).items()},
             female_names=words("female_given_names"),
             male_names_in_a=words("male_given_names_in_a"),
             female_endings=tuple(words("female_surname_endings")),
+            role_genders={
+                str(k).lower(): str(v) for k, v in (data.get("role_genders") or {}).items()
+            },
             generic_heads=words("generic_heads"),
             run_openers=words("name_run_openers"),
             scare_markers=tuple(sorted(words("scare_markers"))),
@@ -280,6 +289,29 @@ def _entity_mentions(doc: Doc | Span, offset: int, sentence: int, state: _State)
         state.entities.append(Mention(name, kind, gender, start, sentence))
 
 
+def _described_subjects(doc: Doc, offset: int, sentence: int, state: _State) -> None:
+    """Unnamed people introduced as subjects ('A U.S. official said', 'a Kremlin spokesman
+    dismissed ...'): later pronouns and 'the official' can refer to them (DEV.md 14)."""
+    added = False
+    for token in doc:
+        start = token.idx + offset
+        if token.dep_ not in SUBJECTS or token.tag_ in ("NNS", "NNPS"):
+            continue
+        if state.inside_quote(start, start + len(token)) or _proper_name(token):
+            continue
+        if any(c.dep_ == "det" and c.lower_ not in ("a", "an") for c in token.children):
+            continue  # "the spokesman" refers back to someone already introduced
+        lemma = token.lemma_.lower()
+        description = description_of(token)
+        if description is None or lemma not in state.lexicon.person_roles:
+            continue
+        gender = state.lexicon.role_genders.get(lemma, "any")
+        state.entities.append(Mention(description, "person", gender, start, sentence))
+        added = True
+    if added:
+        state.entities.sort(key=lambda m: m.start)
+
+
 def _strip_possessive(name: str) -> str:
     name = re.sub(r"(?:'s|’s|'|’)$", "", name.strip())
     return re.sub(r"^(?:the|The)\s+", "", name)
@@ -303,6 +335,22 @@ def _np_left(head: Token) -> int:
             break
         left = child.left_edge.i
     return left
+
+
+def description_of(head: Token) -> str | None:
+    """'A Kremlin spokesman' -> 'Kremlin spokesman', 'the Interior Ministry' -> 'Interior
+    Ministry': an unnamed person or body described by a role noun (lexicon roles), without
+    determiner, possessor or leading lowercase adjectives ('senior'); else None."""
+    lexicon = load_speech_lexicon()
+    lemma = head.lemma_.lower()
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ == "PERSON":
+        return None
+    if lemma not in lexicon.person_roles and lemma not in lexicon.org_roles:
+        return None
+    words = list(head.doc[_np_left(head) : head.i + 1])
+    while len(words) > 1 and words[0].pos_ == "ADJ" and words[0].text.islower():
+        words.pop(0)
+    return head.doc[words[0].i : head.i + 1].text
 
 
 def _np_text(head: Token) -> str:
@@ -606,7 +654,10 @@ def extract_quotes(
     state = _State(text, lexicon, spans, names)
     regions = _regions(sentences, spans)
     needs_parse = [
-        bool(r.spans) or bool(lexicon.verb_forms.search(text[r.start : r.end])) for r in regions
+        bool(r.spans)
+        or bool(lexicon.verb_forms.search(text[r.start : r.end]))
+        or bool(lexicon.introduced_role.search(text[r.start : r.end]))
+        for r in regions
     ]
     docs = _parse(nlp, [text[r.start : r.end] for r in regions], needs_parse, parsed or {})
     quotes: list[Quote] = []
@@ -615,6 +666,7 @@ def extract_quotes(
         _entity_mentions(doc, region.start, region.first_sentence, state)
         if not full_parse:
             continue
+        _described_subjects(doc, region.start, region.first_sentence, state)
         frames = _frames(doc, region.start, region.first_sentence, state)
         for span in region.spans:
             quote = _quote(span, region, doc, frames, previous, state)

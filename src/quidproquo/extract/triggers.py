@@ -28,7 +28,8 @@ _POS = {"VERB": VERBAL, "NOUN": NOMINAL, "ADV": ADVERBIAL}
 class Frame:
     """Which fields a type takes and how its actor is chosen."""
 
-    actor: str = "none"  # releaser | government | envoy | source | subject | none
+    actor: str = "none"  # releaser | government | envoy | source | subject | speaker | none
+    # speaker: the subject's name, else its description ("a Kremlin spokesman")
     destination: bool = False
     target: bool = False
     persons: bool = False
