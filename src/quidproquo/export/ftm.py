@@ -12,12 +12,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
-import yaml
-
+from quidproquo.datafile import read_yaml
 from quidproquo.export import records
 from quidproquo.export.jsonl import write_lines
 from quidproquo.resolve.entities import EntityResolver, guess_kind, parse_name
@@ -64,19 +62,7 @@ class FtmMapping:
 
 def load_mapping(path: str | Path | None = None) -> FtmMapping:
     """The bundled mapping, or the YAML file at `path`."""
-    if path is None:
-        label = f"quidproquo/export/{MAPPING_FILE}"
-        text = (resources.files("quidproquo.export") / MAPPING_FILE).read_text(encoding="utf-8")
-    else:
-        label = str(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise FtmMappingError(f"{label}: cannot read: {exc.strerror}") from exc
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise FtmMappingError(f"{label}: not valid YAML: {exc}") from exc
+    label, data = read_yaml(path, "quidproquo.export", MAPPING_FILE, FtmMappingError)
     if not isinstance(data, dict):
         raise FtmMappingError(f"{label}: expected a mapping")
     for key in MAPPING_KEYS:

@@ -8,13 +8,12 @@ and a reviewer's later correction of a curated row is never overwritten.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlalchemy.engine import Connection
 
+from quidproquo.datafile import read_yaml
 from quidproquo.model import EVENT_TYPES, QUALIFIERS
 from quidproquo.resolve.names import name_key
 from quidproquo.resolve.rows import (
@@ -56,19 +55,7 @@ class CuratedSummary:
 
 def read_curated(path: str | Path | None = None) -> tuple[str, dict[str, Any]]:
     """(display path, parsed YAML) of the given file or the bundled copy."""
-    if path is None:
-        resource = resources.files("quidproquo.data") / BUNDLED
-        label, text = f"<bundled>/{BUNDLED}", resource.read_text(encoding="utf-8")
-    else:
-        label = str(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise CuratedDataError(f"{label}: cannot read: {exc.strerror}") from exc
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise CuratedDataError(f"{label}: not valid YAML: {exc}") from exc
+    label, data = read_yaml(path, "quidproquo.data", BUNDLED, CuratedDataError)
     if not isinstance(data, dict) or not isinstance(data.get("events"), list):
         raise CuratedDataError(f"{label}: expected a mapping with an 'events' list")
     return label, data

@@ -55,6 +55,18 @@ def _links(store: Store, incident_id: str) -> list[dict[str, Any]]:
 INCIDENT_ORDER = "CASE WHEN date_min IS NULL THEN 1 ELSE 0 END, date_min, id"
 
 
+def _date_filter(
+    where: list[str], params: dict[str, Any], since: str | None, until: str | None, table: str = ""
+) -> None:
+    """Keep rows whose date interval reaches into [since, until]."""
+    if since:
+        where.append(f"COALESCE({table}date_max, {table}date_min) >= :since")
+        params["since"] = since
+    if until:
+        where.append(f"{table}date_min <= :until")
+        params["until"] = until
+
+
 def list_incidents(
     store: Store,
     *,
@@ -74,12 +86,7 @@ def list_incidents(
     if type:
         where.append("type = :type")
         params["type"] = type
-    if since:
-        where.append("COALESCE(date_max, date_min) >= :since")
-        params["since"] = since
-    if until:
-        where.append("date_min <= :until")
-        params["until"] = until
+    _date_filter(where, params, since, until)
     if not include_rejected:
         where.append("status != 'rejected'")
     rows = store.query(
@@ -129,12 +136,7 @@ def raw_events(
     if type:
         where.append("e.type = :type")
         params["type"] = type
-    if since:
-        where.append("COALESCE(e.date_max, e.date_min) >= :since")
-        params["since"] = since
-    if until:
-        where.append("e.date_min <= :until")
-        params["until"] = until
+    _date_filter(where, params, since, until, "e.")
     rows = store.query(
         "SELECT e.*, d.url AS source_url FROM events e JOIN documents d ON d.id = e.document_id"
         f" WHERE {' AND '.join(where)} ORDER BY e.date_min, e.id",
