@@ -1,4 +1,12 @@
-"""The extraction cascade: split, prefilter, parse candidates only, fill frames, date events.
+"""The extraction cascade: its cost follows relevance.
+
+1. Raw text (extract/gate.py): a text with nothing on the subject stops here; one compiled
+   expression finds every trigger form.
+2. Sentences: split without a parser; only those with a trigger form go through the
+   per-type prefilter (`TriggerLexicon.candidate_types`).
+3. Parse: only candidate sentences get the full pipeline; quotes reuse those parses
+   (extract/quotes.py parses its own regions, NER alone where a parse is not needed).
+4. Rules on parsed sentences: frames, modality, dates.
 
 `Extractor` loads the spaCy model and the lexicons once; `extract(text, published)`
 returns the events and quotes of one text. `extract_many` batches the parser
@@ -26,6 +34,7 @@ from quidproquo.extract.frames import (
     quoted_name,
     subject_of,
 )
+from quidproquo.extract.gate import Gate, load_gate
 from quidproquo.extract.gazetteer import Gazetteer, load_gazetteer
 from quidproquo.extract.modality import Modality, load_modality
 from quidproquo.extract.nlp import load_nlp
@@ -74,12 +83,33 @@ class DocumentState:
     group_type: str | None = None  # type of the last release or deportation told
 
 
-class Extractor:
-    """Holds the model and lexicons; call `extract` per text."""
+@dataclass
+class Prepared:
+    """A text after the raw-text stages, before parsing."""
 
-    def __init__(self, nlp: Language | None = None, with_quotes: bool = True) -> None:
+    text: str
+    published: dt.date | None
+    sentences: list[Sentence] = field(default_factory=list)
+    content: list[Sentence] = field(default_factory=list)  # without boilerplate
+    candidates: list[Sentence] = field(default_factory=list)  # to parse
+    on_subject: bool = True
+
+
+class Extractor:
+    """Holds the model and lexicons; call `extract` per text.
+
+    With `subject_gate` (the default), a text with nothing on the subject (lexicons/
+    subject.yaml, extract/gate.py) is not parsed at all: no events, no quotes. Without
+    it, every text with a trigger form is searched for events and every text for quotes.
+    """
+
+    def __init__(
+        self, nlp: Language | None = None, with_quotes: bool = True, subject_gate: bool = True
+    ) -> None:
         self.nlp = nlp if nlp is not None else load_nlp()
         self.with_quotes = with_quotes
+        self.subject_gate = subject_gate
+        self.gate: Gate = load_gate()
         self.lexicon: TriggerLexicon = load_triggers()
         self.gazetteer: Gazetteer = load_gazetteer()
         self.modality: Modality = load_modality()
@@ -105,27 +135,40 @@ class Extractor:
             yield from self._extract_chunk(chunk)
 
     def _extract_chunk(self, chunk: list[tuple[str, str | dt.date | None]]) -> list[Extraction]:
-        prepared = []
-        for text, published in chunk:
-            if not isinstance(text, str):
-                raise TypeError(f"extract expects text as str, got {type(text).__name__}")
-            sentences = split_sentences(text)
-            content = [s for s in sentences if not is_boilerplate(s)]
-            candidates = [
-                s
-                for s in content
-                if self.lexicon.candidate_types(s.text) or self.lexicon.names_members(s.text)
-            ]
-            prepared.append((text, parse_published(published), sentences, content, candidates))
-        docs = iter(self.nlp.pipe(s.text for p in prepared for s in p[4]))
+        prepared = [self._prepare(text, published) for text, published in chunk]
+        docs = iter(self.nlp.pipe(s.text for p in prepared for s in p.candidates))
         results = []
-        for text, published, sentences, content, candidates in prepared:
-            parsed = {s.start: next(docs) for s in candidates}
-            events = self._events(content, parsed, published)
-            known = {s.text: parsed[s.start] for s in candidates}
-            quotes = extract_quotes(text, sentences, known) if self.with_quotes else []
+        for p in prepared:
+            parsed = {s.start: next(docs) for s in p.candidates}
+            events = self._events(p.content, parsed, p.published) if parsed else []
+            quotes = []
+            if self.with_quotes and p.on_subject:
+                known = {s.text: parsed[s.start] for s in p.candidates}
+                quotes = extract_quotes(p.text, p.sentences, known)
             results.append(Extraction(events=events, quotes=quotes))
         return results
+
+    def _prepare(self, text: str, published: str | dt.date | None) -> Prepared:
+        """The raw-text stages: the subject gate, sentences, the trigger prefilter."""
+        if not isinstance(text, str):
+            raise TypeError(f"extract expects text as str, got {type(text).__name__}")
+        day = parse_published(published)
+        if self.subject_gate and not self.gate.on_subject(text):
+            return Prepared(text, day, on_subject=False)
+        starts = self.gate.trigger_starts(text)
+        members = self.lexicon.names_members(text)
+        if not (starts or members or self.with_quotes):
+            return Prepared(text, day)
+        sentences = split_sentences(text)
+        content = [s for s in sentences if not is_boilerplate(s)]
+        triggered = set(self.gate.sentences_with(starts, content))
+        candidates = [
+            s
+            for s in content
+            if (s in triggered and self.lexicon.candidate_types(s.text))
+            or (members and self.lexicon.names_members(s.text))
+        ]
+        return Prepared(text, day, sentences, content, candidates)
 
     # -- per text -----------------------------------------------------------------
 

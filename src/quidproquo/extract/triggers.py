@@ -136,6 +136,7 @@ class TriggerLexicon:
         # type -> [(trigger forms, words one of which must also occur)]
         self._prefilter: dict[str, list[tuple[re.Pattern[str], re.Pattern[str] | None]]] = {}
         self._requires: dict[str, re.Pattern[str]] = {}
+        self.forms: set[str] = set()  # every surface form of every trigger (extract/gate.py)
         for type_name, body in data["types"].items():
             self.frames[type_name] = Frame(**body.get("frame", {}))
             if body.get("requires"):
@@ -146,6 +147,7 @@ class TriggerLexicon:
                 for form in spec.forms:
                     self.by_form.setdefault(form, []).append(spec)
                 forms = set(spec.forms) or inflections(spec.lemma)
+                self.forms |= forms
                 needed = spec.needs | spec.needs_head
                 needs = _words(needed) if needed else None
                 self._prefilter.setdefault(type_name, []).append((_words(forms), needs))
