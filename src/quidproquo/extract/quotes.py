@@ -653,6 +653,8 @@ def extract_quotes(
     names = [s for s in spans if _is_name(text, s, lexicon)]
     state = _State(text, lexicon, spans, names)
     regions = _regions(sentences, spans)
+    # what follows the last quote cannot change any quote: it is not parsed
+    regions = regions[: max(i for i, r in enumerate(regions) if r.spans) + 1]
     needs_parse = [
         bool(r.spans)
         or bool(lexicon.verb_forms.search(text[r.start : r.end]))
