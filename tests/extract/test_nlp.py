@@ -25,3 +25,35 @@ def test_missing_model_names_the_package_and_the_pinned_install(
             load_nlp()
     finally:
         load_nlp.cache_clear()
+
+
+def _annotations(nlp: object, texts: list[str]) -> list[list[tuple[str, ...]]]:
+    return [
+        [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.ent_type_) for t in doc]
+        for doc in nlp.pipe(texts)  # type: ignore[attr-defined]
+    ]
+
+
+def test_the_indexed_attribute_ruler_gives_the_models_own_annotations() -> None:
+    texts = [
+        "They ain't gonna wait; let's go, y'all, c'mon, we gotta leave it to you and me.",
+        "There is nothing there that he has not done, and it was done while I watched.",
+        "The envoy   met    officials\n\nin two cities; she'd said nothin' of it.",
+        "Whether or not the decree is signed, the prisoners have been told to get ready.",
+    ]
+    assert _annotations(load_nlp(), texts) == _annotations(load_nlp(stock=True), texts)
+    fast = load_nlp().get_pipe("attribute_ruler")
+    stock = load_nlp(stock=True).get_pipe("attribute_ruler")
+    assert fast.match.__self__.__class__.__name__ == "IndexedRules"  # type: ignore[attr-defined]
+    docs = list(load_nlp(stock=True).pipe(texts, disable=["attribute_ruler", "lemmatizer"]))
+    assert all(fast.match(d) == stock.match(d) and stock.match(d) for d in docs)
+
+
+def test_patterns_the_index_does_not_handle_keep_the_stock_matcher() -> None:
+    from spacy.pipeline import AttributeRuler
+
+    from quidproquo.extract.nlp import IndexedRules
+
+    ruler = AttributeRuler(load_nlp(stock=True).vocab)
+    ruler.add([[{"LOWER": "very", "OP": "+"}]], {"LEMMA": "very"})
+    assert IndexedRules.build(ruler) is None

@@ -94,11 +94,12 @@ class IndexedRules:
     def build(cls, ruler: AttributeRuler) -> IndexedRules | None:
         """The index, or None if a pattern uses what it does not handle (kept stock)."""
         rules = cls(ruler)
-        for rule_id, entry in enumerate(ruler.patterns):
+        entries: list[dict[str, Any]] = list(ruler.patterns)
+        for rule_id, entry in enumerate(entries):
             for pattern in entry["patterns"]:
                 checks: list[list[Check]] = []
                 for spec in pattern:
-                    preds = [_predicate(attr, value) for attr, value in spec.items()]
+                    preds = [_predicate(str(attr), value) for attr, value in spec.items()]
                     if not preds or any(p is None for p in preds):
                         return None  # an operator or attribute outside _READERS
                     checks.append([p for p in preds if p is not None])
