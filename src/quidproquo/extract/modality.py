@@ -140,9 +140,8 @@ class Modality:
         return not (token.head.lower_ in QUANTITY_HEADS or token.head.head.lower_ in QUANTITY_HEADS)
 
     def is_hedged(self, token: Token) -> bool:
-        sent = token.sent
-        before = token.doc.text[sent.start_char : token.idx].lower()
-        return any(p in before or p in sent.text.lower() for p in self.hedge_phrases)
+        sentence = token.sent.text.lower()  # holds the text before the token too
+        return any(p in sentence for p in self.hedge_phrases)
 
     def refusal(self, token: Token) -> bool:
         """'refused to cross', 'refused to be pushed': the trigger is the refused act."""

@@ -83,6 +83,19 @@ class DocumentState:
     group_type: str | None = None  # type of the last release or deportation told
 
 
+class LazyDates:
+    """The date mentions of a sentence, found on first use (most candidates need none)."""
+
+    def __init__(self, text: str, published: dt.date | None, year_hint: int | None) -> None:
+        self.args = (text, published, year_hint)
+        self.found: list[DateMention] | None = None
+
+    def __iter__(self) -> Iterator[DateMention]:
+        if self.found is None:
+            self.found = find_dates(*self.args)
+        return iter(self.found)
+
+
 @dataclass
 class Prepared:
     """A text after the raw-text stages, before parsing."""
@@ -189,7 +202,7 @@ class Extractor:
                 if source:
                     state.count_source = source
                 continue
-            dates = find_dates(sentence.text, published, state.year_hint)
+            dates = LazyDates(sentence.text, published, state.year_hint)
             slots = self._sentence_slots(doc, dates, state)
             if source:
                 state.count_source = source
@@ -251,7 +264,7 @@ class Extractor:
     # -- per sentence ---------------------------------------------------------------
 
     def _sentence_slots(
-        self, doc: Doc, dates: list[DateMention], state: DocumentState
+        self, doc: Doc, dates: Iterable[DateMention], state: DocumentState
     ) -> list[Slots]:
         view = SentenceView(
             doc, sum_parts(find_counts(doc.text), doc.text), self.gazetteer.find(doc.text)
@@ -320,7 +333,7 @@ class Extractor:
         mention: DateMention,
         clause: Token,
         view: SentenceView,
-        dates: list[DateMention],
+        dates: Iterable[DateMention],
     ) -> bool:
         """Date an event of 'N days after/before <clause>' from the main clause's own date."""
         main = clause_tokens(clause.head)
@@ -493,7 +506,7 @@ class Extractor:
         return "behind bars" in text or any(a.lemma_ == "remain" for a in token.ancestors)
 
     def _refused_departures(
-        self, view: SentenceView, dates: list[DateMention], state: DocumentState
+        self, view: SentenceView, dates: Iterable[DateMention], state: DocumentState
     ) -> list[Slots]:
         """'refused to leave the country': an attempted deportation (DEV.md 11)."""
         slots = []
@@ -521,7 +534,7 @@ class Extractor:
         return slots
 
     def _members(
-        self, view: SentenceView, dates: list[DateMention], state: DocumentState
+        self, view: SentenceView, dates: Iterable[DateMention], state: DocumentState
     ) -> list[Slots]:
         """'A and B were among them': the named people join the text's last group event."""
         among = self.lexicon.membership_token(view.doc)
@@ -545,7 +558,7 @@ class Extractor:
         slot: Slots,
         trig: Trigger | None,
         view: SentenceView,
-        dates: list[DateMention],
+        dates: Iterable[DateMention],
         state: DocumentState,
     ) -> None:
         """The sentence's date for the trigger, else the running event date, else `published`."""
