@@ -65,3 +65,20 @@ def test_stored_documents_are_extracted_into_the_database(tmp_path: Path) -> Non
     raw = runner.invoke(main, ["events", "--raw", "--json", "--db", db])
     events = json.loads(raw.output)
     assert [(e["type"], e["count"], e["status"]) for e in events] == [("release", 5, "candidate")]
+
+
+def test_all_documents_flag_parses_texts_off_the_subject(tmp_path: Path) -> None:
+    source = tmp_path / "crime.txt"
+    source.write_text(
+        'Police arrested a van driver on Sunday. "We had watched him for weeks," an officer said.',
+        encoding="utf-8",
+    )
+    gated = CliRunner().invoke(main, ["extract", str(source), "--published", "2025-06-04"])
+    assert gated.exit_code == 0, gated.output
+    assert json.loads(gated.output)["events"] == json.loads(gated.output)["quotes"] == []
+    args = ["extract", str(source), "--published", "2025-06-04", "--all-documents"]
+    every = CliRunner().invoke(main, args)
+    assert every.exit_code == 0, every.output
+    line = json.loads(every.output)
+    assert [e["type"] for e in line["events"]] == ["detention"]
+    assert len(line["quotes"]) == 1

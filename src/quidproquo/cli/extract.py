@@ -38,6 +38,12 @@ FILE_KINDS = (".jsonl", ".ndjson", ".txt", ".text", ".md", ".html", ".htm")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Stored documents: run on Dask with this many processes.")
 @click.option("--scheduler", metavar="ADDRESS", help="Stored documents: a Dask scheduler address.")
+@click.option(
+    "--all-documents",
+    is_flag=True,
+    help="INPUTS: parse documents with nothing on the subject too (lexicons/subject.yaml); "
+    "slower, and by default such documents yield no events and no quotes.",
+)
 @json_option
 @db_option
 @click.pass_context
@@ -51,6 +57,7 @@ def extract_command(
     document_ids: tuple[str, ...],
     workers: int,
     scheduler: str | None,
+    all_documents: bool,
     as_json: bool,
 ) -> None:
     """Extract events and quotes.
@@ -61,7 +68,7 @@ def extract_command(
     """
     try:
         if inputs:
-            failed = _predict_files(inputs, SourceMeta(published=published), out)
+            failed = _predict_files(inputs, SourceMeta(published=published), out, all_documents)
             ctx.exit(1 if failed else 0)
         report = project(ctx).extract(list(document_ids) or None, again, workers, scheduler)
     except ModelMissing as exc:
@@ -75,11 +82,13 @@ def extract_command(
         )
 
 
-def _predict_files(inputs: tuple[Path, ...], meta: SourceMeta, out: Path | None) -> int:
+def _predict_files(
+    inputs: tuple[Path, ...], meta: SourceMeta, out: Path | None, all_documents: bool = False
+) -> int:
     """Write predictions for every readable document; name each failure; count them."""
     from quidproquo.extract import Extractor  # loads spaCy: only when needed
 
-    extractor = Extractor()
+    extractor = Extractor(subject_gate=not all_documents)
     failed = 0
     handle: IO[str] = open(out, "w", encoding="utf-8") if out else sys.stdout  # noqa: SIM115
     try:
