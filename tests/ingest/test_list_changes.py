@@ -182,3 +182,16 @@ def test_cli_list_changes_and_dates(tmp_path: Path, two_versions: tuple[Path, Pa
     assert "BELAVIA" in events.output
     as_of = runner.invoke(main, ["listings", "--as-of", "2025-10-01", "--db", db])
     assert "BELAVIA" in as_of.output and "NEWCO" not in as_of.output
+
+
+def test_demo_shows_a_list_change_joining_the_curated_step(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["demo", "--out", str(tmp_path / "demo")])
+    assert result.exit_code == 0, result.output
+    assert "removed  BELAVIA BELARUSIAN AIRLINES OAO" in result.output
+    qpq = Quidproquo(str(tmp_path / "demo" / "demo.db"))
+    merged = qpq.store.query_one(
+        "SELECT COUNT(*) AS n FROM claims c JOIN documents d ON d.id = c.document_id"
+        " WHERE d.kind = 'sanctions_list'"
+        " AND c.incident_id = '2025-11-04-sanctions-eased-belavia-sdn-removal'"
+    )
+    assert merged is not None and merged["n"] > 0

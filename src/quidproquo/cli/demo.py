@@ -15,6 +15,9 @@ from quidproquo.ingest import SourceMeta
 from quidproquo.resolve.views import format_incident_line, list_incidents
 
 SEED_FILE = "seed-prisoners-for-potash.txt"
+# Two dated versions of a hand-made list excerpt (data/lists/README.md).
+DEMO_LIST = "OFAC SDN (demo excerpt)"
+DEMO_LIST_VERSIONS = ("2025-09-10", "2025-11-04")
 SEED_META = SourceMeta(
     publisher="Polish Radio English Section",
     published="2025-12-17T18:00:00",
@@ -50,6 +53,11 @@ def demo(out: Path) -> None:
         raise click.ClickException(str(error))
     curated = qpq.load_curated()
     extracted = qpq.extract()
+    lists = resources.files("quidproquo") / "data" / "lists"
+    changes = []
+    for version in DEMO_LIST_VERSIONS:
+        with resources.as_file(lists / version) as folder:
+            changes += qpq.ingest_lists([folder], DEMO_LIST, published=version).changes
     resolved = qpq.resolve()
 
     click.echo(f"Database: {db_path}")
@@ -62,6 +70,10 @@ def demo(out: Path) -> None:
         f"{resolved.attached} attached to known incidents, "
         f"{resolved.incidents_created} new incidents."
     )
+    heading(f"Changes between two versions of the {DEMO_LIST} (data/lists/README.md)")
+    for change in changes:
+        click.echo(f"{change.change:<8} {change.sentence()}")
+    click.echo("The removal joins the curated relief step of that day as one more source.")
     heading("Incidents the seed article speaks of (claims with their sources)")
     for incident in list_incidents(qpq.store, document_id=ingested.added[0].id):
         click.echo(format_incident_line(incident))
