@@ -28,6 +28,8 @@ from quidproquo.resolve.list_changes import (
     record_version,
 )
 from quidproquo.resolve.review import TABLES, ReviewError
+from quidproquo.search import KINDS as SEARCH_KINDS
+from quidproquo.search import Hit, search
 from quidproquo.store import Store, from_json, now_iso, to_json
 
 DOCUMENT_COLUMNS = (
@@ -135,16 +137,46 @@ class Quidproquo:
         )
         return inserted == 1
 
-    def documents(self, limit: int | None = None) -> list[dict[str, Any]]:
-        """Stored documents, newest publication first, without their text."""
+    def documents(
+        self,
+        limit: int | None = None,
+        publisher: str | None = None,
+        status: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored documents, newest publication first, without their text; filtered by
+        publisher (any letter case), status, and publication date (ISO, inclusive)."""
+        where: list[str] = []
+        params: dict[str, Any] = {"limit": limit}
+        if publisher:
+            where.append("LOWER(publisher) = LOWER(:publisher)")
+            params["publisher"] = publisher
+        if status:
+            where.append("status = :status")
+            params["status"] = status
+        if since:
+            where.append("SUBSTR(published, 1, 10) >= :since")
+            params["since"] = since
+        if until:
+            where.append("SUBSTR(published, 1, 10) <= :until")
+            params["until"] = until
         sql = (
             "SELECT id, kind, url, publisher, title, published, retrieved, source_path, status,"
             " LENGTH(text) AS characters FROM documents"
-            " ORDER BY published DESC, retrieved DESC, id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY published DESC, retrieved DESC, id"
         )
         if limit:
             sql += " LIMIT :limit"
-        return self.store.query(sql, {"limit": limit})
+        return self.store.query(sql, params)
+
+    def search(
+        self, text: str, kinds: tuple[str, ...] | None = None, limit: int = 50
+    ) -> list[Hit]:
+        """Documents, claims, quotes, incidents and entities matching every word of `text`
+        (names folded: Kolesnikova finds Kalesnikava), best first."""
+        return search(self.store, text, kinds or SEARCH_KINDS, limit)
 
     def document(self, doc_id: str) -> Document | None:
         row = self.store.query_one(

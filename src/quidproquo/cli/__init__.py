@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "quidproquo.cli.web",
     "quidproquo.cli.export",
     "quidproquo.cli.watch",
+    "quidproquo.cli.search",
 ]
 
 

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import click
 
 from quidproquo.cli import main
-from quidproquo.cli.common import db_option, echo_json, echo_table, json_option, project
-
-
-def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+from quidproquo.cli.common import (
+    db_option,
+    echo_json,
+    echo_table,
+    iso_date,
+    json_option,
+    project,
+)
 
 
 @main.command("ingest-list")
@@ -25,7 +22,7 @@ def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -
 @click.option("--list-name", help='Name of the list (default "OFAC SDN" or "OpenSanctions").')
 @click.option(
     "--published",
-    callback=_iso_date,
+    callback=iso_date,
     metavar="DATE",
     help="Date of this version of the list, where the file states none (default: today).",
 )
@@ -75,7 +72,7 @@ def ingest_list(
 @click.option("--name", help="Only the entries of the entity this name (any spelling) denotes.")
 @click.option(
     "--as-of",
-    callback=_iso_date,
+    callback=iso_date,
     metavar="DATE",
     help="Only what each list designated on that day (its latest version by then).",
 )

@@ -74,6 +74,8 @@ def create_app(db: str | None = None, *, project: Quidproquo | None = None) -> S
         ("/ledger", views.ledger),
         ("/incidents/{id}", views.incident),
         ("/documents/{id}", views.document),
+        ("/documents", views.documents),
+        ("/search", views.search),
         ("/entities/{id}", views.entity),
         ("/review/log", views.review_log),
         ("/review", views.review_queue),
