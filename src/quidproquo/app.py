@@ -12,6 +12,7 @@ from typing import Any
 
 from quidproquo.batch import extract_batch
 from quidproquo.ingest import IngestError, SourceMeta, expand_paths, read_path
+from quidproquo.ingest.registry import RegistryEntry, load_layout, read_registry
 from quidproquo.ingest.sanctions import Listing, is_companion, list_published, read_list
 from quidproquo.ledger import Ledger, TermsOfTrade, build_ledger, terms_of_trade, write_report
 from quidproquo.model import Document, Event, Extraction, Quote
@@ -26,6 +27,14 @@ from quidproquo.resolve.list_changes import (
     list_changes,
     listings_as_of,
     record_version,
+)
+from quidproquo.resolve.people import (
+    Person,
+    RegistryImport,
+    import_registry,
+    people,
+    registry_name,
+    stock,
 )
 from quidproquo.resolve.review import TABLES, ReviewError
 from quidproquo.search import KINDS as SEARCH_KINDS
@@ -293,6 +302,42 @@ class Quidproquo:
         """Entries removed from or added to each list between its consecutive versions
         (in scope only, unless `everything`)."""
         return list_changes(self.store, list_name, in_scope_only=not everything)
+
+    # -- people ----------------------------------------------------------------------
+    def ingest_registry(
+        self,
+        path: Path | str,
+        registry: str | None = None,
+        layout: str = "plain",
+        mapping: Path | None = None,
+        as_of: str | None = None,
+        url: str | None = None,
+    ) -> tuple[RegistryImport, list[IngestError]]:
+        """Import a rights group's prisoner registry (CSV); each entry joins the entity its
+        name settles, or waits in the review queue where the match is uncertain."""
+        path = Path(path)
+        items = list(read_registry(path, load_layout(layout, mapping)))
+        entries = [i for i in items if isinstance(i, RegistryEntry)]
+        errors = [i for i in items if isinstance(i, IngestError)]
+        day = as_of or now_iso()[:10]
+        name = registry_name(path, registry)
+        return import_registry(self.store, name, entries, day, str(path), url), errors
+
+    def people(
+        self,
+        as_of: str | None = None,
+        status: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        name: str | None = None,
+    ) -> list[Person]:
+        """Everyone named in a detention, release, deportation or exchange (and in imported
+        registries), with their dated, sourced facts and their status on `as_of`."""
+        return people(self.store, as_of, status, since, until, name)
+
+    def held_stock(self, as_of: str | None = None) -> dict[str, Any]:
+        """The latest counted number held beside the named people held on `as_of`."""
+        return stock(self.store, people(self.store, as_of))
 
     # -- resolve, ledger, report -------------------------------------------------
     def load_curated(self, path: str | Path | None = None) -> CuratedSummary:

@@ -167,3 +167,14 @@ def test_search_page_json_and_documents_list(client: TestClient, web: WebData) -
     listing = client.get("/documents.json?status=ingested").json()
     assert [d["id"] for d in listing["documents"]] == [web.document_id]
     assert client.get("/documents?since=yesterday").status_code == 400
+
+
+def test_people_page_json_and_csv(client: TestClient) -> None:
+    page = client.get("/people?status=re-imprisoned")
+    assert page.status_code == 200 and "Mikola Statkevich" in page.text
+    assert 'id="stock"' in page.text
+    data = client.get("/people.json?as_of=2025-09-12&status=freed+and+expelled").json()
+    assert "Mikola Statkevich" in [p["name"] for p in data["people"]]
+    csv_text = client.get("/people.csv").text
+    assert csv_text.startswith("key,name,status") and "Mikola Statkevich" in csv_text
+    assert client.get("/people?status=lost").status_code == 400

@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "quidproquo.cli.export",
     "quidproquo.cli.watch",
     "quidproquo.cli.search",
+    "quidproquo.cli.people",
 ]
 
 

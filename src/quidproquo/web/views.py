@@ -18,6 +18,7 @@ from quidproquo.ledger.charts import timeline_svg
 from quidproquo.model import EVENT_TYPES
 from quidproquo.resolve import review
 from quidproquo.resolve.entities import entity_card
+from quidproquo.resolve.people import STATUSES
 from quidproquo.resolve.views import incident_detail, list_incidents
 from quidproquo.search import KINDS as SEARCH_KINDS
 from quidproquo.web.highlight import Span, excerpt, locate, segments
@@ -172,6 +173,22 @@ def documents(qpq: Quidproquo, params: Params) -> Page:
     publishers = sorted({r["publisher"] for r in qpq.documents() if r["publisher"]})
     return Page("documents.html", {"filters": filters, "documents": rows},
                 {"publishers": publishers})  # fmt: skip
+
+
+def people(qpq: Quidproquo, params: Params) -> Page:
+    filters = {
+        "status": choice(params, "status", STATUSES),
+        "as_of": iso_date(params, "as_of"),
+        "since": iso_date(params, "since"),
+        "until": iso_date(params, "until"),
+    }
+    found = qpq.people(filters["as_of"], filters["status"], filters["since"], filters["until"])
+    return Page(
+        "people.html",
+        {"filters": filters, "people": [p.to_dict() for p in found],
+         "stock": qpq.held_stock(filters["as_of"])},
+        {"statuses": STATUSES},
+    )  # fmt: skip
 
 
 def search(qpq: Quidproquo, params: Params) -> Page:
