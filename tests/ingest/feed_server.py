@@ -16,6 +16,7 @@ class Route:
     body: bytes
     content_type: str = "text/html; charset=utf-8"
     etag: str | None = None
+    last_modified: str | None = None
     fail_first: int = 0  # answer 503 to this many requests first
     status: int = 200
 
@@ -57,9 +58,14 @@ def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
                 return self._answer(503, b"busy")
             if route.etag and self.headers.get("If-None-Match") == route.etag:
                 return self._answer(304, headers={"ETag": route.etag})
+            since = self.headers.get("If-Modified-Since")
+            if route.last_modified and since == route.last_modified:
+                return self._answer(304, headers={"Last-Modified": route.last_modified})
             headers = {"Content-Type": route.content_type}
             if route.etag:
                 headers["ETag"] = route.etag
+            if route.last_modified:
+                headers["Last-Modified"] = route.last_modified
             return self._answer(route.status, route.body, headers)
 
         def do_POST(self) -> None:  # noqa: N802

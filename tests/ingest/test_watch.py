@@ -105,6 +105,16 @@ def test_polls_report_new_contested_and_relief_near_release(
     assert len(posted) == 2 and {c["kind"] for c in posted[1]["changes"]} == kinds
 
 
+def test_last_modified_makes_a_conditional_request(server: FeedServer, tmp_path: Path) -> None:
+    stamp = "Sun, 22 Mar 2026 09:00:00 GMT"
+    server.routes["/dated.xml"] = Route(server.routes["/feed.xml"].body, "application/rss+xml",
+                                        last_modified=stamp)  # fmt: skip
+    watcher = Watcher(Quidproquo(str(tmp_path / "m.db")), quick())
+    assert watcher.poll([server.url("/dated.xml")]).new_items == 1
+    second = watcher.poll([server.url("/dated.xml")])
+    assert second.not_modified == 1 and server.hits("/dated.xml")[-1]["If-Modified-Since"] == stamp
+
+
 def test_a_failing_feed_is_named_and_the_others_go_on(server: FeedServer, tmp_path: Path) -> None:
     server.routes["/broken.xml"] = Route(b"", status=500)
     server.routes["/slow.xml"] = Route(server.routes["/feed.xml"].body, "application/rss+xml",

@@ -74,7 +74,7 @@ def test_registry_import_reconciles_by_name_and_sends_doubts_to_review(
     assert new.facts[0].sources == ["https://example.org/registry"]
 
     (match,) = review.queue(qpq.store, object_type="registry_match")
-    assert "loosely" in match["label"]
+    assert match["label"].startswith("M. Statkevich (viasna) = Mikola Statkevich? ")
     (statkevich,) = qpq.people(name="Mikola Statkevich")
     assert statkevich.registries == []  # not merged before a reviewer says so
     review.accept(qpq.store, "registry_match", match["id"], "tester")
@@ -121,3 +121,23 @@ def test_cli_people_registry_and_export(tmp_path: Path) -> None:
         main, ["export", "people", "--format", "csv", "--accepted-only", "--db", db]
     )
     assert refused.exit_code == 2
+
+
+def test_a_sentence_in_the_news_gives_the_term(tmp_path: Path) -> None:
+    qpq = Quidproquo(str(tmp_path / "t.db"))
+    path = tmp_path / "court.txt"
+    path.write_text(
+        "A court in Homiel sentenced the blogger Ivan Testovich to six years in a penal colony "
+        "on 3 March 2025, his family said.",
+        encoding="utf-8",
+    )
+    from quidproquo.ingest import SourceMeta
+
+    qpq.ingest([path], SourceMeta(published="2025-03-04", url="https://example.org/court"))
+    qpq.extract()
+    qpq.resolve()
+    (person,) = qpq.people(name="Ivan Testovich")
+    (fact,) = person.facts
+    assert (fact.kind, fact.detail, fact.date) == ("sentenced", "six years in a penal colony",
+                                                   "2025-03-03")  # fmt: skip
+    assert fact.sources == ["https://example.org/court"] and person.status == "held"

@@ -37,7 +37,7 @@ FACT_ORDER = {
     "returned to prison": 6,
 }  # fmt: skip
 SENTENCE = re.compile(
-    r"sentenc\w*\s+(?:\w+\s+){0,3}?to\s+(?P<term>(?:\d+|[a-z]+)(?:[\s-]+and[\s-]+a[\s-]+half)?"
+    r"sentenc\w*\s+(?:[\w.,-]+\s+){0,6}?to\s+(?P<term>(?:\d+|[a-z]+)(?:[\s-]+and[\s-]+a[\s-]+half)?"
     r"[\s-]+(?:years?|months?)(?:\s+(?:in|of)\s+(?:a\s+)?[\w\s-]{0,30}?(?:colony|prison|jail))?)",
     re.IGNORECASE,
 )

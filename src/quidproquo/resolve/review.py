@@ -249,9 +249,11 @@ def queue(store: Store, limit: int = 50, object_type: str | None = None) -> list
         " 0 AS contested, 2 AS rank FROM events WHERE status = 'candidate'",
         "quote": "SELECT 'quote' AS object_type, id, speaker AS label, created_at AS date,"
         " 0 AS contested, 3 AS rank FROM quotes WHERE status = 'candidate'",
-        "registry_match": "SELECT 'registry_match' AS object_type, id, reason AS label,"
-        " created_at AS date, 0 AS contested, 4 AS rank FROM registry_matches"
-        " WHERE status = 'candidate'",
+        "registry_match": "SELECT 'registry_match' AS object_type, m.id,"
+        " r.name || ' (' || r.registry || ') = ' || COALESCE(e.name, m.entity_id) || '? '"
+        " || m.reason AS label, m.created_at AS date, 0 AS contested, 4 AS rank"
+        " FROM registry_matches m JOIN registry_entries r ON r.id = m.entry_id"
+        " LEFT JOIN entities e ON e.id = m.entity_id WHERE m.status = 'candidate'",
     }
     if object_type is not None:
         _table(object_type)
