@@ -38,7 +38,7 @@ from quidproquo.extract.gate import Gate, load_gate
 from quidproquo.extract.gazetteer import Gazetteer, load_gazetteer
 from quidproquo.extract.modality import Modality, load_modality
 from quidproquo.extract.nlp import load_nlp
-from quidproquo.extract.quotes import extract_quotes
+from quidproquo.extract.quotes import extract_quotes, regions_to_parse
 from quidproquo.extract.sentences import Sentence, is_boilerplate, split_sentences
 from quidproquo.extract.triggers import Trigger, TriggerLexicon, load_triggers
 from quidproquo.model import Event, Extraction
@@ -105,6 +105,7 @@ class Prepared:
     sentences: list[Sentence] = field(default_factory=list)
     content: list[Sentence] = field(default_factory=list)  # without boilerplate
     candidates: list[Sentence] = field(default_factory=list)  # to parse
+    quote_regions: list[tuple[str, bool]] = field(default_factory=list)  # (text, full parse)
     on_subject: bool = True
 
 
@@ -149,7 +150,13 @@ class Extractor:
 
     def _extract_chunk(self, chunk: list[tuple[str, str | dt.date | None]]) -> list[Extraction]:
         prepared = [self._prepare(text, published) for text, published in chunk]
-        docs = iter(self.nlp.pipe(s.text for p in prepared for s in p.candidates))
+        full, ner = [], []  # in the order they are read back below
+        for p in prepared:
+            full += [s.text for s in p.candidates] + [t for t, whole in p.quote_regions if whole]
+            ner += [t for t, whole in p.quote_regions if not whole]
+        docs = iter(self.nlp.pipe(full))
+        with self.nlp.select_pipes(enable=["ner"]):
+            ner_docs = iter(list(self.nlp.pipe(ner)))
         results = []
         for p in prepared:
             parsed = {s.start: next(docs) for s in p.candidates}
@@ -157,6 +164,8 @@ class Extractor:
             quotes = []
             if self.with_quotes and p.on_subject:
                 known = {s.text: parsed[s.start] for s in p.candidates}
+                for region, whole in p.quote_regions:
+                    known[region] = next(docs) if whole else next(ner_docs)
                 quotes = extract_quotes(p.text, p.sentences, known)
             results.append(Extraction(events=events, quotes=quotes))
         return results
@@ -181,7 +190,13 @@ class Extractor:
             if (s in triggered and self.lexicon.candidate_types(s.text))
             or (members and self.lexicon.names_members(s.text))
         ]
-        return Prepared(text, day, sentences, content, candidates)
+        regions: dict[str, bool] = {}  # quote regions not parsed for events: same batch
+        if self.with_quotes:
+            parsed = {s.text for s in candidates}
+            for region, whole in regions_to_parse(text, sentences):
+                if region not in parsed:
+                    regions[region] = regions.get(region, False) or whole
+        return Prepared(text, day, sentences, content, candidates, list(regions.items()))
 
     # -- per text -----------------------------------------------------------------
 

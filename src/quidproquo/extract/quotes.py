@@ -637,6 +637,31 @@ def _regions(sentences: list[Sentence], spans: list[QuotedSpan]) -> list[_Region
     return regions
 
 
+def regions_to_parse(text: str, sentences: list[Sentence]) -> list[tuple[str, bool]]:
+    """The texts `extract_quotes` reads, each with True if it needs a full parse (else NER
+    alone): a caller parsing many texts can parse them in one batch and pass them in."""
+    spans = quoted_spans(text)
+    if not spans:
+        return []
+    regions, needs_parse = _plan(text, sentences, spans, load_speech_lexicon())
+    return [(text[r.start : r.end], full) for r, full in zip(regions, needs_parse, strict=True)]
+
+
+def _plan(
+    text: str, sentences: list[Sentence], spans: list[QuotedSpan], lexicon: QuoteLexicon
+) -> tuple[list[_Region], list[bool]]:
+    regions = _regions(sentences, spans)
+    # what follows the last quote cannot change any quote: it is not parsed
+    regions = regions[: max(i for i, r in enumerate(regions) if r.spans) + 1]
+    needs_parse = [
+        bool(r.spans)
+        or bool(lexicon.verb_forms.search(text[r.start : r.end]))
+        or bool(lexicon.introduced_role.search(text[r.start : r.end]))
+        for r in regions
+    ]
+    return regions, needs_parse
+
+
 def extract_quotes(
     text: str, sentences: list[Sentence], parsed: Mapping[str, Doc] | None = None
 ) -> list[Quote]:
@@ -652,15 +677,7 @@ def extract_quotes(
     nlp = load_nlp()
     names = [s for s in spans if _is_name(text, s, lexicon)]
     state = _State(text, lexicon, spans, names)
-    regions = _regions(sentences, spans)
-    # what follows the last quote cannot change any quote: it is not parsed
-    regions = regions[: max(i for i, r in enumerate(regions) if r.spans) + 1]
-    needs_parse = [
-        bool(r.spans)
-        or bool(lexicon.verb_forms.search(text[r.start : r.end]))
-        or bool(lexicon.introduced_role.search(text[r.start : r.end]))
-        for r in regions
-    ]
+    regions, needs_parse = _plan(text, sentences, spans, lexicon)
     docs = _parse(nlp, [text[r.start : r.end] for r in regions], needs_parse, parsed or {})
     quotes: list[Quote] = []
     previous: Quote | None = None
