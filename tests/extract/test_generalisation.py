@@ -10,7 +10,7 @@ from quidproquo.extract.dates import find_dates
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
-    return Extractor()
+    return Extractor(subject_gate=False)  # the rules on bare sentences, not relevance
 
 
 def of_type(extraction, kind: str):
