@@ -9,13 +9,14 @@ Corpora (no text is parsed twice within one timing, and nothing is cached betwee
 - "1:10 stream" and "1:50 stream": each on-topic text followed by 10 (or 50) paragraphs
   of benchmarks/corpus/offtopic.jsonl, 300 original off-topic news paragraphs in six
   sections that share the trigger words (cycled when more are needed).
-Each corpus uses the first --on-topic texts. For each, from one run: words/s of the
-cascade with events only, with events and quotes, and of spaCy's full pipeline
-(`nlp.pipe`, the model as packaged), and the ratios; in 1 and 2 processes. The three
-systems are timed in turn, --repeat times, and each keeps its best round (the machine
-may be shared: the ratios of one run are what compare); in one process the corpus is
-timed in --slices parts so that all three see the same load. Then the events the off-topic corpus
-yields (with and without the subject gate) and the peak resident memory.
+The streams use the first --on-topic texts, the on-topic row the first --alone. For
+each corpus, from one run: words/s of the cascade with events only, with events and
+quotes, and of spaCy's full pipeline (`nlp.pipe`, the model as packaged), and the ratios;
+in 1 and 2 processes. The three systems are timed in turn, --repeat times, and each keeps
+its best round (the machine may be shared: the ratios of one run are what compare); in
+one process the corpus is timed in --slices parts (each at least one batch of 64 texts)
+so that all three see the same load. Then the events the off-topic corpus yields (with
+and without the subject gate) and the peak resident memory.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 GOLD_FILES = ("seed.gold.jsonl", "dev.gold.jsonl", "dev2.gold.jsonl", "train.gold.jsonl")
 OFFTOPIC = Path(__file__).resolve().parent / "corpus" / "offtopic.jsonl"
 PUBLISHED = "2025-12-17"
+BATCH = 64  # texts per batch, for both systems
 
 _EXTRACTORS: dict[str, Extractor] = {}  # set before forking, used by the pool workers
 
@@ -92,7 +94,8 @@ def best_rates(
 
 def _cascade_part(args: tuple[str, list[str]]) -> int:
     name, texts = args
-    return sum(1 for _ in _EXTRACTORS[name].extract_many((t, PUBLISHED) for t in texts))
+    items = ((t, PUBLISHED) for t in texts)
+    return sum(1 for _ in _EXTRACTORS[name].extract_many(items, batch_size=BATCH))
 
 
 def cascade(name: str, processes: int) -> Callable[[list[str]], object]:
@@ -108,12 +111,13 @@ def cascade(name: str, processes: int) -> Callable[[list[str]], object]:
 
 def spacy_full(processes: int) -> Callable[[list[str]], object]:
     nlp = load_nlp(stock=True)
-    return lambda texts: sum(1 for _ in nlp.pipe(texts, batch_size=64, n_process=processes))
+    return lambda texts: sum(1 for _ in nlp.pipe(texts, batch_size=BATCH, n_process=processes))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--on-topic", type=int, default=40, help="on-topic texts per corpus")
+    parser.add_argument("--on-topic", type=int, default=40, help="on-topic texts per stream")
+    parser.add_argument("--alone", type=int, default=128, help="on-topic texts timed alone")
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--repeat", type=int, default=3, help="rounds; the best one counts")
     parser.add_argument("--slices", type=int, default=10, help="parts timed apart (1 process)")
@@ -130,7 +134,7 @@ def main() -> None:
     off_topic = [d["text"] for d in off_docs]
     on_topic = gold_texts()[: args.on_topic]
     corpora = {
-        "on-topic": on_topic,
+        "on-topic": gold_texts()[: args.alone],
         "1:10 stream": stream(on_topic, off_topic, 10),
         "1:50 stream": stream(on_topic, off_topic, 50),
     }
@@ -143,7 +147,8 @@ def main() -> None:
     for name, texts in corpora.items():
         for procs in args.processes:
             runs = [cascade("events", procs), cascade("quotes", procs), spacy_full(procs)]
-            slices = args.slices if procs == 1 else 1  # workers start once per timing
+            # parts of at least one extraction batch; 2 processes: workers start per timing
+            slices = max(1, min(args.slices, len(texts) // BATCH)) if procs == 1 else 1
             events, both, full = best_rates(runs, texts, args.repeat, slices)
             print(
                 f"{name:12} {procs:5d} {len(texts):6d} {words(texts):7d} {events:11,.0f}"
