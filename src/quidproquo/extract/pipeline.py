@@ -10,7 +10,7 @@
 
 `Extractor` loads the spaCy model and the lexicons once; `extract(text, published)`
 returns the events and quotes of one text. `extract_many` batches the parser
-over the candidate sentences of many texts.
+over the candidate sentences and quote regions of many texts.
 """
 
 from __future__ import annotations
@@ -138,18 +138,26 @@ class Extractor:
     def extract_many(
         self, items: Iterable[tuple[str, str | dt.date | None]], batch_size: int = 64
     ) -> Iterator[Extraction]:
-        """Extract from many texts; candidates of `batch_size` texts are parsed together."""
-        chunk: list[tuple[str, str | dt.date | None]] = []
-        for item in items:
-            chunk.append(item)
-            if len(chunk) == batch_size:
-                yield from self._extract_chunk(chunk)
-                chunk = []
-        if chunk:
-            yield from self._extract_chunk(chunk)
+        """Extract from many texts, in order.
 
-    def _extract_chunk(self, chunk: list[tuple[str, str | dt.date | None]]) -> list[Extraction]:
-        prepared = [self._prepare(text, published) for text, published in chunk]
+        Texts wait until what they need parsed fills a parser batch (4 x `batch_size`
+        sentences) or 16 x `batch_size` texts wait: in a stream where few texts are on the
+        subject, the parser still gets full batches.
+        """
+        pending: list[Prepared] = []
+        waiting = 0
+        for text, published in items:
+            prepared = self._prepare(text, published)
+            pending.append(prepared)
+            waiting += len(prepared.candidates) + len(prepared.quote_regions)
+            if waiting >= 4 * batch_size or len(pending) >= 16 * batch_size:
+                yield from self._finish(pending)
+                pending, waiting = [], 0
+        if pending:
+            yield from self._finish(pending)
+
+    def _finish(self, prepared: list[Prepared]) -> list[Extraction]:
+        """Parse what the prepared texts need, in one batch, and run the rules."""
         full, ner = [], []  # in the order they are read back below
         for p in prepared:
             full += [s.text for s in p.candidates] + [t for t, whole in p.quote_regions if whole]

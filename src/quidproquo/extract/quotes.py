@@ -702,8 +702,10 @@ def _parse(
     """Full parse where asked, NER alone elsewhere, reusing `known` docs; in text order."""
     todo = [(t, f) for t, f in zip(texts, full, strict=True) if t not in known]
     parsed = iter(nlp.pipe([t for t, f in todo if f]))
-    with nlp.select_pipes(enable=["ner"]):
-        entities = list(nlp.pipe([t for t, f in todo if not f]))
+    entities: list[Doc] = []
+    if not all(f for _, f in todo):  # the caller may have parsed everything
+        with nlp.select_pipes(enable=["ner"]):
+            entities = list(nlp.pipe([t for t, f in todo if not f]))
     ner_only = iter(entities)
     for text, flag in zip(texts, full, strict=True):
         if text in known:
