@@ -47,11 +47,15 @@ def test_every_trigger_form_is_found_and_new_triggers_follow_the_data() -> None:
     assert gate.trigger_starts("Guards unshackled him.") == []
 
 
-def test_sentences_with_a_trigger_form() -> None:
-    text = "The river rose. Two inmates were freed on Monday. Rain fell again."
+def test_trigger_words_by_sentence_and_the_types_they_allow() -> None:
+    text = "The river rose. Two inmates were Freed on Monday and deported. Rain fell again."
     sentences = split_sentences(text)
-    picked = Gate.sentences_with(load_gate().trigger_starts(text), sentences)
-    assert [s.text for s in picked] == ["Two inmates were freed on Monday."]
+    words = load_gate().trigger_words(text, sentences)
+    assert words == {16: {"were", "freed", "deported"}}  # "were in": a visit form
+    lexicon = load_triggers()
+    sentence = sentences[1].text
+    assert lexicon.candidate_types(sentence, words[16]) == lexicon.candidate_types(sentence)
+    assert {"release", "deportation"} <= lexicon.candidate_types(sentence)
 
 
 def test_subject_words_and_the_holding_states_names() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -97,15 +97,17 @@ class Gate:
         """Offsets of the trigger forms in `text`, in order."""
         return [m.start() for m in self.triggers.finditer(text)]
 
-    @staticmethod
-    def sentences_with(starts: Sequence[int], sentences: Iterable[Sentence]) -> list[Sentence]:
-        """The sentences in which one of the offsets `starts` falls."""
-        found = []
+    def trigger_words(self, text: str, sentences: Iterable[Sentence]) -> dict[int, set[str]]:
+        """The trigger forms (lower case) of each sentence that has one, by sentence start."""
+        found = [(m.start(), m.group().lower()) for m in self.triggers.finditer(text)]
+        starts = [start for start, _ in found]
+        words: dict[int, set[str]] = {}
         for sentence in sentences:
             i = bisect_left(starts, sentence.start)
-            if i < len(starts) and starts[i] < sentence.end:
-                found.append(sentence)
-        return found
+            while i < len(found) and found[i][0] < sentence.end:
+                words.setdefault(sentence.start, set()).add(found[i][1])
+                i += 1
+        return words
 
 
 @lru_cache(maxsize=1)

@@ -185,17 +185,16 @@ class Extractor:
         day = parse_published(published)
         if self.subject_gate and not self.gate.on_subject(text):
             return Prepared(text, day, on_subject=False)
-        starts = self.gate.trigger_starts(text)
         members = self.lexicon.names_members(text)
-        if not (starts or members or self.with_quotes):
+        if not (members or self.with_quotes or self.gate.triggers.search(text)):
             return Prepared(text, day)
         sentences = split_sentences(text)
         content = [s for s in sentences if not is_boilerplate(s)]
-        triggered = set(self.gate.sentences_with(starts, content))
+        words = self.gate.trigger_words(text, content)
         candidates = [
             s
             for s in content
-            if (s in triggered and self.lexicon.candidate_types(s.text))
+            if (s.start in words and self.lexicon.candidate_types(s.text, words[s.start]))
             or (members and self.lexicon.names_members(s.text))
         ]
         regions: dict[str, bool] = {}  # quote regions not parsed for events: same batch

@@ -137,6 +137,7 @@ class TriggerLexicon:
         self._prefilter: dict[str, list[tuple[re.Pattern[str], re.Pattern[str] | None]]] = {}
         self._requires: dict[str, re.Pattern[str]] = {}
         self.forms: set[str] = set()  # every surface form of every trigger (extract/gate.py)
+        self.form_types: dict[str, set[str]] = {}  # lower-case form -> event types
         for type_name, body in data["types"].items():
             self.frames[type_name] = Frame(**body.get("frame", {}))
             if body.get("requires"):
@@ -148,6 +149,8 @@ class TriggerLexicon:
                     self.by_form.setdefault(form, []).append(spec)
                 forms = set(spec.forms) or inflections(spec.lemma)
                 self.forms |= forms
+                for form in forms:
+                    self.form_types.setdefault(form.lower(), set()).add(type_name)
                 needed = spec.needs | spec.needs_head
                 needs = _words(needed) if needed else None
                 self._prefilter.setdefault(type_name, []).append((_words(forms), needs))
@@ -175,10 +178,13 @@ class TriggerLexicon:
                 f"{LEXICON}: bad trigger entry {raw!r} under {type_name}: {exc}"
             ) from exc
 
-    def candidate_types(self, text: str) -> set[str]:
-        """Event types whose trigger words occur in `text` (cheap, no parse)."""
+    def candidate_types(self, text: str, words: Iterable[str] | None = None) -> set[str]:
+        """Event types whose trigger words occur in `text` (cheap, no parse); `words`, the
+        trigger forms known to be in `text`, spare the types that have none of them."""
+        names = self._prefilter if words is None else {t for w in words for t in self.form_types[w]}
         found = set()
-        for name, entries in self._prefilter.items():
+        for name in names:
+            entries = self._prefilter[name]
             required = self._requires.get(name)
             if required is not None and not required.search(text):
                 continue
