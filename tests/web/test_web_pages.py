@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+import markupsafe
 from web_fixtures import (
     DENIAL,
     EVENT,
@@ -65,7 +66,8 @@ def test_ledger_shows_table_and_chance_sentences(client: TestClient, web: WebDat
     page = client.get("/ledger", params={"window": "7", "accepted_only": "1"})
     assert page.status_code == 200
     assert escape(tests.releases.sentence) in page.text
-    assert escape(tests.headline) in page.text and escape(tests.caveat) in page.text
+    for text in (tests.headline, tests.caveat, *(m.sentence for m in tests.markers)):
+        assert str(markupsafe.escape(text)) in page.text
     assert '<table id="ledger">' in page.text and "2025-12-13-release-123" in page.text
     data = client.get("/ledger.json", params={"window": "7", "accepted_only": "1"}).json()
     assert data["window_days"] == 7 and data["accepted_only"] is True

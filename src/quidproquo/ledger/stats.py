@@ -25,8 +25,8 @@ the same null; a window picked after looking at the data tests nothing.
 
 from __future__ import annotations
 
-import statistics
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
@@ -59,6 +59,7 @@ PERIOD_REASONS = {
 }
 MARKER_SETS = {"visits": (VISIT,), "relief steps": (CONCESSION,)}
 BOTH = "visits and relief steps"
+Group = tuple[np.ndarray, int, int]  # a table over placements, a weight, how many subjects
 
 
 @dataclass
@@ -180,22 +181,32 @@ class LedgerTests:
 # --- distances and scores ------------------------------------------------------------------
 
 
-def distances(starts: np.ndarray, width: int, targets: Sequence[Interval]) -> np.ndarray:
-    """Days from [t, t + width] (t = day ordinals) to the nearest target; 0 when overlapping.
+class Targets:
+    """Targets sorted once, for distances from many intervals to the nearest of them."""
 
-    A target [a, b] is within reach of the interval exactly when t is within reach of
-    [a - width, b], so this is the distance from points to a union of intervals.
-    """
-    if not targets:
-        raise ValueError("no target to measure distances to")
-    spans = sorted((t.start.toordinal() - width, t.end.toordinal()) for t in targets)
-    lows = np.array([s for s, _ in spans], dtype=np.int64)
-    reach = np.maximum.accumulate(np.array([e for _, e in spans], dtype=np.int64))
-    idx = np.searchsorted(lows, starts, side="right")
-    big = np.iinfo(np.int64).max // 4
-    left = np.where(idx > 0, np.maximum(starts - reach[np.maximum(idx - 1, 0)], 0), big)
-    right = np.where(idx < len(lows), lows[np.minimum(idx, len(lows) - 1)] - starts, big)
-    return np.minimum(left, right)
+    def __init__(self, targets: Sequence[Interval]) -> None:
+        if not targets:
+            raise ValueError("no target to measure distances to")
+        spans = sorted((t.start.toordinal(), t.end.toordinal()) for t in targets)
+        self.lows = np.array([a for a, _ in spans], dtype=np.int64)
+        self.reach = np.maximum.accumulate(np.array([b for _, b in spans], dtype=np.int64))
+
+    def distances(self, starts: np.ndarray, width: int) -> np.ndarray:
+        """Days from [t, t + width] (t = day ordinals) to the nearest target; 0 when overlapping.
+
+        A target [a, b] is within reach of the interval exactly when t is within reach of
+        [a - width, b], so this is the distance from points to a union of intervals.
+        """
+        lows = self.lows - width
+        idx = np.searchsorted(lows, starts, side="right")
+        big = np.iinfo(np.int64).max // 4
+        left = np.where(idx > 0, np.maximum(starts - self.reach[np.maximum(idx - 1, 0)], 0), big)
+        right = np.where(idx < len(lows), lows[np.minimum(idx, len(lows) - 1)] - starts, big)
+        return np.minimum(left, right)
+
+
+def distances(starts: np.ndarray, width: int, targets: Sequence[Interval]) -> np.ndarray:
+    return Targets(targets).distances(starts, width)
 
 
 def scores(days: np.ndarray) -> np.ndarray:
@@ -211,21 +222,40 @@ class Placements:
 
     def __init__(self, period: Interval, targets: Sequence[Interval]) -> None:
         self.period = period
-        self.targets = list(targets)
-        self._tables: dict[Any, np.ndarray] = {}
+        self.longest = period.width
+        self.targets = Targets(targets)
+        self._tables: dict[Hashable, np.ndarray] = {}
+
+    def key(self, subject: Interval) -> Hashable:
+        """Subjects with the same key have the same placements (a too-long one stays put)."""
+        width = subject.width
+        return width if width <= self.longest else subject
 
     def table(self, subject: Interval) -> np.ndarray:
-        slots = self.period.width - subject.width + 1
-        key: Any = subject.width if slots >= 1 else subject  # cannot fit: it stays put
+        key = self.key(subject)
         if key not in self._tables:
+            slots = self.period.width - subject.width + 1
             first = (self.period.start if slots >= 1 else subject.start).toordinal()
             starts = np.arange(first, first + max(slots, 1), dtype=np.int64)
-            self._tables[key] = distances(starts, subject.width, self.targets)
+            self._tables[key] = self.targets.distances(starts, subject.width)
         return self._tables[key]
 
-    def observed(self, subject: Interval) -> int:
-        start = np.array([subject.start.toordinal()], dtype=np.int64)
-        return int(distances(start, subject.width, self.targets)[0])
+    def observed(self, subjects: Sequence[Interval]) -> np.ndarray:
+        """The subjects' own distances to the nearest target."""
+        starts = np.array([s.start.toordinal() for s in subjects], dtype=np.int64)
+        widths = np.array([s.width for s in subjects], dtype=np.int64)
+        out = np.zeros(len(subjects), dtype=np.int64)
+        for width in np.unique(widths):
+            mask = widths == width
+            out[mask] = self.targets.distances(starts[mask], int(width))
+        return out
+
+    def groups(self, subjects: Sequence[Interval], weights: Sequence[int]) -> list[Group]:
+        """(distance table, weight, copies) for each kind of subject."""
+        keys = [self.key(s) for s in subjects]
+        counts = Counter(zip(keys, weights, strict=True))
+        firsts = dict(zip(keys, subjects, strict=True))
+        return [(self.table(firsts[k]), w, c) for (k, w), c in counts.items()]
 
 
 # --- the tests -----------------------------------------------------------------------------
@@ -243,11 +273,10 @@ def closeness_test(
 ) -> ClosenessTest:
     """The window-free test: are the subjects closer to the targets than random placement?"""
     scored = score_null(subjects, targets, period, weights)
-    dist, tables, unit, observed = scored.dist, scored.tables, scored.weights, scored.observed
-    best = sum(w * int(t.min()) for t, w in zip(tables, unit, strict=True))
-    min_p = dist.at_most(best)
+    dist, observed = scored.dist, scored.observed
+    min_p = dist.at_most(sum(c * w * int(t.min()) for t, w, c in scored.groups))
     if method == "monte_carlo":
-        p_value = _monte_carlo(tables, unit, observed, resamples, seed)
+        p_value = _monte_carlo(scored.groups, observed, resamples, seed)
         min_p = max(min_p, 1 / (resamples + 1))
         how, err, used = "monte_carlo", None, (resamples, seed)
     elif method == "auto":
@@ -267,8 +296,8 @@ def closeness_test(
         error_bound=err,
         resamples=used[0] if used else None,
         seed=used[1] if used else None,
-        median_days=float(statistics.median(scored.days)),
-        same_day=sum(d == 0 for d in scored.days),
+        median_days=float(np.median(scored.days)),
+        same_day=int(np.count_nonzero(scored.days == 0)),
         too_small=len(subjects) < MIN_RELEASES or min_p > ALPHA,
     )
 
@@ -279,9 +308,8 @@ class Scored:
 
     observed: int
     dist: SumDistribution
-    tables: list[np.ndarray]  # scores of every placement, per subject
-    weights: list[int]
-    days: list[int]  # observed distances
+    groups: list[Group]  # (scores of every placement, weight, copies) per kind of subject
+    days: np.ndarray  # observed distances
 
     def randomized_p(self, u: float) -> float:
         """P(S < obs) + u * P(S = obs): exactly uniform under the null when u is (calibration)."""
@@ -299,11 +327,42 @@ def score_null(
         raise ValueError("the closeness test needs at least one dated subject")
     unit = _weights(subjects, weights)
     place = Placements(period, targets)
-    tables = [scores(place.table(s)) for s in subjects]
-    days = [place.observed(s) for s in subjects]
-    observed = int((np.array(unit) * scores(np.array(days, dtype=np.int64))).sum())
-    parts = [(np.bincount(t) / len(t), w, 1) for t, w in zip(tables, unit, strict=True)]
-    return Scored(observed, sum_distribution(parts), tables, unit, days)
+    days = place.observed(subjects)
+    observed = int((np.array(unit, dtype=np.int64) * scores(days)).sum())
+    raw = place.groups(subjects, unit)
+    scored = {id(t): t for t, _, _ in raw}  # tables shared by subjects of the same width
+    scored = {k: scores(t) for k, t in scored.items()}
+    pmfs = {k: np.bincount(t) / len(t) for k, t in scored.items()}
+    groups = [(scored[id(t)], w, c) for t, w, c in raw]
+    dist = sum_distribution([(pmfs[id(t)], w, c) for t, w, c in raw])
+    return Scored(observed, dist, groups, days)
+
+
+def window_tests(
+    subjects: Sequence[Interval],
+    targets: Sequence[Interval],
+    period: Interval,
+    windows: Sequence[int],
+    weights: Sequence[int] | None = None,
+) -> list[tuple[int, float, float]]:
+    """Per window, (observed, expected, p): subjects (or their weights) near a target.
+
+    Each subject is near with the share of its placements within the window; the count is a
+    sum of independent weighted Bernoullis and p = P(count >= observed).
+    """
+    unit = np.array(_weights(subjects, weights), dtype=np.int64)
+    place = Placements(period, targets)
+    days = place.observed(subjects)
+    raw = place.groups(subjects, [int(w) for w in unit])
+    tables = {id(t): t for t, _, _ in raw}
+    out = []
+    for window in windows:
+        share = {k: float(np.mean(t <= window)) for k, t in tables.items()}
+        pmfs = {k: np.array([1 - q, q]) for k, q in share.items()}
+        dist = sum_distribution([(pmfs[id(t)], w, c) for t, w, c in raw])
+        observed = int(unit[days <= window].sum())
+        out.append((observed, dist.mean, dist.at_least(observed)))
+    return out
 
 
 def window_test(
@@ -313,19 +372,7 @@ def window_test(
     window_days: int,
     weights: Sequence[int] | None = None,
 ) -> tuple[int, float, float]:
-    """(observed, expected, p): subjects (or their weights) within the window of a target.
-
-    Each subject is near with the share of its placements within the window; the count is a
-    sum of independent weighted Bernoullis and p = P(count >= observed).
-    """
-    unit = _weights(subjects, weights)
-    place = Placements(period, targets)
-    near = [float(np.mean(place.table(s) <= window_days)) for s in subjects]
-    observed = sum(
-        w for s, w in zip(subjects, unit, strict=True) if place.observed(s) <= window_days
-    )
-    dist = sum_distribution([(np.array([1 - q, q]), w, 1) for q, w in zip(near, unit, strict=True)])
-    return observed, dist.mean, dist.at_least(observed)
+    return window_tests(subjects, targets, period, [window_days], weights)[0]
 
 
 def _weights(subjects: Sequence[Interval], weights: Sequence[int] | None) -> list[int]:
@@ -335,14 +382,15 @@ def _weights(subjects: Sequence[Interval], weights: Sequence[int] | None) -> lis
     return unit
 
 
-def _monte_carlo(
-    tables: Sequence[np.ndarray], weights: Sequence[int], observed: int, resamples: int, seed: int
-) -> float:
+def _monte_carlo(groups: Sequence[Group], observed: int, resamples: int, seed: int) -> float:
     """p = (k + 1) / (N + 1), k = random placements scoring at most the observed."""
     rng = np.random.default_rng(seed)
     total = np.zeros(resamples, dtype=np.int64)
-    for table, w in zip(tables, weights, strict=True):
-        total += w * table[rng.integers(0, len(table), size=resamples)]
+    chunk = max(1, 1_000_000 // resamples)
+    for table, w, copies in groups:
+        for done in range(0, copies, chunk):
+            size = (resamples, min(chunk, copies - done))
+            total += w * table[rng.integers(0, len(table), size=size)].sum(axis=1)
     return float((np.count_nonzero(total <= observed) + 1) / (resamples + 1))
 
 
@@ -399,7 +447,9 @@ def chance_tests(
         prisoners=prisoners,
         markers=_marker_tests(moving_markers, releases, chosen.interval, **run),
         windows=_windows(inside, markers, moving_markers, releases, chosen.interval),
-        sensitivity=_sensitivity(period, releases, markers, **run),
+        sensitivity=_sensitivity(
+            period, releases, markers, {chosen.start: (headline, prisoners)}, **run
+        ),
         excluded=excluded,
         outside=outside,
         reviewed_only=ledger.accepted_only,
@@ -501,38 +551,40 @@ def _windows(
     releases: Sequence[Dated],
     period: Interval,
 ) -> list[WindowRow]:
-    rel = [r.interval for r in inside]
     targets = [m.interval for m in markers]
     counted = [(r.interval, release_range(r.incident)[0]) for r in inside]
     weighted = [(i, c) for i, c in counted if c is not None]
-    rows = []
-    for w in WINDOWS:
-        near, expected, p = window_test(rel, targets, period, w)
-        met = window_test([m.interval for m in moving], [r.interval for r in releases], period, w)
-        pris: tuple[int | None, float | None, float | None] = (None, None, None)
-        if weighted:
-            pris = window_test(
-                [i for i, _ in weighted], targets, period, w, weights=[c for _, c in weighted]
-            )
-        rows.append(
-            WindowRow(
-                window_days=w,
-                releases_near=near,
-                releases_expected=expected,
-                releases_p=p,
-                prisoners_near=pris[0],
-                prisoners_total=sum(c for _, c in weighted) if weighted else None,
-                prisoners_p=pris[2],
-                markers_met=met[0],
-                markers_expected=met[1],
-                markers_p=met[2],
-            )
+    near = window_tests([r.interval for r in inside], targets, period, WINDOWS)
+    met = window_tests(
+        [m.interval for m in moving], [r.interval for r in releases], period, WINDOWS
+    )
+    pris: list[tuple[int | None, float | None, float | None]] = [(None, None, None)] * len(WINDOWS)
+    if weighted:
+        weights = [c for _, c in weighted]
+        pris = list(window_tests([i for i, _ in weighted], targets, period, WINDOWS, weights))
+    return [
+        WindowRow(
+            window_days=w,
+            releases_near=n[0],
+            releases_expected=n[1],
+            releases_p=n[2],
+            prisoners_near=p[0],
+            prisoners_total=sum(c for _, c in weighted) if weighted else None,
+            prisoners_p=p[2],
+            markers_met=m[0],
+            markers_expected=m[1],
+            markers_p=m[2],
         )
-    return rows
+        for w, n, p, m in zip(WINDOWS, near, pris, met, strict=True)
+    ]
 
 
 def _sensitivity(
-    rule: str, releases: Sequence[Dated], markers: Sequence[Dated], **run: Any
+    rule: str,
+    releases: Sequence[Dated],
+    markers: Sequence[Dated],
+    known: dict[date, tuple[ClosenessTest, ClosenessTest | None]],
+    **run: Any,
 ) -> list[PeriodRow]:
     first_contact = min(m.interval.start for m in markers)
     rules = [*PERIOD_RULES, date(first_contact.year, 1, 1).isoformat()]
@@ -545,7 +597,9 @@ def _sensitivity(
         if not inside:
             rows.append(PeriodRow(r, chosen.start.isoformat(), 0, None, None))
             continue
-        by_count, prisoners = _release_tests(inside, markers, chosen.interval, **run)
+        if chosen.start not in known:  # rules often share a start
+            known[chosen.start] = _release_tests(inside, markers, chosen.interval, **run)
+        by_count, prisoners = known[chosen.start]
         rows.append(
             PeriodRow(
                 r,
