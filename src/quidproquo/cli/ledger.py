@@ -150,7 +150,7 @@ def echo_tests(tests: LedgerTests) -> None:
     echo_table(
         [
             {
-                "window": f"±{w.window_days} d",
+                "window": f"±{w.window_days} d" if w.window_days else "same day",
                 "releases near": f"{w.releases_near} of {tests.releases.n}",
                 "expected": f"{w.releases_expected:.1f}",
                 "p": f"{w.releases_p:.2g}",
