@@ -101,11 +101,13 @@ def test_period_rules(curated_store: Store) -> None:
         chance_tests(ledger, period="2030-01-01", today=TODAY)
 
 
-def add_release(store: Store, id: str, day: str, status: str = "candidate", count: int = 3) -> None:
+def add_release(
+    store: Store, id: str, day: str, status: str = "candidate", kind: str = RELEASE
+) -> None:
     store.execute(
         "INSERT INTO incidents (id, type, date_min, date_max, count, persons, status, origin,"
-        " created_at, updated_at) VALUES (:id, :t, :d, :d, :c, '[]', :s, 'extracted', :n, :n)",
-        {"id": id, "t": RELEASE, "d": day, "c": count, "s": status, "n": "2026-01-01"},
+        " created_at, updated_at) VALUES (:id, :t, :d, :d, 3, '[]', :s, 'extracted', :n, :n)",
+        {"id": id, "t": kind, "d": day, "s": status, "n": "2026-01-01"},
     )
 
 
@@ -136,7 +138,24 @@ def test_implausible_candidates_cannot_flip_the_headline(
     assert "3 fact(s) with implausible dates left out" in after.headline
     assert "unreviewed candidates" in after.headline
     earlier = chance_tests(build_ledger(copy_store), period="all", earliest_year=1900, today=TODAY)
-    assert earlier is not None and earlier.period.start == date(1925, 6, 1)
+    assert earlier is not None and earlier.period.start == date(2024, 7, 3)
+    assert "released-1925" in {e.id for e in earlier.outside}  # plausible now, not reviewed
+
+
+def test_unreviewed_candidates_cannot_stretch_the_period(
+    curated_store: Store, copy_store: Store
+) -> None:
+    before = chance_tests(build_ledger(curated_store), today=TODAY)
+    add_release(copy_store, "visit-2020", "2020-03-01", kind=VISIT)
+    add_release(copy_store, "released-2025-01", "2025-01-05")
+    add_release(copy_store, "released-2026-05", "2026-05-20")
+    after = chance_tests(build_ledger(copy_store), today=TODAY)
+    assert before is not None and after is not None
+    assert (after.period.start, after.period.end) == (before.period.start, before.period.end)
+    assert "reviewed facts only" in after.period.reason
+    assert after.releases.p_value == before.releases.p_value
+    outside = {e.id for e in after.outside}
+    assert {"released-2025-01", "released-2026-05"} <= outside
 
 
 def test_plausibility_uses_the_sources_publication_date(curated_store: Store) -> None:

@@ -46,6 +46,7 @@ WINDOWS = (0, 1, 3, 7, 14, 30)
 PERIOD_RULES = ("contact", "first-release", "all")
 DEFAULT_PERIOD = "contact"
 Method = Literal["auto", "monte_carlo"]
+REVIEWED = ("accepted", "corrected")
 PERIOD_REASONS = {
     "contact": (
         "from the first US visit or relief step to the last dated fact: the question is about"
@@ -76,6 +77,10 @@ class Period:
     @property
     def days(self) -> int:
         return self.interval.width + 1
+
+    @property
+    def label(self) -> str:
+        return f"{self.start} to {self.end}"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self) | {"start": self.start.isoformat(), "end": self.end.isoformat()}
@@ -428,14 +433,17 @@ def chance_tests(
     markers = [f for f in facts if f.incident.type != RELEASE]
     if not releases or not markers:
         return None
-    chosen = choose_period(period, releases, markers)
-    inside = [r for r in releases if r.interval.start >= chosen.start]
+    anchors = _anchors(releases, markers)
+    chosen = choose_period(period, *anchors)
+    if len(anchors[0]) + len(anchors[1]) < len(facts):
+        chosen.reason += " (its ends are read from reviewed facts only)"
+    inside = [r for r in releases if _within(r, chosen)]
     outside = [
-        Excluded(r.incident.id, RELEASE, r.interval.label(), f"before the period ({chosen.start})")
+        Excluded(r.incident.id, RELEASE, r.interval.label(), f"outside the period ({chosen.label})")
         for r in releases
-        if r.interval.start < chosen.start
+        if not _within(r, chosen)
     ]
-    moving_markers = [m for m in markers if m.interval.start >= chosen.start]
+    moving_markers = [m for m in markers if _within(m, chosen)]
     if not inside:
         return None
     run = dict(method=method, resamples=resamples, seed=seed)
@@ -448,17 +456,32 @@ def chance_tests(
         markers=_marker_tests(moving_markers, releases, chosen.interval, **run),
         windows=_windows(inside, markers, moving_markers, releases, chosen.interval),
         sensitivity=_sensitivity(
-            period, releases, markers, {chosen.start: (headline, prisoners)}, **run
+            period, releases, markers, anchors, {chosen.interval: (headline, prisoners)}, **run
         ),
         excluded=excluded,
         outside=outside,
         reviewed_only=ledger.accepted_only,
-        unreviewed=sum(f.incident.status not in ("accepted", "corrected") for f in tested),
+        unreviewed=sum(f.incident.status not in REVIEWED for f in tested),
         earliest_year=earliest_year,
     )
     tests.headline = headline_sentence(tests)
     tests.caveat = CAVEAT
     return tests
+
+
+def _anchors(
+    releases: Sequence[Dated], markers: Sequence[Dated]
+) -> tuple[Sequence[Dated], Sequence[Dated]]:
+    """The facts the period rule reads: reviewed ones when there are reviewed releases and
+    markers, so that an unreviewed candidate can never stretch the period."""
+    reviewed = [
+        [f for f in facts if f.incident.status in REVIEWED] for facts in (releases, markers)
+    ]
+    return (reviewed[0], reviewed[1]) if all(reviewed) else (releases, markers)
+
+
+def _within(fact: Dated, period: Period) -> bool:
+    return period.start <= fact.interval.start and fact.interval.end <= period.end
 
 
 def plausible(
@@ -583,23 +606,24 @@ def _sensitivity(
     rule: str,
     releases: Sequence[Dated],
     markers: Sequence[Dated],
-    known: dict[date, tuple[ClosenessTest, ClosenessTest | None]],
+    anchors: tuple[Sequence[Dated], Sequence[Dated]],
+    known: dict[Interval, tuple[ClosenessTest, ClosenessTest | None]],
     **run: Any,
 ) -> list[PeriodRow]:
-    first_contact = min(m.interval.start for m in markers)
+    first_contact = min(m.interval.start for m in anchors[1])
     rules = [*PERIOD_RULES, date(first_contact.year, 1, 1).isoformat()]
     if rule not in rules:
         rules.append(rule)
     rows = []
     for r in rules:
-        chosen = choose_period(r, releases, markers)
-        inside = [x for x in releases if x.interval.start >= chosen.start]
+        chosen = choose_period(r, *anchors)
+        inside = [x for x in releases if _within(x, chosen)]
         if not inside:
             rows.append(PeriodRow(r, chosen.start.isoformat(), 0, None, None))
             continue
-        if chosen.start not in known:  # rules often share a start
-            known[chosen.start] = _release_tests(inside, markers, chosen.interval, **run)
-        by_count, prisoners = known[chosen.start]
+        if chosen.interval not in known:  # rules often share a period
+            known[chosen.interval] = _release_tests(inside, markers, chosen.interval, **run)
+        by_count, prisoners = known[chosen.interval]
         rows.append(
             PeriodRow(
                 r,
