@@ -1,6 +1,12 @@
 """Time the chance test (every part `qpq ledger` runs) on synthetic ledgers of growing size.
 
     .venv/bin/python benchmarks/bench_stats.py [--sizes 100,1000,10000] [--repeat 3]
+    .venv/bin/python benchmarks/bench_stats.py --calibration 2000
+
+`--calibration SEEDS` instead prints the calibration and power table of docs/STATISTICS.md:
+simulated timelines at two sizes, the bundled facts under the default period (11 releases,
+17 markers, 413 days) and from the first release (23 releases, 17 markers, 638 days), seeds
+0..SEEDS-1.
 
 Each ledger has N releases (most on a single day, one in ten over a range of up to a week,
 counts 1 to 300), N/10 visits and N/10 relief steps, spread over 2000-2026, all plausible.
@@ -20,8 +26,10 @@ import numpy as np
 
 from quidproquo.ledger.intervals import Interval
 from quidproquo.ledger.links import CONCESSION, RELEASE, VISIT, IncidentView, Ledger
+from quidproquo.ledger.simulate import SCENARIOS, run
 from quidproquo.ledger.stats import chance_tests, closeness_test
 
+CALIBRATION_SIZES = ((11, 17, 413), (23, 17, 638))
 START = date(2000, 1, 1)
 DAYS = (date(2026, 12, 31) - START).days
 
@@ -73,16 +81,51 @@ def best_of(repeat: int, run: Callable[[], object]) -> tuple[float, float]:
     return best
 
 
+def header(*columns: str) -> None:
+    print("| " + " | ".join(columns) + " |")
+    print("|" + "---|" * len(columns))
+
+
+def calibration(seeds: int) -> None:
+    header(
+        "releases, markers, days",
+        "scenario",
+        "p < 0.05",
+        "p < 0.10",
+        "±14-day count p < 0.05",
+        "KS D (randomized p)",
+        "KS p",
+    )
+    began = time.perf_counter()
+    for releases, markers, days in CALIBRATION_SIZES:
+        for scenario in SCENARIOS:
+            r = run(scenario, seeds, releases, markers, days)
+            ks = f"{r.ks_d:.3f} | {r.ks_p:.2g}" if scenario.near_share == 0 else "— | —"
+            print(
+                f"| {releases}, {markers}, {days} | {r.scenario} | {r.below_05:.3f} |"
+                f" {r.below_10:.3f} | {r.window14_below_05:.3f} | {ks} |"
+            )
+    print(f"\n{seeds} seeds per row, {time.perf_counter() - began:.0f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--calibration", type=int, metavar="SEEDS")
     args = parser.parse_args()
-    print(
-        "| releases | markers | headline test: wall / CPU (s) | all of chance_tests: wall / CPU (s)"
-        " | headline method | prisoners method | p |"
+    if args.calibration:
+        calibration(args.calibration)
+        return
+    header(
+        "releases",
+        "markers",
+        "headline test: wall / CPU (s)",
+        "all of chance_tests: wall / CPU (s)",
+        "headline method",
+        "prisoners method",
+        "p",
     )
-    print("|---|---|---|---|---|---|---|")
     for n in (int(s) for s in args.sizes.split(",")):
         ledger = synthetic(n)
         releases = [v.interval for v in ledger.incidents.values() if v.type == RELEASE]

@@ -1,6 +1,7 @@
 """The chance test as a method: calibrated under independence, powerful when placed on purpose.
 
-A smaller, seeded version of `benchmarks/stats_calibration.py` (figures in docs/STATISTICS.md).
+A smaller, seeded version of `benchmarks/bench_stats.py --calibration` (figures in
+docs/STATISTICS.md).
 The bands are about three standard errors wide at 400 seeds, so a broken null or a weak
 statistic fails them.
 """
