@@ -95,6 +95,9 @@ def test_period_rules(curated_store: Store) -> None:
     assert fixed.period.start == date(2025, 6, 1)
     later = [r for r in ledger.rows if r.release.interval.start >= date(2025, 6, 1)]
     assert fixed.releases.n == len(later) and len(fixed.outside) == len(ledger.rows) - len(later)
+    late = chance_tests(ledger, period="2026-03-01", today=TODAY)
+    assert late is not None and late.releases.n == 1 and late.releases.too_small
+    assert late.headline.startswith("There were too few releases to tell a pattern from chance")
     with pytest.raises(ValueError, match="unknown period 'soon'"):
         chance_tests(ledger, period="soon", today=TODAY)
     with pytest.raises(ValueError, match="after the last dated fact"):

@@ -168,7 +168,7 @@ def echo_tests(tests: LedgerTests) -> None:
     for fact in tests.excluded:
         click.echo(f"  Left out: {fact.type} {fact.id} dated {fact.date}: {fact.reason}")
     if tests.outside:
-        click.echo(f"  Outside the period: {len(tests.outside)} earlier release(s).")
+        click.echo(f"  Outside the period, not tested: {len(tests.outside)} release(s).")
     click.echo(f"  {tests.caveat}")
 
 

@@ -683,17 +683,17 @@ def headline_sentence(tests: LedgerTests) -> str:
         " not yet reviewed)"
     )
     verdict = (
-        "too few releases to conclude"
+        "There were too few releases to tell a pattern from chance"
         if t.too_small
-        else "closer to US visits and relief steps than chance would place them"
+        else "Releases were closer to US visits and relief steps than chance would place them"
         if t.p_value < ALPHA
-        else "no closer to US visits and relief steps than chance would place them"
+        else "Releases were no closer to US visits and relief steps than chance would place them"
     )
     left_out = (
         f"; {len(tests.excluded)} fact(s) with implausible dates left out" if tests.excluded else ""
     )
     return (
-        f"Releases were {verdict} (p = {_p(t.p_value)}, window-free test, {t.n} releases,"
+        f"{verdict} (p = {_p(t.p_value)}, window-free test, {t.n} releases,"
         f" period {tests.period.start} to {tests.period.end} by the rule"
         f" '{tests.period.rule}': {tests.period.reason}; {facts}{left_out})."
     )
