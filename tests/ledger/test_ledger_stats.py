@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 
+from quidproquo.ledger import nulldist
 from quidproquo.ledger.intervals import Interval
 from quidproquo.ledger.stats import (
     Placements,
@@ -146,3 +147,14 @@ def test_bad_input_is_an_error() -> None:
         closeness_test([day(3)], MARKERS, PERIOD, weights=[-1])
     with pytest.raises(ValueError, match="unknown method"):
         closeness_test([day(3)], MARKERS, PERIOD, method="guess")  # type: ignore[arg-type]
+
+
+def test_p_below_the_methods_error_is_said_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    period = Interval(date(2025, 1, 1), date(2025, 12, 31))
+    markers = [Interval(date(2025, m, 15), date(2025, m, 15)) for m in range(1, 13)]
+    exact = closeness_test(markers * 5, markers, period)
+    assert exact.method == "exact" and f"p = {exact.p_value:.1e}" in exact.sentence
+    monkeypatch.setattr(nulldist, "DIRECT_BUDGET", 0)
+    fft = closeness_test(markers * 5, markers, period)
+    assert fft.method == "fft" and fft.error_bound is not None
+    assert fft.p_value < fft.error_bound and f"p below {fft.error_bound:.1e}" in fft.sentence

@@ -662,7 +662,7 @@ def describe(test: ClosenessTest) -> str:
         f" (median {test.median_days:g} days from the nearest of the {test.targets}, "
         f"{test.same_day} the same day) scored {test.observed} on the {moved}log-distance "
         f"score; random days would give {test.expected:.1f} on average, and "
-        f"{test.observed} or less with probability p = {_p(test.p_value)} ({how})."
+        f"{test.observed} or less with probability p {p_text(test)} ({how})."
     )
     if test.too_small:
         return head + (
@@ -672,6 +672,13 @@ def describe(test: ClosenessTest) -> str:
     if test.p_value < ALPHA:
         return head + " Chance alone rarely puts them this close."
     return head + " Chance alone could easily put them this close."
+
+
+def p_text(test: ClosenessTest) -> str:
+    """'= 0.012', or 'below 1e-12' when p is smaller than the method's error."""
+    if test.error_bound is not None and test.p_value < test.error_bound:
+        return f"below {_p(test.error_bound)}"
+    return f"= {_p(test.p_value)}"
 
 
 def headline_sentence(tests: LedgerTests) -> str:
@@ -693,7 +700,7 @@ def headline_sentence(tests: LedgerTests) -> str:
         f"; {len(tests.excluded)} fact(s) with implausible dates left out" if tests.excluded else ""
     )
     return (
-        f"{verdict} (p = {_p(t.p_value)}, window-free test, {t.n} releases,"
+        f"{verdict} (p {p_text(t)}, window-free test, {t.n} releases,"
         f" period {tests.period.start} to {tests.period.end} by the rule"
         f" '{tests.period.rule}': {tests.period.reason}; {facts}{left_out})."
     )
