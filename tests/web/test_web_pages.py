@@ -181,3 +181,12 @@ def test_people_page_json_and_csv(client: TestClient) -> None:
     csv_text = client.get("/people.csv").text
     assert csv_text.startswith("key,name,status") and "Mikola Statkevich" in csv_text
     assert client.get("/people?status=lost").status_code == 400
+
+
+def test_ledger_page_takes_the_chance_test_period(client: TestClient) -> None:
+    default = client.get("/ledger.json").json()
+    assert default["period"] == "contact"
+    wider = client.get("/ledger.json?period=first-release").json()
+    assert wider["period"] == "first-release" and wider["tests"] != default["tests"]
+    assert client.get("/ledger?period=someday").status_code == 400
+    assert 'name="period"' in client.get("/ledger").text
