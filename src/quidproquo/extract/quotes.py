@@ -45,9 +45,11 @@ from quidproquo.model import Quote
 from quidproquo.resolve.names import looks_like_person, names_match
 
 LEXICON = "speech_verbs.yaml"
+SPEAKERS = "speakers.yaml"
 OPENING = '"“„«'
 CLOSING = '"”“»'
 QUOTE_MARKS = set(OPENING + CLOSING)
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"  # curly single quotes; "’" is also an apostrophe
 SMALL_WORDS = frozenset({"a", "an", "and", "the", "of", "to", "in", "on", "for", "at", "by", "or"})
 SUBJECTS = ("nsubj", "nsubjpass")
 NP_MODIFIERS = ("amod", "compound", "nmod", "nummod")
@@ -85,14 +87,29 @@ class QuoteLexicon:
     min_words: int
     short_words: int
     short_distance: int
+    titles: frozenset[str]  # speakers.yaml, see its header
+    leader_titles: frozenset[str]
+    non_speakers: frozenset[str]
+    writing_verbs: frozenset[str]
+    decree_nouns: frozenset[str]
+    post_nouns: frozenset[str]
+    owner_prepositions: frozenset[str]
+    header_nouns: frozenset[str]
+    label_words: frozenset[str]
+    label_length: int
+    noun_phrase_openers: frozenset[str]
+    back_reference_openers: frozenset[str]
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> QuoteLexicon:
-        def words(key: str) -> frozenset[str]:
-            value = data.get(key) or []
+    def from_data(cls, data: dict[str, Any], speakers: dict[str, Any]) -> QuoteLexicon:
+        def words(key: str, source: dict[str, Any] = data, name: str = LEXICON) -> frozenset[str]:
+            value = source.get(key) or []
             if not isinstance(value, list):
-                raise LexiconError(f"{LEXICON}: {key!r} must be a list")
+                raise LexiconError(f"{name}: {key!r} must be a list")
             return frozenset(str(v).lower() for v in value)
+
+        def kinds(key: str) -> frozenset[str]:
+            return words(key, speakers, SPEAKERS)
 
         verbs = words("speech_verbs")
         roles = words("person_roles")
@@ -120,13 +137,25 @@ class QuoteLexicon:
             min_words=int(data.get("min_words", 2)),
             short_words=int(data.get("short_quote_words", 5)),
             short_distance=int(data.get("short_quote_distance", 4)),
+            titles=kinds("title_nouns"),
+            leader_titles=kinds("leader_titles"),
+            non_speakers=kinds("non_speakers"),
+            writing_verbs=kinds("writing_verbs"),
+            decree_nouns=kinds("decree_nouns"),
+            post_nouns=kinds("post_nouns"),
+            owner_prepositions=kinds("owner_prepositions"),
+            header_nouns=kinds("header_nouns"),
+            label_words=kinds("label_prepositions"),
+            label_length=int(speakers.get("label_words", 3)),
+            noun_phrase_openers=kinds("noun_phrase_openers"),
+            back_reference_openers=kinds("back_reference_openers"),
         )
 
 
 @lru_cache(maxsize=1)
 def load_speech_lexicon() -> QuoteLexicon:
     """The bundled speech-verb lexicon."""
-    return QuoteLexicon.from_data(load_lexicon(LEXICON))
+    return QuoteLexicon.from_data(load_lexicon(LEXICON), load_lexicon(SPEAKERS))
 
 
 # -- quoted spans --------------------------------------------------------------------------
@@ -148,9 +177,15 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     paragraphs = list(re.finditer(r"[^\n]+", text))
     for number, para in enumerate(paragraphs):
         opened: int | None = None
+        single: int | None = None  # an open curly single quote
         for i in range(para.start(), para.end()):
             ch = text[i]
-            if ch not in QUOTE_MARKS:
+            if ch == SINGLE_OPEN and opened is None and single is None:
+                single = i
+            elif ch == SINGLE_CLOSE and single is not None and not text[i + 1 : i + 2].isalpha():
+                _add_span(text, spans, single + 1, i)  # not an apostrophe ("Minsk’s")
+                single = None
+            if ch not in QUOTE_MARKS or single is not None:
                 continue
             if opened is None:
                 if ch in OPENING or text[i + 1 : i + 2].isalnum():
@@ -188,6 +223,8 @@ def _is_titled_name(words: list[str]) -> bool:
 
 def _is_name(text: str, span: QuotedSpan, lexicon: QuoteLexicon) -> bool:
     """A quoted title or name: capitalised words, or followed by 'project', 'campaign'..."""
+    if text[span.end - 1] in ",.!?;:" or re.search(r"[.!?]\s", text[span.start : span.end]):
+        return False  # punctuated like speech ("Yes. Anywhere.")
     if _is_titled_name(_WORD.findall(text[span.start : span.end])):
         return True
     following = re.match(r"\s+(\w+)", span.closing)
@@ -735,6 +772,8 @@ def _is_speech(
     words = _word_count(text[span.start : span.end])
     if span in state.names or words < lexicon.min_words or _after_scare_marker(span, state):
         return False
+    if _is_label(span, words, state):
+        return False
     if _ends_sentence_inside(text, span):
         return True
     head = _span_head(doc, span.start - region.start, span.end - region.start)
@@ -759,6 +798,17 @@ def _after_scare_marker(span: QuotedSpan, state: _State) -> bool:
     """'the so-called "amnesty law"': the writer distances itself from a term."""
     before = state.text[max(0, span.start - 25) : span.start - 1].rstrip().lower()
     return before.endswith(state.lexicon.scare_markers)
+
+
+def _is_label(span: QuotedSpan, words: int, state: _State) -> bool:
+    """'placed on "preventive watch"', 'freed as a "goodwill step"': a label inside a
+    phrase (speakers.yaml, label_prepositions and noun_phrase_openers)."""
+    lexicon = state.lexicon
+    before = re.search(r"(\w+)\W*$", state.text[max(0, span.start - 30) : span.start - 1])
+    word = before.group(1).lower() if before else ""
+    if word in lexicon.label_words and words <= lexicon.label_length:
+        return True
+    return word in lexicon.noun_phrase_openers and words < lexicon.short_words
 
 
 def _nearest(frames: list[Frame], span: QuotedSpan) -> Frame | None:
