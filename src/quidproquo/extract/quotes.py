@@ -113,7 +113,7 @@ class QuoteLexicon:
 
         verbs = words("speech_verbs")
         roles = words("person_roles")
-        stems = sorted({v[:-1] if v.endswith("e") else v for v in verbs} | {"said", "told"})
+        stems = sorted({v[:-1] if v.endswith("e") else v for v in verbs} | words("irregular_forms"))
         return cls(
             speech_verbs=verbs,
             verb_forms=re.compile(r"\b(?:" + "|".join(stems) + r")\w*\b", re.IGNORECASE),
@@ -247,6 +247,8 @@ class Mention:
     gender: str  # male, female, any
     start: int
     sentence: int
+    via: str = ""  # the speech verb that made it a speaker ("write" for posts)
+    subject: bool = False  # a grammatical subject or sentence topic (pronoun salience)
 
 
 @dataclass
@@ -259,6 +261,7 @@ class _State:
     names: list[QuotedSpan]  # quoted spans that are names, not quotes
     entities: list[Mention] = field(default_factory=list)
     speakers: list[Mention] = field(default_factory=list)
+    regions: dict[int, tuple[int, int]] = field(default_factory=dict)  # by first sentence
 
     def inside_quote(self, start: int, end: int) -> bool:
         return any(s.start <= start and end <= s.end for s in self.spans if s not in self.names)
@@ -315,15 +318,32 @@ def _entity_mentions(doc: Doc | Span, offset: int, sentence: int, state: _State)
         if len(words) < 2:
             continue
         start, end = match.start() + words[0].start() + offset, match.end() + offset
-        if not any(s < end and start < e for s, e, _, _ in found):
-            found.append((start, end, state.text[start:end], None))
+        overlapping = [f for f in found if f[0] < end and start < f[1]]
+        if all(f[1] - f[0] < end - start and f[3] != "PERSON" for f in overlapping):
+            found = [f for f in found if f not in overlapping]  # "Coordination Headquarters
+            found.append((start, end, state.text[start:end], None))  # for the Treatment of ..."
     for start, end, surface, label in sorted(found):
         if state.inside_quote(start, end):
             continue
         name = _strip_possessive(surface)
+        if name.lower() in state.lexicon.non_speakers:
+            continue
         kind = _name_kind(name, label)
         gender = _gender(name, state.lexicon) if kind == "person" else "any"
-        state.entities.append(Mention(name, kind, gender, start, sentence))
+        topic = _is_topic(doc, start - offset, state.text[offset:start])
+        state.entities.append(Mention(name, kind, gender, start, sentence, subject=topic))
+
+
+def _is_topic(doc: Doc | Span, start: int, before: str) -> bool:
+    """A name that is the subject of its clause (parsed) or opens its sentence (NER only)."""
+    tokens = [t for t in doc if t.idx == start]
+    if tokens and tokens[0].dep_:
+        head = tokens[0]
+        while head.dep_ in ("compound", "flat") and head.head is not head:
+            head = head.head
+        return head.dep_ in SUBJECTS or (head.dep_ == "appos" and head.head.dep_ in SUBJECTS)
+    opening = re.split(r"[.!?]\s", before)[-1].strip(' \n"“„«')
+    return not opening or (opening.endswith(",") and len(opening.split()) <= 6)
 
 
 def _described_subjects(doc: Doc, offset: int, sentence: int, state: _State) -> None:
@@ -354,13 +374,21 @@ def _strip_possessive(name: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", name)
 
 
-def _fullest(name: str, state: _State) -> str:
-    """The longest form of `name` in the text ("Lukashenko" -> "Alexander Lukashenko")."""
+def _fullest(name: str, state: _State, kind: str = "person") -> str:
+    """The longest form of `name` in the text ("Lukashenko" -> "Alexander Lukashenko"; a
+    body: the longest name that contains it, "the Headquarters" -> "Coordination
+    Headquarters for the Treatment of Prisoners of War")."""
     best = name
-    for mention in state.entities:
+    inside = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+    for mention in [*state.entities, *state.speakers]:
         candidate = mention.name
-        if len(candidate.split()) > len(best.split()) and names_match(candidate, name):
-            best = candidate
+        if len(candidate.split()) <= len(best.split()):
+            continue
+        if kind == "person":
+            fits = names_match(candidate, name)
+        else:
+            fits = mention.kind != "person" and inside.search(candidate) is not None
+        best = candidate if fits else best
     return best
 
 
@@ -434,13 +462,56 @@ def _kind_of(token: Token, lexicon: QuoteLexicon) -> str:
 
 
 def _resolve_subject(token: Token, offset: int, sentence: int, state: _State) -> Mention | None:
-    """The speaker a subject (or 'according to' object) token stands for."""
+    """The speaker a subject (or 'according to' object) token stands for: a person, a
+    body, or a title resolved to a named person; None for anything else ('52 prisoners',
+    'the agreements', a platform)."""
     start = token.idx + offset
     if token.pos_ == "PRON":
         return _pronoun_speaker(token.lower_, start, sentence, state)
+    if token.like_num or token.lower_ in state.lexicon.non_speakers:
+        return None
+    title = _title_of(token, state.lexicon)
+    if title is not None:
+        person = _titled_person(title, start, state)
+        if person is not None:
+            return Mention(person.name, "person", person.gender, start, sentence)
     return _named_speaker(token, offset, sentence, state) or _described_speaker(
         token, start, sentence, state
     )
+
+
+def _title_of(token: Token, lexicon: QuoteLexicon) -> str | None:
+    """'the President', 'head of state', 'the U.S. envoy': a title with no name in it."""
+    if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in token.children):
+        return None
+    if token.ent_type_ == "PERSON":
+        return None
+    lemma = token.lemma_.lower()
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects and f"{lemma} of {objects[0].lower_}" in lexicon.titles:
+                return f"{lemma} of {objects[0].lower_}"
+    return lemma if lemma in lexicon.titles else None
+
+
+def _titled_person(title: str, before: int, state: _State) -> Mention | None:
+    """The person the text names with `title` before `before`: 'President of Belarus Ana
+    Varga', 'envoy Ana Varga', 'Ana Varga, the U.S. envoy, ...'; else a recent speaker
+    who was introduced with it."""
+    text = state.text
+    words = r"\s+".join(re.escape(w) for w in title.split())
+    ahead = re.compile(rf"\b{words}(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w.’'-]*)+)?\s*,?\s*$", re.I)
+    behind = re.compile(rf"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){{0,4}}?{words}\b", re.I)
+    for mention in reversed(state.entities):
+        if mention.start >= before or mention.kind != "person":
+            continue
+        end = mention.start + len(mention.name)
+        if ahead.search(text[max(0, mention.start - 80) : mention.start]) or behind.match(
+            text[end : end + 80]
+        ):
+            return mention
+    return None
 
 
 def _pronoun_speaker(pronoun: str, start: int, sentence: int, state: _State) -> Mention | None:
@@ -465,40 +536,175 @@ def _named_speaker(token: Token, offset: int, sentence: int, state: _State) -> M
             title = state.text[name_span.start : name_span.end]
             return Mention(title, "org", "any", start, sentence)
     name = _proper_name(token)
+    if name is not None and _only_role_words(name, state.lexicon):
+        name = None  # "the Ministry", "Headquarters": a description, not a name
     if name is None:
         for child in token.children:
             if child.dep_ == "appos" and (name := _proper_name(child)):
+                token = child
                 break
     if name is None:
         titled = _named_by_modifiers(token, state.lexicon)
         return Mention(titled, "org", "any", start, sentence) if titled else None
-    full = _fullest(name, state)
-    kind = _name_kind(full, token.ent_type_ or None)
+    if name.lower() in state.lexicon.non_speakers:
+        return None
+    known = [m for m in state.entities if m.kind == "person" and names_match(m.name, name)]
+    kind = "person" if known else _name_kind(name, token.ent_type_ or None)
+    if kind != "person":
+        phrase = _speaker_phrase(token, state)
+        name = phrase if len(phrase) > len(name) else name
+    full = _fullest(name, state, kind)
+    kind = _name_kind(full, token.ent_type_ or None) if kind == "person" else kind
     gender = _gender(full, state.lexicon) if kind == "person" else "any"
     return Mention(full, kind, gender, start, sentence)
 
 
+def _only_role_words(name: str, lexicon: QuoteLexicon) -> bool:
+    words = [w.lower() for w in _WORD.findall(name)]
+    roles = lexicon.person_roles | lexicon.org_roles | lexicon.titles
+    return bool(words) and all(w in roles or w.rstrip("s") in roles for w in words)
+
+
+def _speaker_phrase(head: Token, state: _State) -> str:
+    """A body or description at its fullest: proper possessor and modifiers, and the phrase
+    saying whose it is ('Estonia's foreign ministry', 'press service of the head of
+    state', 'spokesman for the Example Monitor'), without determiner or number."""
+    doc, lexicon = head.doc, state.lexicon
+    left = head.i
+    for child in reversed(list(head.lefts)):
+        if child.right_edge.i != left - 1:
+            break
+        named = child.pos_ == "PROPN" or child.ent_type_ in ENTITY_KINDS
+        if child.dep_ == "poss" and not named:
+            break
+        if child.dep_ not in (*NP_MODIFIERS, "poss", "npadvmod"):
+            break
+        left = child.left_edge.i
+    while left < head.i and (doc[left].dep_ in ("det", "predet") or doc[left].like_num):
+        left += 1
+    rest = [t for t in doc[left + 1 : head.i + 1] if t.dep_ != "case"]
+    country = load_gazetteer().country_of(doc[left].text)
+    if country and rest and all(t.text[:1].isupper() for t in rest):
+        left = rest[0].i  # "Belarus's Interior Ministry" is the Interior Ministry
+    phrase = doc[left : head.i + 1].text
+    for prep in head.rights:
+        if (
+            prep.dep_ != "prep"
+            or prep.i != head.i + 1
+            or prep.lower_ not in lexicon.owner_prepositions
+        ):
+            break
+        objects = [g for g in prep.children if g.dep_ == "pobj"]
+        if not objects:
+            break
+        owner = _owner_phrase(objects[0], state)
+        if owner:
+            phrase = f"{phrase} {prep.text} {owner}"
+        break
+    return phrase
+
+
+def _owner_phrase(obj: Token, state: _State) -> str | None:
+    """The object of 'of/for/in' when it names an owner: a name, a place, a title, or a
+    description of a body named earlier ('the monitor' -> 'the Example Monitor')."""
+    lexicon = state.lexicon
+    end = _np_end(obj)
+    words = obj.doc[obj.left_edge.i : end + 1]
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ENTITY_KINDS for t in words):
+        return words.text
+    if _title_of(obj, lexicon) is not None:
+        return words.text
+    if obj.lemma_.lower() in lexicon.org_roles:
+        named = _named_with(obj.lower_, "org", obj.idx, state, offset_free=True)
+        if named is not None:
+            return f"the {named.name}"
+    return None
+
+
+def _np_end(token: Token) -> int:
+    """Last index of a noun phrase: modifiers and nested 'of' phrases, no clauses."""
+    end = token.i
+    for child in token.rights:
+        if child.dep_ in ("compound", "amod", "case", "nmod", "pobj", "flat") or (
+            child.dep_ == "prep" and child.lower_ == "of"
+        ):
+            end = max(end, _np_end(child))
+    return end
+
+
 def _described_speaker(token: Token, start: int, sentence: int, state: _State) -> Mention | None:
-    """'the agency', 'the press secretary', 'the statement'; else the description itself."""
+    """'the agency', 'the press secretary', 'the statement'; else the description itself.
+    Only role and document nouns describe speakers."""
     lexicon = state.lexicon
     lemma = token.lemma_.lower()
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if lemma in lexicon.document_nouns or token.lower_ in lexicon.document_nouns:
+        return _document_speaker(token, start, sentence, state)
+    if lemma not in lexicon.person_roles and lemma not in lexicon.org_roles:
+        return None
+    kind = "person" if lemma in lexicon.person_roles else "org"
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
     definite = definite and not any(  # "the presidential press service" names itself
-        c.dep_ == "amod" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in token.children
+        c.dep_ == "amod" or (c.dep_ in ("compound", "poss") and c.pos_ == "PROPN")
+        for c in token.children
     )
+    definite = definite and not any(c.dep_ == "prep" for c in token.rights)
     found: Mention | None = None
-    if definite and (lemma in lexicon.person_roles or lemma in lexicon.org_roles):
-        kind = "person" if lemma in lexicon.person_roles else "org"
-        found = _antecedent(kind, "any", start, sentence, state, recent_only=True)
+    if definite:
+        found = _recent_with(_np_text(token).lower(), kind, start, sentence, state)
+        found = found or _antecedent(kind, "any", start, sentence, state, recent_only=True)
         found = found or _apposition(token.lower_, kind, start, state)
         found = found or _named_with(token.lower_, kind, start, state)
-    elif definite and lemma in lexicon.document_nouns:
-        found = _issuer(start, state)
     if found:
         return Mention(found.name, found.kind, found.gender, start, sentence)
-    if token.pos_ in ("NOUN", "PROPN"):
-        gender = "plural" if token.tag_ in ("NNS", "NNPS") else "any"
-        return Mention(_np_text(token), _kind_of(token, lexicon), gender, start, sentence)
+    gender = "plural" if token.tag_ in ("NNS", "NNPS") else lexicon.role_genders.get(lemma, "any")
+    return Mention(_speaker_phrase(token, state), kind, gender, start, sentence)
+
+
+def _document_speaker(token: Token, start: int, sentence: int, state: _State) -> Mention | None:
+    """Whose words a document gives: its possessor or 'statement of/from/by X'; a decree
+    its signer; a post its writer; any other document the last speaker or body."""
+    lexicon = state.lexicon
+    offset = start - token.idx
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "by"):
+            owners += [g for g in prep.children if g.dep_ == "pobj"]
+    for owner in owners:
+        found = _resolve_subject(owner, offset, sentence, state)
+        if found is not None:
+            return found
+    lemma = token.lemma_.lower()
+    found = None
+    if lemma in lexicon.decree_nouns:
+        found = _signer(start, state)
+    elif lemma in lexicon.post_nouns:
+        writers = [m for m in state.speakers if m.start < start and m.via in lexicon.writing_verbs]
+        found = writers[-1] if writers else None
+    if found is None:
+        recent = [m for m in state.speakers if m.start < start and sentence - m.sentence <= 3]
+        found = recent[-1] if recent else _issuer(start, state)
+    if found is None:
+        return None
+    return Mention(found.name, found.kind, found.gender, start, sentence)
+
+
+def _signer(before: int, state: _State) -> Mention | None:
+    """The person who signed a decree: the last subject named in a sentence about a
+    decree, or the person named with a leader's title."""
+    lexicon = state.lexicon
+    decree = re.compile(r"\b(?:" + "|".join(sorted(lexicon.decree_nouns)) + r")s?\b", re.I)
+    for mention in reversed(state.entities):
+        if mention.start >= before or mention.kind != "person":
+            continue
+        start, end = state.regions.get(mention.sentence, (0, 0))
+        if mention.subject and decree.search(state.text[start:end]):
+            return mention
+    for title in sorted(lexicon.leader_titles):
+        found = _titled_person(title, before, state)
+        if found is not None:
+            return found
     return None
 
 
@@ -512,7 +718,8 @@ def _antecedent(
     strict: bool = False,
 ) -> Mention | None:
     """A speaker of the last few sentences that fits; else (unless recent_only) the
-    latest fitting speaker or named mention."""
+    latest fitting named mention, a subject or sentence topic first (Andrei ... was
+    jailed. The envoy Ben Ode met ... "...", he says: Andrei)."""
     older: Mention | None = None
     for speaker in reversed(state.speakers):
         if speaker.start >= before or not _compatible(speaker, kind, gender, strict):
@@ -523,18 +730,38 @@ def _antecedent(
         break
     if recent_only:
         return None
-    for mention in reversed(state.entities):
-        if mention.start < before and _compatible(mention, kind, gender, strict):
-            return mention if older is None or mention.start > older.start else older
-    return older
+    fitting = [
+        m for m in state.entities if m.start < before and _compatible(m, kind, gender, strict)
+    ]
+    if not fitting:
+        return older
+    latest = fitting[-1]
+    topics = [m for m in fitting if m.subject and latest.sentence - m.sentence <= RECENT_SENTENCES]
+    mention = topics[-1] if topics and not latest.subject else latest
+    return mention if older is None or mention.start > older.start else older
 
 
-def _named_with(role: str, kind: str, before: int, state: _State) -> Mention | None:
-    """The last earlier speaker or name that contains the role word ('the ministry')."""
+def _recent_with(
+    words: str, kind: str, before: int, sentence: int, state: _State
+) -> Mention | None:
+    """A speaker of the last few sentences whose name holds the description's words."""
+    pattern = re.compile(rf"\b{re.escape(words)}\b", re.IGNORECASE)
+    for speaker in reversed(state.speakers):
+        recent = speaker.start < before and sentence - speaker.sentence <= RECENT_SENTENCES
+        if recent and speaker.kind == kind and pattern.search(speaker.name):
+            return speaker
+    return None
+
+
+def _named_with(
+    role: str, kind: str, before: int, state: _State, offset_free: bool = False
+) -> Mention | None:
+    """The last earlier speaker or name that contains the role words ('the ministry');
+    `offset_free`: `before` is a token offset within its region, so look anywhere."""
     pattern = re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE)
     for mention in [*reversed(state.speakers), *reversed(state.entities)]:
-        fits = mention.start < before and mention.kind in (kind, "any")
-        if fits and pattern.search(mention.name):
+        fits = (offset_free or mention.start < before) and mention.kind in (kind, "any")
+        if fits and pattern.search(mention.name) and mention.name.lower() != role:
             return mention
     return None
 
@@ -588,32 +815,50 @@ def _frames(doc: Doc, offset: int, sentence: int, state: _State) -> list[Frame]:
         start = token.idx + offset
         if state.inside_quote(start, start + len(token)):
             continue
-        subject: Token | None = None
-        if token.lemma_.lower() in lexicon.speech_verbs and token.pos_ == "VERB":
+        lemma = token.lemma_.lower()
+        if lemma in lexicon.speech_verbs and token.pos_ == "VERB":
             if _negated(token):
                 continue
-            subject = _verb_subject(token)
+            candidates = _verb_subjects(token)
         elif any(token.lower_ == head for head, _ in lexicon.sources):
-            subject = _source_object(token, lexicon)
+            found = _source_object(token, lexicon)
+            candidates, lemma = ([found] if found is not None else []), ""
         else:
             continue
-        speaker = _resolve_subject(subject, offset, sentence, state) if subject else None
+        speaker = None
+        for candidate in candidates:
+            speaker = _resolve_subject(candidate, offset, sentence, state)
+            if speaker is not None:
+                break
         if speaker is not None:
+            speaker.via = lemma
             state.speakers.append(speaker)
         frames.append(Frame(token, start, speaker))
     return frames
 
 
-def _verb_subject(verb: Token) -> Token | None:
+def _verb_subjects(verb: Token) -> list[Token]:
+    """Who may be speaking: the verb's subjects, nearest first, then those of the clause it
+    hangs from ('..., calling it ...'; a passive subject there is a patient, skipped); with
+    none, the noun after an inverted verb ('said X')."""
+    found: list[Token] = []
     node = verb
-    for _ in range(3):
-        for child in node.children:
-            if child.dep_ in SUBJECTS:
-                return child
-        if node.dep_ not in CLIMB or node.head is node:
-            return None
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS]
+        subjects.sort(key=lambda c: abs(c.i - node.i))
+        found += [c for c in subjects if node is verb or c.dep_ == "nsubj"]
+        if any(c.dep_ == "nsubj" for c in subjects) or node.head is node:
+            break
+        if node.dep_ not in CLIMB and not (node.pos_ in ("NOUN", "PROPN") and node is not verb):
+            break
         node = node.head
-    return None
+    if not found:
+        found = [
+            c
+            for c in verb.rights
+            if c.dep_ in ("attr", "npadvmod", "dep", "oprd") and c.pos_ == "PROPN"
+        ]
+    return found
 
 
 def _source_object(token: Token, lexicon: QuoteLexicon) -> Token | None:
@@ -696,22 +941,48 @@ def extract_quotes(
         or bool(lexicon.introduced_role.search(text[r.start : r.end]))
         for r in regions
     ]
-    docs = _parse(nlp, [text[r.start : r.end] for r in regions], needs_parse, parsed or {})
+    texts = [text[r.start : r.end] for r in regions]
+    docs = list(_parse(nlp, texts, needs_parse, parsed or {}))
+    frames: list[list[Frame]] = []
+    for region, doc, full_parse in zip(regions, docs, needs_parse, strict=True):
+        state.regions[region.first_sentence] = (region.start, region.end)
+        _entity_mentions(doc, region.start, region.first_sentence, state)
+        if full_parse:
+            _described_subjects(doc, region.start, region.first_sentence, state)
+        frames.append(
+            _frames(doc, region.start, region.first_sentence, state) if full_parse else []
+        )
     quotes: list[Quote] = []
     previous: Quote | None = None
-    for region, doc, full_parse in zip(regions, docs, needs_parse, strict=True):
-        _entity_mentions(doc, region.start, region.first_sentence, state)
-        if not full_parse:
-            continue
-        _described_subjects(doc, region.start, region.first_sentence, state)
-        frames = _frames(doc, region.start, region.first_sentence, state)
+    for number, region in enumerate(regions):
         for span in region.spans:
-            quote = _quote(span, region, doc, frames, previous, state)
+            quote = _quote(span, _Context(regions, docs, frames, number), previous, state)
             if quote is not None:
                 quotes.append(quote)
                 previous = quote
     _fill_forward(quotes, spans)
     return quotes
+
+
+@dataclass
+class _Context:
+    """A region of the text with its neighbours, for speakers outside the quote's sentence."""
+
+    regions: list[_Region]
+    docs: list[Doc]
+    frames: list[list[Frame]]
+    number: int
+
+    @property
+    def region(self) -> _Region:
+        return self.regions[self.number]
+
+    def neighbour(self, step: int) -> tuple[_Region, Doc, list[Frame]] | None:
+        """The region just before (-1) or after (+1), if it holds no quote of its own."""
+        other = self.number + step
+        if not 0 <= other < len(self.regions) or self.regions[other].spans:
+            return None
+        return self.regions[other], self.docs[other], self.frames[other]
 
 
 def _parse(
@@ -731,14 +1002,10 @@ def _parse(
 
 
 def _quote(
-    span: QuotedSpan,
-    region: _Region,
-    doc: Doc,
-    frames: list[Frame],
-    previous: Quote | None,
-    state: _State,
+    span: QuotedSpan, context: _Context, previous: Quote | None, state: _State
 ) -> Quote | None:
-    frame = _nearest(frames, span)
+    region, doc = context.region, context.docs[context.number]
+    frame = _nearest(context.frames[context.number], span)
     trailing = _TRAILING_NAME.match(span.closing)
     if not _is_speech(span, region, doc, frame, trailing is not None, state):
         return None
@@ -747,8 +1014,13 @@ def _quote(
         speaker = frame.speaker.name
     elif trailing:
         speaker = _fullest(trailing.group(1).strip(), state)
+    elif (header := _header_speaker(span, state)) is not None:
+        speaker = header.name
     elif frame is None and previous is not None and _adjacent(previous, region):
         speaker = previous.speaker
+    elif frame is None:
+        found = _neighbour_speaker(context, state)
+        speaker = found.name if found else None
     return Quote(
         speaker=speaker,
         text=state.text[span.start : span.end],
@@ -812,10 +1084,69 @@ def _is_label(span: QuotedSpan, words: int, state: _State) -> bool:
 
 
 def _nearest(frames: list[Frame], span: QuotedSpan) -> Frame | None:
+    """The closest frame that credits someone; else the closest frame."""
+
     def distance(frame: Frame) -> int:
         return span.start - frame.start if frame.start < span.start else frame.start - span.end
 
-    return min(frames, key=distance, default=None)
+    credited = [f for f in frames if f.speaker is not None]
+    return min(credited or frames, key=distance, default=None)
+
+
+def _header_speaker(span: QuotedSpan, state: _State) -> Mention | None:
+    """A header before the quote: 'Ana Varga, the envoy, to reporters: "..."' or a
+    short line without final stop above a quote that opens its paragraph ('Statement of
+    the Example Ministry'); the first person or body named in it speaks."""
+    text = state.text
+    line_start = text.rfind("\n", 0, span.start) + 1
+    before = text[line_start : span.start - 1].rstrip()
+    if not before:
+        end = line_start - 1
+        start = text.rfind("\n", 0, max(end, 0)) + 1
+        line = text[start:end].strip()
+        if end <= 0 or not line or line[-1] in '.!?"”»' or len(line.split()) > 12:
+            return None
+    elif before.endswith(":"):
+        cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
+        start, end = line_start + (cut + 2 if cut >= 0 else 0), line_start + len(before)
+    else:
+        return None
+    nouns = "|".join(sorted(state.lexicon.header_nouns))
+    lead = re.compile(rf"^(?:{nouns})\s+(?:of|from|by)\s+(?:the\s+)?", re.IGNORECASE)
+    for mention in state.entities:
+        if start <= mention.start < end and mention.kind in ("person", "org"):
+            name = lead.sub("", mention.name)
+            return Mention(name, mention.kind, mention.gender, span.start, mention.sentence)
+    return None
+
+
+def _neighbour_speaker(context: _Context, state: _State) -> Mention | None:
+    """A quote standing alone: the speaker of the next sentence when it refers back ('That
+    was how X put it'); else of the sentence before; else that sentence's subject."""
+    following = context.neighbour(+1)
+    if following is not None:
+        region, _, frames = following
+        first = re.match(r"\W*(\w+)", state.text[region.start : region.end])
+        opener = first.group(1).lower() if first else ""
+        credited = [f.speaker for f in frames if f.speaker is not None]
+        if opener in state.lexicon.back_reference_openers and credited:
+            return credited[0]
+    preceding = context.neighbour(-1)
+    if preceding is None:
+        return None
+    region, doc, frames = preceding
+    credited = [f.speaker for f in frames if f.speaker is not None]
+    if credited:
+        return credited[-1]
+    if not doc.has_annotation("DEP"):
+        doc = load_nlp()(state.text[region.start : region.end])  # one sentence, parsed once
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    subjects = [c for r in roots for c in r.children if c.dep_ == "nsubj"]
+    for subject in subjects:
+        found = _resolve_subject(subject, region.start, region.first_sentence, state)
+        if found is not None and found.kind == "person":
+            return found
+    return None
 
 
 def _adjacent(previous: Quote, region: _Region) -> bool:
