@@ -300,6 +300,9 @@ def _name_kind(name: str, label: str | None) -> str:
         return "gpe"
     if gazetteer.government_of(name):
         return "org"
+    words = name.lower().split()
+    if words and words[-1] in load_speech_lexicon().org_roles:
+        return "org"  # "Example Freedom Collective", whatever NER says
     if label == "PERSON" or (len(name.split()) > 1 and looks_like_person(name)):
         return "person"
     return ENTITY_KINDS.get(label or "", "org")
@@ -365,8 +368,32 @@ def _described_subjects(doc: Doc, offset: int, sentence: int, state: _State) -> 
         gender = state.lexicon.role_genders.get(lemma, "any")
         state.entities.append(Mention(description, "person", gender, start, sentence))
         added = True
+    added = _described_bodies(doc, offset, sentence, state) or added
     if added:
         state.entities.sort(key=lambda m: m.start)
+
+
+def _described_bodies(doc: Doc, offset: int, sentence: int, state: _State) -> bool:
+    """Bodies named by a description with an owner or proper modifiers ('the press service
+    of the head of state informs', 'the Belarusian foreign ministry'), so that a later
+    'the press service' or 'the ministry' finds them."""
+    added = False
+    for token in doc:
+        start = token.idx + offset
+        if (
+            token.pos_ not in ("NOUN", "PROPN")
+            or token.lemma_.lower() not in state.lexicon.org_roles
+        ):
+            continue
+        if state.inside_quote(start, start + len(token)):
+            continue
+        phrase = _speaker_phrase(token, state)
+        start = doc[_np_left(token)].idx + offset
+        if phrase.lower() == token.lower_ or any(m.start == start for m in state.entities):
+            continue
+        state.entities.append(Mention(phrase, "org", "any", start, sentence))
+        added = True
+    return added
 
 
 def _strip_possessive(name: str) -> str:
@@ -496,22 +523,28 @@ def _title_of(token: Token, lexicon: QuoteLexicon) -> str | None:
 
 
 def _titled_person(title: str, before: int, state: _State) -> Mention | None:
-    """The person the text names with `title` before `before`: 'President of Belarus Ana
-    Varga', 'envoy Ana Varga', 'Ana Varga, the U.S. envoy, ...'; else a recent speaker
-    who was introduced with it."""
-    text = state.text
-    words = r"\s+".join(re.escape(w) for w in title.split())
-    ahead = re.compile(rf"\b{words}(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w.’'-]*)+)?\s*,?\s*$", re.I)
-    behind = re.compile(rf"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){{0,4}}?{words}\b", re.I)
+    """The last person the text names with `title` before `before`."""
     for mention in reversed(state.entities):
-        if mention.start >= before or mention.kind != "person":
-            continue
-        end = mention.start + len(mention.name)
-        if ahead.search(text[max(0, mention.start - 80) : mention.start]) or behind.match(
-            text[end : end + 80]
-        ):
+        if mention.start < before and _is_titled(mention, (title,), state):
             return mention
     return None
+
+
+def _is_titled(mention: Mention, titles: Iterable[str], state: _State) -> bool:
+    """The person is named with one of `titles`: 'President of Belarus Ana Varga', 'envoy
+    Ana Varga', 'Ana Varga, the U.S. envoy, ...' (an apposition that ends there)."""
+    if mention.kind != "person":
+        return False
+    text, end = state.text, mention.start + len(mention.name)
+    before, after = text[max(0, mention.start - 80) : mention.start], text[end : end + 80]
+    for title in titles:
+        words = r"\s+".join(re.escape(w) for w in title.split())
+        ahead = rf"\b{words}(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w.’'-]*)+)?\s*,?\s*$"
+        closed = r"(?:\s*[,.;)]|\s+(?:who|of|for)\b)"
+        behind = rf"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){{0,4}}?{words}{closed}"
+        if re.search(ahead, before, re.I) or re.match(behind, after, re.I):
+            return True
+    return False
 
 
 def _pronoun_speaker(pronoun: str, start: int, sentence: int, state: _State) -> Mention | None:
@@ -552,7 +585,7 @@ def _named_speaker(token: Token, offset: int, sentence: int, state: _State) -> M
     kind = "person" if known else _name_kind(name, token.ent_type_ or None)
     if kind != "person":
         phrase = _speaker_phrase(token, state)
-        name = phrase if len(phrase) > len(name) else name
+        name = _without_country(phrase if len(phrase) > len(name) else name)
     full = _fullest(name, state, kind)
     kind = _name_kind(full, token.ent_type_ or None) if kind == "person" else kind
     gender = _gender(full, state.lexicon) if kind == "person" else "any"
@@ -569,7 +602,7 @@ def _speaker_phrase(head: Token, state: _State) -> str:
     """A body or description at its fullest: proper possessor and modifiers, and the phrase
     saying whose it is ('Estonia's foreign ministry', 'press service of the head of
     state', 'spokesman for the Example Monitor'), without determiner or number."""
-    doc, lexicon = head.doc, state.lexicon
+    doc = head.doc
     left = head.i
     for child in reversed(list(head.lefts)):
         if child.right_edge.i != left - 1:
@@ -577,31 +610,35 @@ def _speaker_phrase(head: Token, state: _State) -> str:
         named = child.pos_ == "PROPN" or child.ent_type_ in ENTITY_KINDS
         if child.dep_ == "poss" and not named:
             break
-        if child.dep_ not in (*NP_MODIFIERS, "poss", "npadvmod"):
+        hyphen = child.dep_ == "punct" and child.text in "-‐"
+        if child.dep_ not in (*NP_MODIFIERS, "poss", "npadvmod") and not hyphen:
             break
         left = child.left_edge.i
     while left < head.i and (doc[left].dep_ in ("det", "predet") or doc[left].like_num):
         left += 1
-    rest = [t for t in doc[left + 1 : head.i + 1] if t.dep_ != "case"]
-    country = load_gazetteer().country_of(doc[left].text)
-    if country and rest and all(t.text[:1].isupper() for t in rest):
-        left = rest[0].i  # "Belarus's Interior Ministry" is the Interior Ministry
-    phrase = doc[left : head.i + 1].text
-    for prep in head.rights:
-        if (
-            prep.dep_ != "prep"
-            or prep.i != head.i + 1
-            or prep.lower_ not in lexicon.owner_prepositions
-        ):
-            break
-        objects = [g for g in prep.children if g.dep_ == "pobj"]
-        if not objects:
-            break
-        owner = _owner_phrase(objects[0], state)
-        if owner:
-            phrase = f"{phrase} {prep.text} {owner}"
-        break
-    return phrase
+    return _without_country(doc[left : head.i + 1].text) + _owner_suffix(head, state)
+
+
+def _without_country(name: str) -> str:
+    """ "Belarus's Interior Ministry" is the Interior Ministry: a country's possessive goes
+    before a capitalised name, not before a description ("Estonia's foreign ministry")."""
+    match = re.match(r"(.+?)(?:'s|’s|'|’)\s+(.+)$", name)
+    if match is None or not load_gazetteer().country_of(match.group(1)):
+        return name
+    rest = match.group(2)
+    return rest if all(w[:1].isupper() for w in rest.split()) else name
+
+
+def _owner_suffix(head: Token, state: _State) -> str:
+    """' of the head of state', ' in Vilnius', ' for the Example Monitor', or ''."""
+    prep = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if prep is None or prep.head.i != head.i or prep.dep_ != "prep":
+        return ""
+    if prep.lower_ not in state.lexicon.owner_prepositions:
+        return ""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    owner = _owner_phrase(objects[0], state) if objects else None
+    return f" {prep.text} {owner}" if owner else ""
 
 
 def _owner_phrase(obj: Token, state: _State) -> str | None:
@@ -691,20 +728,20 @@ def _document_speaker(token: Token, start: int, sentence: int, state: _State) ->
 
 
 def _signer(before: int, state: _State) -> Mention | None:
-    """The person who signed a decree: the last subject named in a sentence about a
-    decree, or the person named with a leader's title."""
+    """The person who signed a decree: in a sentence about a decree, the last person
+    named with a leader's title, else the last subject; else the last titled leader."""
     lexicon = state.lexicon
     decree = re.compile(r"\b(?:" + "|".join(sorted(lexicon.decree_nouns)) + r")s?\b", re.I)
-    for mention in reversed(state.entities):
-        if mention.start >= before or mention.kind != "person":
-            continue
-        start, end = state.regions.get(mention.sentence, (0, 0))
-        if mention.subject and decree.search(state.text[start:end]):
-            return mention
-    for title in sorted(lexicon.leader_titles):
-        found = _titled_person(title, before, state)
-        if found is not None:
-            return found
+    people = [m for m in reversed(state.entities) if m.start < before and m.kind == "person"]
+    about = [
+        m
+        for m in people
+        if decree.search(state.text[slice(*state.regions.get(m.sentence, (0, 0)))])
+    ]
+    leaders = [m for m in people if _is_titled(m, lexicon.leader_titles, state)]
+    for found in ([m for m in about if m in leaders], [m for m in about if m.subject], leaders):
+        if found:
+            return found[0]
     return None
 
 
@@ -846,17 +883,18 @@ def _verb_subjects(verb: Token) -> list[Token]:
     for _ in range(4):
         subjects = [c for c in node.children if c.dep_ in SUBJECTS]
         subjects.sort(key=lambda c: abs(c.i - node.i))
-        found += [c for c in subjects if node is verb or c.dep_ == "nsubj"]
-        if any(c.dep_ == "nsubj" for c in subjects) or node.head is node:
+        found += [c for c in subjects if node.i == verb.i or c.dep_ == "nsubj"]
+        if any(c.dep_ == "nsubj" for c in subjects) or node.head.i == node.i:
             break
-        if node.dep_ not in CLIMB and not (node.pos_ in ("NOUN", "PROPN") and node is not verb):
+        if node.dep_ not in CLIMB and not (node.pos_ in ("NOUN", "PROPN") and node.i != verb.i):
             break
         node = node.head
+    inverted = ("attr", "npadvmod", "dep", "oprd")
+    if verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        inverted += ("dobj",)  # "..., informed the press office": a reporting tail
     if not found:
         found = [
-            c
-            for c in verb.rights
-            if c.dep_ in ("attr", "npadvmod", "dep", "oprd") and c.pos_ == "PROPN"
+            c for c in verb.rights if c.dep_ in inverted and (c.pos_ == "PROPN" or c.dep_ == "dobj")
         ]
     return found
 
@@ -1005,7 +1043,8 @@ def _quote(
     span: QuotedSpan, context: _Context, previous: Quote | None, state: _State
 ) -> Quote | None:
     region, doc = context.region, context.docs[context.number]
-    frame = _nearest(context.frames[context.number], span)
+    head = _span_head(doc, span.start - region.start, span.end - region.start)
+    frame = _nearest(context.frames[context.number], span, head)
     trailing = _TRAILING_NAME.match(span.closing)
     if not _is_speech(span, region, doc, frame, trailing is not None, state):
         return None
@@ -1052,7 +1091,8 @@ def _is_speech(
     if words < lexicon.short_words:
         if frame is None or frame.speaker is None or head is None:
             return False
-        return _tree_distance(head, frame.token) <= lexicon.short_distance
+        governed = frame.token in head.ancestors
+        return governed or _tree_distance(head, frame.token) <= lexicon.short_distance
     # a long span with no frame or signature must read as a clause of its own
     return frame is not None or signed or text[span.start].isupper() or _finite(head)
 
@@ -1083,14 +1123,16 @@ def _is_label(span: QuotedSpan, words: int, state: _State) -> bool:
     return word in lexicon.noun_phrase_openers and words < lexicon.short_words
 
 
-def _nearest(frames: list[Frame], span: QuotedSpan) -> Frame | None:
-    """The closest frame that credits someone; else the closest frame."""
+def _nearest(frames: list[Frame], span: QuotedSpan, head: Token | None) -> Frame | None:
+    """The closest frame that credits someone and governs the quote ('X said ... would
+    'not sell its people''); else the closest crediting frame; else the closest one."""
 
     def distance(frame: Frame) -> int:
         return span.start - frame.start if frame.start < span.start else frame.start - span.end
 
     credited = [f for f in frames if f.speaker is not None]
-    return min(credited or frames, key=distance, default=None)
+    governing = [f for f in credited if head is not None and f.token in head.ancestors]
+    return min(governing or credited or frames, key=distance, default=None)
 
 
 def _header_speaker(span: QuotedSpan, state: _State) -> Mention | None:
@@ -1113,10 +1155,16 @@ def _header_speaker(span: QuotedSpan, state: _State) -> Mention | None:
         return None
     nouns = "|".join(sorted(state.lexicon.header_nouns))
     lead = re.compile(rf"^(?:{nouns})\s+(?:of|from|by)\s+(?:the\s+)?", re.IGNORECASE)
+    lexicon = state.lexicon
+    roles = "|".join(sorted(re.escape(r) for r in lexicon.org_roles | lexicon.person_roles))
+    owned = re.compile(rf"^(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}?(?:{roles})\b", re.IGNORECASE)
     for mention in state.entities:
         if start <= mention.start < end and mention.kind in ("person", "org"):
-            name = lead.sub("", mention.name)
-            return Mention(name, mention.kind, mention.gender, span.start, mention.sentence)
+            name, kind = lead.sub("", mention.name), mention.kind
+            role = owned.match(text[mention.start + len(mention.name) : end])
+            if role:  # "Ana Varga's press office posts:"
+                name, kind = name + role.group(0), "org"
+            return Mention(name, kind, mention.gender, span.start, mention.sentence)
     return None
 
 
