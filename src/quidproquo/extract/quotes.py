@@ -328,7 +328,7 @@ def _entity_mentions(doc: Doc | Span, offset: int, sentence: int, state: _State)
     for start, end, surface, label in sorted(found):
         if state.inside_quote(start, end):
             continue
-        name = _strip_possessive(surface)
+        name = _without_country(_strip_possessive(surface))
         if name.lower() in state.lexicon.non_speakers:
             continue
         kind = _name_kind(name, label)
@@ -626,7 +626,8 @@ def _without_country(name: str) -> str:
     if match is None or not load_gazetteer().country_of(match.group(1)):
         return name
     rest = match.group(2)
-    return rest if all(w[:1].isupper() for w in rest.split()) else name
+    capitalised = all(w[:1].isupper() or w in SMALL_WORDS for w in rest.split())
+    return rest if capitalised else name
 
 
 def _owner_suffix(head: Token, state: _State) -> str:
