@@ -389,7 +389,9 @@ def _described_bodies(doc: Doc, offset: int, sentence: int, state: _State) -> bo
             continue
         phrase = _speaker_phrase(token, state)
         start = doc[_np_left(token)].idx + offset
-        if phrase.lower() == token.lower_ or any(m.start == start for m in state.entities):
+        if phrase == _np_text(token) and phrase.islower():
+            continue  # "the press service": a back-reference, not a new body
+        if any(m.start == start for m in state.entities):
             continue
         state.entities.append(Mention(phrase, "org", "any", start, sentence))
         added = True
@@ -500,6 +502,8 @@ def _resolve_subject(token: Token, offset: int, sentence: int, state: _State) ->
     title = _title_of(token, state.lexicon)
     if title is not None:
         person = _titled_person(title, start, state)
+        if person is None and title in state.lexicon.leader_titles:
+            person = _signer(start, state)  # "the head of state": the leader named before
         if person is not None:
             return Mention(person.name, "person", person.gender, start, sentence)
     return _named_speaker(token, offset, sentence, state) or _described_speaker(
@@ -878,8 +882,16 @@ def _frames(doc: Doc, offset: int, sentence: int, state: _State) -> list[Frame]:
 def _verb_subjects(verb: Token) -> list[Token]:
     """Who may be speaking: the verb's subjects, nearest first, then those of the clause it
     hangs from ('..., calling it ...'; a passive subject there is a patient, skipped); with
-    none, the noun after an inverted verb ('said X')."""
+    none, the noun after an inverted verb ('said X'). A reporting tail with no subject of
+    its own ('..., the office of the envoy reported.') takes the noun phrase before it."""
     found: list[Token] = []
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    own = any(c.dep_ in SUBJECTS for c in verb.children)
+    if not own and before is not None and before.pos_ in ("NOUN", "PROPN"):
+        while before.dep_ in ("pobj", "prep", "compound") and before.head.i < before.i:
+            before = before.head
+        if before.pos_ in ("NOUN", "PROPN"):
+            found.append(before)
     node = verb
     for _ in range(4):
         subjects = [c for c in node.children if c.dep_ in SUBJECTS]
