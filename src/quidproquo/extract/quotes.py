@@ -312,8 +312,13 @@ def _entity_mentions(doc: Doc | Span, offset: int, sentence: int, state: _State)
     """Names in one region: NER entities, then capitalised runs NER missed."""
     found: list[tuple[int, int, str, str | None]] = []
     for ent in doc.ents:
-        if ent.label_ in ENTITY_KINDS:
-            found.append((ent.start_char + offset, ent.end_char + offset, ent.text, ent.label_))
+        if ent.label_ not in ENTITY_KINDS:
+            continue
+        start, surface = ent.start_char + offset, ent.text
+        first, _, rest = surface.partition(" ")
+        if ent.label_ == "PERSON" and len(rest.split()) >= 2 and load_gazetteer().country_of(first):
+            start, surface = start + len(first) + 1, rest  # "President of Belarus Ana Varga"
+        found.append((start, ent.end_char + offset, surface, ent.label_))
     for match in _CAPITALISED_RUN.finditer(doc.text):
         words = list(re.finditer(r"\S+", match.group(0)))
         while words and words[0].group(0).lower() in state.lexicon.run_openers:
