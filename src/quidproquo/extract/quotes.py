@@ -907,7 +907,7 @@ def _verb_subjects(verb: Token) -> list[Token]:
         if node.dep_ not in CLIMB and not (node.pos_ in ("NOUN", "PROPN") and node.i != verb.i):
             break
         node = node.head
-    inverted = ("attr", "npadvmod", "dep", "oprd")
+    inverted: tuple[str, ...] = ("attr", "npadvmod", "dep", "oprd")
     if verb.i > 0 and verb.doc[verb.i - 1].text == ",":
         inverted += ("dobj",)  # "..., informed the press office": a reporting tail
     if not found:
