@@ -190,3 +190,27 @@ def test_curly_single_quotes_are_quotation_marks_but_apostrophes_are_not() -> No
         "Washington only ‘as an equal at the table’."
     )
     assert speakers(text) == [("Aleh Drozd", "as an equal at the table")]
+
+
+def test_an_age_description_is_the_person_the_story_is_about() -> None:
+    text = (
+        "Mikola Dziadok was freed in September and now lives in Gdansk. "
+        '"I still do not know why they chose me," the 38-year-old said.'
+    )
+    assert speakers(text) == [("Mikola Dziadok", "I still do not know why they chose me,")]
+
+
+def test_a_header_that_describes_the_body_resolves_to_it() -> None:
+    named_before = (
+        "The Latvian foreign ministry commented on the release on Monday. Quote from the "
+        'ministry: "The talks will continue next month in another format."'
+    )
+    header_line = (
+        "Statement of the Latvian foreign ministry\n"
+        '"The talks will continue next month in another format."'
+    )
+    expected = [
+        ("Latvian foreign ministry", "The talks will continue next month in another format.")
+    ]
+    assert speakers(named_before) == expected
+    assert speakers(header_line) == expected

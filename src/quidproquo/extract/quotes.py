@@ -2,28 +2,40 @@
 
 `extract_quotes(text, sentences)` returns one `Quote` per quoted span that is speech.
 
-1. Spans: straight or curly double quotes, paired within a paragraph; a quote left
-   open at a paragraph end that the next paragraph reopens continues there (one Quote
-   per paragraph piece, same speaker).
-2. Speech or not: a span of capitalised words, or one followed by a generic head
-   ("project", "campaign"), is a name ("I Want to Live"); a span shorter than
-   `min_words` or after "so-called" is a scare quote or term. A span whose
-   sentence-final punctuation sits inside the marks is speech. A short span needs a
-   speech frame (a non-negated speech verb with a subject, or "according to") close
-   to it in the dependency tree. A long span is speech if it has a frame or a
-   "— Name" signature, or reads as a clause (capital start, finite head).
-3. Speaker: the subject of the nearest speech frame (climbing advcl/conj/xcomp for
-   "declaring that ..."), the object of "according to", a trailing "— Name", or, with
-   no frame, the speaker of the quote just before (a continuation).
-4. Resolution: pronouns go to the last speaker or named mention of the right kind and
-   gender; definite descriptions ("the agency", "the press secretary", "the
-   statement") to a recent speaker of that kind, a name in apposition with that noun,
-   or the issuing organisation; names are then expanded to their fullest form in the
-   text ("Lukashenko" -> "Alexander Lukashenko").
+1. Spans: straight, curly or angle double quotes and curly single quotes (a "’" between
+   letters is an apostrophe), paired within a paragraph; a quote left open at a
+   paragraph end that the next paragraph reopens continues there (one Quote per
+   paragraph piece, same speaker).
+2. Speech or not: a span of capitalised words without sentence punctuation, or one
+   followed by a generic head ("project"), is a name; a span shorter than `min_words`,
+   after "so-called", or a short label right after a preposition or article ("jailed for
+   "hooliganism"") is not speech. A span whose sentence-final punctuation sits inside
+   the marks is speech. A short span needs a speech frame that governs it or is close
+   to it in the dependency tree. A long span is speech if it has a frame or a "— Name"
+   signature, or reads as a clause (capital start, finite head).
+3. Speaker, typed (lexicons/speakers.yaml): a person, a body, or a title resolved to a
+   named person; never a number, a platform or a common noun that is not a role
+   ("52 prisoners", "the agreements"). Tried in order: the subject of the speech frame
+   that governs the quote or is nearest (nearest subject first, climbing from
+   "..., calling it" to the clause it hangs from, the noun phrase before a reporting
+   tail "..., the office reported", the name after an inverted "said X"), the object
+   of "according to", a trailing "— Name", a header ("Name, title, to reporters:",
+   a short line above the quote), the quote just before, and for a lone quote the
+   speaker of the next sentence when it refers back ("That was how X put it"), of the
+   sentence before, or that sentence's subject.
+4. Resolution: pronouns go to a recent speaker of the right kind and gender, else to
+   the latest fitting name, a subject or sentence topic first; titles ("the President",
+   "the envoy") to the person named with them ("President Ana Varga", "Ana Varga, the
+   envoy,"), a leader's title to the leader; "the ministry" to the recent speaker or
+   earlier body it names; documents to who stands behind them (a decree its signer, a
+   post its writer, a statement its owner or the last speaker or body); bodies keep
+   their owner ("Estonia's foreign ministry", "press service of the head of state");
+   names are expanded to their fullest form in the text ("Lukashenko" -> "Alexander
+   Lukashenko", "the Headquarters" -> the full name).
 
 The parser runs only on sentences with a quote mark or a speech-verb form; the other
-sentences get NER alone (names for pronoun and description antecedents). Lexicon:
-lexicons/speech_verbs.yaml.
+sentences get NER alone, except the one sentence before a lone quote with no speaker
+(parsed for its subject). Lexicons: lexicons/speech_verbs.yaml, lexicons/speakers.yaml.
 """
 
 from __future__ import annotations
@@ -58,6 +70,7 @@ FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 CLIMB = ("advcl", "conj", "xcomp", "ccomp", "relcl", "acl")
 ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "NORP": "org", "FAC": "org"}
 RECENT_SENTENCES = 2
+_AGE = re.compile(r"(?:(?:the|a)\s+)?\d+\s*-\s*year\s*-\s*old")  # "the 38-year-old said"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _TRAILING_NAME = re.compile(r"\s*[—–]\s*((?:[A-Z][\w.'’-]*\s?){1,4})")
 _ACCORDING = re.compile(r"according to\s+(?:the\s+)?$", re.IGNORECASE)
@@ -504,6 +517,8 @@ def _resolve_subject(token: Token, offset: int, sentence: int, state: _State) ->
         return _pronoun_speaker(token.lower_, start, sentence, state)
     if token.like_num or token.lower_ in state.lexicon.non_speakers:
         return None
+    if _AGE.fullmatch(token.doc[token.left_edge.i : token.i + 1].text.lower()):
+        return _antecedent("person", "any", start, sentence, state, recent_only=False)
     title = _title_of(token, state.lexicon)
     if title is not None:
         person = _titled_person(title, start, state)
@@ -892,10 +907,14 @@ def _verb_subjects(verb: Token) -> list[Token]:
     found: list[Token] = []
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     own = any(c.dep_ in SUBJECTS for c in verb.children)
-    if not own and before is not None and before.pos_ in ("NOUN", "PROPN"):
+    if (
+        not own
+        and before is not None
+        and (before.pos_ in ("NOUN", "PROPN") or before.lower_ == "old")
+    ):
         while before.dep_ in ("pobj", "prep", "compound") and before.head.i < before.i:
             before = before.head
-        if before.pos_ in ("NOUN", "PROPN"):
+        if before.pos_ in ("NOUN", "PROPN") or before.lower_ == "old":
             found.append(before)
     node = verb
     for _ in range(4):
@@ -1175,15 +1194,20 @@ def _header_speaker(span: QuotedSpan, state: _State) -> Mention | None:
     lead = re.compile(rf"^(?:{nouns})\s+(?:of|from|by)\s+(?:the\s+)?", re.IGNORECASE)
     lexicon = state.lexicon
     roles = "|".join(sorted(re.escape(r) for r in lexicon.org_roles | lexicon.person_roles))
-    owned = re.compile(rf"^(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}?(?:{roles})\b", re.IGNORECASE)
+    owned = re.compile(rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{roles})\b", re.IGNORECASE)
     for mention in state.entities:
         if start <= mention.start < end and mention.kind in ("person", "org"):
             name, kind = lead.sub("", mention.name), mention.kind
             role = owned.match(text[mention.start + len(mention.name) : end])
-            if role:  # "Ana Varga's press office posts:"
-                name, kind = name + role.group(0), "org"
+            if role and (kind != "person" or role.group(0)[:1] in "'’"):
+                name, kind = name + role.group(0), "org"  # "Ana Varga's press office:"
             return Mention(name, kind, mention.gender, span.start, mention.sentence)
-    return None
+    described = re.search(rf"\b({roles})\b", lead.sub("", text[start:end].strip()), re.I)
+    if described is None:
+        return None  # "Quote from the ministry:" -> the ministry named before
+    role = described.group(1).lower()
+    kind = "person" if role in lexicon.person_roles else "org"
+    return _named_with(role, kind, start, state)
 
 
 def _neighbour_speaker(context: _Context, state: _State) -> Mention | None:
