@@ -1205,9 +1205,9 @@ def _header_speaker(span: QuotedSpan, state: _State) -> Mention | None:
     described = re.search(rf"\b({roles})\b", lead.sub("", text[start:end].strip()), re.I)
     if described is None:
         return None  # "Quote from the ministry:" -> the ministry named before
-    role = described.group(1).lower()
-    kind = "person" if role in lexicon.person_roles else "org"
-    return _named_with(role, kind, start, state)
+    noun = described.group(1).lower()
+    kind = "person" if noun in lexicon.person_roles else "org"
+    return _named_with(noun, kind, start, state)
 
 
 def _neighbour_speaker(context: _Context, state: _State) -> Mention | None:
