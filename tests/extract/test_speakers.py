@@ -214,3 +214,22 @@ def test_a_header_that_describes_the_body_resolves_to_it() -> None:
     ]
     assert speakers(named_before) == expected
     assert speakers(header_line) == expected
+
+
+def test_the_service_is_the_body_named_in_the_sentence_before_not_the_last_speaker() -> None:
+    text = (
+        "Minsk freed nine more prisoners overnight, the Varno wire said, citing the "
+        'presidential press service. "The decision was taken on humane grounds," the service '
+        "said."
+    )
+    assert speakers(text) == [
+        ("presidential press service", "The decision was taken on humane grounds,")
+    ]
+
+
+def test_the_leader_is_the_known_head_of_state_named_before() -> None:
+    text = (
+        "Lukashenko received the American delegation for almost five hours. "
+        '"We discussed every question openly," the Belarusian leader said afterwards.'
+    )
+    assert speakers(text) == [("Lukashenko", "We discussed every question openly,")]

@@ -295,7 +295,10 @@ def _described_bodies(doc: Doc, offset: int, sentence: int, state: SpeakerState)
             continue
         phrase = _speaker_phrase(token, state)
         start = doc[_np_left(token)].idx + offset
-        if phrase == _np_text(token) and phrase.islower():
+        if token.dep_ == "appos":
+            continue  # "Example News, the state agency,": describes the name beside it
+        modified = any(c.dep_ == "amod" for c in token.children)
+        if phrase == _np_text(token) and phrase.islower() and not modified:
             continue  # "the press service": a back-reference, not a new body
         if any(m.start == start for m in state.entities):
             continue
@@ -659,7 +662,12 @@ def _signer(before: int, state: SpeakerState) -> Mention | None:
         for m in people
         if decree.search(state.text[slice(*state.regions.get(m.sentence, (0, 0)))])
     ]
-    leaders = [m for m in people if _is_titled(m, lexicon.leader_titles, state)]
+    gazetteer = load_gazetteer()
+    leaders = [
+        m
+        for m in people
+        if _is_titled(m, lexicon.leader_titles, state) or gazetteer.is_leader(m.name)
+    ]
     for found in ([m for m in about if m in leaders], [m for m in about if m.subject], leaders):
         if found:
             return found[0]
@@ -702,12 +710,14 @@ def _antecedent(
 def _recent_with(
     words: str, kind: str, before: int, sentence: int, state: SpeakerState
 ) -> Mention | None:
-    """A speaker of the last few sentences whose name holds the description's words."""
+    """A speaker, else a name, of the last few sentences that holds the description's
+    words ("the service" after "citing the presidential press service")."""
     pattern = re.compile(rf"\b{re.escape(words)}\b", re.IGNORECASE)
-    for speaker in reversed(state.speakers):
-        recent = speaker.start < before and sentence - speaker.sentence <= RECENT_SENTENCES
-        if recent and speaker.kind == kind and pattern.search(speaker.name):
-            return speaker
+    for mention in [*reversed(state.speakers), *reversed(state.entities)]:
+        recent = mention.start < before and sentence - mention.sentence <= RECENT_SENTENCES
+        fits = mention.kind == kind and mention.name.lower() != words
+        if recent and fits and pattern.search(mention.name):
+            return mention
     return None
 
 
