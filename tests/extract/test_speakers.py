@@ -184,6 +184,11 @@ def test_labels_inside_a_phrase_are_not_quotes(text: str) -> None:
     assert speakers(text) == []
 
 
+def test_a_quoted_judgement_after_as_is_speech_not_a_label() -> None:
+    text = "Tomas Berg described the second round of talks as \"very productive\" on Monday."
+    assert speakers(text) == [("Tomas Berg", "very productive")]
+
+
 def test_curly_single_quotes_are_quotation_marks_but_apostrophes_are_not() -> None:
     text = (
         "Minsk’s negotiator, Aleh Drozd, said on Tuesday that Belarus would deal with "

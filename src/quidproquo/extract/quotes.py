@@ -420,11 +420,11 @@ def _is_speech(
     words = _word_count(text[span.start : span.end])
     if span in state.names or words < lexicon.min_words or _after_scare_marker(span, state):
         return False
-    if _is_label(span, words, state):
+    head = _span_head(doc, span.start - region.start, span.end - region.start)
+    if _is_label(span, words, head, state):
         return False
     if _ends_sentence_inside(text, span):
         return True
-    head = _span_head(doc, span.start - region.start, span.end - region.start)
     if words < lexicon.short_words:
         if frame is None or frame.speaker is None or head is None:
             return False
@@ -449,10 +449,12 @@ def _after_scare_marker(span: QuotedSpan, state: SpeakerState) -> bool:
     return before.endswith(state.lexicon.scare_markers)
 
 
-def _is_label(span: QuotedSpan, words: int, state: SpeakerState) -> bool:
+def _is_label(span: QuotedSpan, words: int, head: Token | None, state: SpeakerState) -> bool:
     """'placed on "preventive watch"', 'freed as a "goodwill step"': a label inside a
     phrase (speakers.yaml, label_prepositions and noun_phrase_openers)."""
     lexicon = state.lexicon
+    if head is not None and head.pos_ == "ADJ":
+        return False  # "described the talks as "very productive"": a judgement, not a label
     before = re.search(r"(\w+)\W*$", state.text[max(0, span.start - 30) : span.start - 1])
     word = before.group(1).lower() if before else ""
     if word in lexicon.label_words and words <= lexicon.label_length:
