@@ -33,6 +33,12 @@ _ACCORDING = re.compile(r"according to\s+(?:the\s+)?$", re.IGNORECASE)
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w'’.-]*)+")
 
 
+@lru_cache(maxsize=8192)
+def _same_name(a: str, b: str) -> bool:
+    """`names_match`, remembered: every frame compares its subject with every name."""
+    return names_match(a, b)
+
+
 @dataclass(frozen=True)
 class QuoteLexicon:
     """Speech verbs, role nouns and thresholds from lexicons/speech_verbs.yaml."""
@@ -323,7 +329,7 @@ def fullest(name: str, state: SpeakerState, kind: str = "person") -> str:
         if len(candidate.split()) <= len(best.split()):
             continue
         if kind == "person":
-            fits = names_match(candidate, name)
+            fits = _same_name(candidate, name)
         else:
             fits = mention.kind != "person" and inside.search(candidate) is not None
         best = candidate if fits else best
@@ -500,7 +506,7 @@ def _named_speaker(token: Token, offset: int, sentence: int, state: SpeakerState
         return Mention(titled, "org", "any", start, sentence) if titled else None
     if name.lower() in state.lexicon.non_speakers:
         return None
-    known = [m for m in state.entities if m.kind == "person" and names_match(m.name, name)]
+    known = any(m.kind == "person" and _same_name(m.name, name) for m in state.entities)
     kind = "person" if known else _name_kind(name, token.ent_type_ or None)
     if kind != "person":
         phrase = _speaker_phrase(token, state)
