@@ -15,6 +15,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from quidproquo.extract.counts import CountMention
+from quidproquo.extract.discourse import Discourse
 from quidproquo.extract.gazetteer import Gazetteer, Mention
 from quidproquo.extract.quotes import description_of
 from quidproquo.extract.triggers import Trigger, TriggerLexicon
@@ -233,6 +234,41 @@ def quoted_name(span: Span) -> str | None:
     return match.group(1) if match else None
 
 
+# "WARSAW, March 19 (Wire) - ", "MANAGUA (Wire) — ", "March 6, Newsdesk. ": a dateline,
+# whose place is never an actor
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+HEADER = re.compile(
+    r"^(?:[A-Z][A-Z .'/-]+(?:,[^()\n—–]{0,40})?"  # "WARSAW, March 19", "STOCKHOLM"
+    rf"|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?, (?:{MONTH} \d|\d)[^()\n—–]{{0,30}}"  # "Vilnius, Sept 11"
+    rf"|{MONTH} \d{{1,2}},[^()\n—–.]{{0,40}})"  # "March 6, Baltic Newsdesk"
+    r"(?:\s*\([^)]*\))?\s*(?:[-–—]|\.)\s+"
+)
+
+
+def leading_header(text: str) -> int:
+    """The end of a dateline at the start of `text` (0 when there is none)."""
+    match = HEADER.match(text)
+    return match.end() if match else 0
+
+
+def object_of(token: Token, trigger: Token) -> bool:
+    """`token` names what the trigger acts on: its object or passive subject, or an
+    apposition or conjunct of it ("freed the diplomat X and the engineer Y")."""
+    node = token
+    for _ in range(6):
+        if node.head.i == trigger.i:
+            return node.dep_ in ("dobj", "nsubjpass", "pobj", "dative")
+        if node.dep_ not in ("appos", "conj", "compound") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def same_person(a: str, b: str) -> bool:
+    """The same name, or one is the surname of the other."""
+    return a == b or a.split()[-1] == b.split()[-1]
+
+
 def is_titled(person: Span, titles: frozenset[str]) -> bool:
     """A person with a title: 'U.S. envoy John Coale', 'Smith, a Deputy Assistant Secretary'."""
     root = person.root
@@ -266,8 +302,10 @@ class FrameFiller:
         names = []
         for person in self.people_in(view, indices):
             root = person.root
-            if self.gazetteer.is_leader(person.text) or self.is_envoy(person):
+            if self.gazetteer.is_leader(person.text):
                 continue
+            if self.is_envoy(person) and not object_of(root, trigger):
+                continue  # "the freed diplomat X" is freed; the envoy who came is not
             if root.dep_ == "poss" or self._is_speaker(root) or not person.text[:1].isupper():
                 continue
             if any(not w[:1].isupper() for w in person.text.split()) or self.gazetteer.find(
@@ -490,9 +528,19 @@ class FrameFiller:
                 return gov
         return None
 
-    def releaser(self, trigger: Token) -> str | None:
-        """The leader or the holding state that freed people (DEV.md 7)."""
-        subject = subject_of(trigger)
+    def releaser(self, trigger: Token, discourse: Discourse | None = None) -> str | None:
+        """The leader or state that freed people (DEV.md 7): the one who ordered it, else
+        the subject of a verbal trigger (a leader, a state, a title or pronoun that the
+        discourse resolves); never a requester."""
+        if discourse is not None:
+            ordered = discourse.ordered_by(trigger)
+            if ordered:
+                return ordered
+        acting = discourse.acting_subject(trigger) if discourse is not None else None
+        subject = acting or subject_of(trigger)
+        # a person acts only as the subject of an agent verb ("he pardoned"), any state as
+        # the subject of a verbal trigger; the subject of "welcomed the release" freed no one
+        agentive = subject is not None and trigger.pos_ in ("VERB", "AUX", "ADJ")
         if subject is None:  # "Belarus on Saturday pardoned" misparsed after a dateline
             subject = next(
                 (
@@ -506,22 +554,48 @@ class FrameFiller:
             return None
         # "VILNIUS, Feb 12 (Wire) - Belarus ... freed": the dateline city heads the appositive
         appositives = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i]
-        for node in [subject, *reversed(appositives)]:
+        header = leading_header(trigger.doc.text)
+        nodes = [n for n in [subject, *reversed(appositives)] if n.idx >= header]
+        if not nodes:  # the dateline swallowed the subject: the first name after it
+            nodes = [
+                t
+                for t in trigger.doc[: trigger.i]
+                if t.idx >= header and t.pos_ == "PROPN" and t.ent_type_ not in NUMERIC_ENTITIES
+            ][:1]
+        for node in nodes:
             name = entity_text(node)
             if self.gazetteer.is_leader(name):
-                return name
-            gov = (
-                self.gazetteer.metonyms.get(name)
-                or self.gazetteer.government_of(name)
-                or self.state_named_by(node)
-            )
-            if gov == self.gazetteer.holding_state:
+                return discourse.full_name(name) if discourse is not None else name
+            gov = self.state_of(node)
+            if gov == self.gazetteer.holding_state or (gov and agentive):
                 return gov
+            if acting is not None and discourse is not None:
+                person = discourse.agent(node)
+                if person:
+                    return person
         return None
+
+    def state_of(self, node: Token) -> str | None:
+        """The state a noun phrase names: a country, capital, agency, 'Cuban authorities'."""
+        name = entity_text(node)
+        gov = (
+            self.gazetteer.metonyms.get(name)
+            or self.gazetteer.government_of(name)
+            or self.state_named_by(node)
+        )
+        if gov is None and node.ent_type_ == "GPE":
+            gov = self.gazetteer.country_of(name) or name.removeprefix("the ")
+        return gov
 
     # -- filling ----------------------------------------------------------------
 
-    def fill(self, trig: Trigger, modality: str, view: SentenceView) -> list[Slots]:
+    def fill(
+        self,
+        trig: Trigger,
+        modality: str,
+        view: SentenceView,
+        discourse: Discourse | None = None,
+    ) -> list[Slots]:
         """Slots for the trigger: several when it names several targets, counts or places."""
         token = trig.token
         frame = self.lexicon.frames[trig.type]
@@ -546,7 +620,9 @@ class FrameFiller:
         if frame.persons:
             base.persons = self.subject_people(token, view, indices)
         if frame.actor == "releaser":
-            base.actor = self.releaser(token)
+            base.actor = self.releaser(token, discourse)
+            if base.actor:  # the pardoning leader is the actor, never one of the persons
+                base.persons = [p for p in base.persons if not same_person(p, base.actor)]
         elif (
             frame.actor in ("subject", "speaker")
             and subject is not None

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quidproquo.extract.counts import find_counts, sum_parts
 from quidproquo.extract.dates import DateMention, find_dates, resolve_relative_to_event
+from quidproquo.extract.discourse import Discourse
 from quidproquo.extract.frames import (
     FrameFiller,
     SentenceView,
@@ -72,6 +73,7 @@ class DocumentState:
     visited: set[str] = field(default_factory=set)
     envoys: dict[str, str] = field(default_factory=dict)  # surname -> full name
     group_type: str | None = None  # type of the last release or deportation told
+    discourse: Discourse | None = None  # people named so far and their roles
 
 
 class Extractor:
@@ -132,7 +134,8 @@ class Extractor:
     def _events(
         self, content: list[Sentence], parsed: dict[int, Doc], published: dt.date | None
     ) -> list[Event]:
-        state = DocumentState(published)
+        discourse = Discourse(self.gazetteer)
+        state = DocumentState(published, discourse=discourse)
         state.envoys = {name.split()[-1]: name for name in self.gazetteer.envoys}
         events: list[Event] = []
         previous_denial: int | None = None
@@ -145,7 +148,9 @@ class Extractor:
             if doc is None:
                 if source:
                     state.count_source = source
+                discourse.read_text(sentence.text)
                 continue
+            discourse.read(doc)
             dates = find_dates(sentence.text, published, state.year_hint)
             slots = self._sentence_slots(doc, dates, state)
             if source:
@@ -241,6 +246,8 @@ class Extractor:
                 state.group_type = slot.type
             if slot.type.startswith("sanctions") and slot.actor:
                 state.sanctions_actor = slot.actor
+            if slot.type == "release" and slot.actor and state.discourse is not None:
+                state.discourse.note_releaser(slot.actor)
         return kept
 
     @staticmethod
@@ -315,7 +322,7 @@ class Extractor:
                 return []
         if trig.type == "visit":
             return self._visits(trig, modality, view, state)
-        slots = self.filler.fill(trig, modality, view)
+        slots = self.filler.fill(trig, modality, view, state.discourse)
         for slot in slots:
             self._resolve_people(slot, token, view, state)
             if trig.type == "prisoner_count":
