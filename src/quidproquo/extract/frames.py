@@ -15,6 +15,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from quidproquo.extract.counts import CountMention
+from quidproquo.extract.dates import DateMention
 from quidproquo.extract.discourse import Discourse
 from quidproquo.extract.gazetteer import Gazetteer, Mention
 from quidproquo.extract.quotes import description_of
@@ -50,6 +51,8 @@ ANAPHORIC_SUBJECTS = frozenset(
 )
 NUMERIC_ENTITIES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "DATE", "TIME", "ORDINAL"})
 NUMBER_NOUNS = frozenset({"number", "figure", "tally", "total", "toll"})
+# "with (other) 51 prisoners", "along with that of 13 others"
+COMPANION = re.compile(r"\bwith\s+(?:(?:that|those)\s+of\s+)?(?:the\s+)?(other\s+)?$", re.I)
 EXCLUDING_BEFORE = re.compile(r"(?:\bincluding|\bthe)\s+$", re.I)
 
 
@@ -249,6 +252,30 @@ def leading_header(text: str) -> int:
     """The end of a dateline at the start of `text` (0 when there is none)."""
     match = HEADER.match(text)
     return match.end() if match else 0
+
+
+def pair_respectively(slots: list[Slots], dates: list[DateMention], text: str) -> None:
+    """'On 11 and 13 May he freed 5 and 7 people, respectively': the n-th count of one
+    trigger takes the n-th date of the sentence (dates inside another one's span dropped)."""
+    if "respectively" not in text.lower():
+        return
+    usable = [d for d in dates if d.date_min is not None and d.date_max is not None]
+    narrow = [
+        d
+        for d in usable
+        if not any(
+            o is not d and d.date_min <= o.date_min and o.date_max <= d.date_max
+            for o in usable
+        )
+    ]
+    by_trigger: dict[int, list[Slots]] = {}
+    for slot in slots:
+        if slot.count is not None:
+            by_trigger.setdefault(slot.trigger, []).append(slot)
+    for group in by_trigger.values():
+        if len(group) > 1 and len(group) == len(narrow):
+            for slot, mention in zip(group, narrow, strict=True):
+                slot.date_min, slot.date_max = mention.date_min, mention.date_max
 
 
 def object_of(token: Token, trigger: Token) -> bool:
@@ -668,9 +695,13 @@ class FrameFiller:
         for mention in counts:
             slot = Slots(**{**base.__dict__, "persons": list(base.persons)})
             value = mention.value
-            if mention.other:  # "A along with 9 others": A adds one, members named do not
+            before = view.doc.text[: mention.start]
+            companion = COMPANION.search(before)  # "X, along with 13 other prisoners"
+            if mention.other or (companion and companion.group(1)):
+                # "A along with 9 others": A adds one, members named do not
                 members = {e.text for e in self.members_named(view)}
-                value += len([p for p in base.persons if p not in members])
+                named = len([p for p in base.persons if p not in members])
+                value += named or (1 if companion else 0)
             slot.count, slot.count_qualifier = value, mention.qualifier
             out.append(slot)
         return out

@@ -24,6 +24,7 @@ from quidproquo.extract.frames import (
     Slots,
     clause_tokens,
     entity_text,
+    pair_respectively,
     quoted_name,
     subject_of,
 )
@@ -225,6 +226,7 @@ class Extractor:
             for slot in self._trigger_slots(trig, view, trigger_tokens, state):
                 self._date(slot, trig, view, dates, state)
                 slots.append(slot)
+        pair_respectively(slots, dates, doc.text)
         slots.extend(self._refused_departures(view, dates, state))
         if state.group_type and not any(s.type in GROUP_TYPES for s in slots):
             slots.extend(self._members(view, dates, state))

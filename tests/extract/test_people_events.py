@@ -1,0 +1,55 @@
+"""Constructions of release, deportation, detention and stock-figure events.
+
+Every sentence here is written for these tests, worded unlike the gold sets.
+"""
+
+import pytest
+
+from quidproquo.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def of_type(extractor: Extractor, text: str, kind: str, published: str = "2025-10-02"):
+    return [e for e in extractor.extract(text, published).events if e.type == kind]
+
+
+# -- a named or singular person freed "with N other(s)" adds one --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("The blogger Ihar Sidorchyk was pardoned on Monday together with other 19 inmates.", 20),
+        ("A Latvian trucker was freed on Monday along with nine other prisoners.", 10),
+        ("Her release, together with that of 6 others, was confirmed on Monday.", 7),
+    ],
+)
+def test_companions_add_the_one_named(extractor: Extractor, text: str, count: int) -> None:
+    assert [e.count for e in of_type(extractor, text, "release")] == [count]
+
+
+def test_others_as_the_subject_add_nobody(extractor: Extractor) -> None:
+    text = "Nine others were pardoned on Monday."
+    assert [e.count for e in of_type(extractor, text, "release")] == [9]
+
+
+# -- "respectively": the n-th count takes the n-th date --------------------------------
+
+
+def test_respectively_pairs_counts_with_dates(extractor: Extractor) -> None:
+    text = (
+        "Belarus let out two batches of convicts on 3 March and 9 April, "
+        "freeing 12 and 31 people respectively."
+    )
+    found = {(e.count, e.date_min) for e in of_type(extractor, text, "release", "2025-06-01")}
+    assert (12, "2025-03-03") in found and (31, "2025-04-09") in found
+
+
+def test_respectively_ignores_the_year_that_spans_the_days(extractor: Extractor) -> None:
+    text = "In 2024 the ruler pardoned 18 and 40 prisoners in May and June, respectively."
+    found = {(e.count, e.date_min) for e in of_type(extractor, text, "release", "2025-01-10")}
+    assert found == {(18, "2024-05-01"), (40, "2024-06-01")}
