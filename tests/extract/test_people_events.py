@@ -53,3 +53,48 @@ def test_respectively_ignores_the_year_that_spans_the_days(extractor: Extractor)
     text = "In 2024 the ruler pardoned 18 and 40 prisoners in May and June, respectively."
     found = {(e.count, e.date_min) for e in of_type(extractor, text, "release", "2025-01-10")}
     assert found == {(18, "2024-05-01"), (40, "2024-06-01")}
+
+
+# -- detention wording ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("The poet Hanna Lis has been behind bars since March 2022.", "Hanna Lis"),
+        (
+            "Rights monitors said Piotr Zayats spent six years in a strict-regime colony.",
+            "Piotr Zayats",
+        ),
+        (
+            "On Monday a judge in Brest gave Oleg Sharapa five years in a penal colony.",
+            "Oleg Sharapa",
+        ),
+        ("In absentia, the exiled writer Taisa Maroz was handed a six-year term.", "Taisa Maroz"),
+        (
+            "Kiryl Hurski was placed in a punishment cell of the colony again last week.",
+            "Kiryl Hurski",
+        ),
+        (
+            "Nadia Aleksina was transferred on Tuesday from a colony in Homel to a prison.",
+            "Nadia Aleksina",
+        ),
+        ("The engineer Pavel Litvin had been held since May 2023 without trial.", "Pavel Litvin"),
+    ],
+)
+def test_detention_wording(extractor: Extractor, text: str, person: str) -> None:
+    found = of_type(extractor, text, "detention")
+    assert any(person in e.persons for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security services there detain foreign truck drivers on flimsy grounds.",
+        "Travellers who are arrested at the border are rarely allowed a lawyer.",
+        "Most of those pardoned had been jailed over comments posted online.",
+        "Many of the deportees had served long terms for taking part in protests.",
+    ],
+)
+def test_habits_and_group_descriptions_are_no_detention(extractor: Extractor, text: str) -> None:
+    assert of_type(extractor, text, "detention") == []

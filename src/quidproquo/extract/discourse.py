@@ -28,6 +28,7 @@ KEYS = (
     "requesting_nouns",
     "decree_nouns",
     "agent_verbs",
+    "not_name_words",
 )
 NAME = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’-]+"
 
@@ -43,6 +44,7 @@ class Roles:
     requesting_nouns: frozenset[str]
     decree_nouns: frozenset[str]
     agent_verbs: frozenset[str]
+    not_name_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +69,55 @@ class Discourse:
     people: list[str] = field(default_factory=list)
     leaders: list[str] = field(default_factory=list)  # in order of mention
     releasers: list[str] = field(default_factory=list)  # leaders who freed people in the text
+
+    # -- names the tagger missed -------------------------------------------------------
+
+    def retag(self, doc: Doc) -> None:
+        """Label as PERSON the runs of two or three capitalised proper nouns that the
+        tagger took for a body or a place but that name no known place or body
+        ("Nadia Aleksina was transferred", tagged as a city)."""
+        found = []
+        for span in self._name_runs(doc):
+            if len(span) == 3 and span[0].is_sent_start:  # "Anarchist Mikalai Shuliak said"
+                span = span[1:]
+            if self._looks_like_person(span):
+                found.append(span)
+        if not found:
+            return
+        kept = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end for f in found)]
+        doc.ents = sorted(
+            kept + [Span(doc, f.start, f.end, label="PERSON") for f in found], key=lambda e: e.start
+        )
+
+    @staticmethod
+    def _name_runs(doc: Doc) -> list[Span]:
+        runs, start = [], None
+        for token in [*doc, None]:
+            if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper():
+                start = token.i if start is None else start
+                continue
+            if start is not None:
+                end = token.i if token is not None else len(doc)
+                if 2 <= end - start <= 3:
+                    runs.append(doc[start:end])
+                start = None
+        return runs
+
+    def _looks_like_person(self, span: Span) -> bool:
+        labels = {t.ent_type_ for t in span}
+        if labels == {"PERSON"} or labels & {"DATE", "TIME", "CARDINAL", "MONEY"}:
+            return False
+        if span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "of"):
+            return False
+        if any(
+            t.lower_ in self.roles.not_name_words
+            or not re.fullmatch(r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][a-zà-öø-ÿłśżźćńšžčěřůėįųūą'’-]+", t.text)
+            or self.gazetteer.find(t.text)
+            or self.gazetteer.country_of_adjective(t.text)
+            for t in span
+        ):
+            return False
+        return not self.gazetteer.find(span.text)
 
     # -- feeding -----------------------------------------------------------------
 

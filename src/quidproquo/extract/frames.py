@@ -49,6 +49,7 @@ ANAPHORIC_SUBJECTS = frozenset(
         "deportees",
     }
 )
+PEOPLE_TYPES = frozenset({"release", "deportation", "detention"})
 NUMERIC_ENTITIES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "DATE", "TIME", "ORDINAL"})
 NUMBER_NOUNS = frozenset({"number", "figure", "tally", "total", "toll"})
 # "with (other) 51 prisoners", "along with that of 13 others"
@@ -264,8 +265,7 @@ def pair_respectively(slots: list[Slots], dates: list[DateMention], text: str) -
         d
         for d in usable
         if not any(
-            o is not d and d.date_min <= o.date_min and o.date_max <= d.date_max
-            for o in usable
+            o is not d and d.date_min <= o.date_min and o.date_max <= d.date_max for o in usable
         )
     ]
     by_trigger: dict[int, list[Slots]] = {}
@@ -668,6 +668,8 @@ class FrameFiller:
                 or self.sentence_government(view)
             )
         variants = [base]
+        if trig.type in PEOPLE_TYPES and self._generic(token, subject, base, view, indices):
+            return []
         if frame.count:
             variants = self._with_counts(base, view, indices)
         if base.anaphoric and token.dep_ in ("acl", "amod") and not counted(token.head):
@@ -686,6 +688,37 @@ class FrameFiller:
             if targets:
                 variants = self._spread(variants, "target", targets)
         return variants
+
+    def _generic(
+        self,
+        token: Token,
+        subject: Token | None,
+        slot: Slots,
+        view: SentenceView,
+        indices: set[int],
+    ) -> bool:
+        """A statement about no one in particular: a habit in the simple present ("Tehran
+        detains dual nationals", "citizens who are arrested") or a description of a group
+        ("many of the exiles had been jailed"); no named person and no count."""
+        if slot.persons or self.counts_for(view, indices, token):
+            return False
+        verb = token if token.pos_ in ("VERB", "AUX") else None
+        if verb is not None:
+            aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+            finite_base = verb.tag_ == "VB" and not aux and verb.dep_ in ("ROOT", "relcl", "conj")
+            present = verb.tag_ in ("VBZ", "VBP") or finite_base or (
+                verb.tag_ == "VBN"
+                and aux
+                and all(a.tag_ in ("VBZ", "VBP") for a in aux)
+                and all(a.lemma_ == "be" for a in aux)
+            )
+            if present and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+                return True
+        return (
+            slot.type == "detention"
+            and subject is not None
+            and subject.lower_ in self.lexicon.group_quantifiers
+        )
 
     def _with_counts(self, base: Slots, view: SentenceView, indices: set[int]) -> list[Slots]:
         counts = self.counts_for(view, indices, view.doc[base.trigger])

@@ -151,6 +151,7 @@ class Extractor:
                     state.count_source = source
                 discourse.read_text(sentence.text)
                 continue
+            discourse.retag(doc)
             discourse.read(doc)
             dates = find_dates(sentence.text, published, state.year_hint)
             slots = self._sentence_slots(doc, dates, state)

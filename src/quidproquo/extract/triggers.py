@@ -109,6 +109,7 @@ class TriggerLexicon:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.people_nouns = frozenset(data["people_nouns"])
+        self.group_quantifiers = frozenset(data["group_quantifiers"])
         self.conveyance_verbs = frozenset(data["conveyance_verbs"])
         self.membership: dict[str, frozenset[str]] = {
             prep: frozenset(words) for prep, words in data["membership"].items()
