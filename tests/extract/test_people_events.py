@@ -98,3 +98,60 @@ def test_detention_wording(extractor: Extractor, text: str, person: str) -> None
 )
 def test_habits_and_group_descriptions_are_no_detention(extractor: Extractor, text: str) -> None:
     assert of_type(extractor, text, "detention") == []
+
+
+# -- deportations without a deport verb, refused departures, partitive counts ------------------
+
+
+@pytest.mark.parametrize(
+    "text, destination",
+    [
+        ("On Friday eleven former inmates were bussed across the border to Poland.", "Poland"),
+        ("The regime put 40 dissidents on a chartered flight to Vilnius on Friday.", "Lithuania"),
+        ("Nine activists were pushed over the Latvian border on Friday.", "Latvia"),
+        ("Six convicts were sent out of the country to Lithuania on Friday.", "Lithuania"),
+    ],
+)
+def test_deportation_without_a_deport_verb(
+    extractor: Extractor, text: str, destination: str
+) -> None:
+    found = of_type(extractor, text, "deportation")
+    assert [e.destination for e in found] == [destination]
+
+
+def test_forced_to_leave_is_a_deportation(extractor: Extractor) -> None:
+    text = "The freed unionist Hanna Lis was forced to leave the country on Friday."
+    found = of_type(extractor, text, "deportation")
+    assert [e.persons for e in found] == [["Hanna Lis"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The veteran dissident Ivan Kaval refused to board the plane on Friday.",
+        "Ivan Kaval refused to get off the bus at the frontier on Friday.",
+    ],
+)
+def test_refused_departure(extractor: Extractor, text: str) -> None:
+    found = of_type(extractor, text, "deportation")
+    assert [(e.modality, e.persons) for e in found] == [("refused", ["Ivan Kaval"])]
+
+
+def test_boarding_alone_is_no_deportation(extractor: Extractor) -> None:
+    text = "Ivan Kaval boarded the plane to Vienna on Friday."
+    assert of_type(extractor, text, "deportation") == []
+
+
+def test_partitive_subject_is_the_count_and_the_whole_is_not(extractor: Extractor) -> None:
+    text = "Twelve of the 80 prisoners were expelled to Lithuania on Friday."
+    found = of_type(extractor, text, "deportation")
+    assert [(e.count, e.destination) for e in found] == [(12, "Lithuania")]
+
+
+def test_expelled_person_in_a_relative_clause(extractor: Extractor) -> None:
+    text = (
+        "Hanna Lis, who was pardoned in May and expelled to Poland, "
+        "now teaches in Gdansk, her husband said."
+    )
+    found = of_type(extractor, text, "deportation", "2025-10-02")
+    assert [(e.persons, e.destination) for e in found] == [(["Hanna Lis"], "Poland")]

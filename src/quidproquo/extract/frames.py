@@ -25,7 +25,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OWN_CLAUSE_BREAKS = frozenset({"conj", "advcl", "ccomp", "parataxis"})
 SUBORDINATE = OWN_CLAUSE_BREAKS | {"relcl", "acl"}
 CARRIED_DEPS = frozenset({"pobj", "prep", "amod", "acl", "compound"})  # trigger -> carried group
-DESTINATION_PREPS = frozenset({"to", "into", "across", "for", "toward", "towards"})
+DESTINATION_PREPS = frozenset({"to", "into", "across", "over", "for", "toward", "towards"})
 SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "claim", "announce", "write", "add"})
 COMPOSITION = re.compile(r"^\s*of\s+(?:them|those|these|whom|the)\b", re.I)
 ANAPHORIC_SUBJECTS = frozenset(
@@ -54,6 +54,10 @@ NUMERIC_ENTITIES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "DATE", "TIME",
 NUMBER_NOUNS = frozenset({"number", "figure", "tally", "total", "toll"})
 # "with (other) 51 prisoners", "along with that of 13 others"
 COMPANION = re.compile(r"\bwith\s+(?:(?:that|those)\s+of\s+)?(?:the\s+)?(other\s+)?$", re.I)
+# "18 of the 123", "most of the 250" (not "10 percent of the 1,000": a share, no part)
+PARTITIVE_WHOLE = re.compile(
+    r"\b(?!percent\b|cent\b)[\w,]+\s+of\s+(?:the|those|these)\s+$", re.I
+)
 EXCLUDING_BEFORE = re.compile(r"(?:\bincluding|\bthe)\s+$", re.I)
 
 
@@ -124,13 +128,16 @@ def clause_tokens(token: Token, needs: frozenset[str] = frozenset()) -> set[int]
         for child in token.head.children:  # "Babaryka is out", "Statkevich is back in a colony"
             if child.dep_ in SUBJECTS:
                 keep.update(t.i for t in child.subtree)
-    if token.dep_ in ("acl", "relcl", "amod") and token.head.pos_ in (
+    anchor = token  # "X, who was freed and expelled to Y": the conjunct shares the noun
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i and anchor.pos_ in ("VERB", "AUX"):
+        anchor = anchor.head
+    if anchor.dep_ in ("acl", "relcl", "amod") and anchor.head.pos_ in (
         "NOUN",
         "PROPN",
         "PRON",
         "NUM",
     ):
-        noun = token.head
+        noun = anchor.head
         keep.add(noun.i)
         keep.update(
             t.i
@@ -387,8 +394,14 @@ class FrameFiller:
             tokens = view.tokens_of(mention.start, mention.end)
             if not tokens or not any(t.i in indices for t in tokens):
                 continue
-            if COMPOSITION.match(text[mention.end :]):
+            if COMPOSITION.match(text[mention.end :]) and not self._partitive_subject(
+                tokens, trigger
+            ):
                 continue
+            if PARTITIVE_WHOLE.search(text[: mention.start]) and not (
+                trigger is not None and trigger.head in tokens + [t.head for t in tokens]
+            ):
+                continue  # "18 of the 123 prisoners": the whole the part is taken from
             before = EXCLUDING_BEFORE.search(text[: mention.start])
             if before and (mention.unit is None or not before.group(0).lower().startswith("the")):
                 continue  # "the 16", "including one American", "10 percent of the 1,000"
@@ -399,6 +412,15 @@ class FrameFiller:
                 continue
             found.append(mention)
         return found
+
+    @staticmethod
+    def _partitive_subject(tokens: list[Token], trigger: Token | None) -> bool:
+        """'Fifteen of the prisoners were expelled': a part that is itself the subject of
+        a deportation or release verb is that event's count."""
+        if trigger is None or trigger.pos_ not in ("VERB", "AUX"):
+            return False
+        verbs = {trigger.i} | ({trigger.head.i} if trigger.dep_ == "conj" else set())
+        return any(t.dep_ in SUBJECTS and t.head.i in verbs for t in tokens)
 
     def _membership_apposition(self, tokens: list[Token], trigger: Token | None) -> bool:
         """The counted noun is an object of 'among them', or the subject of an 'of whom'
@@ -650,11 +672,20 @@ class FrameFiller:
             base.actor = self.releaser(token, discourse)
             if base.actor:  # the pardoning leader is the actor, never one of the persons
                 base.persons = [p for p in base.persons if not same_person(p, base.actor)]
+        elif frame.actor == "subject":
+            # the one who expels: an active subject, never the expelled (passive) or a dateline
+            agent = subject_of(token)
+            if (
+                agent is not None
+                and agent.ent_type_ not in NUMERIC_ENTITIES | {"", "NORP"}
+                and agent.idx >= leading_header(view.doc.text)
+            ):
+                base.actor = self.state_of(agent) or entity_text(agent)
         elif (
-            frame.actor in ("subject", "speaker")
+            frame.actor == "speaker"
             and subject is not None
             and subject.ent_type_
-            and subject.ent_type_ not in NUMERIC_ENTITIES  # "Fifteen were deported"
+            and subject.ent_type_ not in NUMERIC_ENTITIES
         ):
             base.actor = quoted_name(
                 view.doc[subject.left_edge.i : subject.right_edge.i + 1]

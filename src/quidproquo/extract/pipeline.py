@@ -314,7 +314,7 @@ class Extractor:
         token = trig.token
         if trig.type == "exchange":
             return self._exchange(trig, modality, view, state)
-        if modality is None:
+        if modality is None or (trig.spec.refused_only and modality != "refused"):
             return []
         if modality == "refused":
             if trig.type == "release" and token.lemma_ in self.modality.refused_departure_verbs:

@@ -52,6 +52,7 @@ class TriggerSpec:
     needs_number_subject: bool = False
     stock: bool = False
     destination_from_subject: bool = False
+    refused_only: bool = False  # states an event only as the act someone refused
     forms: tuple[str, ...] = ()
 
 
@@ -167,6 +168,7 @@ class TriggerLexicon:
                 needs_number_subject=raw.get("needs_number_subject", False),
                 stock=raw.get("stock", False),
                 destination_from_subject=raw.get("destination_from_subject", False),
+                refused_only=raw.get("refused_only", False),
                 forms=tuple(raw.get("forms", ())),
             )
         except (KeyError, TypeError) as exc:
