@@ -155,3 +155,30 @@ def test_expelled_person_in_a_relative_clause(extractor: Extractor) -> None:
     )
     found = of_type(extractor, text, "deportation", "2025-10-02")
     assert [(e.persons, e.destination) for e in found] == [(["Hanna Lis"], "Poland")]
+
+
+# -- stock figures ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("The tally of political prisoners kept by monitors stood at 1,204 on Monday.", 1204),
+        ("As of Monday, 1,098 people are recognized as political prisoners.", 1098),
+        ("Around 900 people remain imprisoned on political grounds, monitors said.", 900),
+        ("Some 41 reporters are behind bars in the country now, the union said.", 41),
+    ],
+)
+def test_stock_figures(extractor: Extractor, text: str, count: int) -> None:
+    assert [e.count for e in of_type(extractor, text, "prisoner_count")] == [count]
+
+
+def test_stock_figure_takes_the_named_source(extractor: Extractor) -> None:
+    text = "According to the Minsk Monitoring Group, 77 lawyers are now behind bars."
+    (event,) = of_type(extractor, text, "prisoner_count")
+    assert event.actor == "the Minsk Monitoring Group" or event.actor == "Minsk Monitoring Group"
+
+
+def test_newly_recognised_prisoners_are_new_detentions(extractor: Extractor) -> None:
+    text = "Monitors said 85 people were newly recognised as political prisoners in May."
+    assert [e.count for e in of_type(extractor, text, "detention", "2025-06-10")] == [85]

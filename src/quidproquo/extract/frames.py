@@ -26,6 +26,9 @@ OWN_CLAUSE_BREAKS = frozenset({"conj", "advcl", "ccomp", "parataxis"})
 SUBORDINATE = OWN_CLAUSE_BREAKS | {"relcl", "acl"}
 CARRIED_DEPS = frozenset({"pobj", "prep", "amod", "acl", "compound"})  # trigger -> carried group
 DESTINATION_PREPS = frozenset({"to", "into", "across", "over", "for", "toward", "towards"})
+REPORT_LEMMAS = frozenset(
+    {"say", "report", "state", "count", "estimate", "identify", "document", "put", "find", "show"}
+)
 SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "claim", "announce", "write", "add"})
 COMPOSITION = re.compile(r"^\s*of\s+(?:them|those|these|whom|the)\b", re.I)
 ANAPHORIC_SUBJECTS = frozenset(
@@ -55,9 +58,7 @@ NUMBER_NOUNS = frozenset({"number", "figure", "tally", "total", "toll"})
 # "with (other) 51 prisoners", "along with that of 13 others"
 COMPANION = re.compile(r"\bwith\s+(?:(?:that|those)\s+of\s+)?(?:the\s+)?(other\s+)?$", re.I)
 # "18 of the 123", "most of the 250" (not "10 percent of the 1,000": a share, no part)
-PARTITIVE_WHOLE = re.compile(
-    r"\b(?!percent\b|cent\b)[\w,]+\s+of\s+(?:the|those|these)\s+$", re.I
-)
+PARTITIVE_WHOLE = re.compile(r"\b(?!percent\b|cent\b)[\w,]+\s+of\s+(?:the|those|these)\s+$", re.I)
 EXCLUDING_BEFORE = re.compile(r"(?:\bincluding|\bthe)\s+$", re.I)
 
 
@@ -383,6 +384,27 @@ class FrameFiller:
             return True
         return any(a.lower_ == "according" for a in token.ancestors)
 
+    @staticmethod
+    def reporter(token: Token) -> str | None:
+        """The named source a figure is attributed to: 'according to X', 'X says ...',
+        'X counts ...' (a name, not 'the group')."""
+        for node in [token, *token.ancestors]:
+            objs = [
+                g
+                for c in node.children
+                if c.lower_ == "according"
+                for p in c.children
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
+            if node.lemma_.lower() in REPORT_LEMMAS:
+                objs += [c for c in node.children if c.dep_ == "nsubj"]
+            for obj in objs:
+                name = entity_text(obj)
+                if name[:1].isupper() and obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON"):
+                    return name
+        return None
+
     # -- counts -----------------------------------------------------------------
 
     def counts_for(
@@ -407,7 +429,11 @@ class FrameFiller:
                 continue  # "the 16", "including one American", "10 percent of the 1,000"
             if self._membership_apposition(tokens, trigger):
                 continue  # "52 prisoners, among them six Poles, crossed": composition
-            own_noun = trigger is not None and mention.unit == trigger.lower_
+            own_noun = trigger is not None and (
+                mention.unit == trigger.lower_
+                or any(t.dep_ in SUBJECTS and t.head.i == trigger.i for t in tokens)
+                or any(t.head.dep_ in SUBJECTS and t.head.head.i == trigger.i for t in tokens)
+            )
             if not (mention.people or mention.unit is None or mention.parts or own_noun):
                 continue
             found.append(mention)
@@ -737,11 +763,15 @@ class FrameFiller:
         if verb is not None:
             aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
             finite_base = verb.tag_ == "VB" and not aux and verb.dep_ in ("ROOT", "relcl", "conj")
-            present = verb.tag_ in ("VBZ", "VBP") or finite_base or (
-                verb.tag_ == "VBN"
-                and aux
-                and all(a.tag_ in ("VBZ", "VBP") for a in aux)
-                and all(a.lemma_ == "be" for a in aux)
+            present = (
+                verb.tag_ in ("VBZ", "VBP")
+                or finite_base
+                or (
+                    verb.tag_ == "VBN"
+                    and aux
+                    and all(a.tag_ in ("VBZ", "VBP") for a in aux)
+                    and all(a.lemma_ == "be" for a in aux)
+                )
             )
             if present and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
                 return True

@@ -443,7 +443,11 @@ class Extractor:
     def _prisoner_count(
         self, slot: Slots, trig: Trigger, view: SentenceView, state: DocumentState
     ) -> None:
-        slot.actor = self.gazetteer.count_source(view.doc.text) or state.count_source
+        slot.actor = (
+            self.gazetteer.count_source(view.doc.text)
+            or self.filler.reporter(trig.token)
+            or state.count_source
+        )
         if slot.count is not None:
             return
         head = trig.token

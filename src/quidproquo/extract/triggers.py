@@ -132,6 +132,7 @@ class TriggerLexicon:
         self.stock_excluded = frozenset(stock["excluded_qualifiers"])
         self.stock_verbs = frozenset(stock["verbs"])
         self.stock_words = tuple(stock["words"])
+        self.stock_nouns = frozenset(stock["nouns"])
         self.frames: dict[str, Frame] = {}
         self.by_lemma: dict[str, list[TriggerSpec]] = {}
         self.by_form: dict[str, list[TriggerSpec]] = {}
@@ -246,7 +247,9 @@ class TriggerLexicon:
             if not any(s.ent_type_ == "PERSON" for s in subjects):
                 return False
         if spec.needs_number_subject and not any(
-            c.dep_ == "nsubj" and c.pos_ == "NUM" for c in token.children
+            c.dep_ in ("nsubj", "nsubjpass", "expl")
+            and (c.pos_ == "NUM" or any(g.dep_ in ("nummod", "quantmod") for g in c.children))
+            for c in token.children
         ):
             return False
         if spec.stock:
@@ -265,6 +268,8 @@ class TriggerLexicon:
         modifiers = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
         if not modifiers & self.stock_qualifiers or modifiers & self.stock_excluded:
             return False
+        if noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in self.stock_nouns:
+            return True  # "the number of political prisoners stood at", "Viasna's tally of ..."
         verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in VERBAL]
         head = noun.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
