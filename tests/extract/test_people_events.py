@@ -182,3 +182,31 @@ def test_stock_figure_takes_the_named_source(extractor: Extractor) -> None:
 def test_newly_recognised_prisoners_are_new_detentions(extractor: Extractor) -> None:
     text = "Monitors said 85 people were newly recognised as political prisoners in May."
     assert [e.count for e in of_type(extractor, text, "detention", "2025-06-10")] == [85]
+
+
+# -- destinations by arrival ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, destination",
+    [
+        ("Nine former inmates arrived in Warsaw late on Friday.", "Poland"),
+        ("The freed trade unionist Ivan Kaval landed in Riga on Friday.", "Latvia"),
+        ("Twenty of the pardoned inmates ended up in Kyiv on Friday.", "Ukraine"),
+        ("On Friday the two Latvians were flown to Riga.", "Latvia"),
+    ],
+)
+def test_arrival_gives_the_destination(extractor: Extractor, text: str, destination: str) -> None:
+    found = of_type(extractor, text, "release")
+    assert destination in [e.destination for e in found]
+
+
+def test_an_envoy_arriving_is_no_release(extractor: Extractor) -> None:
+    text = "U.S. envoy Mark Dolan arrived in Vilnius on Friday."
+    assert of_type(extractor, text, "release") == []
+
+
+def test_sentence_initial_whole_is_not_the_count(extractor: Extractor) -> None:
+    text = "Of the 60 exiles, 22 were flown to Riga and 38 to Warsaw on Friday."
+    found = {(e.count, e.destination) for e in of_type(extractor, text, "release")}
+    assert found == {(22, "Latvia"), (38, "Poland")}

@@ -58,7 +58,9 @@ NUMBER_NOUNS = frozenset({"number", "figure", "tally", "total", "toll"})
 # "with (other) 51 prisoners", "along with that of 13 others"
 COMPANION = re.compile(r"\bwith\s+(?:(?:that|those)\s+of\s+)?(?:the\s+)?(other\s+)?$", re.I)
 # "18 of the 123", "most of the 250" (not "10 percent of the 1,000": a share, no part)
-PARTITIVE_WHOLE = re.compile(r"\b(?!percent\b|cent\b)[\w,]+\s+of\s+(?:the|those|these)\s+$", re.I)
+PARTITIVE_WHOLE = re.compile(
+    r"(?:\b(?!percent\b|cent\b)[\w,]+\s+|^\s*)of\s+(?:the|those|these)\s+$", re.I
+)
 EXCLUDING_BEFORE = re.compile(r"(?:\bincluding|\bthe)\s+$", re.I)
 
 
@@ -504,7 +506,11 @@ class FrameFiller:
         for token in view.doc:
             if token.i not in indices:
                 continue
-            toward = token.dep_ == "pobj" and token.head.lower_ in DESTINATION_PREPS
+            toward = token.dep_ == "pobj" and (
+                token.head.lower_ in DESTINATION_PREPS
+                or token.head.lower_ in ("in", "at")
+                and token.head.head.lemma_.lower() in self.lexicon.arrival_verbs
+            )
             crossed = token.dep_ == "dobj" and token.lower_ in self.gazetteer.border_nouns
             if not (toward or crossed):
                 continue
@@ -738,6 +744,15 @@ class FrameFiller:
             if trig.spec.destination_from_subject and subject is not None:
                 taker = self.gazetteer.government_of(entity_text(subject))
                 dests = [taker] if taker else []
+            if trig.spec.needs_destination and (
+                not dests
+                or (
+                    subject is not None
+                    and subject.ent_type_ == "PERSON"
+                    and self.is_envoy(self._ent(subject))
+                )
+            ):
+                return []  # "the envoy arrived in Vilnius": a trip, no one freed
             if dests:
                 variants = self._spread(variants, "destination", dests)
         if frame.target:

@@ -53,6 +53,7 @@ class TriggerSpec:
     stock: bool = False
     destination_from_subject: bool = False
     refused_only: bool = False  # states an event only as the act someone refused
+    needs_destination: bool = False  # states an event only with a destination abroad
     forms: tuple[str, ...] = ()
 
 
@@ -112,6 +113,7 @@ class TriggerLexicon:
         self.people_nouns = frozenset(data["people_nouns"])
         self.group_quantifiers = frozenset(data["group_quantifiers"])
         self.conveyance_verbs = frozenset(data["conveyance_verbs"])
+        self.arrival_verbs = frozenset(data["arrival_verbs"])
         self.membership: dict[str, frozenset[str]] = {
             prep: frozenset(words) for prep, words in data["membership"].items()
         }
@@ -170,6 +172,7 @@ class TriggerLexicon:
                 stock=raw.get("stock", False),
                 destination_from_subject=raw.get("destination_from_subject", False),
                 refused_only=raw.get("refused_only", False),
+                needs_destination=raw.get("needs_destination", False),
                 forms=tuple(raw.get("forms", ())),
             )
         except (KeyError, TypeError) as exc:
