@@ -210,3 +210,38 @@ def test_sentence_initial_whole_is_not_the_count(extractor: Extractor) -> None:
     text = "Of the 60 exiles, 22 were flown to Riga and 38 to Warsaw on Friday."
     found = {(e.count, e.destination) for e in of_type(extractor, text, "release")}
     assert found == {(22, "Latvia"), (38, "Poland")}
+
+
+# -- exchanges and denials ----------------------------------------------------------------
+
+
+def test_swap_takes_the_people_of_the_verb_it_completes(extractor: Extractor) -> None:
+    text = "Moscow freed the chemist Oksana Belova on Friday in a prisoner swap brokered by Qatar."
+    found = of_type(extractor, text, "exchange")
+    assert [e.persons for e in found] == [["Oksana Belova"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inmates have been let go in exchange for trade concessions, one batch at a time.",
+        "Every swap teaches the regime that hostages are worth taking.",
+        "The next exchange will set an even higher price, the senator warned.",
+    ],
+)
+def test_trades_and_generic_swaps_are_no_exchange(extractor: Extractor, text: str) -> None:
+    assert of_type(extractor, text, "exchange", "2025-06-10") == []
+
+
+def test_withholding_is_not_a_denial(extractor: Extractor) -> None:
+    text = "Inmates in the colony were denied visits from relatives for months."
+    assert of_type(extractor, text, "denial") == []
+
+
+def test_denial_by_a_body_named_before_takes_its_full_name(extractor: Extractor) -> None:
+    text = (
+        "The Lithuanian Council for Refugee Affairs published its report on Monday. "
+        "On Tuesday the council rejected accusations by Minsk that it had paid for the release."
+    )
+    (event,) = of_type(extractor, text, "denial")
+    assert event.actor == "Lithuanian Council for Refugee Affairs"

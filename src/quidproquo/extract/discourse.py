@@ -31,6 +31,8 @@ KEYS = (
     "not_name_words",
 )
 NAME = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’-]+"
+# "Lithuanian Council for Refugee Affairs": capitalised words, joined by of/for/the/and
+BODY_RUN = re.compile(rf"{NAME}(?:\s+(?:(?:of|for|the|and|on)\s+)*{NAME})*")
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class Discourse:
     people: list[str] = field(default_factory=list)
     leaders: list[str] = field(default_factory=list)  # in order of mention
     releasers: list[str] = field(default_factory=list)  # leaders who freed people in the text
+    bodies: list[str] = field(default_factory=list)  # agencies, groups, ministries named
 
     # -- names the tagger missed -------------------------------------------------------
 
@@ -124,6 +127,8 @@ class Discourse:
     def read(self, doc: Doc) -> None:
         """Remember the people a parsed sentence names, and which of them lead a state."""
         for ent in doc.ents:
+            if ent.label_ == "ORG" and len(ent) > 1:
+                self._add_body(ent)
             if ent.label_ != "PERSON" or not ent.text[:1].isupper():
                 continue
             name = ent.text.strip()
@@ -133,7 +138,13 @@ class Discourse:
                 self._add_leader(name)
 
     def read_text(self, text: str) -> None:
-        """Leaders named in a sentence that was not parsed ("Lukashenka said ...")."""
+        """Leaders and bodies named in a sentence that was not parsed."""
+        for match in BODY_RUN.finditer(text):
+            words = match.group(0).split()
+            if len(words) > 1 and any(w.lower() in self.roles.not_name_words for w in words):
+                name = re.sub(r"^(?:The|the)\s+", "", match.group(0))
+                if name not in self.bodies:
+                    self.bodies.append(name)
         for leader in self.gazetteer.leaders:
             for match in re.finditer(rf"(?:{NAME}\s+)?{re.escape(leader)}\b", text):
                 words = [
@@ -162,6 +173,32 @@ class Discourse:
         """The fullest form of a name seen so far (a surname alone -> the full name)."""
         last = name.split()[-1] if name.split() else name
         fuller = [p for p in self.people if p.split()[-1] == last and len(p) > len(name)]
+        return max(fuller, key=len) if fuller else name
+
+    def _add_body(self, ent: Span) -> None:
+        """A body's full name: the entity with the phrase it heads ("the Coordination
+        Headquarters for the Treatment of Prisoners of War"), without an owner's 's."""
+        doc = ent.doc
+        end = max(ent.end, ent.root.right_edge.i + 1) if ent.root.head.i != ent.root.i else ent.end
+        tokens = [t for t in doc[ent.start : end]]
+        while len(tokens) > 2 and tokens[1].tag_ == "POS":  # "Ukraine's Coordination ..."
+            tokens = tokens[2:]
+        while tokens and tokens[0].lower_ == "the":
+            tokens = tokens[1:]
+        while tokens and tokens[-1].is_punct:
+            tokens = tokens[:-1]
+        name = doc[tokens[0].i : tokens[-1].i + 1].text if tokens else ""
+        if name and name not in self.bodies and len(tokens) <= 12:
+            self.bodies.append(name)
+
+    def body(self, name: str) -> str:
+        """'the Headquarters', 'the ministry': the fullest body named before whose name
+        holds that head word; else `name` unchanged."""
+        words = name.split()
+        if not words:
+            return name
+        head = words[-1].lower()
+        fuller = [b for b in self.bodies if head in b.lower().split() and len(b) > len(name)]
         return max(fuller, key=len) if fuller else name
 
     def leader(self) -> str | None:

@@ -52,6 +52,7 @@ ANAPHORIC_SUBJECTS = frozenset(
         "deportees",
     }
 )
+GENERIC_DETERMINERS = frozenset({"every", "each", "any", "next"})
 PEOPLE_TYPES = frozenset({"release", "deportation", "detention"})
 NUMERIC_ENTITIES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "DATE", "TIME", "ORDINAL"})
 NUMBER_NOUNS = frozenset({"number", "figure", "tally", "total", "toll"})
@@ -407,6 +408,38 @@ class FrameFiller:
                     return name
         return None
 
+    # -- exchanges ------------------------------------------------------------------
+
+    def is_swap(self, token: Token) -> bool:
+        """A swap of prisoners that happened or was claimed: not a trade of people for
+        something else ("in exchange for sanctions relief"), not a generic one ("every
+        exchange", "the next swap")."""
+        if any(
+            c.dep_ in ("det", "amod") and c.lower_ in GENERIC_DETERMINERS for c in token.children
+        ):
+            return False
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"):
+            objs = [g for g in prep.children if g.dep_ == "pobj"]
+            if objs and not any(self.lexicon.is_people(o) or self._names_release(o) for o in objs):
+                return False
+        return True
+
+    def _names_release(self, noun: Token) -> bool:
+        return any(t.type == "release" for t in self.lexicon.match(noun))
+
+    def exchange_people(self, token: Token, view: SentenceView) -> list[str]:
+        """People of the swap: those of its own clause, else those the verb it completes
+        acts on ("X was freed in a prisoner swap", "Iran freed A and B in an exchange")."""
+        people = self.subject_people(token, view, clause_tokens(token))
+        if people:
+            return people
+        node = token
+        while node.dep_ in ("pobj", "prep", "compound", "nmod") and node.head.i != node.i:
+            node = node.head
+        if node.i == token.i or node.pos_ not in ("VERB", "AUX"):
+            return []
+        return self.subject_people(node, view, clause_tokens(node))
+
     # -- counts -----------------------------------------------------------------
 
     def counts_for(
@@ -730,9 +763,16 @@ class FrameFiller:
                 or self.sentence_government(view, indices)
                 or self.sentence_government(view)
             )
+        if frame.actor == "speaker" and base.actor and discourse is not None:
+            base.actor = discourse.body(base.actor)  # "the Headquarters" -> its full name
         variants = [base]
         if trig.type in PEOPLE_TYPES and self._generic(token, subject, base, view, indices):
             return []
+        if trig.type == "denial" and any(
+            c.dep_ in ("dative", "nsubjpass") or c.dep_ == "dobj" and self.lexicon.is_people(c)
+            for c in token.children
+        ):
+            return []  # "were denied consular access", "deny them lawyers": withholding
         if frame.count:
             variants = self._with_counts(base, view, indices)
         if base.anaphoric and token.dep_ in ("acl", "amod") and not counted(token.head):

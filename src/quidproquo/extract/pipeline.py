@@ -421,9 +421,11 @@ class Extractor:
             self.modality.judge(t) is None for t in self.lexicon.match(governing)
         ):
             return []
+        if not self.filler.is_swap(token):
+            return []  # "in exchange for sanctions relief", "every exchange brings home"
         slot = Slots("exchange", "hedged" if claimer is not None else modality, token.i)
         self._resolve_people(slot, token, view, state)
-        slot.persons = slot.persons or self.filler.subject_people(token, view, clause_tokens(token))
+        slot.persons = slot.persons or self.filler.exchange_people(token, view)
         return [slot]
 
     @staticmethod
