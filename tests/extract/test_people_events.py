@@ -245,3 +245,23 @@ def test_denial_by_a_body_named_before_takes_its_full_name(extractor: Extractor)
     )
     (event,) = of_type(extractor, text, "denial")
     assert event.actor == "Lithuanian Council for Refugee Affairs"
+
+
+# -- long lists of freed people --------------------------------------------------------------
+
+
+def test_those_freed_included_a_list_with_titles_and_parentheses(extractor: Extractor) -> None:
+    text = (
+        "Belarus pardoned 31 convicts on Friday. Those pardoned included the poet Hanna Lis; "
+        "Ivan Kaval, who had led a strike at a tractor plant; Oleg Sharapa (a former judge); "
+        "and his nephew Pavel Litvin."
+    )
+    found = of_type(extractor, text, "release")
+    listed = [e for e in found if len(e.persons) > 1]
+    assert listed and set(listed[0].persons) >= {"Hanna Lis", "Ivan Kaval", "Oleg Sharapa"}
+
+
+def test_among_which_names_members(extractor: Extractor) -> None:
+    text = "On Friday Belarus freed 31 prisoners, among which the poet Hanna Lis and Ivan Kaval."
+    (event,) = of_type(extractor, text, "release")
+    assert event.count == 31 and set(event.persons) == {"Hanna Lis", "Ivan Kaval"}

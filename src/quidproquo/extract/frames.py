@@ -24,6 +24,7 @@ from quidproquo.extract.triggers import Trigger, TriggerLexicon
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OWN_CLAUSE_BREAKS = frozenset({"conj", "advcl", "ccomp", "parataxis"})
 SUBORDINATE = OWN_CLAUSE_BREAKS | {"relcl", "acl"}
+LISTING_VERBS = frozenset({"include", "comprise"})
 CARRIED_DEPS = frozenset({"pobj", "prep", "amod", "acl", "compound"})  # trigger -> carried group
 DESTINATION_PREPS = frozenset({"to", "into", "across", "over", "for", "toward", "towards"})
 REPORT_LEMMAS = frozenset(
@@ -164,18 +165,23 @@ def clause_tokens(token: Token, needs: frozenset[str] = frozenset()) -> set[int]
 
 
 def membership_clause(noun: Token) -> set[int]:
-    """'X was among (the N) freed', 'X was one of N people freed': the clause naming the members.
+    """'X was among (the N) freed', 'X was one of N freed', 'those freed included X': the members.
 
     The copular clause around "among"/"one of", without its own subordinate verbs
     ("..., who had been jailed since 2020").
     """
-    if noun.dep_ != "pobj":
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in LISTING_VERBS:
+        verb = noun.head  # "Those freed included A; B, who ...; and C"
+    elif noun.dep_ != "pobj":
         return set()
-    prep = noun.head
-    if prep.lower_ == "among":
-        verb = prep.head
-    elif prep.lower_ == "of" and prep.head.lower_ == "one" and prep.head.dep_ in ("attr", "nsubj"):
-        verb = prep.head.head
+    elif noun.head.lower_ == "among":
+        verb = noun.head.head
+    elif (
+        noun.head.lower_ == "of"
+        and noun.head.head.lower_ == "one"
+        and noun.head.head.dep_ in ("attr", "nsubj")
+    ):
+        verb = noun.head.head.head
     else:
         return set()
     if verb.pos_ not in ("AUX", "VERB"):
