@@ -265,3 +265,30 @@ def test_among_which_names_members(extractor: Extractor) -> None:
     text = "On Friday Belarus freed 31 prisoners, among which the poet Hanna Lis and Ivan Kaval."
     (event,) = of_type(extractor, text, "release")
     assert event.count == 31 and set(event.persons) == {"Hanna Lis", "Ivan Kaval"}
+
+
+# -- false events to avoid -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Border guards there have been known to detain lorry drivers for weeks.",
+        "It is a process in which inmates are pardoned one batch at a time.",
+        "Since 2023 the ruler has freed prisoners in small groups before holidays.",
+        "Up to 500 more prisoners can soon be let out, one newspaper wrote.",
+        '"To pardon the convicted persons and free them from prison," the decree reads.',
+        "The envoy asked for the release of every prisoner over seventy.",
+        "According to the ministry, the pardoned include nationals of three states.",
+        "Ivan Kaval remains behind bars.",
+    ],
+)
+def test_no_people_event(extractor: Extractor, text: str) -> None:
+    events = extractor.extract(text, "2025-06-10").events
+    kinds = {"release", "deportation", "detention", "exchange", "prisoner_count"}
+    assert [e.type for e in events if e.type in kinds] == []
+
+
+def test_a_term_is_no_stock_figure(extractor: Extractor) -> None:
+    text = "Officials reject the label 'political prisoner'; all behind bars broke the law."
+    assert of_type(extractor, text, "prisoner_count") == []

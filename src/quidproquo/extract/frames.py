@@ -272,6 +272,18 @@ def leading_header(text: str) -> int:
     return match.end() if match else 0
 
 
+def back_reference(token: Token) -> bool:
+    """A participle used as a noun for a group told before: 'the pardoned', 'the freed'."""
+    return token.dep_ in SUBJECTS | {"dobj", "pobj"} and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    )
+
+
+def _duration(token: Token) -> bool:
+    """'for years', 'for months': a length of time, not a date."""
+    return any(a.lower_ == "for" for a in token.ancestors)
+
+
 def pair_respectively(slots: list[Slots], dates: list[DateMention], text: str) -> None:
     """'On 11 and 13 May he freed 5 and 7 people, respectively': the n-th count of one
     trigger takes the n-th date of the sentence (dates inside another one's span dropped)."""
@@ -428,6 +440,16 @@ class FrameFiller:
             objs = [g for g in prep.children if g.dep_ == "pobj"]
             if objs and not any(self.lexicon.is_people(o) or self._names_release(o) for o in objs):
                 return False
+            verb = token.head.head if token.dep_ == "pobj" else None
+            if verb is not None and verb.pos_ in ("VERB", "AUX"):
+                moved = self.lexicon.match(verb) and any(
+                    t.type in PEOPLE_TYPES for t in self.lexicon.match(verb)
+                )
+                if not moved and not any(
+                    c.dep_ in ("dobj", "nsubjpass") and self.lexicon.is_people(c)
+                    for c in verb.children
+                ):
+                    return False  # "unfreeze the banks in exchange for the release of ..."
         return True
 
     def _names_release(self, noun: Token) -> bool:
@@ -772,7 +794,9 @@ class FrameFiller:
         if frame.actor == "speaker" and base.actor and discourse is not None:
             base.actor = discourse.body(base.actor)  # "the Headquarters" -> its full name
         variants = [base]
-        if trig.type in PEOPLE_TYPES and self._generic(token, subject, base, view, indices):
+        if trig.type in PEOPLE_TYPES and self._generic(
+            token, subject, base, view, indices, trig.spec.needs_time
+        ):
             return []
         if trig.type == "denial" and any(
             c.dep_ in ("dative", "nsubjpass") or c.dep_ == "dobj" and self.lexicon.is_people(c)
@@ -807,6 +831,21 @@ class FrameFiller:
                 variants = self._spread(variants, "target", targets)
         return variants
 
+    @staticmethod
+    def _habitual_bare_plural(verb: Token) -> bool:
+        """A perfect with a bare plural object and no date but 'since': a practice told."""
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        bare = bool(objects) and all(
+            o.tag_ == "NNS" and not any(g.dep_ in ("det", "nummod", "poss") for g in o.children)
+            for o in objects
+        )
+        dated = any(
+            t.ent_type_ in ("DATE", "TIME") and not any(a.lower_ == "since" for a in t.ancestors)
+            for t in verb.subtree
+        )
+        return perfect and bare and not dated
+
     def _generic(
         self,
         token: Token,
@@ -814,13 +853,34 @@ class FrameFiller:
         slot: Slots,
         view: SentenceView,
         indices: set[int],
+        trig_needs_time: bool = False,
     ) -> bool:
         """A statement about no one in particular: a habit in the simple present ("Tehran
         detains dual nationals", "citizens who are arrested") or a description of a group
         ("many of the exiles had been jailed"); no named person and no count."""
+        of = [g for c in token.children if c.lower_ == "of" for g in c.children]
+        if any(
+            c.dep_ in ("det", "amod") and c.lower_ in GENERIC_DETERMINERS
+            for n in [token, *of]
+            for c in n.children
+        ):
+            return True  # "the release of every prisoner"
+        verb = token.head if token.dep_ == "conj" else token
+        to = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"]
+        if to and not any(not t.is_punct for t in token.doc[: to[0].i]):
+            return True  # '"To pardon the convicts ...," reads the decree': wording, a heading
+        modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
+        if modal and any(c.lower_ in self.lexicon.prediction_adverbs for c in token.children):
+            return True  # "can soon be released": a prediction
+        if any(a.lemma_.lower() in self.lexicon.generic_heads for a in token.ancestors):
+            return True  # "have been known to detain", "a process in which X are released"
+        if trig_needs_time and not any(t.ent_type_ in ("DATE", "TIME") for t in token.head.subtree):
+            return True  # "X remains behind bars": no time, no event
         if slot.persons or self.counts_for(view, indices, token):
             return False
         verb = token if token.pos_ in ("VERB", "AUX") else None
+        if verb is not None and self._habitual_bare_plural(verb):
+            return True  # "has released prisoners in batches since 2024"
         if verb is not None:
             aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
             finite_base = verb.tag_ == "VB" and not aux and verb.dep_ in ("ROOT", "relcl", "conj")
@@ -834,7 +894,9 @@ class FrameFiller:
                     and all(a.lemma_ == "be" for a in aux)
                 )
             )
-            if present and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+            if present and not any(
+                t.ent_type_ in ("DATE", "TIME") and not _duration(t) for t in verb.subtree
+            ):
                 return True
         return (
             slot.type == "detention"

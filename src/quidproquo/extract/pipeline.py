@@ -22,6 +22,7 @@ from quidproquo.extract.frames import (
     FrameFiller,
     SentenceView,
     Slots,
+    back_reference,
     clause_tokens,
     entity_text,
     pair_respectively,
@@ -271,6 +272,8 @@ class Extractor:
         """Drop back-references that add nothing to an event already told."""
         token = doc[slot.trigger]
         if slot.type in ("release", "deportation", "detention") and not slot.adds_something():
+            if back_reference(token):
+                return False  # "the pardoned include citizens of several states"
             if token.pos_ in ("NOUN", "PROPN") and slot.date_min is None:
                 return False
             if token.pos_ in ("NOUN", "PROPN") and not self._own_date(token):
@@ -462,8 +465,10 @@ class Extractor:
             slot.count, slot.count_qualifier = nearest.value, nearest.qualifier
 
     def _remains(self, token: Token) -> bool:
-        text = token.sent.text.lower()
-        return "behind bars" in text or any(a.lemma_ == "remain" for a in token.ancestors)
+        """'prisoners remain', 'N are behind bars': the figure's clause holds people still held."""
+        head = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
+        held = any(t.lower_ == "bars" and t.head.lower_ == "behind" for t in head.subtree)
+        return held or any(a.lemma_ == "remain" for a in token.ancestors)
 
     def _refused_departures(
         self, view: SentenceView, dates: list[DateMention], state: DocumentState

@@ -54,6 +54,8 @@ class TriggerSpec:
     destination_from_subject: bool = False
     refused_only: bool = False  # states an event only as the act someone refused
     needs_destination: bool = False  # states an event only with a destination abroad
+    needs_time: bool = False  # states an event only with a date or "since" in its clause
+    excludes: frozenset[str] = frozenset()  # dependents that make it another type
     forms: tuple[str, ...] = ()
 
 
@@ -112,6 +114,8 @@ class TriggerLexicon:
     def __init__(self, data: dict[str, Any]) -> None:
         self.people_nouns = frozenset(data["people_nouns"])
         self.group_quantifiers = frozenset(data["group_quantifiers"])
+        self.generic_heads = frozenset(data["generic_heads"])
+        self.prediction_adverbs = frozenset(data["prediction_adverbs"])
         self.conveyance_verbs = frozenset(data["conveyance_verbs"])
         self.arrival_verbs = frozenset(data["arrival_verbs"])
         self.membership: dict[str, frozenset[str]] = {
@@ -173,6 +177,8 @@ class TriggerLexicon:
                 destination_from_subject=raw.get("destination_from_subject", False),
                 refused_only=raw.get("refused_only", False),
                 needs_destination=raw.get("needs_destination", False),
+                needs_time=raw.get("needs_time", False),
+                excludes=frozenset(raw.get("excludes", ())),
                 forms=tuple(raw.get("forms", ())),
             )
         except (KeyError, TypeError) as exc:
@@ -234,6 +240,8 @@ class TriggerLexicon:
         deps = dependents_lower(token)
         if spec.needs and not (spec.needs & deps):
             return False
+        if spec.excludes & deps:
+            return False
         if spec.needs_head and token.head.lemma_.lower() not in spec.needs_head:
             return False
         if spec.nominal_needs and not (
@@ -268,6 +276,8 @@ class TriggerLexicon:
 
     def _is_stock(self, noun: Token) -> bool:
         """'political prisoners' held, remaining or counted: a stock figure."""
+        if noun.tag_ != "NNS" and not any(c.dep_ == "nummod" for c in noun.children):
+            return False  # "the term 'political prisoner'"
         modifiers = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
         if not modifiers & self.stock_qualifiers or modifiers & self.stock_excluded:
             return False
