@@ -865,8 +865,8 @@ class FrameFiller:
             for c in n.children
         ):
             return True  # "the release of every prisoner"
-        verb = token.head if token.dep_ == "conj" else token
-        to = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"]
+        first = token.head if token.dep_ == "conj" else token
+        to = [c for c in first.children if c.dep_ == "aux" and c.lower_ == "to"]
         if to and not any(not t.is_punct for t in token.doc[: to[0].i]):
             return True  # '"To pardon the convicts ...," reads the decree': wording, a heading
         modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
