@@ -100,3 +100,30 @@ def test_dateline_city_is_not_the_actor(extractor: Extractor) -> None:
     text = "GDANSK, Oct 2 (Baltic Wire) - Belarus on Thursday freed 31 prisoners."
     (event,) = releases(extractor, text)
     assert event.actor == "Belarus"
+
+
+def test_leader_inside_a_long_title_signs_the_decree(extractor: Extractor) -> None:
+    text = (
+        "Head of the Republic of Belarus Alyaksandr Lukashenka has signed a decree "
+        "releasing 19 convicts, his office said."
+    )
+    (event,) = releases(extractor, text)
+    assert event.actor is not None and "Lukashenka" in event.actor and event.count == 19
+
+
+def test_decree_covering_people_is_a_release_by_its_signer(extractor: Extractor) -> None:
+    text = "On Friday Alyaksandr Lukashenka signed a pardon decree covering 26 inmates."
+    (event,) = releases(extractor, text)
+    assert event.count == 26 and "Lukashenka" in (event.actor or "")
+
+
+def test_requester_before_the_leader_is_not_the_actor(extractor: Extractor) -> None:
+    text = "At the request of Cardinal Pietro Parolin, Lukashenka on Friday pardoned three monks."
+    (event,) = releases(extractor, text)
+    assert event.actor is not None and "Lukashenka" in event.actor
+
+
+def test_title_of_the_holding_state_leader_never_named(extractor: Extractor) -> None:
+    text = "The Belarusian strongman pardoned 17 people on Friday, state television said."
+    (event,) = releases(extractor, text)
+    assert event.actor is not None

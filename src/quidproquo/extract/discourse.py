@@ -248,12 +248,17 @@ class Discourse:
 
     def agent(self, token: Token) -> str | None:
         """The person a subject of a pardon or release stands for, or None."""
-        if token.ent_type_ == "PERSON":
+        if token.ent_type_ == "PERSON" or self.gazetteer.is_leader(token.text):
             return self.full_name(entity_span(token).text)
         if token.pos_ == "PROPN" and self.full_name(token.text) in self.leaders:
             return self.full_name(token.text)
         if self.refers_to_leader(token):
-            return self.leader()
+            named = self.leader()
+            home = any(
+                self.gazetteer.country_of_adjective(t.text) == self.gazetteer.holding_state
+                for t in token.subtree
+            )  # "the Belarusian ruler" in a text that never names him
+            return named or (self.gazetteer.leaders[0] if home else None)
         return None
 
     def ordered_by(self, trigger: Token) -> str | None:
@@ -310,6 +315,26 @@ class Discourse:
                     node = node.head
             else:
                 return None
+        return None
+
+    def leader_before(self, trigger: Token) -> str | None:
+        """A leader named before an active pardon verb in its sentence, outside a
+        requester's phrase: the parse missed the subject ("President of the Republic
+        of Belarus A. Lukashenko has signed a decree pardoning 37")."""
+        if trigger.lemma_.lower() not in self.roles.agent_verbs:
+            return None
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+        if passive and not any(c.dep_ == "agent" for c in trigger.children):
+            return None
+        for token in reversed(trigger.doc[: trigger.i]):
+            if not self.gazetteer.is_leader(token.text):
+                continue
+            if any(a.lemma_.lower() in self.roles.requesting_nouns for a in token.ancestors):
+                continue  # "at the request of the Pope, Lukashenka" misparsed as one phrase
+            if any(a.i == trigger.i for a in token.ancestors) or token.head.i > trigger.i or (
+                token.dep_ in ("nsubj", "appos", "pobj", "compound")
+            ):
+                return self.full_name(entity_span(token).text)
         return None
 
     @staticmethod

@@ -693,7 +693,7 @@ class FrameFiller:
                 None,
             )
         if subject is None:
-            return None
+            return discourse.leader_before(trigger) if discourse is not None else None
         # "VILNIUS, Feb 12 (Wire) - Belarus ... freed": the dateline city heads the appositive
         appositives = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i]
         header = leading_header(trigger.doc.text)
@@ -715,6 +715,8 @@ class FrameFiller:
                 person = discourse.agent(node)
                 if person:
                     return person
+        if discourse is not None and trigger.pos_ in ("VERB", "AUX"):
+            return discourse.leader_before(trigger)
         return None
 
     def state_of(self, node: Token) -> str | None:
