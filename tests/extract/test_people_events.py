@@ -292,3 +292,23 @@ def test_no_people_event(extractor: Extractor, text: str) -> None:
 def test_a_term_is_no_stock_figure(extractor: Extractor) -> None:
     text = "Officials reject the label 'political prisoner'; all behind bars broke the law."
     assert of_type(extractor, text, "prisoner_count") == []
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "Critics in parliament said the regime still holds over 1,050 political prisoners.",
+            "Critics in parliament",
+        ),
+        (
+            "Local observers estimate that about 400 people remain imprisoned for their views.",
+            "Local observers",
+        ),
+    ],
+)
+def test_stock_figure_takes_a_described_source(
+    extractor: Extractor, text: str, source: str
+) -> None:
+    (event,) = of_type(extractor, text, "prisoner_count")
+    assert event.actor == source

@@ -28,7 +28,19 @@ LISTING_VERBS = frozenset({"include", "comprise"})
 CARRIED_DEPS = frozenset({"pobj", "prep", "amod", "acl", "compound"})  # trigger -> carried group
 DESTINATION_PREPS = frozenset({"to", "into", "across", "over", "for", "toward", "towards"})
 REPORT_LEMMAS = frozenset(
-    {"say", "report", "state", "count", "estimate", "identify", "document", "put", "find", "show"}
+    {
+        "say",
+        "report",
+        "state",
+        "count",
+        "estimate",
+        "identify",
+        "document",
+        "put",
+        "find",
+        "show",
+        "remind",
+    }
 )
 SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "claim", "announce", "write", "add"})
 COMPOSITION = re.compile(r"^\s*of\s+(?:them|those|these|whom|the)\b", re.I)
@@ -272,6 +284,16 @@ def leading_header(text: str) -> int:
     return match.end() if match else 0
 
 
+def source_phrase(noun: Token) -> str:
+    """A described source as written: 'Critics in Congress', 'human rights defenders'
+    (without its article or a relative clause)."""
+    clauses = {t.i for c in noun.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    tokens = [t for t in noun.subtree if t.i not in clauses and not t.is_punct]
+    while tokens and tokens[0].dep_ == "det":
+        tokens = tokens[1:]
+    return noun.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else noun.text
+
+
 def back_reference(token: Token) -> bool:
     """A participle used as a noun for a group told before: 'the pardoned', 'the freed'."""
     return token.dep_ in SUBJECTS | {"dobj", "pobj"} and any(
@@ -421,9 +443,10 @@ class FrameFiller:
             if node.lemma_.lower() in REPORT_LEMMAS:
                 objs += [c for c in node.children if c.dep_ == "nsubj"]
             for obj in objs:
-                name = entity_text(obj)
-                if name[:1].isupper() and obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON"):
-                    return name
+                if obj.ent_type_ in ("ORG", "PERSON") or obj.pos_ == "PROPN":
+                    return entity_text(obj)
+                if obj.pos_ == "NOUN" and obj.tag_ == "NNS":  # "Local monitors estimate"
+                    return source_phrase(obj)
         return None
 
     # -- exchanges ------------------------------------------------------------------

@@ -449,10 +449,12 @@ class Extractor:
         self, slot: Slots, trig: Trigger, view: SentenceView, state: DocumentState
     ) -> None:
         slot.actor = (
-            self.gazetteer.count_source(view.doc.text)
-            or self.filler.reporter(trig.token)
+            self.filler.reporter(trig.token)
+            or self.gazetteer.count_source(view.doc.text)
             or state.count_source
         )
+        if slot.actor and state.discourse is not None:
+            slot.actor = state.discourse.body(slot.actor)  # "the Headquarters said"
         if slot.count is not None:
             return
         head = trig.token
