@@ -312,3 +312,8 @@ def test_stock_figure_takes_a_described_source(
 ) -> None:
     (event,) = of_type(extractor, text, "prisoner_count")
     assert event.actor == source
+
+
+def test_a_capital_disputing_stands_for_its_government(extractor: Extractor) -> None:
+    text = "Rights monitors put the number of detainees at 700, a figure Tehran disputes."
+    assert [e.actor for e in of_type(extractor, text, "denial")] == ["Iran"]

@@ -816,8 +816,11 @@ class FrameFiller:
                 or self.sentence_government(view, indices)
                 or self.sentence_government(view)
             )
-        if frame.actor == "speaker" and base.actor and discourse is not None:
-            base.actor = discourse.body(base.actor)  # "the Headquarters" -> its full name
+        if frame.actor == "speaker" and base.actor:
+            # "a figure Baku disputes": the capital stands for its government
+            base.actor = self.gazetteer.metonyms.get(base.actor, base.actor)
+            if discourse is not None:
+                base.actor = discourse.body(base.actor)  # "the Headquarters" -> its full name
         variants = [base]
         if trig.type in PEOPLE_TYPES and self._generic(
             token, subject, base, view, indices, trig.spec.needs_time
