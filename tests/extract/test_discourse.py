@@ -127,3 +127,13 @@ def test_title_of_the_holding_state_leader_never_named(extractor: Extractor) -> 
     text = "The Belarusian strongman pardoned 17 people on Friday, state television said."
     (event,) = releases(extractor, text)
     assert event.actor is not None
+
+
+def test_pronoun_takes_the_person_named_earlier_in_the_sentence(extractor: Extractor) -> None:
+    text = (
+        "Ivan Kaval met reporters in Vilnius on Monday. "
+        "Hanna Lis was among 40 people pardoned on Friday; most went to Ukraine, "
+        "but she was expelled to Poland."
+    )
+    found = [e for e in extractor.extract(text, "2025-10-02").events if e.type == "deportation"]
+    assert ["Hanna Lis"] in [e.persons for e in found if e.destination == "Poland"]

@@ -368,8 +368,20 @@ class Extractor:
             and t.lower_ in PRONOUNS
             and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj")
         ]
-        if refers and state.last_person:
-            slot.persons = [state.last_person]
+        # "X was among those freed; ... but he was expelled": a person named earlier in the
+        # same sentence comes before the last one of the sentences before
+        before = [
+            e.text
+            for e in view.doc.ents
+            if refers
+            and e.label_ == "PERSON"
+            and e.end <= refers[0].i
+            and not self.gazetteer.is_leader(e.text)
+            and not self.filler.is_envoy(e)
+        ]
+        antecedent = self.full_name(before[-1], state) if before else state.last_person
+        if refers and antecedent:
+            slot.persons = [antecedent]
             slot.persons_from_pronoun = slot.anaphoric = True
 
     # -- type-specific frames ---------------------------------------------------------
