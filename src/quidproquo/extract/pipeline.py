@@ -16,7 +16,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from quidproquo.extract.counts import find_counts, sum_parts
-from quidproquo.extract.dates import DateMention, find_dates, resolve_relative_to_event
+from quidproquo.extract.dates import (
+    DateMention,
+    find_dates,
+    forward,
+    reference_date,
+    resolve_relative_to_event,
+)
 from quidproquo.extract.frames import (
     FrameFiller,
     SentenceView,
@@ -116,7 +122,8 @@ class Extractor:
                 for s in content
                 if self.lexicon.candidate_types(s.text) or self.lexicon.names_members(s.text)
             ]
-            prepared.append((text, parse_published(published), sentences, content, candidates))
+            anchor = reference_date(text, parse_published(published))  # dateline outranks stamp
+            prepared.append((text, anchor, sentences, content, candidates))
         docs = iter(self.nlp.pipe(s.text for p in prepared for s in p[4]))
         results = []
         for text, published, sentences, content, candidates in prepared:
@@ -520,9 +527,14 @@ class Extractor:
                 continue
             if mention.anchor_relative:
                 mention = resolve_relative_to_event(mention, *state.event_dates)
+            tokens = view.tokens_of(mention.start, mention.end)
+            if mention.invalid and any(t.i in own for t in tokens):
+                slot.date_min = slot.date_max = None  # "31 February": no date, never a guess
+                return
+            if slot.modality == "announced" and any(t.i in own for t in tokens):
+                mention = forward(mention)  # "will free 7 on March 10": the coming March 10
             if mention.date_min is None:
                 continue
-            tokens = view.tokens_of(mention.start, mention.end)
             if tokens and describes_someone(tokens[0], token):
                 continue  # "X, who had been jailed since 2020": the person's past, not the event's
             said = bool(tokens) and governing_verb(tokens[0]) in SAY_VERBS
@@ -530,8 +542,9 @@ class Extractor:
                 state.claim_dates = (mention.date_min, mention.date_max)
             usable.append((mention, tokens, said))
         picked = next((u for u in usable if any(t.i in own for t in u[1])), None)
-        if picked is None:
-            picked = next((u for u in usable if not u[2]), None)
+        if picked is None:  # an announced act is dated to its announcement (DEV.md 5)
+            promised = slot.modality in ("announced", "proposed")
+            picked = next((u for u in usable if promised or not u[2]), None)
         chosen, chosen_tokens = (picked[0], picked[1]) if picked else (None, [])
         if chosen is not None and chosen.date_min is not None:
             lo, hi = chosen.date_min, chosen.date_max
