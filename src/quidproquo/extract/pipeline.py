@@ -36,6 +36,11 @@ from quidproquo.extract.gazetteer import Gazetteer, load_gazetteer
 from quidproquo.extract.modality import Modality, load_modality
 from quidproquo.extract.nlp import load_nlp
 from quidproquo.extract.quotes import extract_quotes
+from quidproquo.extract.sanctions import (
+    coordinated_subjects,
+    measure_owners,
+    sanctioned_parties,
+)
 from quidproquo.extract.sentences import Sentence, is_boilerplate, split_sentences
 from quidproquo.extract.triggers import Trigger, TriggerLexicon, load_triggers
 from quidproquo.model import Event, Extraction
@@ -323,18 +328,53 @@ class Extractor:
         if trig.type == "visit":
             return self._visits(trig, modality, view, state)
         slots = self.filler.fill(trig, modality, view)
+        if trig.type.startswith("sanctions"):
+            slots = self._sanctions(trig, slots, state)
         for slot in slots:
             self._resolve_people(slot, token, view, state)
             if trig.type == "prisoner_count":
                 self._prisoner_count(slot, trig, view, state)
-            elif trig.type.startswith("sanctions"):
-                slot.actor = slot.actor or state.sanctions_actor
-                slot.instrument = instrument_of(view.doc.text)
-                if trig.type == "sanctions_imposed" and slot.target is None:
-                    slot.target = self.gazetteer.default_sanctioned
         if trig.type == "prisoner_count":
             slots = [s for s in slots if s.count is not None or self._remains(token)]
         return slots
+
+    def _sanctions(self, trig: Trigger, slots: list[Slots], state: DocumentState) -> list[Slots]:
+        """Actors (each coordinated government), parties named by their phrase, instrument."""
+        token = trig.token
+        if token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and not self._own_date(token):
+            return []  # "the restrictions imposed on the economy": a description, no event
+        governments = [
+            gov
+            for subject in coordinated_subjects(subject_of(token))
+            if (gov := self.filler.government(subject))
+        ]
+        owners = [
+            gov
+            for m in measure_owners(token)
+            if (
+                gov := self.gazetteer.country_of_adjective(m.text)
+                or self.gazetteer.government_of(m.text)
+            )
+        ]
+        parties = sanctioned_parties(token, named_only=trig.type == "sanctions_eased")
+        out = []
+        for slot in slots:
+            slot.instrument = instrument_of(token.doc.text)
+            for actor in governments if len(governments) > 1 else [slot.actor]:
+                for party in parties if slot.target is None and parties else [slot.target]:
+                    copy = Slots(**{**slot.__dict__, "persons": list(slot.persons)})
+                    copy.actor = actor or (owners[0] if owners else state.sanctions_actor)
+                    copy.target = self._party(party) if party else party
+                    if trig.type == "sanctions_imposed" and copy.target is None:
+                        copy.target = self.gazetteer.default_sanctioned
+                    out.append(copy)
+        return out
+
+    def _party(self, name: str) -> str:
+        """A party written as a known country or entity takes its canonical name."""
+        found = self.gazetteer.find(name)
+        whole = [m for m in found if m.start == 0 and m.end == len(name)]
+        return whole[0].canonical if whole else name
 
     def _resolve_people(
         self, slot: Slots, token: Token, view: SentenceView, state: DocumentState

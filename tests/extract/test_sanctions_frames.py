@@ -1,0 +1,106 @@
+"""Sanctions imposed and eased: designations, extensions, parties named by their phrase,
+coordinated governments, descriptions that are no event. Sentences are the project's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from quidproquo.extract import Extractor
+from quidproquo.extract.lexicon import LexiconError
+from quidproquo.extract.sanctions import SanctionsLexicon, load_sanctions
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def found(extractor: Extractor, text: str, kind: str) -> list[tuple[str | None, str | None]]:
+    events = extractor.extract(text, "2025-10-15").events
+    return sorted((e.actor, e.target) for e in events if e.type == kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ottawa's ally Canada on Tuesday slapped sanctions on 9 Georgian border guards, "
+            "including two colonels.",
+            [("Canada", "Georgian border guards")],
+        ),
+        (
+            "Norway placed seven Belarusian prison wardens and investigators on its sanctions "
+            "list on Monday.",
+            [("Norway", "Belarusian prison wardens and investigators")],
+        ),
+        (
+            "On Monday Switzerland added 14 Belarusian prosecutors, judges and colony chiefs "
+            "to its sanctions list.",
+            [("Switzerland", "Belarusian prosecutors, judges and colony chiefs")],
+        ),
+        (
+            "Britain and Canada imposed fresh sanctions on Belarusian timber exporters in May.",
+            [
+                ("Canada", "Belarusian timber exporters"),
+                ("United Kingdom", "Belarusian timber exporters"),
+            ],
+        ),
+        (
+            "The EU on Thursday prolonged its restrictive measures against Belarus until 2027.",
+            [("European Union", "Belarus")],
+        ),
+        (
+            "Australia froze the assets of three Belarusian arms traders in August.",
+            [("Australia", "Belarusian arms traders")],
+        ),
+        (
+            "The fertiliser maker Belaruskali was hit by American sanctions in 2021.",
+            [("United States", "Belaruskali")],
+        ),
+    ],
+)
+def test_sanctions_imposed_parties_and_actors(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(extractor, text, "sanctions_imposed") == expected
+
+
+def test_party_list_with_names_gives_one_event_per_name(extractor: Extractor) -> None:
+    text = (
+        "The bloc struck two Belarusian firms, Volat Cargo and Sozh Lumber, off its "
+        "sanctions list on Wednesday after losing a court case."
+    )
+    assert found(extractor, text, "sanctions_eased") == []  # 'strike off' is not a trigger
+    text = (
+        "The European Union removed two Belarusian firms, Volat Cargo and Sozh Lumber, from "
+        "its sanctions list on Wednesday after losing a court case."
+    )
+    assert found(extractor, text, "sanctions_eased") == [
+        ("European Union", "Sozh Lumber"),
+        ("European Union", "Volat Cargo"),
+    ]
+
+
+def test_eased_takes_no_description_as_target(extractor: Extractor) -> None:
+    text = "Washington on Friday lifted some curbs on the island, the department said."
+    assert found(extractor, text, "sanctions_eased") == [("United States", None)]
+
+
+def test_participle_description_is_no_event(extractor: Extractor) -> None:
+    text = "The two leaders talked about the curbs imposed on the Belarusian economy."
+    assert found(extractor, text, "sanctions_imposed") == []
+
+
+def test_dated_participle_is_an_event(extractor: Extractor) -> None:
+    text = "The measures, first imposed on Belarus in October 2020, still hold."
+    events = [e for e in extractor.extract(text, "2025-10-15").events]
+    assert [(e.type, e.target, e.date_min) for e in events] == [
+        ("sanctions_imposed", "Belarus", "2020-10-01")
+    ]
+
+
+def test_lexicon_needs_every_list() -> None:
+    lex = load_sanctions()
+    assert "on" in lex.party_preps and "assets" in lex.holding_nouns
+    with pytest.raises(LexiconError, match="sanctions.yaml"):
+        SanctionsLexicon.from_data({name: 1 for name in SanctionsLexicon.__dataclass_fields__})
