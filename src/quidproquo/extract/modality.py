@@ -55,6 +55,8 @@ class Modality:
     habitual_phrases: tuple[str, ...]
     hedge_phrases: tuple[str, ...]
     claim_verbs: frozenset[str]
+    irrealis_modifiers: frozenset[str]
+    offer_modifiers: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Modality:
@@ -144,6 +146,12 @@ class Modality:
         before = token.doc.text[sent.start_char : token.idx].lower()
         return any(p in before or p in sent.text.lower() for p in self.hedge_phrases)
 
+    def modifier_of(self, token: Token, words: frozenset[str]) -> bool:
+        """An event noun qualified as not (yet) real: "an expected visit", "a possible trip"."""
+        return token.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in words for c in token.children
+        )
+
     def refusal(self, token: Token) -> bool:
         """'refused to cross', 'refused to be pushed': the trigger is the refused act."""
         return token.dep_ == "xcomp" and token.head.lemma_.lower() in self.refusal_heads
@@ -165,6 +173,10 @@ class Modality:
             return None
         if trigger.type != "visit" and self.is_generic_noun(token):  # "talks" is plural
             return None
+        if self.modifier_of(token, self.irrealis_modifiers):
+            return None
+        if self.modifier_of(token, self.offer_modifiers):
+            return "proposed"
         lemmas = self.governing_lemmas(token)
         offer = self.has_offer_frame(token)
         factive = any(lemma in self.factive_control for lemma in lemmas[:2])

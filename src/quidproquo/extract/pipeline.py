@@ -43,6 +43,14 @@ from quidproquo.extract.sanctions import (
 )
 from quidproquo.extract.sentences import Sentence, is_boilerplate, split_sentences
 from quidproquo.extract.triggers import Trigger, TriggerLexicon, load_triggers
+from quidproquo.extract.visits import (
+    VisitLexicon,
+    dateline_city,
+    load_visits,
+    of_country,
+    titled,
+    visitors,
+)
 from quidproquo.model import Event, Extraction
 
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -83,6 +91,7 @@ class DocumentState:
     visited: set[str] = field(default_factory=set)
     envoys: dict[str, str] = field(default_factory=dict)  # surname -> full name
     group_type: str | None = None  # type of the last release or deportation told
+    host: str | None = None  # the holding state's city of the dateline: where meetings are
 
 
 class Extractor:
@@ -95,6 +104,7 @@ class Extractor:
         self.gazetteer: Gazetteer = load_gazetteer()
         self.modality: Modality = load_modality()
         self.filler = FrameFiller(self.gazetteer, self.lexicon)
+        self.visit_lexicon: VisitLexicon = load_visits()
 
     # -- public surface ---------------------------------------------------------
 
@@ -133,7 +143,7 @@ class Extractor:
         results = []
         for text, published, sentences, content, candidates in prepared:
             parsed = {s.start: next(docs) for s in candidates}
-            events = self._events(content, parsed, published)
+            events = self._events(content, parsed, published, self._dateline_host(text))
             known = {s.text: parsed[s.start] for s in candidates}
             quotes = extract_quotes(text, sentences, known) if self.with_quotes else []
             results.append(Extraction(events=events, quotes=quotes))
@@ -141,10 +151,22 @@ class Extractor:
 
     # -- per text -----------------------------------------------------------------
 
+    def _dateline_host(self, text: str) -> str | None:
+        city = dateline_city(text)
+        return (
+            city
+            if city and self.gazetteer.cities.get(city) == self.gazetteer.holding_state
+            else None
+        )
+
     def _events(
-        self, content: list[Sentence], parsed: dict[int, Doc], published: dt.date | None
+        self,
+        content: list[Sentence],
+        parsed: dict[int, Doc],
+        published: dt.date | None,
+        host: str | None = None,
     ) -> list[Event]:
-        state = DocumentState(published)
+        state = DocumentState(published, host=host)
         state.envoys = {name.split()[-1]: name for name in self.gazetteer.envoys}
         events: list[Event] = []
         previous_denial: int | None = None
@@ -411,32 +433,48 @@ class Extractor:
     def _visits(
         self, trig: Trigger, modality: str, view: SentenceView, state: DocumentState
     ) -> list[Slots]:
+        token = trig.token
+        lemma = token.lemma_.lower()
         targets = self.filler.visit_targets(view)
-        if not targets:
+        if not targets:  # "flew to Moscow": a capital abroad in the trigger's own clause
+            own = clause_tokens(token)
+            city = self.visit_lexicon.city_in([t for t in view.doc if t.i in own])
+            targets = [city] if city else []
+        if not targets and state.host and lemma in self.visit_lexicon.meeting_lemmas:
+            targets = [state.host]  # "MINSK, 12 May. The head of state today received ..."
+        placeless = not targets and lemma in self.visit_lexicon.placeless_lemmas
+        if not targets and not placeless:
             return []
+        host = targets[0] if targets else None
+        country = self.gazetteer.cities.get(host or "") or self.visit_lexicon.host_cities.get(
+            host or "", self.gazetteer.holding_state
+        )
+        hosts = frozenset(w for w, c in self.gazetteer.demonyms.items() if c == country)
         envoys = [
             e
             for e in view.doc.ents
             if e.label_ == "PERSON"
-            and self.filler.is_envoy(e)
+            and (self.filler.is_envoy(e) or titled(e, self.gazetteer.envoy_titles))
             and not self.gazetteer.is_leader(e.text)
+            and not of_country(e, hosts)  # the host's own minister receives, not visits
         ]
         tagged = {t.i for e in envoys for t in e}
-        for token in view.doc:  # envoys the NER missed: known envoys by full name or surname
-            if token.pos_ == "PROPN" and token.i not in tagged and token.text in state.envoys:
-                envoys.append(view.doc[token.i : token.i + 1])
-        if trig.token.lemma_ == "be" and not any(e.root.head.i == trig.token.i for e in envoys):
+        for word in view.doc:  # envoys the NER missed: known envoys by full name or surname
+            if word.pos_ == "PROPN" and word.i not in tagged and word.text in state.envoys:
+                envoys.append(view.doc[word.i : word.i + 1])
+        if lemma == "be" and not any(e.root.head.i == token.i for e in envoys):
             return []
+        envoys = visitors(token, envoys, self.visit_lexicon, strict=placeless)
         return [
             Slots(
                 "visit",
                 modality,
-                trig.token.i,
+                token.i,
                 actor=state.envoys.get(e.text) or self.full_name(e.text, state),
-                target=targets[0],
+                target=host,
             )
             for e in envoys
-            if e.root.dep_ != "poss" or e.root.head.i == trig.token.i
+            if e.root.dep_ != "poss" or e.root.head.i == token.i
         ]
 
     def _exchange(
