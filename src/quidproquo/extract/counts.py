@@ -420,7 +420,7 @@ def _join_ranges(text: str, mentions: list[CountMention], lex: _Lexicon) -> list
             and lex.range_joint_re.fullmatch(text[prev.end : mention.start]) is not None
             and (
                 lex.range_opener_re.search(text[: prev.start]) is not None
-                or not text[prev.end : mention.start].strip().lower() == "and"
+                or text[prev.end : mention.start].strip().lower() != "and"
             )
         ):
             out[-1] = replace(
