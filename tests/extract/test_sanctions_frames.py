@@ -104,3 +104,55 @@ def test_lexicon_needs_every_list() -> None:
     assert "on" in lex.party_preps and "assets" in lex.holding_nouns
     with pytest.raises(LexiconError, match="sanctions.yaml"):
         SanctionsLexicon.from_data({name: 1 for name in SanctionsLexicon.__dataclass_fields__})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Late on Friday the American side announced the lifting of sanctions on Belshina.",
+            [("United States", "Belshina", "asserted")],
+        ),
+        (
+            "Each round of talks has been followed by some easing of American curbs.",
+            [],  # no single happening: the easing noun needs an act that makes it one
+        ),
+        (
+            "The deal brought a pledge of British sanctions relief for the fertiliser trade.",
+            [("United Kingdom", "potash", "asserted")],
+        ),
+        (
+            "Washington lifted curbs on Venezuela's oil and gas sectors on Tuesday.",
+            [("United States", "gas", "asserted"), ("United States", "oil", "asserted")],
+        ),
+        (
+            "The Treasury issued a licence authorising dealings with the state miner Kalibrom.",
+            [("United States", "Kalibrom", "asserted")],
+        ),
+        (
+            "Brussels said it was prepared to ease its measures if Minsk freed every prisoner.",
+            [("European Union", "Belarus", "proposed")],
+        ),
+    ],
+)
+def test_relief_told_in_many_ways(extractor: Extractor, text: str, expected: list[tuple]) -> None:
+    events = extractor.extract(text, "2025-10-15").events
+    got = sorted((e.actor, e.target, e.modality) for e in events if e.type == "sanctions_eased")
+    assert got == expected
+
+
+def test_a_leader_prepared_to_release_is_no_offer(extractor: Extractor) -> None:
+    text = "The ruler was prepared to release a tenth of the 900 inmates."
+    assert [e for e in extractor.extract(text, "2025-10-15").events if e.type == "release"] == []
+
+
+def test_suspending_operations_is_no_relief(extractor: Extractor) -> None:
+    text = "The consulate in Hrodna suspended operations on Monday."
+    assert found(extractor, text, "sanctions_eased") == []
+
+
+def test_relief_dated_by_the_when_clause(extractor: Extractor) -> None:
+    text = "The thaw started in June, when Washington first eased curbs on the state airline."
+    events = extractor.extract(text, "2025-10-15").events
+    dates = sorted((e.date_min, e.date_max) for e in events if e.type == "sanctions_eased")
+    assert ("2025-06-01", "2025-06-30") in dates

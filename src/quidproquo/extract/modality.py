@@ -57,6 +57,7 @@ class Modality:
     claim_verbs: frozenset[str]
     irrealis_modifiers: frozenset[str]
     offer_modifiers: frozenset[str]
+    relief_offer_words: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Modality:
@@ -178,7 +179,10 @@ class Modality:
         if self.modifier_of(token, self.offer_modifiers):
             return "proposed"
         lemmas = self.governing_lemmas(token)
-        offer = self.has_offer_frame(token)
+        offer = self.has_offer_frame(token) or (
+            trigger.type == "sanctions_eased"
+            and any(lemma in self.relief_offer_words for lemma in lemmas)
+        )
         factive = any(lemma in self.factive_control for lemma in lemmas[:2])
         if not factive and not offer and any(lemma in self.irrealis_heads for lemma in lemmas):
             return None

@@ -37,8 +37,11 @@ from quidproquo.extract.modality import Modality, load_modality
 from quidproquo.extract.nlp import load_nlp
 from quidproquo.extract.quotes import extract_quotes
 from quidproquo.extract.sanctions import (
+    SanctionsLexicon,
     coordinated_subjects,
+    load_sanctions,
     measure_owners,
+    party_head,
     sanctioned_parties,
 )
 from quidproquo.extract.sentences import Sentence, is_boilerplate, split_sentences
@@ -105,6 +108,7 @@ class Extractor:
         self.modality: Modality = load_modality()
         self.filler = FrameFiller(self.gazetteer, self.lexicon)
         self.visit_lexicon: VisitLexicon = load_visits()
+        self.sanctions_lexicon: SanctionsLexicon = load_sanctions()
 
     # -- public surface ---------------------------------------------------------
 
@@ -258,6 +262,13 @@ class Extractor:
         if state.group_type and not any(s.type in GROUP_TYPES for s in slots):
             slots.extend(self._members(view, dates, state))
         merged = [s for s in merge_same_sentence(slots) if not self._repeated_denial(s, state)]
+        for slot in merged:  # sanctions on no party at all: the programme's country
+            if (
+                slot.type.startswith("sanctions")
+                and slot.target is None
+                and party_head(doc[slot.trigger], self.sanctions_lexicon) is None
+            ):
+                slot.target = self.gazetteer.default_sanctioned
         kept = [s for s in merged if self._keep(s, doc, state)]
         for slot in kept:
             state.seen_types.add(slot.type)
@@ -382,13 +393,17 @@ class Extractor:
         out = []
         for slot in slots:
             slot.instrument = instrument_of(token.doc.text)
-            for actor in governments if len(governments) > 1 else [slot.actor]:
+            # named subjects, else whose measures they are ("American relief"), else the
+            # clause's or sentence's government, else the text's last sanctioning one
+            actors = (
+                governments if len(governments) > 1 else [governments[0]] if governments else []
+            )
+            actors = actors or owners[:1] or [slot.actor]
+            for actor in actors:
                 for party in parties if slot.target is None and parties else [slot.target]:
                     copy = Slots(**{**slot.__dict__, "persons": list(slot.persons)})
-                    copy.actor = actor or (owners[0] if owners else state.sanctions_actor)
+                    copy.actor = actor or state.sanctions_actor
                     copy.target = self._party(party) if party else party
-                    if trig.type == "sanctions_imposed" and copy.target is None:
-                        copy.target = self.gazetteer.default_sanctioned
                     out.append(copy)
         return out
 
@@ -620,6 +635,9 @@ class Extractor:
                 state.claim_dates = (mention.date_min, mention.date_max)
             usable.append((mention, tokens, said))
         picked = next((u for u in usable if any(t.i in own for t in u[1])), None)
+        if picked is None:  # "in September, when Washington first eased ...": that date
+            head = next((a.head for a in [token, *token.ancestors] if a.dep_ == "relcl"), None)
+            picked = next((u for u in usable if head is not None and head in u[1]), None)
         if picked is None:  # an announced act is dated to its announcement (DEV.md 5)
             promised = slot.modality in ("announced", "proposed")
             picked = next((u for u in usable if promised or not u[2]), None)

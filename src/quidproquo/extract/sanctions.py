@@ -32,6 +32,7 @@ class SanctionsLexicon:
     vague_modifiers: frozenset[str]  # "five more officials", "new companies"
     dropped_preps: frozenset[str]  # "officials, including judges": not part of the name
     pronouns: frozenset[str]
+    sector_heads: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> SanctionsLexicon:
@@ -49,8 +50,14 @@ def load_sanctions() -> SanctionsLexicon:
 
 
 def is_measure(token: Token, lex: SanctionsLexicon) -> bool:
-    """The noun names the measure ("sanctions", "the list"), not a party."""
-    return token.lemma_.lower() in lex.sanction_nouns or token.lower_ in lex.sanction_nouns
+    """The noun names the measure ("sanctions", "the list") or stands for one ("some of
+    them"), not a party."""
+    return (
+        token.lemma_.lower() in lex.sanction_nouns
+        or token.lower_ in lex.sanction_nouns
+        or token.lower_ in lex.pronouns
+        or token.pos_ == "PRON"
+    )
 
 
 def party_head(trigger: Token, lex: SanctionsLexicon) -> Token | None:
@@ -121,8 +128,12 @@ def sanctioned_parties(
     if named:  # "two companies, A and B": the companies by name
         members = [named[0], *named[0].conjuncts]
         return [_span_text(_compound(m)) for m in members]
-    if named_only and head.pos_ != "PROPN":
-        return []
+    if head.lower_ in lex.sector_heads:  # "Venezuela's oil and gold sectors": oil, gold
+        kinds = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
+        return [t.text for k in kinds for t in (k, *k.conjuncts)]
+    if named_only:  # "the state miner Kalibrom": the name only
+        name = [t for t in _compound(head) if t.pos_ == "PROPN"]
+        return [_span_text(name)] if head.pos_ == "PROPN" else []
     tokens = _name_tokens(head, lex)
     if not tokens or not any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
         return []
@@ -149,7 +160,8 @@ def coordinated_subjects(subject: Token | None) -> list[Token]:
 def measure_owners(trigger: Token, lex: SanctionsLexicon | None = None) -> list[Token]:
     """Modifiers naming whose measures they are: "hit by American sanctions", "EU curbs"."""
     lex = lex or load_sanctions()
-    nouns = [
+    nouns = [trigger] if trigger.pos_ == "NOUN" else []  # "American sanctions relief"
+    nouns += [
         node
         for child in trigger.children
         for node in (child, *(g for g in child.children if g.dep_ == "pobj"))
