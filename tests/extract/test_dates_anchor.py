@@ -7,7 +7,13 @@ import datetime as dt
 
 import pytest
 
-from quidproquo.extract.dates import dateline_date, find_dates, forward, reference_date
+from quidproquo.extract.dates import (
+    dateline_date,
+    find_dates,
+    forward,
+    reference_date,
+    respective_dates,
+)
 from quidproquo.extract.pipeline import Extractor
 
 D = dt.date
@@ -114,3 +120,52 @@ def test_impossible_dates_are_not_coerced(text: str) -> None:
 def test_event_on_an_impossible_date_has_no_date(extractor: Extractor) -> None:
     events = extractor.extract("Belarus freed nine prisoners on 31 February 2026.", MON).events
     assert [(e.type, e.date_min, e.date_max) for e in events] == [("release", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in the first half of 2024", (D(2024, 1, 1), D(2024, 6, 30))),
+        ("in the second half of last year", (D(2025, 7, 1), D(2025, 12, 31))),
+        ("since last October", (D(2025, 10, 1), D(2025, 10, 31))),
+    ],
+)
+def test_vague_periods_are_intervals(text: str, expected: tuple[dt.date, dt.date]) -> None:
+    found = find_dates(text, MON)
+    assert [(m.date_min, m.date_max) for m in found] == [expected]
+
+
+def test_cumulative_total_since_a_month_runs_to_publication(extractor: Extractor) -> None:
+    text = "Some 210 inmates have been pardoned since last October, the rights centre said."
+    events = [e for e in extractor.extract(text, MON).events if e.type == "release"]
+    assert [(e.count, e.date_min, e.date_max) for e in events] == [
+        (210, "2025-10-01", "2026-03-02")
+    ]
+
+
+def test_respectively_pairs_dates_with_counts(extractor: Extractor) -> None:
+    text = "On 4 June and 9 August the authorities pardoned 16 and 31 inmates, respectively."
+    events = [e for e in extractor.extract(text, MON).events if e.type == "release"]
+    assert sorted((e.count, e.date_min) for e in events) == [
+        (16, "2025-06-04"),
+        (31, "2025-08-09"),
+    ]
+
+
+def test_respectively_gives_a_visit_per_date(extractor: Extractor) -> None:
+    text = (
+        "The June and October pardons of 14 and 52 inmates, respectively, each followed talks "
+        "in Minsk with the deputy envoy Mark Halvorsen."
+    )
+    visits = [e for e in extractor.extract(text, MON).events if e.type == "visit"]
+    assert sorted((e.actor, e.date_min, e.date_max) for e in visits) == [
+        ("Mark Halvorsen", "2025-06-01", "2025-06-30"),
+        ("Mark Halvorsen", "2025-10-01", "2025-10-31"),
+    ]
+
+
+def test_without_respectively_nothing_is_paired() -> None:
+    found = find_dates("On 4 June and 9 August the courts sat.", MON)
+    assert respective_dates("On 4 June and 9 August the courts sat.", found) == []
+    text = "On 4 June and 9 August they freed 3 and 5, respectively."
+    assert len(respective_dates(text, find_dates(text, MON))) == 2

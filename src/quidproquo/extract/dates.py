@@ -180,7 +180,8 @@ class _DateLexicon:
                 "day_month",
             ),
             (prep + part + r"\b" + month + r",?\s+" + year, "month_year"),
-            (prep + part + r"\b" + full_month + r"(?!\s+\d)", "month"),
+            # "since last July": "last" before a bare month adds nothing (the latest July)
+            (prep + part + r"\b(?:last\s+)?" + full_month + r"(?!\s+\d)", "month"),
             (
                 prep + part + r"\b" + year + r"(?:\s*(?:-|–|—|and|to|until|through)\s*"
                 r"(?P<y2>(?:18|19|20)\d{2})(?![\d%]))?",
@@ -799,3 +800,25 @@ def _dateline_day(mention: DateMention, head: str, published: dt.date | None) ->
 def reference_date(text: str, published: dt.date | None) -> dt.date | None:
     """The anchor for relative dates in `text`: its dateline's day, else `published`."""
     return dateline_date(text, published) or published
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
+
+
+def respective_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """'On 11 March and 2 May he freed 9 and 14 people, respectively': the coordinated dates,
+    in order, that pair with the coordinated counts; [] without 'respectively'."""
+    if not _RESPECTIVELY.search(text):
+        return []
+    best: list[DateMention] = []
+    run: list[DateMention] = []
+    for mention in mentions:
+        if mention.date_min is None or mention.anchor_relative:
+            run = []
+            continue
+        joined = bool(run) and _COORDINATED.fullmatch(text[run[-1].end : mention.start] + " ")
+        run = [*run, mention] if joined else [mention]
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) > 1 else []

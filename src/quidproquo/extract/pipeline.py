@@ -22,6 +22,7 @@ from quidproquo.extract.dates import (
     forward,
     reference_date,
     resolve_relative_to_event,
+    respective_dates,
 )
 from quidproquo.extract.frames import (
     FrameFiller,
@@ -262,6 +263,7 @@ class Extractor:
         if state.group_type and not any(s.type in GROUP_TYPES for s in slots):
             slots.extend(self._members(view, dates, state))
         merged = [s for s in merge_same_sentence(slots) if not self._repeated_denial(s, state)]
+        merged = respectively(merged, respective_dates(doc.text, dates))
         for slot in merged:  # sanctions on no party at all: the programme's country
             if (
                 slot.type.startswith("sanctions")
@@ -717,6 +719,26 @@ def instrument_of(text: str) -> str | None:
     if "authoriz" in lowered or "authoris" in lowered or "permit" in lowered:
         return "permit"
     return None
+
+
+def respectively(slots: list[Slots], dates: list[DateMention]) -> list[Slots]:
+    """Give coordinated events their own dates ("on A and B he freed 9 and 14, respectively"):
+    as many events of a type as dates take one each, in order; a single event with no
+    count of its own (a visit) is told once per date."""
+    if not dates:
+        return slots
+    out: list[Slots] = []
+    for kind in dict.fromkeys(s.type for s in slots):
+        group = [s for s in slots if s.type == kind]
+        if len(group) == 1 and group[0].count is None:
+            group = [
+                Slots(**{**group[0].__dict__, "persons": list(group[0].persons)}) for _ in dates
+            ]
+        if len(group) == len(dates):
+            for slot, mention in zip(group, dates, strict=True):
+                slot.date_min, slot.date_max = mention.date_min, mention.date_max
+        out.extend(group)
+    return out
 
 
 def merge_same_sentence(slots: list[Slots]) -> list[Slots]:
