@@ -156,3 +156,10 @@ def test_relief_dated_by_the_when_clause(extractor: Extractor) -> None:
     events = extractor.extract(text, "2025-10-15").events
     dates = sorted((e.date_min, e.date_max) for e in events if e.type == "sanctions_eased")
     assert ("2025-06-01", "2025-06-30") in dates
+
+
+def test_a_list_of_prisoners_is_no_sanctions_list(extractor: Extractor) -> None:
+    text = "Names are added to the register only after a family confirms the arrest."
+    assert found(extractor, text, "sanctions_imposed") == []
+    text = "Names were added to the list of political prisoners on Monday."
+    assert found(extractor, text, "sanctions_imposed") == []
