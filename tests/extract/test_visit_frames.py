@@ -99,3 +99,24 @@ def test_host_cities_are_data() -> None:
     lex = load_visits()
     assert lex.host_cities["Caracas"] == "Venezuela"
     assert lex.city_in([]) is None
+
+
+def test_own_title_beats_a_borrowed_one(extractor: Extractor) -> None:
+    text = (
+        "On Monday, on the orders of President Trump, Special Envoy Mark Halvorsen met the "
+        "ruler in Minsk."
+    )
+    assert visits(extractor, text) == [("Mark Halvorsen", "Minsk", "asserted")]
+
+
+def test_a_postponed_trip_is_no_visit(extractor: Extractor) -> None:
+    text = "The deputy envoy Mark Halvorsen postponed his trip to Minsk on Monday."
+    assert visits(extractor, text) == []
+
+
+def test_pronoun_visitor_is_the_envoy_named_before(extractor: Extractor) -> None:
+    text = (
+        "The deputy special envoy Mark Halvorsen met exiles in Warsaw on Tuesday. "
+        "He said he would travel to Minsk again in the spring."
+    )
+    assert visits(extractor, text) == [("Mark Halvorsen", "Minsk", "announced")]

@@ -52,6 +52,7 @@ from quidproquo.extract.visits import (
     dateline_city,
     load_visits,
     of_country,
+    own_title,
     titled,
     visitors,
 )
@@ -96,6 +97,7 @@ class DocumentState:
     envoys: dict[str, str] = field(default_factory=dict)  # surname -> full name
     group_type: str | None = None  # type of the last release or deportation told
     host: str | None = None  # the holding state's city of the dateline: where meetings are
+    last_envoy: str | None = None  # "he would travel to Minsk again": the envoy named last
 
 
 class Extractor:
@@ -217,6 +219,7 @@ class Extractor:
                     state.last_person = self.full_name(ent.text, state)
                 else:
                     state.envoys[ent.text.split()[-1]] = self.full_name(ent.text, state)
+                    state.last_envoy = state.envoys[ent.text.split()[-1]]
 
     @staticmethod
     def full_name(name: str, state: DocumentState) -> str:
@@ -482,6 +485,12 @@ class Extractor:
         if lemma == "be" and not any(e.root.head.i == token.i for e in envoys):
             return []
         envoys = visitors(token, envoys, self.visit_lexicon, strict=placeless)
+        if len(envoys) > 1:  # a title of one's own beats one borrowed through an apposition
+            titled_own = [e for e in envoys if own_title(e, self.gazetteer.envoy_titles)]
+            envoys = titled_own or envoys
+        subject = subject_of(token)
+        if not envoys and subject is not None and subject.lower_ in PRONOUNS and state.last_envoy:
+            return [Slots("visit", modality, token.i, actor=state.last_envoy, target=host)]
         return [
             Slots(
                 "visit",

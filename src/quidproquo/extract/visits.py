@@ -108,3 +108,15 @@ def of_country(person: Span, demonyms: frozenset[str]) -> bool:
     words = [*person, *(c for t in person for c in t.children if c.dep_ in ("amod", "compound"))]
     words += list(person.doc[max(0, person.start - 3) : person.start])
     return any(t.lower_ in demonyms for t in words)
+
+
+def own_title(person: Span, titles: frozenset[str]) -> bool:
+    """The title is the person's own ("Special Envoy John Coale"), not borrowed from an
+    apposition ("President Trump, Special Envoy John Coale")."""
+    stack = [c for c in person.root.children if c.dep_ == "compound"]
+    while stack:
+        node = stack.pop()
+        if node.lemma_.lower() in titles or node.lower_ in titles:
+            return True
+        stack.extend(c for c in node.children if c.dep_ == "compound")
+    return False
