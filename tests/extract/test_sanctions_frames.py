@@ -163,3 +163,16 @@ def test_a_list_of_prisoners_is_no_sanctions_list(extractor: Extractor) -> None:
     assert found(extractor, text, "sanctions_imposed") == []
     text = "Names were added to the list of political prisoners on Monday."
     assert found(extractor, text, "sanctions_imposed") == []
+
+
+def test_under_sanctions_since_dates_the_designation(extractor: Extractor) -> None:
+    text = "The nitrogen plant Grodno Azot has been under EU sanctions since June 2022."
+    events = [e for e in extractor.extract(text, "2025-10-15").events]
+    assert [(e.type, e.actor, e.target, e.date_min, e.date_max) for e in events] == [
+        ("sanctions_imposed", "European Union", "Grodno Azot", "2022-06-01", "2022-06-30")
+    ]
+
+
+def test_a_state_under_sanctions_is_no_event(extractor: Extractor) -> None:
+    text = "Fertiliser, a trade still under sanctions, could earn Minsk billions."
+    assert found(extractor, text, "sanctions_imposed") == []

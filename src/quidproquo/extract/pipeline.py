@@ -381,6 +381,8 @@ class Extractor:
         token = trig.token
         if token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and not self._own_date(token):
             return []  # "the restrictions imposed on the economy": a description, no event
+        if token.pos_ in ("ADP", "ADV") and not self._own_date(token.head):
+            return []  # "a sector still under sanctions": a state; "... since 2021" dates it
         governments = [
             gov
             for subject in coordinated_subjects(subject_of(token))
@@ -664,6 +666,8 @@ class Extractor:
                 and not on_the_date
             ):
                 hi = state.published
+            if chosen.preposition == "since" and not _cumulative_since(slot):
+                slot.background = True  # "under sanctions since 2021": not the running date
             slot.date_min, slot.date_max = lo, hi
             return
         if slot.type == "prisoner_count":
@@ -715,7 +719,10 @@ def describes_someone(token: Token, trigger: Token) -> bool:
 
 
 def _cumulative_since(slot: Slots) -> bool:
-    """'since X' opens a running total, except a person's detention ('jailed since 2021')."""
+    """'since X' opens a running total, except a person's detention ('jailed since 2021') and
+    a designation ('under sanctions since 2021': imposed then)."""
+    if slot.type == "sanctions_imposed":
+        return False
     return slot.type != "detention" or (slot.count is not None and not slot.persons)
 
 
