@@ -176,3 +176,21 @@ def test_under_sanctions_since_dates_the_designation(extractor: Extractor) -> No
 def test_a_state_under_sanctions_is_no_event(extractor: Extractor) -> None:
     text = "Fertiliser, a trade still under sanctions, could earn Minsk billions."
     assert found(extractor, text, "sanctions_imposed") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Further curbs will be eased if the dialogue goes well.", []),
+        (
+            "Brussels will ease curbs on Belshina if Minsk frees the remaining inmates.",
+            [("European Union", "Belshina", "proposed")],
+        ),
+    ],
+)
+def test_conditioned_relief_needs_a_named_party(
+    extractor: Extractor, text: str, expected: list[tuple]
+) -> None:
+    events = extractor.extract(text, "2025-10-15").events
+    got = sorted((e.actor, e.target, e.modality) for e in events if e.type == "sanctions_eased")
+    assert got == expected

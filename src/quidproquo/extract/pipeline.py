@@ -397,8 +397,21 @@ class Extractor:
             )
         ]
         parties = sanctioned_parties(token, named_only=trig.type == "sanctions_eased")
+        # "will be lifted if relations improve": a condition on the act itself makes it an
+        # offer when a party is named as acting, and nothing at all otherwise (FORMAT.md)
+        conditioned = any(
+            c.dep_ == "advcl"
+            and any(
+                m.dep_ == "mark" and m.lower_ in self.modality.conditional_marks for m in c.children
+            )
+            for c in token.children
+        )
         out = []
         for slot in slots:
+            if conditioned and not (governments or owners or slot.actor):
+                continue
+            if conditioned:
+                slot.modality = "proposed"
             slot.instrument = instrument_of(token.doc.text)
             # named subjects, else whose measures they are ("American relief"), else the
             # clause's or sentence's government, else the text's last sanctioning one
