@@ -194,3 +194,20 @@ def test_conditioned_relief_needs_a_named_party(
     events = extractor.extract(text, "2025-10-15").events
     got = sorted((e.actor, e.target, e.modality) for e in events if e.type == "sanctions_eased")
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each pardon now earns Minsk some form of relief.",
+        "Donors should tie any further relief to an end of the raids.",
+        "The inmates would walk free in exchange for economic relief, the adviser said.",
+    ],
+)
+def test_unspecific_relief_is_no_event(extractor: Extractor, text: str) -> None:
+    assert found(extractor, text, "sanctions_eased") == []
+
+
+def test_specific_relief_is_an_event(extractor: Extractor) -> None:
+    text = "On Monday the Treasury granted relief to the potash trader Agrorozkvit."
+    assert found(extractor, text, "sanctions_eased") == [("United States", "Agrorozkvit")]
