@@ -24,12 +24,15 @@ from quidproquo.extract.dates import (
     resolve_relative_to_event,
     respective_dates,
 )
+from quidproquo.extract.discourse import Discourse
 from quidproquo.extract.frames import (
     FrameFiller,
     SentenceView,
     Slots,
+    back_reference,
     clause_tokens,
     entity_text,
+    pair_respectively,
     quoted_name,
     subject_of,
 )
@@ -98,6 +101,7 @@ class DocumentState:
     group_type: str | None = None  # type of the last release or deportation told
     host: str | None = None  # the holding state's city of the dateline: where meetings are
     last_envoy: str | None = None  # "he would travel to Minsk again": the envoy named last
+    discourse: Discourse | None = None  # people named so far and their roles
 
 
 class Extractor:
@@ -173,7 +177,8 @@ class Extractor:
         published: dt.date | None,
         host: str | None = None,
     ) -> list[Event]:
-        state = DocumentState(published, host=host)
+        discourse = Discourse(self.gazetteer)
+        state = DocumentState(published, host=host, discourse=discourse)
         state.envoys = {name.split()[-1]: name for name in self.gazetteer.envoys}
         events: list[Event] = []
         previous_denial: int | None = None
@@ -186,7 +191,10 @@ class Extractor:
             if doc is None:
                 if source:
                     state.count_source = source
+                discourse.read_text(sentence.text)
                 continue
+            discourse.retag(doc)
+            discourse.read(doc)
             dates = find_dates(sentence.text, published, state.year_hint)
             slots = self._sentence_slots(doc, dates, state)
             if source:
@@ -262,6 +270,7 @@ class Extractor:
             for slot in self._trigger_slots(trig, view, trigger_tokens, state):
                 self._date(slot, trig, view, dates, state)
                 slots.append(slot)
+        pair_respectively(slots, dates, doc.text)
         slots.extend(self._refused_departures(view, dates, state))
         if state.group_type and not any(s.type in GROUP_TYPES for s in slots):
             slots.extend(self._members(view, dates, state))
@@ -291,6 +300,8 @@ class Extractor:
                 state.group_type = slot.type
             if slot.type.startswith("sanctions") and slot.actor:
                 state.sanctions_actor = slot.actor
+            if slot.type == "release" and slot.actor and state.discourse is not None:
+                state.discourse.note_releaser(slot.actor)
         return kept
 
     @staticmethod
@@ -311,6 +322,8 @@ class Extractor:
         """Drop back-references that add nothing to an event already told."""
         token = doc[slot.trigger]
         if slot.type in ("release", "deportation", "detention") and not slot.adds_something():
+            if back_reference(token):
+                return False  # "the pardoned include citizens of several states"
             if token.pos_ in ("NOUN", "PROPN") and slot.date_min is None:
                 return False
             if token.pos_ in ("NOUN", "PROPN") and not self._own_date(token):
@@ -354,7 +367,7 @@ class Extractor:
         token = trig.token
         if trig.type == "exchange":
             return self._exchange(trig, modality, view, state)
-        if modality is None:
+        if modality is None or (trig.spec.refused_only and modality != "refused"):
             return []
         if modality == "refused":
             if trig.type == "release" and token.lemma_ in self.modality.refused_departure_verbs:
@@ -365,7 +378,7 @@ class Extractor:
                 return []
         if trig.type == "visit":
             return self._visits(trig, modality, view, state)
-        slots = self.filler.fill(trig, modality, view)
+        slots = self.filler.fill(trig, modality, view, state.discourse)
         if trig.type.startswith("sanctions"):
             slots = self._sanctions(trig, slots, state)
         for slot in slots:
@@ -459,8 +472,20 @@ class Extractor:
             and t.lower_ in PRONOUNS
             and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj")
         ]
-        if refers and state.last_person:
-            slot.persons = [state.last_person]
+        # "X was among those freed; ... but he was expelled": a person named earlier in the
+        # same sentence comes before the last one of the sentences before
+        before = [
+            e.text
+            for e in view.doc.ents
+            if refers
+            and e.label_ == "PERSON"
+            and e.end <= refers[0].i
+            and not self.gazetteer.is_leader(e.text)
+            and not self.filler.is_envoy(e)
+        ]
+        antecedent = self.full_name(before[-1], state) if before else state.last_person
+        if refers and antecedent:
+            slot.persons = [antecedent]
             slot.persons_from_pronoun = slot.anaphoric = True
 
     # -- type-specific frames ---------------------------------------------------------
@@ -537,9 +562,11 @@ class Extractor:
             self.modality.judge(t) is None for t in self.lexicon.match(governing)
         ):
             return []
+        if not self.filler.is_swap(token):
+            return []  # "in exchange for sanctions relief", "every exchange brings home"
         slot = Slots("exchange", "hedged" if claimer is not None else modality, token.i)
         self._resolve_people(slot, token, view, state)
-        slot.persons = slot.persons or self.filler.subject_people(token, view, clause_tokens(token))
+        slot.persons = slot.persons or self.filler.exchange_people(token, view)
         return [slot]
 
     @staticmethod
@@ -559,7 +586,13 @@ class Extractor:
     def _prisoner_count(
         self, slot: Slots, trig: Trigger, view: SentenceView, state: DocumentState
     ) -> None:
-        slot.actor = self.gazetteer.count_source(view.doc.text) or state.count_source
+        slot.actor = (
+            self.filler.reporter(trig.token)
+            or self.gazetteer.count_source(view.doc.text)
+            or state.count_source
+        )
+        if slot.actor and state.discourse is not None:
+            slot.actor = state.discourse.body(slot.actor)  # "the Headquarters said"
         if slot.count is not None:
             return
         head = trig.token
@@ -572,8 +605,10 @@ class Extractor:
             slot.count, slot.count_qualifier = nearest.value, nearest.qualifier
 
     def _remains(self, token: Token) -> bool:
-        text = token.sent.text.lower()
-        return "behind bars" in text or any(a.lemma_ == "remain" for a in token.ancestors)
+        """'prisoners remain', 'N are behind bars': the figure's clause holds people still held."""
+        head = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
+        held = any(t.lower_ == "bars" and t.head.lower_ == "behind" for t in head.subtree)
+        return held or any(a.lemma_ == "remain" for a in token.ancestors)
 
     def _refused_departures(
         self, view: SentenceView, dates: list[DateMention], state: DocumentState
@@ -751,21 +786,20 @@ def instrument_of(text: str) -> str | None:
 
 
 def respectively(slots: list[Slots], dates: list[DateMention]) -> list[Slots]:
-    """Give coordinated events their own dates ("on A and B he freed 9 and 14, respectively"):
-    as many events of a type as dates take one each, in order; a single event with no
-    count of its own (a visit) is told once per date."""
+    """'The June and October pardons, respectively, each followed talks with X': a single
+    event with no count of its own (a visit) is told once per coordinated date. (Counted
+    events take their dates in `frames.pair_respectively`.)"""
     if not dates:
         return slots
     out: list[Slots] = []
     for kind in dict.fromkeys(s.type for s in slots):
         group = [s for s in slots if s.type == kind]
         if len(group) == 1 and group[0].count is None:
-            group = [
-                Slots(**{**group[0].__dict__, "persons": list(group[0].persons)}) for _ in dates
-            ]
-        if len(group) == len(dates):
-            for slot, mention in zip(group, dates, strict=True):
-                slot.date_min, slot.date_max = mention.date_min, mention.date_max
+            first, group = group[0], []
+            for mention in dates:
+                copy = Slots(**{**first.__dict__, "persons": list(first.persons)})
+                copy.date_min, copy.date_max = mention.date_min, mention.date_max
+                group.append(copy)
         out.extend(group)
     return out
 
