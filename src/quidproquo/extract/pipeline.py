@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from quidproquo.extract.chunks import extract_chunked
 from quidproquo.extract.counts import find_counts, sum_parts
 from quidproquo.extract.dates import DateMention, find_dates, resolve_relative_to_event
 from quidproquo.extract.frames import (
@@ -94,7 +95,15 @@ class Extractor:
     def extract_many(
         self, items: Iterable[tuple[str, str | dt.date | None]], batch_size: int = 64
     ) -> Iterator[Extraction]:
-        """Extract from many texts; candidates of `batch_size` texts are parsed together."""
+        """Extract from many texts; candidates of `batch_size` texts are parsed together.
+
+        A long text is read in chunks (extract/chunks.py) so time stays linear in its length.
+        """
+        return extract_chunked(lambda pieces: self._batched(pieces, batch_size), items)
+
+    def _batched(
+        self, items: Iterable[tuple[str, str | dt.date | None]], batch_size: int
+    ) -> Iterator[Extraction]:
         chunk: list[tuple[str, str | dt.date | None]] = []
         for item in items:
             chunk.append(item)

@@ -1,0 +1,273 @@
+"""What a value may be when it enters the store, and how a stored value is read safely.
+
+Every entry point (review corrections, curated facts, extracted events, sanctions lists) calls
+`check_fields` (or one `check_*`), which returns the value in its stored form or raises
+`InvalidValue` naming the field. The ranges are data (`limits.yaml`): dates between an earliest
+year (`QPQ_EARLIEST_YEAR` overrides it) and the publication date (else today) plus a year,
+counts non-negative and bounded.
+
+The `stored_*` readers never raise: a value that got into the database some other way (an old
+version, hand-written SQL) reads as None or an empty list, so no page or command fails on it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from quidproquo.model import EVENT_TYPES, MODALITIES, QUALIFIERS, STATUSES
+
+EARLIEST_YEAR_ENV = "QPQ_EARLIEST_YEAR"
+ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class InvalidValue(ValueError):
+    """A value refused at entry; the message names the field and says what is allowed."""
+
+    def __init__(self, field: str, value: Any, reason: str) -> None:
+        shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
+        super().__init__(f"{field}: {reason} (got {shown})")
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Limits:
+    earliest_year: int
+    future_days: int
+    max_count: int
+    max_name_chars: int
+    max_text_chars: int
+    max_list_items: int
+    chunk_chars: int
+    max_document_chars: int
+
+
+@cache
+def _bundled() -> dict[str, int]:
+    text = (resources.files("quidproquo") / "limits.yaml").read_text(encoding="utf-8")
+    return dict(yaml.safe_load(text))
+
+
+def limits() -> Limits:
+    values = _bundled()
+    override = os.environ.get(EARLIEST_YEAR_ENV, "").strip()
+    if override:
+        if not override.isdigit():
+            raise InvalidValue(EARLIEST_YEAR_ENV, override, "must be a year such as 1990")
+        values = values | {"earliest_year": int(override)}
+    return Limits(**values)
+
+
+# -- checks at entry -------------------------------------------------------------------
+
+
+def check_date(value: Any, field: str, published: Any = None) -> str | None:
+    """An ISO day (YYYY-MM-DD) within the plausible range; None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        day = value
+    else:
+        match = ISO_DAY.match(str(value).strip())
+        if not match:
+            raise InvalidValue(field, value, "must be a date written YYYY-MM-DD")
+        try:
+            day = date(*map(int, match.groups()))
+        except ValueError as exc:
+            raise InvalidValue(field, value, f"is not a day of the calendar ({exc})") from None
+    bound = limits()
+    latest = (stored_date(published) or datetime.now(UTC).date()) + timedelta(bound.future_days)
+    if day.year < bound.earliest_year:
+        raise InvalidValue(field, value, f"is before {bound.earliest_year}, the earliest year")
+    if day > latest:
+        raise InvalidValue(
+            field, value, f"is after {latest.isoformat()} (publication or today + a year)"
+        )
+    return day.isoformat()
+
+
+def check_count(value: Any, field: str) -> int | None:
+    """A whole number of people between 0 and max_count."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or isinstance(value, float) and not value.is_integer():
+        raise InvalidValue(field, value, "must be a whole number")
+    if isinstance(value, str):
+        if not value.strip().isdigit():
+            raise InvalidValue(field, value, "must be a whole number, 0 or more")
+        value = value.strip()
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise InvalidValue(field, value, "must be a whole number") from None
+    top = limits().max_count
+    if not 0 <= number <= top:
+        raise InvalidValue(field, value, f"must be between 0 and {top:,}")
+    return number
+
+
+def check_text(value: Any, field: str, max_chars: int | None = None) -> str | None:
+    """Text without control characters, within its length limit; '' becomes None."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidValue(field, value, "must be text")
+    top = max_chars or limits().max_text_chars
+    if len(value) > top:
+        raise InvalidValue(field, value, f"is longer than {top:,} characters")
+    if CONTROL.search(value):
+        raise InvalidValue(field, value, "contains control characters")
+    return value.strip() or None
+
+
+def check_name(value: Any, field: str) -> str | None:
+    text = check_text(value, field, limits().max_name_chars)
+    if text is not None and "\n" in text:
+        raise InvalidValue(field, value, "must be one line")
+    return text
+
+
+def check_names(value: Any, field: str) -> list[str]:
+    """A list of names: a list, or its JSON text (as `--set persons='["A", "B"]'` gives it)."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            raise InvalidValue(field, value, 'must be a JSON list of names, e.g. ["A B"]') from None
+    if not isinstance(value, list | tuple):
+        raise InvalidValue(field, value, "must be a list of names")
+    if len(value) > limits().max_list_items:
+        raise InvalidValue(field, value, f"names more than {limits().max_list_items} people")
+    names = []
+    for item in value:
+        if not isinstance(item, str):
+            raise InvalidValue(field, value, "must be a list of names (text)")
+        name = check_name(item, field)
+        if name:
+            names.append(name)
+    return names
+
+
+def check_choice(value: Any, field: str, choices: Iterable[str]) -> str | None:
+    allowed = tuple(choices)
+    if value is None:
+        return None
+    if value not in allowed:
+        raise InvalidValue(field, value, f"must be one of {', '.join(allowed)}")
+    return str(value)
+
+
+def check_flag(value: Any, field: str) -> int:
+    text = str(value).strip().lower()
+    if isinstance(value, bool) or text in ("0", "1", "true", "false"):
+        return int(value is True or text in ("1", "true"))
+    raise InvalidValue(field, value, "must be 0 or 1 (true or false)")
+
+
+def _choice(choices: Iterable[str]) -> Callable[[Any, str], str | None]:
+    return lambda value, field: check_choice(value, field, choices)
+
+
+# Each stored field and the check for it; dates take the publication date as a third argument.
+CHECKS: dict[str, Callable[[Any, str], Any]] = {
+    "count": check_count,
+    "persons": check_names,
+    "type": _choice(EVENT_TYPES),
+    "count_qualifier": _choice(QUALIFIERS),
+    "qualifier": _choice(QUALIFIERS),
+    "modality": _choice(MODALITIES),
+    "status": _choice(STATUSES),
+    "contested": check_flag,
+    "text": check_text,
+    "evidence": check_text,
+    "notes": check_text,
+    "note": check_text,
+}
+DATE_FIELDS = ("date_min", "date_max", "as_of", "as_of_min", "as_of_max", "listed_on")
+
+
+def check_fields(values: Mapping[str, Any], published: Any = None) -> dict[str, Any]:
+    """Every value checked by its field's rule (names for the rest); the range kept in order."""
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        if name in DATE_FIELDS:
+            out[name] = check_date(value, name, published)
+        else:
+            out[name] = CHECKS.get(name, check_name)(value, name)
+    for low, high in (("date_min", "date_max"), ("as_of_min", "as_of_max")):
+        if out.get(low) and out.get(high) and out[low] > out[high]:
+            raise InvalidValue(high, out[high], f"is before {low} {out[low]}")
+    return out
+
+
+def check_claim_value(prop: str, value: Any, published: Any = None) -> Any:
+    """A claim's value by its property: a count, a date range, a list of persons, or a name."""
+    if prop == "date":
+        if not isinstance(value, Mapping):
+            value = {"min": value, "max": value}
+        both = check_fields(
+            {"date_min": value.get("min"), "date_max": value.get("max")}, published
+        )
+        return {"min": both["date_min"], "max": both["date_max"]}
+    return check_fields({prop: value}, published)[prop]
+
+
+# -- reading what is stored ------------------------------------------------------------
+
+
+def stored_date(value: Any) -> date | None:
+    """The day a stored value starts with, or None when it is not one."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    match = ISO_DAY.match(str(value or "")[:10])
+    if not match:
+        return None
+    try:
+        return date(*map(int, match.groups()))
+    except ValueError:
+        return None
+
+
+def stored_count(value: Any) -> int | None:
+    """A stored count as a non-negative int, or None."""
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if number >= 0 else None
+
+
+def stored_json(value: Any) -> Any:
+    """Decoded JSON text, or None when it is not JSON."""
+    if value is None or not isinstance(value, str | bytes):
+        return value
+    try:
+        return json.loads(value)
+    except ValueError:
+        return None
+
+
+def stored_names(value: Any) -> list[str]:
+    """A stored list of names (JSON text), or [] when it is not one."""
+    found = stored_json(value) if isinstance(value, str | bytes) else value
+    if not isinstance(found, list):
+        return []
+    return [str(item) for item in found if isinstance(item, str | int) and str(item).strip()]
