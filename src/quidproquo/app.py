@@ -20,6 +20,7 @@ from quidproquo.resolve.entities import EntityResolver
 from quidproquo.resolve.incidents import ResolveSummary, resolve
 from quidproquo.resolve.review import TABLES, ReviewError
 from quidproquo.store import Store, from_json, now_iso, to_json
+from quidproquo.validate import InvalidValue, check_listing, checked_event
 
 DOCUMENT_COLUMNS = (
     "id, content_hash, kind, url, publisher, title, published, retrieved, language, "
@@ -142,6 +143,8 @@ class Quidproquo:
             for item in read_list(path, list_name):
                 if isinstance(item, IngestError):
                     report.errors.append(item)
+                elif problem := _listing_problem(item):
+                    report.errors.append(IngestError(str(path), problem))
                 elif self._add_listing(item, str(path)):
                     report.added += 1
                 else:
@@ -234,7 +237,7 @@ class Quidproquo:
         """Replace the document's candidates with the new ones, in one transaction."""
         now = now_iso()
         # The same fact stated twice in one sentence is stored once.
-        events = _unique([_event_row(doc_id, e, now) for e in found.events])
+        events = _unique([_event_row(doc_id, checked_event(e), now) for e in found.events])
         quotes = _unique([_quote_row(doc_id, q, now) for q in found.quotes])
         with self.store.transaction() as conn:
             for table, rows in (("events", events), ("quotes", quotes)):
@@ -288,6 +291,14 @@ class Quidproquo:
         return self.store.query_one(
             f"SELECT * FROM {TABLES[object_type]} WHERE id = :id", {"id": object_id}
         )
+
+
+def _listing_problem(listing: Listing) -> str | None:
+    try:
+        check_listing(listing.name, listing.country, listing.listed_on)
+    except InvalidValue as exc:
+        return f"entry {listing.entry_id}: {exc}"
+    return None
 
 
 def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

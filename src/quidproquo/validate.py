@@ -16,7 +16,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from importlib import resources
@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from quidproquo.model import EVENT_TYPES, MODALITIES, QUALIFIERS, STATUSES
+from quidproquo.model import EVENT_TYPES, MODALITIES, QUALIFIERS, STATUSES, Event
 
 EARLIEST_YEAR_ENV = "QPQ_EARLIEST_YEAR"
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -71,7 +71,9 @@ def limits() -> Limits:
 # -- checks at entry -------------------------------------------------------------------
 
 
-def check_date(value: Any, field: str, published: Any = None) -> str | None:
+def check_date(
+    value: Any, field: str, published: Any = None, earliest_year: int | None = None
+) -> str | None:
     """An ISO day (YYYY-MM-DD) within the plausible range; None stays None."""
     if value is None:
         return None
@@ -89,8 +91,9 @@ def check_date(value: Any, field: str, published: Any = None) -> str | None:
             raise InvalidValue(field, value, f"is not a day of the calendar ({exc})") from None
     bound = limits()
     latest = (stored_date(published) or datetime.now(UTC).date()) + timedelta(bound.future_days)
-    if day.year < bound.earliest_year:
-        raise InvalidValue(field, value, f"is before {bound.earliest_year}, the earliest year")
+    earliest = earliest_year or bound.earliest_year
+    if day.year < earliest:
+        raise InvalidValue(field, value, f"is before {earliest}, the earliest year")
     if day > latest:
         raise InvalidValue(
             field, value, f"is after {latest.isoformat()} (publication or today + a year)"
@@ -197,7 +200,8 @@ CHECKS: dict[str, Callable[[Any, str], Any]] = {
     "notes": check_text,
     "note": check_text,
 }
-DATE_FIELDS = ("date_min", "date_max", "as_of", "as_of_min", "as_of_max", "listed_on")
+DATE_FIELDS = ("date_min", "date_max", "as_of", "as_of_min", "as_of_max")
+LISTS_EARLIEST_YEAR = 1950
 
 
 def check_fields(values: Mapping[str, Any], published: Any = None) -> dict[str, Any]:
@@ -271,3 +275,40 @@ def stored_names(value: Any) -> list[str]:
     if not isinstance(found, list):
         return []
     return [str(item) for item in found if isinstance(item, str | int) and str(item).strip()]
+
+
+def check_listing(name: Any, country: Any, listed_on: Any) -> None:
+    """A sanctions-list entry: a name, a country name, a listing date (lists go back to 1950)."""
+    check_name(name, "name")
+    check_name(country, "country")
+    if not (name or "").strip():
+        raise InvalidValue("name", name, "must not be empty")
+    partial = str(listed_on or "")
+    if re.fullmatch(r"\d{4}(-\d{2})?", partial):  # lists often give only a year or month
+        listed_on = (partial + "-01-01")[:10]
+    check_date(listed_on, "listed_on", earliest_year=LISTS_EARLIEST_YEAR)
+
+
+def checked_event(event: Event, published: Any = None) -> Event:
+    """An extracted event before it is stored: each value that fails its check is dropped
+    (a 26-digit count, a date in year 1, a name of control characters), the event kept."""
+    values: dict[str, Any] = {}
+    for name in ("count", "actor", "target", "destination", "instrument"):
+        try:
+            values[name] = check_fields({name: getattr(event, name)})[name]
+        except InvalidValue:
+            values[name] = None
+    if values["count"] is None:
+        values["count_qualifier"] = None
+    try:
+        dates = {"date_min": event.date_min, "date_max": event.date_max}
+        values |= check_fields(dates, published)
+    except InvalidValue:
+        values |= {"date_min": None, "date_max": None}
+    persons = []
+    for person in event.persons:
+        try:
+            persons.extend(check_names([person], "persons"))
+        except InvalidValue:
+            continue
+    return replace(event, **values, persons=persons)

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 
 from quidproquo.resolve.rows import add_link
 from quidproquo.store import Store, from_json, now_iso, to_json
-from quidproquo.validate import InvalidValue, check_claim_value, check_fields
+from quidproquo.validate import InvalidValue, check_claim_value, check_date, check_fields
 
 GENESIS_HASH = "0" * 64
 TABLES = {"event": "events", "quote": "quotes", "incident": "incidents", "claim": "claims"}
@@ -125,7 +125,10 @@ def _coerce(
     _table(object_type)
     context = context or {"published": None, "property": None}
     if "date" in changes and object_type in ("event", "incident"):
-        day = changes.pop("date")
+        try:
+            day = check_date(changes.pop("date"), "date", context["published"])
+        except InvalidValue as exc:
+            raise ReviewError(f"{object_type}: {exc}") from exc
         changes.setdefault("date_min", day)
         changes.setdefault("date_max", day)
     unknown = sorted(set(changes) - set(EDITABLE[object_type]))
