@@ -249,14 +249,14 @@ def stored_date(value: Any) -> date | None:
 
 
 def stored_count(value: Any) -> int | None:
-    """A stored count as a non-negative int, or None."""
+    """A stored count as an int within the counts' range, or None."""
     if isinstance(value, bool) or value is None:
         return None
     try:
         number = int(value)
     except (TypeError, ValueError, OverflowError):
         return None
-    return number if number >= 0 else None
+    return number if 0 <= number <= limits().max_count else None
 
 
 def stored_json(value: Any) -> Any:
@@ -312,3 +312,56 @@ def checked_event(event: Event, published: Any = None) -> Event:
         except InvalidValue:
             continue
     return replace(event, **values, persons=persons)
+
+
+def _json_text(value: Any, keep: Callable[[Any], bool], empty: str) -> Any:
+    if value is None:
+        return None
+    found = stored_json(value)
+    return value if keep(found) else empty
+
+
+def _names_list(found: Any) -> bool:
+    return isinstance(found, list) and all(isinstance(item, str) for item in found)
+
+
+def _claim_value(row: Mapping[str, Any], value: Any) -> Any:
+    """A claim's JSON value of the shape its property needs, else JSON null."""
+    found = stored_json(value)
+    prop = row.get("property")
+    if prop == "count":
+        whole = isinstance(found, int) and not isinstance(found, bool)
+        return value if whole and stored_count(found) is not None else "null"
+    if prop == "date":
+        ok = isinstance(found, dict) and all(
+            found.get(k) is None or stored_date(found.get(k)) for k in ("min", "max")
+        )
+        return value if ok else "null"
+    if prop == "persons":
+        return value if _names_list(found) else "null"
+    return value if value is None or found is not None or value == "null" else "null"
+
+
+# Columns read through Store.query and what a stored value must look like to be handed out.
+READ_GUARDS: dict[str, Callable[[Mapping[str, Any], Any], Any]] = {
+    "count": lambda row, v: stored_count(v),
+    "contested": lambda row, v: int(bool(stored_count(v))),
+    "persons": lambda row, v: _json_text(v, _names_list, "[]"),
+    "programs": lambda row, v: _json_text(v, _names_list, "[]"),
+    "aliases": lambda row, v: _json_text(v, _names_list, "[]"),
+    "sources": lambda row, v: _json_text(v, _names_list, "[]"),
+    "attributes": lambda row, v: _json_text(v, lambda f: isinstance(f, dict), "{}"),
+    "value": _claim_value,
+    **{
+        name: (lambda row, v: v if v is None or stored_date(v) else None)
+        for name in (*DATE_FIELDS, "listed_on", "published", "retrieved")
+    },
+}
+
+
+def sane_row(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with every guarded column readable: a bad stored value reads as None (or an
+    empty list), so no page, command or export fails on it."""
+    for name in row.keys() & READ_GUARDS.keys():
+        row[name] = READ_GUARDS[name](row, row[name])
+    return row

@@ -24,7 +24,7 @@ def ingest_list(
     Each entry is tied to an entity (matched through the alias table, else created);
     re-ingesting changes nothing. Bad rows are named; the others go in (exit code 1).
     """
-    report = project(ctx).ingest_lists(paths, list_name)
+    report = project(ctx, create=True).ingest_lists(paths, list_name)
     if as_json:
         echo_json(report.to_dict())
     else:

@@ -44,7 +44,7 @@ def _fail(message: str) -> None:
 @click.pass_context
 def resolve(ctx: click.Context, curated_path: str | None, as_json: bool) -> None:
     """Load the curated facts (once) and merge extracted events into incidents."""
-    store = _store(ctx)
+    store = project(ctx, create=True).store
     try:
         curated = load_curated(store, curated_path)
     except CuratedDataError as exc:

@@ -6,6 +6,7 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any
 
 from quidproquo.model import Document
 from quidproquo.store import now_iso
@@ -20,10 +21,16 @@ class SourceMeta:
     published: str | None = None
     title: str | None = None
     language: str | None = None
+    override: bool = False  # the command line's values replace what the file states
 
     def merged(self, **found: str | None) -> SourceMeta:
-        """Values from the command line win over what the file says."""
-        return replace(self, **{k: getattr(self, k) or v for k, v in found.items()})
+        """What the file states, the command line filling what it lacks (or, with
+        `override`, replacing it)."""
+        values: dict[str, Any] = {
+            k: (getattr(self, k) or v) if self.override else (v or getattr(self, k))
+            for k, v in found.items()
+        }
+        return replace(self, **values)
 
 
 @dataclass(frozen=True)

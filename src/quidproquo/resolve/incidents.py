@@ -31,6 +31,7 @@ from quidproquo.resolve.rows import (
 )
 from quidproquo.resolve.sectors import sectors_of
 from quidproquo.store import Store, from_json, now_iso, to_json
+from quidproquo.validate import stored_date, stored_names
 
 # Dates: two intervals further apart than this (in days) are different happenings.
 DATE_TOLERANCE_DAYS = 1
@@ -126,10 +127,6 @@ class Cluster:
 # -- compatibility -------------------------------------------------------------------------
 
 
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text[:10]) if text else None
-
-
 def gap_days(a: tuple[date, date], b: tuple[date, date]) -> int:
     """Days between two intervals (0 when they overlap)."""
     return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
@@ -200,11 +197,12 @@ def _mentions(store: Store, conn: Connection, resolver: EntityResolver) -> list[
     )
     mentions = []
     for row in rows:
-        row["persons"] = from_json(row["persons"]) or []
-        start, end = _day(row["date_min"]), _day(row["date_max"]) or _day(row["date_min"])
+        row["persons"] = stored_names(row["persons"])
+        start = stored_date(row["date_min"])
+        end = stored_date(row["date_max"]) or start
         dated = start is not None
         if start is None or end is None:
-            published = _day(row["published"]) or _day(row["created_at"])
+            published = stored_date(row["published"]) or stored_date(row["created_at"])
             assert published is not None
             start, end = published - timedelta(days=UNDATED_LOOKBACK_DAYS), published
         mentions.append(
@@ -227,10 +225,10 @@ def _seeds(store: Store, conn: Connection, resolver: EntityResolver) -> dict[str
     """Every incident still in the store (curated, reviewed, or holding reviewed claims)."""
     seeds: dict[str, Cluster] = {}
     for row in store.query("SELECT * FROM incidents ORDER BY id", conn=conn):
-        start = _day(row["date_min"]) or _day(row["date_max"])
+        start = stored_date(row["date_min"]) or stored_date(row["date_max"])
         if start is None:
             continue
-        end = _day(row["date_max"]) or start + timedelta(days=DATE_TOLERANCE_DAYS)
+        end = stored_date(row["date_max"]) or start + timedelta(days=DATE_TOLERANCE_DAYS)
         cluster = Cluster(
             type=row["type"],
             real=True,
@@ -407,8 +405,10 @@ def is_contested(claims: list[dict[str, Any]]) -> bool:
     """Sources disagree on the count, or give dates too far apart."""
     if len(claim_support(claims, "count")) > 1:
         return True
+    ranges = [v if isinstance(v, dict) else {} for v, _ in claim_support(claims, "date")]
     dates = [
-        (_day(v["min"]), _day(v["max"]) or _day(v["min"])) for v, _ in claim_support(claims, "date")
+        (stored_date(v.get("min")), stored_date(v.get("max")) or stored_date(v.get("min")))
+        for v in ranges
     ]
     intervals = [(a, b) for a, b in dates if a and b]
     return any(gap_days(x, y) > DATE_TOLERANCE_DAYS for x in intervals for y in intervals)

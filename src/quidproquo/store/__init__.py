@@ -9,7 +9,6 @@ Migrations are `migrations/NNNN_name.sql` (portable SQL), optionally accompanied
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -20,19 +19,10 @@ import sqlalchemy as sa
 import sqlparse
 from sqlalchemy.engine import Connection, Engine
 
-DEFAULT_DB = "quidproquo.db"
-DB_ENV = "QPQ_DB"
+from quidproquo.dburl import DB_ENV, DEFAULT_DB, database_url
+from quidproquo.validate import sane_row
 
-
-def database_url(target: str | None) -> str:
-    """Turn a CLI/env value into an SQLAlchemy URL (file paths become SQLite)."""
-    target = target or os.environ.get(DB_ENV) or DEFAULT_DB
-    if target.startswith(("postgresql://", "postgres://")):
-        return "postgresql+psycopg://" + target.split("://", 1)[1]
-    if "://" in target:
-        return target
-    return f"sqlite:///{target}"
-
+__all__ = ["DB_ENV", "DEFAULT_DB", "Store", "database_url", "from_json", "now_iso", "to_json"]
 
 def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
@@ -74,10 +64,12 @@ class Store:
     def query(
         self, sql: str, params: Mapping[str, Any] | None = None, conn: Connection | None = None
     ) -> list[dict[str, Any]]:
+        """Rows as dicts; values of the wrong shape read as None (validate.sane_row)."""
         if conn is not None:
-            return [dict(r._mapping) for r in conn.execute(sa.text(sql), dict(params or {}))]
+            result = conn.execute(sa.text(sql), dict(params or {}))
+            return [sane_row(dict(r._mapping)) for r in result]
         with self.engine.connect() as c:
-            return [dict(r._mapping) for r in c.execute(sa.text(sql), dict(params or {}))]
+            return [sane_row(dict(r._mapping)) for r in c.execute(sa.text(sql), dict(params or {}))]
 
     def query_one(
         self, sql: str, params: Mapping[str, Any] | None = None, conn: Connection | None = None
