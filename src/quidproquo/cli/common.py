@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -93,3 +94,22 @@ def echo_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], width: in
     click.echo(header.rstrip())
     for row in cells:
         click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+
+
+class DateParam(click.ParamType):
+    """A calendar date: 2025-06-01 or 2025-6-1, passed on as ISO YYYY-MM-DD."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        parts = str(value).strip().split("-")
+        try:
+            if len(parts) != 3 or not all(p.isdigit() for p in parts):
+                raise ValueError("expected YYYY-MM-DD")
+            year, month, day = map(int, parts)
+            return date(year, month, day).isoformat()
+        except ValueError as exc:
+            self.fail(f"{value!r} is not a date (YYYY-MM-DD): {exc}", param, ctx)
+
+
+DATE = DateParam()

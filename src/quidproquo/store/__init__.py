@@ -22,6 +22,8 @@ from sqlalchemy.engine import Connection, Engine
 from quidproquo.dburl import DB_ENV, DEFAULT_DB, database_url
 from quidproquo.validate import sane_row
 
+MIGRATION_LOCK = 0x717071  # the PostgreSQL advisory lock key of migrations ("qpq")
+
 __all__ = ["DB_ENV", "DEFAULT_DB", "Store", "database_url", "from_json", "now_iso", "to_json"]
 
 def now_iso() -> str:
@@ -102,33 +104,55 @@ class Store:
             return [r[0] for r in c.execute(sa.text("SELECT version FROM schema_migrations"))]
 
     def migrate(self) -> list[str]:
-        """Apply every migration not yet applied, each in its own transaction."""
-        with self.transaction() as conn:
-            conn.exec_driver_sql(
-                "CREATE TABLE IF NOT EXISTS schema_migrations"
-                " (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
-            )
-        done = set(self.applied_migrations())
-        applied = []
-        for version, scripts in _migrations(self.dialect):
-            if version in done:
-                continue
-            with self.transaction() as conn:
-                for script in scripts:
-                    for statement in sqlparse.split(script):
-                        if statement.strip().rstrip(";").strip():
-                            conn.exec_driver_sql(statement)
-                conn.execute(
-                    sa.text("INSERT INTO schema_migrations (version, applied_at) VALUES (:v, :t)"),
-                    {"v": version, "t": now_iso()},
+        """Apply every migration not yet applied, under a lock, so that two processes opening
+        a fresh database at once do not both create its tables: PostgreSQL takes an advisory
+        lock (each migration in its own transaction); SQLite runs them all in one
+        `BEGIN IMMEDIATE` transaction, which holds the write lock. The applied versions are
+        read again once the lock is held."""
+        applied: list[str] = []
+        with self.engine.connect() as conn:
+            if self.dialect == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_lock({MIGRATION_LOCK})")
+                conn.commit()
+            else:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                conn.exec_driver_sql(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations"
+                    " (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
                 )
-            applied.append(version)
+                done = {r[0] for r in conn.exec_driver_sql("SELECT version FROM schema_migrations")}
+                for version, scripts in _migrations(self.dialect):
+                    if version in done:
+                        continue
+                    for script in scripts:
+                        for statement in sqlparse.split(script):
+                            if statement.strip().rstrip(";").strip():
+                                conn.exec_driver_sql(statement)
+                    conn.execute(
+                        sa.text(
+                            "INSERT INTO schema_migrations (version, applied_at) VALUES (:v, :t)"
+                        ),
+                        {"v": version, "t": now_iso()},
+                    )
+                    if self.dialect == "postgresql":
+                        conn.commit()
+                    applied.append(version)
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
+            finally:
+                if self.dialect == "postgresql":
+                    conn.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK})")
+                    conn.commit()
         return applied
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 30000")  # wait for another writer, e.g. migrating
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.close()
 
