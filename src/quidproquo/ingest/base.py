@@ -45,8 +45,10 @@ class IngestError:
 
 
 def normalise_text(text: str) -> str:
-    """NFC, Unix newlines, no trailing whitespace: the form that is hashed and stored."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """NFC, Unix newlines, no trailing whitespace, no NUL (PostgreSQL refuses it in text):
+    the form that is hashed and stored."""
+    text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
     return "\n".join(line.rstrip() for line in text.strip().split("\n"))
 
 
