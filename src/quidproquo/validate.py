@@ -248,6 +248,14 @@ def stored_date(value: Any) -> date | None:
         return None
 
 
+def plausible_date(value: Any) -> date | None:
+    """A stored event date inside the entry range (earliest year .. today plus a year)."""
+    day = stored_date(value)
+    bound = limits()
+    latest = datetime.now(UTC).date() + timedelta(bound.future_days)
+    return day if day is not None and bound.earliest_year <= day.year and day <= latest else None
+
+
 def stored_count(value: Any) -> int | None:
     """A stored count as an int within the counts' range, or None."""
     if isinstance(value, bool) or value is None:
@@ -334,7 +342,7 @@ def _claim_value(row: Mapping[str, Any], value: Any) -> Any:
         return value if whole and stored_count(found) is not None else "null"
     if prop == "date":
         ok = isinstance(found, dict) and all(
-            found.get(k) is None or stored_date(found.get(k)) for k in ("min", "max")
+            found.get(k) is None or plausible_date(found.get(k)) for k in ("min", "max")
         )
         return value if ok else "null"
     if prop == "persons":
@@ -353,8 +361,12 @@ READ_GUARDS: dict[str, Callable[[Mapping[str, Any], Any], Any]] = {
     "attributes": lambda row, v: _json_text(v, lambda f: isinstance(f, dict), "{}"),
     "value": _claim_value,
     **{
+        name: (lambda row, v: v if v is None or plausible_date(v) else None)
+        for name in DATE_FIELDS
+    },
+    **{
         name: (lambda row, v: v if v is None or stored_date(v) else None)
-        for name in (*DATE_FIELDS, "listed_on", "published", "retrieved")
+        for name in ("listed_on", "published", "retrieved")
     },
 }
 
