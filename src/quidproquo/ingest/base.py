@@ -10,6 +10,7 @@ from typing import Any
 
 from quidproquo.model import Document
 from quidproquo.store import now_iso
+from quidproquo.validate import limits
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,12 @@ def make_document(
     body = normalise_text(text)
     if not body:
         raise ValueError("no text in it")
+    top = limits().max_document_chars
+    if len(body) > top:
+        raise ValueError(
+            f"the text has {len(body):,} characters, more than the limit of {top:,}"
+            " (max_document_chars in limits.yaml): split it into several files"
+        )
     digest = content_hash(body)
     return Document(
         id=digest[:16],
