@@ -34,6 +34,7 @@ from quidproquo.extract.quotes import extract_quotes
 from quidproquo.extract.sentences import Sentence, is_boilerplate, split_sentences
 from quidproquo.extract.triggers import Trigger, TriggerLexicon, load_triggers
 from quidproquo.model import Event, Extraction
+from quidproquo.validate import plausible_date
 
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -46,13 +47,15 @@ CLAIM_WORDS = frozenset({"say", "claim", "tell", "according", "report", "allege"
 
 
 def parse_published(published: str | dt.date | None) -> dt.date | None:
-    """The reference date from an ISO date or date-time string (or None)."""
+    """The reference date from an ISO date or date-time string (or None); a date outside the
+    plausible range (validate.plausible_date, e.g. year 1) anchors nothing."""
     if published is None or published == "":
         return None
     if isinstance(published, dt.date):
-        return published if not isinstance(published, dt.datetime) else published.date()
+        day = published if not isinstance(published, dt.datetime) else published.date()
+        return plausible_date(day)
     try:
-        return dt.date.fromisoformat(published[:10])
+        return plausible_date(dt.date.fromisoformat(published[:10]))
     except ValueError as exc:
         raise ValueError(f"published: not an ISO date: {published!r}") from exc
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from quidproquo.model import Document
 from quidproquo.store import now_iso
-from quidproquo.validate import limits
+from quidproquo.validate import check_date, limits
 
 
 @dataclass(frozen=True)
@@ -64,10 +64,13 @@ def parse_published(value: str | None) -> str | None:
     value = str(value).strip()
     try:
         if len(value) == 10:
-            return date.fromisoformat(value).isoformat()
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+            parsed = date.fromisoformat(value).isoformat()
+        else:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
     except ValueError:
         raise ValueError(f"publication date {value!r} is not an ISO date (YYYY-MM-DD)") from None
+    check_date(parsed[:10], "publication date")
+    return parsed
 
 
 def make_document(
