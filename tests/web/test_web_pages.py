@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+import markupsafe
 from web_fixtures import (
     DENIAL,
     EVENT,
@@ -65,6 +66,8 @@ def test_ledger_shows_table_and_chance_sentences(client: TestClient, web: WebDat
     page = client.get("/ledger", params={"window": "7", "accepted_only": "1"})
     assert page.status_code == 200
     assert escape(tests.releases.sentence) in page.text
+    for text in (tests.headline, tests.caveat, *(m.sentence for m in tests.markers)):
+        assert str(markupsafe.escape(text)) in page.text
     assert '<table id="ledger">' in page.text and "2025-12-13-release-123" in page.text
     data = client.get("/ledger.json", params={"window": "7", "accepted_only": "1"}).json()
     assert data["window_days"] == 7 and data["accepted_only"] is True
@@ -152,3 +155,38 @@ def test_stored_text_cannot_inject_markup_or_script_links(client: TestClient, we
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert 'href="javascript:' not in page
+
+
+def test_search_page_json_and_documents_list(client: TestClient, web: WebData) -> None:
+    page = client.get("/search?q=Kolesnikova")
+    assert page.status_code == 200 and "Maria Kalesnikava" in page.text
+    data = client.get("/search.json?q=crossed+Lithuania").json()
+    (hit,) = [h for h in data["hits"] if h["kind"] == "document"]
+    assert hit["snippet"] == "The group crossed into Lithuania in the afternoon."
+    shown = client.get(hit["link"].split("#")[0])
+    assert '<mark class="match' in shown.text
+    assert client.get("/search?kind=nonsense&q=x").status_code == 400
+    assert 'action="/search"' in client.get("/").text  # the search box is on every page
+    listing = client.get("/documents.json?status=ingested").json()
+    assert [d["id"] for d in listing["documents"]] == [web.document_id]
+    assert client.get("/documents?since=yesterday").status_code == 400
+
+
+def test_people_page_json_and_csv(client: TestClient) -> None:
+    page = client.get("/people?status=re-imprisoned")
+    assert page.status_code == 200 and "Mikola Statkevich" in page.text
+    assert 'id="stock"' in page.text
+    data = client.get("/people.json?as_of=2025-09-12&status=freed+and+expelled").json()
+    assert "Mikola Statkevich" in [p["name"] for p in data["people"]]
+    csv_text = client.get("/people.csv").text
+    assert csv_text.startswith("key,name,status") and "Mikola Statkevich" in csv_text
+    assert client.get("/people?status=lost").status_code == 400
+
+
+def test_ledger_page_takes_the_chance_test_period(client: TestClient) -> None:
+    default = client.get("/ledger.json").json()
+    assert default["period"] == "contact"
+    wider = client.get("/ledger.json?period=first-release").json()
+    assert wider["period"] == "first-release" and wider["tests"] != default["tests"]
+    assert client.get("/ledger?period=someday").status_code == 400
+    assert 'name="period"' in client.get("/ledger").text

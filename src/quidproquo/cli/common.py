@@ -113,3 +113,8 @@ class DateParam(click.ParamType):
 
 
 DATE = DateParam()
+
+
+def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A click callback: the option's value as an ISO date, or a usage error naming it."""
+    return None if value is None else DATE.convert(value, param, ctx)

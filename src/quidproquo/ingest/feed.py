@@ -15,7 +15,7 @@ from quidproquo.ingest.html import html_to_text
 from quidproquo.model import Document
 
 
-def _entry_text(entry: Any) -> str:
+def entry_text(entry: Any) -> str:
     parts = [c.get("value", "") for c in entry.get("content", [])] or [entry.get("summary", "")]
     html = "\n".join(p for p in parts if p)
     if "<" not in html:
@@ -24,7 +24,7 @@ def _entry_text(entry: Any) -> str:
     return text or ""
 
 
-def _entry_date(entry: Any) -> str | None:
+def entry_date(entry: Any) -> str | None:
     parsed: time.struct_time | None = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
         return None
@@ -41,12 +41,12 @@ def read_feed(path: Path, raw: bytes, meta: SourceMeta) -> Iterator[Document | I
         return
     for number, entry in enumerate(feed.entries, start=1):
         try:
-            text = _entry_text(entry)
+            text = entry_text(entry)
             # Each entry has its own link, title and date; the command line fills the rest.
             entry_meta = meta.merged(
                 url=entry.get("link"),
                 publisher=feed.feed.get("title"),
-                published=_entry_date(entry),
+                published=entry_date(entry),
                 title=entry.get("title"),
                 language=feed.feed.get("language"),
             )
