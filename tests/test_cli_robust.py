@@ -137,3 +137,18 @@ def test_the_command_list_read_from_source_matches_the_commands() -> None:
     for name in table:
         assert main.get_command(None, name) is not None, name  # type: ignore[arg-type]
     assert set(main.commands) == set(table)
+
+
+def test_resolve_reports_progress_through_its_callback(tmp_path: Path) -> None:
+    from quidproquo.resolve.incidents import resolve
+
+    qpq = Quidproquo(str(tmp_path / "p.db"))
+    qpq.load_curated()
+    seen: list[tuple[str, int]] = []
+
+    def record(items: list[object], label: str) -> list[object]:
+        seen.append((label, len(items)))
+        return items
+
+    resolve(qpq.store, record)
+    assert [label for label, _ in seen] == ["merge", "claims"] and seen[1][1] > 0

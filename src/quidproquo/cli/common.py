@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -118,3 +119,10 @@ DATE = DateParam()
 def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """A click callback: the option's value as an ISO date, or a usage error naming it."""
     return None if value is None else DATE.convert(value, param, ctx)
+
+
+def progress_bar(items: list[Any], label: str) -> Iterable[Any]:
+    """A progress bar on stderr when it is a terminal (none in pipes and tests)."""
+    from tqdm import tqdm
+
+    return tqdm(items, desc=label, file=sys.stderr, disable=None, leave=False)

@@ -8,7 +8,15 @@ from typing import Any
 import click
 
 from quidproquo.cli import main
-from quidproquo.cli.common import DATE, db_option, echo_json, echo_table, json_option, project
+from quidproquo.cli.common import (
+    DATE,
+    db_option,
+    echo_json,
+    echo_table,
+    json_option,
+    progress_bar,
+    project,
+)
 from quidproquo.model import EVENT_TYPES
 from quidproquo.resolve import review as reviewing
 from quidproquo.resolve.curated import CuratedDataError, load_curated
@@ -49,7 +57,7 @@ def resolve(ctx: click.Context, curated_path: str | None, as_json: bool) -> None
         curated = load_curated(store, curated_path)
     except CuratedDataError as exc:
         _fail(str(exc))
-    summary = resolve_incidents(store)
+    summary = resolve_incidents(store, progress_bar)
     if as_json:
         echo_json({"curated": curated.__dict__, "resolve": summary.__dict__})
         return

@@ -15,6 +15,7 @@ incidents and everything a reviewer touched as they are.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -53,6 +54,8 @@ UNREAL_MODALITIES = ("proposed", "refused", "denied")
 RESOLVE_SOURCE = "resolve"
 REVIEWED = ("accepted", "rejected", "corrected")
 PROPERTIES = ("date", "count", "destination", "persons", "actor", "target", "instrument")
+
+Progress = Callable[[list[Any], str], Iterable[Any]]
 
 
 @dataclass
@@ -279,8 +282,11 @@ def _clear_previous(store: Store, conn: Connection) -> None:
     clear_extracted_entities(store, conn)
 
 
-def resolve(store: Store) -> ResolveSummary:
-    """Merge the extracted events into incidents; rebuild what an earlier run made."""
+def resolve(store: Store, progress: Progress | None = None) -> ResolveSummary:
+    """Merge the extracted events into incidents; rebuild what an earlier run made.
+
+    `progress(items, label)` may wrap the two long loops (a progress bar in the CLI)."""
+    steps: Progress = progress or (lambda items, _label: items)
     summary = ResolveSummary()
     with store.transaction() as conn:
         _clear_previous(store, conn)
@@ -295,7 +301,7 @@ def resolve(store: Store) -> ResolveSummary:
         mentions = _mentions(store, conn, resolver)
         summary.events = len(mentions)
         new: list[Cluster] = []
-        for mention in mentions:
+        for mention in steps(mentions, "merge"):
             cluster = seeds.get(pinned.get(mention.id, "")) or _best(
                 [*seeds.values(), *new], mention
             )
@@ -306,7 +312,7 @@ def resolve(store: Store) -> ResolveSummary:
                 new.append(cluster)
             cluster.add(mention)
 
-        for cluster in [*seeds.values(), *new]:
+        for cluster in steps([*seeds.values(), *new], "claims"):
             if not cluster.members:
                 continue
             if cluster.incident_id is None:
