@@ -31,9 +31,9 @@ from quidproquo.validate import (
     [
         ("13/12/2025", "date: must be a date written YYYY-MM-DD"),
         ("2026-02-31", "date: is not a day of the calendar"),
-        ("1925-06-01", "date: is before 1990"),
+        ("1925-06-01", "date: is before 1991"),
         ("9999-12-31", "date: is after"),
-        ("0001-01-01", "date: is before 1990"),
+        ("0001-01-01", "date: is before 1991"),
     ],
 )
 def test_bad_dates_are_refused_naming_the_field(value: str, message: str) -> None:
@@ -172,7 +172,7 @@ def test_curated_file_with_an_implausible_value_is_refused(tmp_path: Path) -> No
         qpq.load_curated(path)
     entry |= {"count": 5, "date": "1850-01-01"}
     path.write_text(yaml.safe_dump({"events": [entry]}), encoding="utf-8")
-    with pytest.raises(CuratedDataError, match="date_min: is before 1990"):
+    with pytest.raises(CuratedDataError, match="date_min: is before 1991"):
         qpq.load_curated(path)
     assert qpq.store.query("SELECT id FROM incidents") == []
 

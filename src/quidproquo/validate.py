@@ -63,7 +63,7 @@ def limits() -> Limits:
     override = os.environ.get(EARLIEST_YEAR_ENV, "").strip()
     if override:
         if not override.isdigit():
-            raise InvalidValue(EARLIEST_YEAR_ENV, override, "must be a year such as 1990")
+            raise InvalidValue(EARLIEST_YEAR_ENV, override, "must be a year such as 1991")
         values = values | {"earliest_year": int(override)}
     return Limits(**values)
 
