@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from quidproquo.extract.chunks import extract_chunked
 from quidproquo.extract.counts import find_counts, sum_parts
 from quidproquo.extract.dates import (
     DateMention,
@@ -69,6 +70,7 @@ from quidproquo.extract.visits import (
     visitors,
 )
 from quidproquo.model import Event, Extraction
+from quidproquo.validate import plausible_date
 
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -81,13 +83,15 @@ CLAIM_WORDS = frozenset({"say", "claim", "tell", "according", "report", "allege"
 
 
 def parse_published(published: str | dt.date | None) -> dt.date | None:
-    """The reference date from an ISO date or date-time string (or None)."""
+    """The reference date from an ISO date or date-time string (or None); a date outside the
+    plausible range (validate.plausible_date, e.g. year 1) anchors nothing."""
     if published is None or published == "":
         return None
     if isinstance(published, dt.date):
-        return published if not isinstance(published, dt.datetime) else published.date()
+        day = published if not isinstance(published, dt.datetime) else published.date()
+        return plausible_date(day)
     try:
-        return dt.date.fromisoformat(published[:10])
+        return plausible_date(dt.date.fromisoformat(published[:10]))
     except ValueError as exc:
         raise ValueError(f"published: not an ISO date: {published!r}") from exc
 
@@ -172,10 +176,16 @@ class Extractor:
     ) -> Iterator[Extraction]:
         """Extract from many texts, in order.
 
+        A long text is read in chunks (extract/chunks.py) so time stays linear in its length.
         Texts wait until what they need parsed fills a parser batch (4 x `batch_size`
         sentences) or 16 x `batch_size` texts wait: in a stream where few texts are on the
         subject, the parser still gets full batches.
         """
+        return extract_chunked(lambda pieces: self._batched(pieces, batch_size), items)
+
+    def _batched(
+        self, items: Iterable[tuple[str, str | dt.date | None]], batch_size: int
+    ) -> Iterator[Extraction]:
         pending: list[Prepared] = []
         waiting = 0
         for text, published in items:
