@@ -18,6 +18,7 @@ from quidproquo.extract.counts import CountMention
 from quidproquo.extract.dates import DateMention
 from quidproquo.extract.discourse import Discourse
 from quidproquo.extract.gazetteer import Gazetteer, Mention
+from quidproquo.extract.modality import load_modality
 from quidproquo.extract.quotes import description_of
 from quidproquo.extract.triggers import Trigger, TriggerLexicon
 
@@ -799,17 +800,8 @@ class FrameFiller:
                 and agent.idx >= leading_header(view.doc.text)
             ):
                 base.actor = self.state_of(agent) or entity_text(agent)
-        elif (
-            frame.actor == "speaker"
-            and subject is not None
-            and subject.ent_type_
-            and subject.ent_type_ not in NUMERIC_ENTITIES
-        ):
-            base.actor = quoted_name(
-                view.doc[subject.left_edge.i : subject.right_edge.i + 1]
-            ) or entity_text(subject)
-        elif frame.actor == "speaker" and subject is not None:
-            base.actor = description_of(subject)  # "a Kremlin spokesman denied ..."
+        elif frame.actor == "speaker":
+            base.actor = self.denier(token, subject)
         elif frame.actor == "government":
             base.actor = (
                 self.government(subject)
@@ -827,10 +819,13 @@ class FrameFiller:
         ):
             return []
         if trig.type == "denial" and any(
-            c.dep_ in ("dative", "nsubjpass") or c.dep_ == "dobj" and self.lexicon.is_people(c)
+            c.dep_ in ("dative", "nsubjpass")
+            or c.dep_ == "dobj" and self.lexicon.is_people(c) and c.lower_ not in trig.spec.needs
             for c in token.children
         ):
             return []  # "were denied consular access", "deny them lawyers": withholding
+        if trig.type == "denial" and load_modality().is_habitual(token):
+            return []  # "officials routinely deny ...": a practice, not one rebuttal
         if frame.count:
             variants = self._with_counts(base, view, indices)
         if base.anaphoric and token.dep_ in ("acl", "amod") and not counted(token.head):
@@ -858,6 +853,32 @@ class FrameFiller:
             if targets:
                 variants = self._spread(variants, "target", targets)
         return variants
+
+    def denier(self, token: Token, subject: Token | None) -> str | None:
+        """Who denied: a named spokesperson ('a spokesperson, Jane Roe'), a body with its
+        state ("Moldova's interior ministry"), a name, else a role ('a Kremlin spokesman');
+        for a noun ('a figure Baku disputes') the proper noun that modifies it."""
+        if token.pos_ == "NOUN":
+            subject = next((c for c in token.children if c.pos_ == "PROPN"), None)
+        if subject is None:
+            return None
+        named = [c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        if named:
+            return entity_text(named[0])
+        owners = [
+            c
+            for c in subject.children
+            if c.dep_ == "poss" and any(t.pos_ == "PROPN" for t in c.subtree)
+        ]
+        if owners and not subject.ent_type_ == "PERSON":
+            start = owners[0].left_edge.i
+            return subject.doc[start : subject.i + 1].text
+        quoted = quoted_name(subject.doc[subject.left_edge.i : subject.right_edge.i + 1])
+        if quoted:  # 'the "Open Doors" campaign'
+            return quoted
+        if subject.ent_type_ not in NUMERIC_ENTITIES and (subject.ent_type_ or subject.pos_ == "PROPN"):
+            return entity_text(subject)
+        return description_of(subject)  # "a Kremlin spokesman denied ..."
 
     @staticmethod
     def _habitual_bare_plural(verb: Token) -> bool:
