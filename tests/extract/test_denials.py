@@ -68,3 +68,21 @@ def test_denial_constructions(extractor: Extractor, text: str, actor: str | None
 )
 def test_no_denial(extractor: Extractor, text: str) -> None:
     assert deniers(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a position on talks under way, not a rebuttal of an account
+        "The envoy stressed that there is no agreement in sight yet.",
+        # no concessions made is a negated easing, not a denial
+        "The ministry said no concessions had been granted to Minsk.",
+    ],
+)
+def test_positions_and_negated_terms_are_no_denial(extractor: Extractor, text: str) -> None:
+    assert deniers(extractor, text) == []
+
+
+def test_present_rebuttal_with_such_is_a_denial(extractor: Extractor) -> None:
+    text = "“There are no such talks under way,” the chancellery's spokesman Jan Novak said."
+    assert deniers(extractor, text) == ["Jan Novak"]

@@ -115,7 +115,9 @@ NEGATIVES = frozenset({"no", "not", "n't", "never", "nobody", "none", "nothing"}
 
 def rebutted(verb: Token, happenings: frozenset[str]) -> bool:
     """The verb's complement says one of `happenings` did not occur: 'there was no deal',
-    'no trade took place', 'nobody was exchanged', 'it was not a ransom'."""
+    'no trade took place', 'nobody was exchanged', 'it was not a ransom', 'there are no such
+    talks'. A present without 'such' ('there is no deal on the table') states a position on
+    talks, not a rebuttal of an account."""
     # a complement the parser took for a conjunct: "insisted the sum, paid in May, was not ..."
     clauses = [
         c
@@ -127,7 +129,13 @@ def rebutted(verb: Token, happenings: frozenset[str]) -> bool:
             if node.lemma_.lower() not in happenings and node.lower_ not in happenings:
                 continue
             scope = [node, node.head] if node.dep_ in ("attr", "nsubj", "nsubjpass") else [node]
-            if any(c.lower_ in NEGATIVES for n in scope for c in n.children):
+            if not any(c.lower_ in NEGATIVES for n in scope for c in n.children):
+                continue
+            verbs = [n for n in scope if n.pos_ in ("VERB", "AUX")]
+            past = any(
+                t.tag_ in ("VBD", "VBN") for v in verbs for t in [v, *v.children] if t.dep_ != "xcomp"
+            )
+            if past or any(c.lower_ == "such" for c in node.children):
                 return True
     return False
 
