@@ -22,29 +22,46 @@ def deniers(extractor: Extractor, text: str) -> list[str | None]:
     "text, actor",
     [
         # a reported statement that a trade never happened: the speaker denies
-        ("“No trade of any kind took place,” foreign ministry spokesman Pavel Duda told a briefing.",
-         "Pavel Duda"),
-        ("“There was no deal with anyone,” said Maria Kovac, a spokeswoman for the ministry.",
-         "Maria Kovac"),
-        ("Senior diplomats insisted the money, earmarked for medicine, was not a ransom.",
-         "Senior diplomats"),
+        (
+            "“No trade of any kind took place,” ministry spokesman Pavel Duda told a briefing.",
+            "Pavel Duda",
+        ),
+        (
+            "“There was no deal with anyone,” said Maria Kovac, a spokeswoman for the ministry.",
+            "Maria Kovac",
+        ),
+        (
+            "Senior diplomats insisted the money, earmarked for medicine, was not a ransom.",
+            "Senior diplomats",
+        ),
         # an account called false
         ("The embassy in Oslo called the report a crude fabrication on Sunday.", "embassy"),
         # a named spokesperson in apposition speaks for the body
-        ("“No bargain was struck,” a government spokesperson, Lena Varga, told the radio.",
-         "Lena Varga"),
+        (
+            "“No bargain was struck,” a government spokesperson, Lena Varga, told the radio.",
+            "Lena Varga",
+        ),
         # a body keeps the state that owns it
-        ("Kenya's national police service on Monday rejected the findings of the inquiry.",
-         "Kenya's national police service"),
+        (
+            "Kenya's national police service on Monday rejected the findings of the inquiry.",
+            "Kenya's national police service",
+        ),
         # a capital stands for its government, also as the subject of a noun "disputes"
         ("Observers counted about 90 detainees, a number Tehran disputes.", "Iran"),
-        ("Tbilisi denies that the activists are held for their views, calling them rioters.",
-         "Georgia"),
+        (
+            "Tbilisi denies that the activists are held for their views, calling them rioters.",
+            "Georgia",
+        ),
         # figures are an account, not people withheld something
-        ("Interior Minister Viktor Orsk spoke for an hour on Monday, rejecting the figures "
-         "compiled by the monitors.", "Viktor Orsk"),
-        ("The interior ministry on Friday dismissed the tally kept by the monitors as invented.",
-         "ministry"),
+        (
+            "Interior Minister Viktor Orsk spoke for an hour on Monday, rejecting the figures "
+            "compiled by the monitors.",
+            "Viktor Orsk",
+        ),
+        (
+            "The interior ministry on Friday dismissed the tally kept by the monitors as invented.",
+            "ministry",
+        ),
     ],
 )
 def test_denial_constructions(extractor: Extractor, text: str, actor: str | None) -> None:

@@ -820,7 +820,11 @@ class FrameFiller:
             return []
         if trig.type == "denial" and any(
             c.dep_ in ("dative", "nsubjpass")
-            or c.dep_ == "dobj" and self.lexicon.is_people(c) and c.lower_ not in trig.spec.needs
+            or (
+                c.dep_ == "dobj"
+                and self.lexicon.is_people(c)
+                and c.lower_ not in trig.spec.needs  # "rejected the figures": an account
+            )
             for c in token.children
         ):
             return []  # "were denied consular access", "deny them lawyers": withholding
@@ -870,13 +874,14 @@ class FrameFiller:
             for c in subject.children
             if c.dep_ == "poss" and any(t.pos_ == "PROPN" for t in c.subtree)
         ]
-        if owners and not subject.ent_type_ == "PERSON":
+        if owners and subject.ent_type_ != "PERSON":
             start = owners[0].left_edge.i
             return subject.doc[start : subject.i + 1].text
         quoted = quoted_name(subject.doc[subject.left_edge.i : subject.right_edge.i + 1])
         if quoted:  # 'the "Open Doors" campaign'
             return quoted
-        if subject.ent_type_ not in NUMERIC_ENTITIES and (subject.ent_type_ or subject.pos_ == "PROPN"):
+        proper = bool(subject.ent_type_) or subject.pos_ == "PROPN"
+        if proper and subject.ent_type_ not in NUMERIC_ENTITIES:
             return entity_text(subject)
         return description_of(subject)  # "a Kremlin spokesman denied ..."
 

@@ -133,7 +133,10 @@ def rebutted(verb: Token, happenings: frozenset[str]) -> bool:
                 continue
             verbs = [n for n in scope if n.pos_ in ("VERB", "AUX")]
             past = any(
-                t.tag_ in ("VBD", "VBN") for v in verbs for t in [v, *v.children] if t.dep_ != "xcomp"
+                t.tag_ in ("VBD", "VBN")
+                for v in verbs
+                for t in [v, *v.children]
+                if t.dep_ != "xcomp"
             )
             if past or any(c.lower_ == "such" for c in node.children):
                 return True
