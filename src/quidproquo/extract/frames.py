@@ -838,6 +838,9 @@ class FrameFiller:
             variants = variants[:1]
         if frame.destination:
             dests = self.destinations(token, view, indices)
+            if trig.spec.destination_home:
+                home = self.nationality(subject, token) if subject is not None else None
+                dests = [home] if home else []
             if trig.spec.destination_from_subject and subject is not None:
                 taker = self.gazetteer.government_of(entity_text(subject))
                 dests = [taker] if taker else []
@@ -852,11 +855,39 @@ class FrameFiller:
                 return []  # "the envoy arrived in Vilnius": a trip, no one freed
             if dests:
                 variants = self._spread(variants, "destination", dests)
+            if trig.spec.foreign_is_deportation and len(dests) == 1:
+                home = self.nationality(subject if subject is not None else token, token)
+                if home is not None and home != dests[0]:
+                    for slot in variants:
+                        slot.type = "deportation"
         if frame.target:
             targets = self.targets(trig, view, indices)
             if targets:
                 variants = self._spread(variants, "target", targets)
         return variants
+
+    def nationality(self, people: Token, trigger: Token) -> str | None:
+        """The state whose nationals the people are: 'Latvian nationals', 'citizens of
+        Belarus, who were handed over' (the relative takes its antecedent)."""
+        if people.lower_ in ("who", "that") and trigger.dep_ == "relcl":
+            people = trigger.head
+        if (
+            people.dep_ == "pobj"
+            and people.head.lower_ == "of"
+            and self.lexicon.is_people(people.head.head)  # "citizens of Belarus"
+        ):
+            return self.gazetteer.country_of(entity_text(people))
+        for child in people.children:
+            if child.dep_ in ("amod", "compound"):
+                country = self.gazetteer.country_of_adjective(child.text)
+                if country:
+                    return country
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    country = self.gazetteer.country_of(entity_text(obj))
+                    if country:
+                        return country
+        return None
 
     def denier(self, token: Token, subject: Token | None) -> str | None:
         """Who denied: a named spokesperson ('a spokesperson, Jane Roe'), a body with its

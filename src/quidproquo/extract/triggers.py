@@ -52,6 +52,8 @@ class TriggerSpec:
     needs_number_subject: bool = False
     stock: bool = False
     destination_from_subject: bool = False
+    foreign_is_deportation: bool = False  # nationals of another state sent there are deported
+    destination_home: bool = False  # "returned home": the people's own state
     refused_only: bool = False  # states an event only as the act someone refused
     needs_destination: bool = False  # states an event only with a destination abroad
     needs_time: bool = False  # states an event only with a date or "since" in its clause
@@ -210,6 +212,8 @@ class TriggerLexicon:
                 needs_number_subject=raw.get("needs_number_subject", False),
                 stock=raw.get("stock", False),
                 destination_from_subject=raw.get("destination_from_subject", False),
+                foreign_is_deportation=raw.get("foreign_is_deportation", False),
+                destination_home=raw.get("destination_home", False),
                 refused_only=raw.get("refused_only", False),
                 needs_destination=raw.get("needs_destination", False),
                 needs_time=raw.get("needs_time", False),
