@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "quidproquo.cli.extract",
     "quidproquo.cli.web",
     "quidproquo.cli.export",
+    "quidproquo.cli.users",
 ]
 
 

@@ -1,0 +1,25 @@
+"""The OpenAPI description of the JSON API (`/openapi.json`), kept as data in openapi.yaml;
+the enumerations come from the code so that they cannot drift."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from quidproquo.model import EVENT_TYPES
+from quidproquo.resolve import review
+
+ENUMS = {"event_type": list(EVENT_TYPES), "object_type": list(review.TABLES)}
+
+
+@functools.cache
+def openapi_document() -> dict[str, Any]:
+    text = (resources.files("quidproquo.web") / "openapi.yaml").read_text(encoding="utf-8")
+    document: dict[str, Any] = yaml.safe_load(text)
+    schemas = document["components"]["schemas"]
+    for name, values in ENUMS.items():
+        schemas[name]["enum"] = values
+    return document
