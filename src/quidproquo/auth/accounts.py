@@ -96,8 +96,8 @@ def create_token(store: Store, name: str, label: str | None = None) -> tuple[str
     store.execute(
         "INSERT INTO api_tokens (id, account_id, secret_hash, label, created_at)"
         " VALUES (:id, :account, :hash, :label, :at)",
-        {"id": token_id, "account": account.id, "hash": hash_secret(secret), "label": label,
-         "at": now_iso()},
+        {"id": token_id, "account": account.id, "hash": hash_secret(secret, "token"),
+         "label": label, "at": now_iso()},
     )  # fmt: skip
     return token_id, f"qpq_{token_id}_{secret}"
 
@@ -126,7 +126,7 @@ def token_account(store: Store, token: str) -> Account | None:
         {"id": match.group(1)},
     )
     if row is None:
-        burn_time(match.group(2))
+        burn_time(match.group(2), "token")
         return None
     if not verify_secret(row["secret_hash"], match.group(2)):
         return None

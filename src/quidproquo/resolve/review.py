@@ -8,8 +8,9 @@ row carries an HMAC-SHA256 of its hash under the server's audit key, auth/keys.p
 `check_audit_log` finds a rewritten, removed or inserted row even with the triggers dropped,
 and a chain recomputed by someone without the key. Cutting rows off the end leaves a valid
 shorter chain: keep the head (`audit_head`) elsewhere and pass it back to detect that.
-Rows written before signing existed have no signature; they are accepted only as the start of
-the log, where the first signed row's hash covers them.
+Rows written before signing existed have no signature. They are accepted only at the start
+of the log (the first signed row's hash covers them) and never after a kept head (every head
+is printed by this code, so what follows it was written signed).
 """
 
 from __future__ import annotations
@@ -240,8 +241,8 @@ def check_audit_log(store: Store, head: tuple[int, str] | None = None) -> AuditC
         if row_hash(row) != row["hash"]:
             check.problems.append(f"{where}: content does not match its hash (row rewritten)")
         if row["signature"] is None:
-            if signed_seen:
-                check.problems.append(f"{where}: unsigned after signed rows (signature removed)")
+            if signed_seen or (head is not None and row["seq"] > head[0]):
+                check.problems.append(f"{where}: unsigned where it must be signed (stripped)")
             else:
                 check.unsigned += 1
         elif not hmac.compare_digest(sign(key, row["hash"]), row["signature"]):
