@@ -16,7 +16,10 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 MIN_PASSWORD = 10
 Kind = Literal["password", "token"]
 # (passes, memory in KiB, lanes) per kind of secret
-PARAMETERS: dict[Kind, tuple[int, int, int]] = {"password": (2, 19 * 1024, 1), "token": (1, 1024, 1)}
+PARAMETERS: dict[Kind, tuple[int, int, int]] = {
+    "password": (2, 19 * 1024, 1),
+    "token": (1, 1024, 1),
+}
 
 
 @functools.cache
