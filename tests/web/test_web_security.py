@@ -37,7 +37,7 @@ def test_security_headers_on_every_response(client: TestClient, path: str) -> No
     assert headers["content-security-policy"] == CSP and "unsafe-inline" not in CSP
     assert "frame-ancestors 'none'" in CSP and "script-src 'self'" in CSP
     assert headers["x-content-type-options"] == "nosniff"
-    assert headers["referrer-policy"] == "no-referrer"
+    assert headers["referrer-policy"] == "same-origin"
     assert headers["x-frame-options"] == "DENY"
     assert "strict-transport-security" not in headers  # only over HTTPS
 

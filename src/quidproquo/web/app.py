@@ -88,7 +88,8 @@ def create_app(
         if status == 401:
             target = quote(request.url.path, safe="/")
             return RedirectResponse(f"/signin?next={target}", status_code=303)
-        return render(request, "error.html", {"status": status, "message": message}, status)
+        context = {"status": status, "message": message, "json_url": None}
+        return render(request, "error.html", context, status)
 
     def page(view: View) -> Endpoint:
         async def endpoint(request: Request) -> Response:

@@ -12,7 +12,11 @@ import yaml
 from quidproquo.model import EVENT_TYPES
 from quidproquo.resolve import review
 
-ENUMS = {"event_type": list(EVENT_TYPES), "object_type": list(review.TABLES)}
+ENUMS = {
+    "event_type": list(EVENT_TYPES),
+    "object_type": list(review.TABLES),
+    "field": sorted({"date", *(f for fields in review.EDITABLE.values() for f in fields)}),
+}
 
 
 @functools.cache
