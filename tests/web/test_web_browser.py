@@ -187,6 +187,7 @@ def test_hostile_text_is_inert_on_the_web_pages_and_in_the_report(
     tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     tab.goto(report.as_uri())
     _assert_inert(tab)
+    assert "script-src" not in report.read_text() and "default-src 'none'" in report.read_text()
     tab.locator(f'a[href="#inc-{INCIDENT}"]').first.click()  # the chart links still work
     assert tab.evaluate("() => location.hash") == f"#inc-{INCIDENT}"
     offline.close()
