@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
@@ -11,9 +13,26 @@ from quidproquo.cli import main
 from quidproquo.cli.common import db_option, echo_json, echo_table, json_option, project
 from quidproquo.store import Store
 
+T = TypeVar("T")
+
 
 def _store(ctx: click.Context) -> Store:
     return project(ctx).store
+
+
+def _checked(action: Callable[..., T], *args: Any) -> T:
+    """Run an accounts function; its AccountError becomes a clean CLI error (exit 1)."""
+    try:
+        return action(*args)
+    except accounts.AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _show(rows: list[dict[str, Any]], columns: list[str], as_json: bool) -> None:
+    if as_json:
+        echo_json(rows)
+    else:
+        echo_table(rows, columns)
 
 
 def _password(from_stdin: bool) -> str:
@@ -35,10 +54,7 @@ def users() -> None:
 @click.pass_context
 def users_add(ctx: click.Context, name: str, role: str, password_stdin: bool) -> None:
     """Add an account; the password is asked for (or read with --password-stdin)."""
-    try:
-        accounts.add_user(_store(ctx), name, role, _password(password_stdin))
-    except accounts.AccountError as exc:
-        raise click.ClickException(str(exc)) from exc
+    _checked(accounts.add_user, _store(ctx), name, role, _password(password_stdin))
     click.echo(f"added {role} {name}")
 
 
@@ -48,11 +64,7 @@ def users_add(ctx: click.Context, name: str, role: str, password_stdin: bool) ->
 @click.pass_context
 def users_list(ctx: click.Context, as_json: bool) -> None:
     """Every account with its role and number of API tokens."""
-    rows = accounts.list_users(_store(ctx))
-    if as_json:
-        echo_json(rows)
-    else:
-        echo_table(rows, ["name", "role", "created_at", "tokens"])
+    _show(accounts.list_users(_store(ctx)), ["name", "role", "created_at", "tokens"], as_json)
 
 
 @users.command("remove")
@@ -61,10 +73,7 @@ def users_list(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def users_remove(ctx: click.Context, name: str) -> None:
     """Remove an account, its tokens and its sessions (the audit log keeps its decisions)."""
-    try:
-        accounts.remove_user(_store(ctx), name)
-    except accounts.AccountError as exc:
-        raise click.ClickException(str(exc)) from exc
+    _checked(accounts.remove_user, _store(ctx), name)
     click.echo(f"removed {name}")
 
 
@@ -80,10 +89,7 @@ def tokens() -> None:
 @click.pass_context
 def tokens_create(ctx: click.Context, name: str, label: str | None) -> None:
     """Make a token for account NAME and print it (it is shown only this once)."""
-    try:
-        token_id, token = accounts.create_token(_store(ctx), name, label)
-    except accounts.AccountError as exc:
-        raise click.ClickException(str(exc)) from exc
+    token_id, token = _checked(accounts.create_token, _store(ctx), name, label)
     click.echo(f"token {token_id} for {name} (shown once; store it now):", err=True)
     click.echo(token)
 
@@ -95,11 +101,8 @@ def tokens_create(ctx: click.Context, name: str, label: str | None) -> None:
 @click.pass_context
 def tokens_list(ctx: click.Context, name: str | None, as_json: bool) -> None:
     """Token ids, accounts and last use (never the tokens themselves)."""
-    rows = accounts.list_tokens(_store(ctx), name)
-    if as_json:
-        echo_json(rows)
-    else:
-        echo_table(rows, ["id", "account", "label", "created_at", "last_used_at"])
+    columns = ["id", "account", "label", "created_at", "last_used_at"]
+    _show(accounts.list_tokens(_store(ctx), name), columns, as_json)
 
 
 @tokens.command("revoke")
@@ -108,8 +111,5 @@ def tokens_list(ctx: click.Context, name: str | None, as_json: bool) -> None:
 @click.pass_context
 def tokens_revoke(ctx: click.Context, token_id: str) -> None:
     """Revoke a token by its id."""
-    try:
-        accounts.revoke_token(_store(ctx), token_id)
-    except accounts.AccountError as exc:
-        raise click.ClickException(str(exc)) from exc
+    _checked(accounts.revoke_token, _store(ctx), token_id)
     click.echo(f"revoked {token_id}")
