@@ -3,7 +3,9 @@ and the audit log that records the account."""
 
 from __future__ import annotations
 
-from web_fixtures import EVENT, INCIDENT, QUOTE_ID, REVIEWER, TestClient, WebData, sign_in
+from web_fixtures import ADMIN, EVENT, INCIDENT, QUOTE_ID, REVIEWER, TestClient, WebData, sign_in
+
+ACCEPT_EVENT = {"object_type": "event", "object_id": EVENT, "action": "accept"}
 
 
 def _queue_ids(client: TestClient) -> set[str]:
@@ -123,3 +125,24 @@ def test_review_errors(client: TestClient, web: WebData) -> None:
 
 def test_log_limit_is_checked(client: TestClient) -> None:
     assert client.get("/review/log.json", params={"limit": "0"}).status_code == 400
+
+
+def test_only_an_admin_changes_another_reviewers_decision(client: TestClient, web: WebData) -> None:
+    reviewer = _bearer(web)
+    assert client.post("/review.json", json=ACCEPT_EVENT, headers=reviewer).status_code == 200
+    again = ACCEPT_EVENT | {"action": "reject", "note": "my own second look"}
+    assert client.post("/review.json", json=again, headers=reviewer).status_code == 200
+    csrf = sign_in(client, ADMIN)
+    overrule = ACCEPT_EVENT | {"note": "the statement is confirmed", "csrf_token": csrf}
+    assert client.post("/review", data=overrule, follow_redirects=False).status_code == 303
+    refused = client.post("/review.json", json=again, headers=reviewer)
+    assert refused.status_code == 403
+    assert refused.json()["error"] == (
+        f"{ADMIN} decided this; only an admin may change another's decision"
+    )
+    log = client.get("/review/log.json", params={"object_id": EVENT}).json()["entries"]
+    assert [(e["reviewer"], e["action"]) for e in log] == [
+        (ADMIN, "accept"),
+        (REVIEWER, "reject"),
+        (REVIEWER, "accept"),
+    ]

@@ -279,6 +279,16 @@ def parse_head(text: str) -> tuple[int, str]:
     return int(seq), digest.lower()
 
 
+def last_reviewer(store: Store, object_type: str, object_id: str) -> str | None:
+    """Who made the latest decision on this object (None: nobody yet)."""
+    row = store.query_one(
+        "SELECT reviewer FROM audit_log WHERE object_type = :t AND object_id = :id"
+        " ORDER BY seq DESC LIMIT 1",
+        {"t": object_type, "id": object_id},
+    )
+    return None if row is None else str(row["reviewer"])
+
+
 def audit_log(store: Store, object_id: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
     """Latest entries first, before/after decoded."""
     where = "WHERE object_id = :oid" if object_id else ""

@@ -25,6 +25,7 @@ from quidproquo.auth.accounts import Account
 from quidproquo.auth.keys import audit_key
 from quidproquo.auth.ratelimit import SignInLimits
 from quidproquo.ledger.report import domain, href, qualified
+from quidproquo.resolve import review
 from quidproquo.resolve.views import format_claim_set, format_value
 from quidproquo.web import views
 from quidproquo.web.openapi import openapi_document
@@ -131,6 +132,12 @@ def create_app(
             return form
         if account is None:
             return refuse(request, 401, "sign in (or send a bearer token) to review")
+        if account.role != "admin":  # a reviewer may revise their own decisions only
+            where = form.get("object_type", ""), form.get("object_id", "")
+            previous = await run_in_threadpool(review.last_reviewer, qpq.store, *where)
+            if previous not in (None, account.name):
+                message = f"{previous} decided this; only an admin may change another's decision"
+                return refuse(request, 403, message)
         try:
             form = form | {"reviewer": account.name}  # the account, never a typed name
             result = await run_in_threadpool(views.review_action, qpq, form)
