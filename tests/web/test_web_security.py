@@ -128,6 +128,15 @@ def test_session_cookie_flags_and_sign_out(web: WebData) -> None:
     assert client.post("/review.json", json=ACCEPT | {"csrf_token": csrf}).status_code == 401
 
 
+def test_each_sign_in_ends_the_previous_session(client: TestClient, web: WebData) -> None:
+    sign_in(client)
+    first = client.cookies[SESSION_COOKIE]
+    sign_in(client, ADMIN)
+    store = Store(str(web.db))
+    assert accounts.session_account(store, first) is None
+    assert store.query("SELECT COUNT(*) AS n FROM sessions")[0]["n"] == 1
+
+
 def test_after_sign_in_only_local_paths(client: TestClient) -> None:
     cases = [
         ("//evil.example/x", "/review"),
@@ -172,6 +181,8 @@ def test_private_mode_needs_an_account_to_read(web: WebData) -> None:
     )
     page = client.get("/ledger", follow_redirects=False)
     assert page.status_code == 303 and page.headers["location"] == "/signin?next=/ledger"
+    query = client.get("/ledger?window=7&accepted_only=1", follow_redirects=False)
+    assert query.headers["location"] == "/signin?next=/ledger%3Fwindow%3D7%26accepted_only%3D1"
     assert client.get("/.json").status_code == 401
     for public in ("/signin", "/static/style.css", "/openapi.json"):
         assert client.get(public).status_code == 200, public

@@ -42,6 +42,14 @@ def test_serve_allows_the_bound_host_and_the_named_ones(
         assert client.get("/.json").status_code == status, host  # 401: private, host allowed
 
 
+def test_serve_names_an_unsafe_audit_key(web: WebData) -> None:
+    key = Path(str(web.db) + ".audit-key")
+    key.write_text("00" * 32 + "\n")
+    key.chmod(0o644)
+    result = CliRunner().invoke(main, ["--db", str(web.db), "serve"])
+    assert result.exit_code == 1 and f"audit key {key}: readable by other users" in result.output
+
+
 def test_serve_rejects_a_bad_port(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "x.db"), "serve", "--port", "0"])
     assert result.exit_code == 2 and "--port" in result.output

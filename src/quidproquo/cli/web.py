@@ -31,10 +31,14 @@ def serve(
     """
     import uvicorn
 
+    from quidproquo.auth.keys import AuditKeyError
     from quidproquo.web import create_app
     from quidproquo.web.security import WebSettings
 
     settings = WebSettings.for_bind(host, allowed_hosts, private)
-    app = create_app(project=project(ctx), settings=settings)
+    try:
+        app = create_app(project=project(ctx), settings=settings)
+    except AuditKeyError as exc:
+        raise click.ClickException(str(exc)) from exc
     click.echo(f"quidproquo on http://{host}:{port}/  (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

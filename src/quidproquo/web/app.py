@@ -87,7 +87,8 @@ def create_app(
             headers = {"www-authenticate": "Bearer"} if status == 401 else None
             return JSONResponse({"error": message}, status_code=status, headers=headers)
         if status == 401:
-            target = quote(request.url.path, safe="/")
+            here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            target = quote(here, safe="/")
             return RedirectResponse(f"/signin?next={target}", status_code=303)
         context = {"status": status, "message": message, "json_url": None}
         return render(request, "error.html", context, status)
@@ -173,6 +174,9 @@ def create_app(
             error = {"error": "wrong name or password"}
             return render(request, "signin.html", context | error, 401)
         limits.succeed(name)
+        previous = request.cookies.get(SESSION_COOKIE)
+        if previous:  # a new session each sign-in; the old one ends
+            await run_in_threadpool(accounts.close_session, qpq.store, previous)
         cookie = await run_in_threadpool(accounts.open_session, qpq.store, account)
         response = RedirectResponse(next_path, status_code=303)
         _set_cookie(request, response, SESSION_COOKIE, cookie, accounts.SESSION_DAYS * 86400)
