@@ -54,7 +54,7 @@ def create_app(
 
     async def account_of(request: Request) -> Account | None:
         """The signed-in account: a bearer token, else the session cookie."""
-        if "account" not in request.state._state:
+        if not hasattr(request.state, "account"):  # looked up once per request
             bearer = _bearer(request)
             cookie = request.cookies.get(SESSION_COOKIE)
             account = None
@@ -72,7 +72,7 @@ def create_app(
         fresh = binding is None
         binding = binding or secrets.token_urlsafe(32)
         context = context | {
-            "account": request.state._state.get("account"),
+            "account": getattr(request.state, "account", None),
             "csrf": csrf_token(secret, binding),
             "json_url": context.get("json_url", _json_url(request)),
         }
