@@ -182,3 +182,19 @@ def test_cli_verify_prints_the_head_and_checks_a_kept_one(tmp_path: Path) -> Non
     assert "cut short" in report["problems"][0] and report["head"].startswith("2:")
     result = runner.invoke(main, ["--db", db, "review", "verify", "--head", "3"])
     assert result.exit_code == 1 and "SEQ:HASH" in result.output
+
+
+def test_cli_verify_names_rows_from_before_signing(tmp_path: Path) -> None:
+    db = str(tmp_path / "old.db")
+    store = Store(db)
+    _three_decisions(store, News(store))
+    _drop_triggers(store)
+    store.execute("UPDATE audit_log SET signature = NULL")
+    result = CliRunner().invoke(main, ["--db", db, "review", "verify"])
+    assert result.exit_code == 0
+    assert "seq 1-3: written before signing, unsigned (not yet covered" in result.output
+    first = store.query("SELECT id FROM incidents ORDER BY date_min")[0]["id"]
+    reject(store, "incident", first, "ben")
+    result = CliRunner().invoke(main, ["--db", db, "review", "verify"])
+    assert result.exit_code == 0 and "(covered by the signed row after them)" in result.output
+    assert "audit log intact" in result.output and "head 4:" in result.output
