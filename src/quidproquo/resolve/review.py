@@ -144,7 +144,7 @@ def _coerce(object_type: str, changes: dict[str, Any]) -> dict[str, Any]:
                 raise ReviewError(f"{name} must be an integer, got {changes[name]!r}") from exc
     for name in JSON_FIELDS:
         if name in changes and not isinstance(changes[name], str):
-            changes[name] = to_json(list(changes[name]))
+            changes[name] = to_json(list(changes[name] or []))  # None (an empty field): []
     if object_type == "claim" and "value" in changes:
         changes["value"] = to_json(changes["value"])
     return changes
