@@ -184,6 +184,7 @@ def test_private_mode_needs_an_account_to_read(web: WebData) -> None:
     query = client.get("/ledger?window=7&accepted_only=1", follow_redirects=False)
     assert query.headers["location"] == "/signin?next=/ledger%3Fwindow%3D7%26accepted_only%3D1"
     assert client.get("/.json").status_code == 401
+    assert client.get("/people.csv", follow_redirects=False).status_code == 303
     for public in ("/signin", "/static/style.css", "/openapi.json"):
         assert client.get(public).status_code == 200, public
     token = {"authorization": f"Bearer {web.token}"}

@@ -20,6 +20,9 @@ COMMAND_MODULES = [
     "quidproquo.cli.web",
     "quidproquo.cli.export",
     "quidproquo.cli.users",
+    "quidproquo.cli.watch",
+    "quidproquo.cli.search",
+    "quidproquo.cli.people",
 ]
 
 

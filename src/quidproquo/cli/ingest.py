@@ -10,7 +10,14 @@ import click
 from tqdm import tqdm
 
 from quidproquo.cli import main
-from quidproquo.cli.common import db_option, echo_json, echo_table, json_option, project
+from quidproquo.cli.common import (
+    db_option,
+    echo_json,
+    echo_table,
+    iso_date,
+    json_option,
+    project,
+)
 from quidproquo.ingest import SourceMeta
 
 PROGRESS_FROM_FILES = 6  # a progress bar for more than a handful of files
@@ -65,13 +72,25 @@ def ingest(
 
 
 @main.command()
-@click.option("--limit", type=int, help="Show at most this many.")
+@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
+@click.option("--publisher", help="Only this publisher's (any letter case).")
+@click.option("--status", help="Only documents in this status (ingested, extracted, ...).")
+@click.option("--since", callback=iso_date, metavar="DATE", help="Published on or after.")
+@click.option("--until", callback=iso_date, metavar="DATE", help="Published on or before.")
 @json_option
 @db_option
 @click.pass_context
-def documents(ctx: click.Context, limit: int | None, as_json: bool) -> None:
+def documents(
+    ctx: click.Context,
+    limit: int | None,
+    publisher: str | None,
+    status: str | None,
+    since: str | None,
+    until: str | None,
+    as_json: bool,
+) -> None:
     """List stored documents: id, source and status."""
-    rows = project(ctx).documents(limit)
+    rows = project(ctx).documents(limit, publisher, status, since, until)
     if as_json:
         echo_json(rows)
         return

@@ -12,6 +12,7 @@ from typing import Any
 from quidproquo.ledger import build_ledger
 from quidproquo.ledger.links import LedgerRow, status_filter
 from quidproquo.resolve.incidents import is_contested
+from quidproquo.resolve.people import people as people_registry
 from quidproquo.resolve.views import INCIDENT_ORDER, claim_sets, incident_detail, raw_events
 from quidproquo.store import Store, from_json, to_json
 
@@ -106,3 +107,9 @@ def ledger_rows(
 ) -> Iterator[LedgerRow]:
     """The rows of `build_ledger`: each release with its visits, concessions and denials."""
     yield from build_ledger(store, window_days, accepted_only).rows
+
+
+def people(store: Store) -> Iterator[dict[str, Any]]:
+    """The registry of named people: status today and every dated fact with its sources."""
+    for person in people_registry(store):
+        yield person.to_dict()

@@ -28,7 +28,13 @@ from quidproquo.resolve.rows import add_link
 from quidproquo.store import Store, from_json, now_iso, to_json
 
 GENESIS_HASH = "0" * 64
-TABLES = {"event": "events", "quote": "quotes", "incident": "incidents", "claim": "claims"}
+TABLES = {
+    "event": "events",
+    "quote": "quotes",
+    "incident": "incidents",
+    "claim": "claims",
+    "registry_match": "registry_matches",  # accept: the registry entry is that entity
+}
 # Fields a reviewer may correct, per object type; JSON-list fields are marked.
 EDITABLE = {
     "event": (
@@ -41,6 +47,7 @@ EDITABLE = {
         "instrument_label", "actor", "target", "destination", "persons", "contested", "notes",
     ),
     "claim": ("value", "qualifier", "attributed_to", "as_of", "note"),
+    "registry_match": ("entity_id",),
 }  # fmt: skip
 INTEGER_FIELDS = ("count", "contested")
 JSON_FIELDS = ("persons",)
@@ -313,6 +320,11 @@ def queue(store: Store, limit: int = 50, object_type: str | None = None) -> list
         " 0 AS contested, 2 AS rank FROM events WHERE status = 'candidate'",
         "quote": "SELECT 'quote' AS object_type, id, speaker AS label, created_at AS date,"
         " 0 AS contested, 3 AS rank FROM quotes WHERE status = 'candidate'",
+        "registry_match": "SELECT 'registry_match' AS object_type, m.id,"
+        " r.name || ' (' || r.registry || ') = ' || COALESCE(e.name, m.entity_id) || '? '"
+        " || m.reason AS label, m.created_at AS date, 0 AS contested, 4 AS rank"
+        " FROM registry_matches m JOIN registry_entries r ON r.id = m.entry_id"
+        " LEFT JOIN entities e ON e.id = m.entity_id WHERE m.status = 'candidate'",
     }
     if object_type is not None:
         _table(object_type)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import io
 import json
 import secrets
 from collections.abc import Awaitable, Callable
@@ -24,6 +25,7 @@ from quidproquo.auth import accounts
 from quidproquo.auth.accounts import Account
 from quidproquo.auth.keys import audit_key
 from quidproquo.auth.ratelimit import SignInLimits
+from quidproquo.export import export
 from quidproquo.ledger.report import domain, href, qualified
 from quidproquo.resolve import review
 from quidproquo.resolve.views import format_claim_set, format_value
@@ -202,6 +204,9 @@ def create_app(
         ("/ledger", views.ledger),
         ("/incidents/{id}", views.incident),
         ("/documents/{id}", views.document),
+        ("/documents", views.documents),
+        ("/people", views.people),
+        ("/search", views.search),
         ("/entities/{id}", views.entity),
         ("/review/log", views.review_log),
         ("/review", views.review_queue),
@@ -210,7 +215,16 @@ def create_app(
         json_path = "/.json" if path == "/" else path + ".json"  # datasette style
         routes.append(Route(json_path, endpoint))  # first: `{id}` would also match "x.json"
         routes.append(Route(path, endpoint))
+
+    async def people_csv(request: Request) -> Response:
+        if settings.private and await account_of(request) is None:
+            return refuse(request, 401, "this site is private: sign in or send a token")
+        rows = await run_in_threadpool(_export_text, qpq, "people")
+        headers = {"Content-Disposition": 'attachment; filename="people.csv"'}
+        return Response(rows, media_type="text/csv; charset=utf-8", headers=headers)
+
     routes += [
+        Route("/people.csv", people_csv),
         Route("/review.json", review_post, methods=["POST"]),
         Route("/review", review_post, methods=["POST"]),
         Route("/signin", signin_page, methods=["GET"]),
@@ -227,6 +241,12 @@ def create_app(
     app = Starlette(routes=routes, exception_handlers={HTTPException: http_error})
     app.add_middleware(SecurityMiddleware, settings=settings)
     return app
+
+
+def _export_text(qpq: Quidproquo, kind: str) -> str:
+    out = io.StringIO()
+    export(qpq.store, kind, "csv", out)
+    return out.getvalue()
 
 
 def _environment() -> Environment:

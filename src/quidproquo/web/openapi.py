@@ -11,10 +11,14 @@ import yaml
 
 from quidproquo.model import EVENT_TYPES
 from quidproquo.resolve import review
+from quidproquo.resolve.people import STATUSES
+from quidproquo.search import KINDS as SEARCH_KINDS
 
 ENUMS = {
     "event_type": list(EVENT_TYPES),
     "object_type": list(review.TABLES),
+    "person_status": list(STATUSES),
+    "search_kind": list(SEARCH_KINDS),
     "field": sorted({"date", *(f for fields in review.EDITABLE.values() for f in fields)}),
 }
 
