@@ -21,6 +21,7 @@ def test_serve_runs_the_app_on_the_chosen_database(
     result = CliRunner().invoke(main, ["--db", str(web.db), "serve", "--port", "8123"])
     assert result.exit_code == 0, result.output
     assert "http://127.0.0.1:8123/" in result.output
+    assert "answering to Host localhost, 127.0.0.1, ::1 (more with --allowed-host" in result.output
     [call] = calls
     assert (call["host"], call["port"]) == ("127.0.0.1", 8123)
     data = TestClient(call["app"], base_url=BASE_URL).get(f"/incidents/{INCIDENT}.json").json()

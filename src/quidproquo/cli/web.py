@@ -41,4 +41,6 @@ def serve(
     except AuditKeyError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"quidproquo on http://{host}:{port}/  (Ctrl-C to stop)", err=True)
+    names = ", ".join(settings.allowed_hosts)
+    click.echo(f"answering to Host {names} (more with --allowed-host NAME)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
