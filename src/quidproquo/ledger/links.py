@@ -57,6 +57,7 @@ class IncidentView:
     notes: str | None
     sources: list[str]
     count_claims: list[ClaimValue]
+    published: str | None = None  # the latest publication date of its source documents
 
     @property
     def interval(self) -> Interval | None:
@@ -140,7 +141,7 @@ def load_incidents(store: Store, accepted_only: bool = False) -> dict[str, Incid
     rows = store.query(f"SELECT * FROM incidents WHERE {status_filter(accepted_only)}")
     claims = store.query(
         "SELECT c.incident_id, c.property, c.value, c.qualifier, c.attributed_to,"
-        " COALESCE(c.source_url, d.url) AS url, c.document_id, c.id"
+        " COALESCE(c.source_url, d.url) AS url, c.document_id, c.id, d.published"
         " FROM claims c LEFT JOIN documents d ON d.id = c.document_id"
         f" WHERE {status_filter(accepted_only, 'c.status')}"
     )
@@ -169,6 +170,7 @@ def load_incidents(store: Store, accepted_only: bool = False) -> dict[str, Incid
             notes=row["notes"],
             sources=sorted({c["url"] for c in own if c["url"]}),
             count_claims=claim_set([c for c in own if c["property"] == "count"]),
+            published=max((c["published"] for c in own if c["published"]), default=None),
         )
     return incidents
 

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from quidproquo.app import Quidproquo
 from quidproquo.ledger import Ledger, chance_tests
 from quidproquo.ledger.charts import timeline_svg
+from quidproquo.ledger.stats import DEFAULT_PERIOD, PERIOD_RULES
 from quidproquo.model import EVENT_TYPES
 from quidproquo.resolve import review
 from quidproquo.resolve.entities import entity_card
@@ -116,10 +117,14 @@ def timeline(qpq: Quidproquo, params: Params) -> Page:
 def ledger(qpq: Quidproquo, params: Params) -> Page:
     window = integer(params, "window", 14, 0, MAX_WINDOW_DAYS)
     accepted_only = flag(params, "accepted_only")
+    period = params.get("period") or DEFAULT_PERIOD
     built = qpq.ledger(window, accepted_only)
-    tests = chance_tests(built)
-    data = built.to_dict() | {"tests": tests.to_dict() if tests else None}
-    return Page("ledger.html", data, {"ledger": built, "tests": tests})
+    try:
+        tests = chance_tests(built, period)
+    except ValueError as exc:  # an unknown rule or a start after the last fact
+        raise BadRequest(f"period: {exc}") from exc
+    data = built.to_dict() | {"period": period, "tests": tests.to_dict() if tests else None}
+    return Page("ledger.html", data, {"ledger": built, "tests": tests, "rules": PERIOD_RULES})
 
 
 def incident(qpq: Quidproquo, params: Params) -> Page:
