@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from quidproquo.ledger.stats import PERIOD_RULES
 from quidproquo.model import EVENT_TYPES
 from quidproquo.resolve import review
 from quidproquo.resolve.people import STATUSES
@@ -18,6 +19,7 @@ ENUMS = {
     "event_type": list(EVENT_TYPES),
     "object_type": list(review.TABLES),
     "person_status": list(STATUSES),
+    "period_rule": list(PERIOD_RULES),
     "search_kind": list(SEARCH_KINDS),
     "field": sorted({"date", *(f for fields in review.EDITABLE.values() for f in fields)}),
 }
