@@ -109,7 +109,7 @@ def test_review_errors(client: TestClient, web: WebData) -> None:
         data=base | {"action": "correct", "field": "count", "value": "many"},
         headers=auth,
     )
-    assert not_int.status_code == 400 and "count must be an integer" in not_int.json()["error"]
+    assert not_int.status_code == 400 and "count: must be a whole number" in not_int.json()["error"]
     csrf = sign_in(client)
     foreign = client.post(
         "/review",

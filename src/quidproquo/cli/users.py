@@ -16,8 +16,8 @@ from quidproquo.store import Store
 T = TypeVar("T")
 
 
-def _store(ctx: click.Context) -> Store:
-    return project(ctx).store
+def _store(ctx: click.Context, create: bool = False) -> Store:
+    return project(ctx, create).store
 
 
 def _checked(action: Callable[..., T], *args: Any) -> T:
@@ -54,7 +54,8 @@ def users() -> None:
 @click.pass_context
 def users_add(ctx: click.Context, name: str, role: str, password_stdin: bool) -> None:
     """Add an account; the password is asked for (or read with --password-stdin)."""
-    _checked(accounts.add_user, _store(ctx), name, role, _password(password_stdin))
+    store = _store(ctx, create=True)  # the first account may come before any data
+    _checked(accounts.add_user, store, name, role, _password(password_stdin))
     click.echo(f"added {role} {name}")
 
 
