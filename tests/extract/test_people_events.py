@@ -317,3 +317,28 @@ def test_stock_figure_takes_a_described_source(
 def test_a_capital_disputing_stands_for_its_government(extractor: Extractor) -> None:
     text = "Rights monitors put the number of detainees at 700, a figure Tehran disputes."
     assert [e.actor for e in of_type(extractor, text, "denial")] == ["Iran"]
+
+
+# -- hand-overs abroad and homecomings (nationality decides) ------------------------------
+
+
+def test_nationals_of_another_state_handed_over_are_deported(extractor: Extractor) -> None:
+    text = "Seven Latvian nationals were handed over to Estonia at a border post on Tuesday."
+    assert of_type(extractor, text, "release") == []
+    (event,) = of_type(extractor, text, "deportation")
+    assert (event.destination, event.count) == ("Estonia", 7)
+
+
+def test_nationals_handed_over_to_their_own_state_are_released(extractor: Extractor) -> None:
+    text = "The four Ukrainian sailors were handed over to Ukraine on Tuesday."
+    assert of_type(extractor, text, "deportation") == []
+    assert [e.destination for e in of_type(extractor, text, "release")] == ["Ukraine"]
+
+
+def test_returning_home_goes_to_the_own_state(extractor: Extractor) -> None:
+    text = "Two Latvian students, released by Minsk last week, returned home on Friday."
+    assert [e.destination for e in of_type(extractor, text, "release")] == ["Latvia"]
+
+
+def test_returning_home_without_a_nationality_is_no_release(extractor: Extractor) -> None:
+    assert of_type(extractor, "Special envoy John Coale returned home on Friday.", "release") == []

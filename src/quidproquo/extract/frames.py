@@ -18,6 +18,7 @@ from quidproquo.extract.counts import CountMention
 from quidproquo.extract.dates import DateMention
 from quidproquo.extract.discourse import Discourse
 from quidproquo.extract.gazetteer import Gazetteer, Mention
+from quidproquo.extract.modality import load_modality
 from quidproquo.extract.quotes import description_of
 from quidproquo.extract.triggers import Trigger, TriggerLexicon
 
@@ -797,17 +798,8 @@ class FrameFiller:
                 and agent.idx >= leading_header(view.doc.text)
             ):
                 base.actor = self.state_of(agent) or entity_text(agent)
-        elif (
-            frame.actor == "speaker"
-            and subject is not None
-            and subject.ent_type_
-            and subject.ent_type_ not in NUMERIC_ENTITIES
-        ):
-            base.actor = quoted_name(
-                view.doc[subject.left_edge.i : subject.right_edge.i + 1]
-            ) or entity_text(subject)
-        elif frame.actor == "speaker" and subject is not None:
-            base.actor = description_of(subject)  # "a Kremlin spokesman denied ..."
+        elif frame.actor == "speaker":
+            base.actor = self.denier(token, subject)
         elif frame.actor == "government":
             base.actor = (
                 self.government(subject)
@@ -825,10 +817,17 @@ class FrameFiller:
         ):
             return []
         if trig.type == "denial" and any(
-            c.dep_ in ("dative", "nsubjpass") or c.dep_ == "dobj" and self.lexicon.is_people(c)
+            c.dep_ in ("dative", "nsubjpass")
+            or (
+                c.dep_ == "dobj"
+                and self.lexicon.is_people(c)
+                and c.lower_ not in trig.spec.needs  # "rejected the figures": an account
+            )
             for c in token.children
         ):
             return []  # "were denied consular access", "deny them lawyers": withholding
+        if trig.type == "denial" and load_modality().is_habitual(token):
+            return []  # "officials routinely deny ...": a practice, not one rebuttal
         if frame.count:
             variants = self._with_counts(base, view, indices)
         if base.anaphoric and token.dep_ in ("acl", "amod") and not counted(token.head):
@@ -837,6 +836,9 @@ class FrameFiller:
             variants = variants[:1]
         if frame.destination:
             dests = self.destinations(token, view, indices)
+            if trig.spec.destination_home:
+                home = self.nationality(subject, token) if subject is not None else None
+                dests = [home] if home else []
             if trig.spec.destination_from_subject and subject is not None:
                 taker = self.gazetteer.government_of(entity_text(subject))
                 dests = [taker] if taker else []
@@ -851,11 +853,66 @@ class FrameFiller:
                 return []  # "the envoy arrived in Vilnius": a trip, no one freed
             if dests:
                 variants = self._spread(variants, "destination", dests)
+            if trig.spec.foreign_is_deportation and len(dests) == 1:
+                home = self.nationality(subject if subject is not None else token, token)
+                if home is not None and home != dests[0]:
+                    for slot in variants:
+                        slot.type = "deportation"
         if frame.target:
             targets = self.targets(trig, view, indices)
             if targets:
                 variants = self._spread(variants, "target", targets)
         return variants
+
+    def nationality(self, people: Token, trigger: Token) -> str | None:
+        """The state whose nationals the people are: 'Latvian nationals', 'citizens of
+        Belarus, who were handed over' (the relative takes its antecedent)."""
+        if people.lower_ in ("who", "that") and trigger.dep_ == "relcl":
+            people = trigger.head
+        if (
+            people.dep_ == "pobj"
+            and people.head.lower_ == "of"
+            and self.lexicon.is_people(people.head.head)  # "citizens of Belarus"
+        ):
+            return self.gazetteer.country_of(entity_text(people))
+        for child in people.children:
+            if child.dep_ in ("amod", "compound"):
+                country = self.gazetteer.country_of_adjective(child.text)
+                if country:
+                    return country
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    country = self.gazetteer.country_of(entity_text(obj))
+                    if country:
+                        return country
+        return None
+
+    def denier(self, token: Token, subject: Token | None) -> str | None:
+        """Who denied: a named spokesperson ('a spokesperson, Jane Roe'), a body with its
+        state ("Moldova's interior ministry"), a name, else a role ('a Kremlin spokesman');
+        for a noun ('a figure Baku disputes') the proper noun that modifies it."""
+        if token.pos_ == "NOUN":
+            subject = next((c for c in token.children if c.pos_ == "PROPN"), None)
+        if subject is None:
+            return None
+        named = [c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        if named:
+            return entity_text(named[0])
+        owners = [
+            c
+            for c in subject.children
+            if c.dep_ == "poss" and any(t.pos_ == "PROPN" for t in c.subtree)
+        ]
+        if owners and subject.ent_type_ != "PERSON":
+            start = owners[0].left_edge.i
+            return subject.doc[start : subject.i + 1].text
+        quoted = quoted_name(subject.doc[subject.left_edge.i : subject.right_edge.i + 1])
+        if quoted:  # 'the "Open Doors" campaign'
+            return quoted
+        proper = bool(subject.ent_type_) or subject.pos_ == "PROPN"
+        if proper and subject.ent_type_ not in NUMERIC_ENTITIES:
+            return entity_text(subject)
+        return description_of(subject)  # "a Kremlin spokesman denied ..."
 
     @staticmethod
     def _habitual_bare_plural(verb: Token) -> bool:

@@ -52,10 +52,14 @@ class TriggerSpec:
     needs_number_subject: bool = False
     stock: bool = False
     destination_from_subject: bool = False
+    foreign_is_deportation: bool = False  # nationals of another state sent there are deported
+    destination_home: bool = False  # "returned home": the people's own state
     refused_only: bool = False  # states an event only as the act someone refused
     needs_destination: bool = False  # states an event only with a destination abroad
     needs_time: bool = False  # states an event only with a date or "since" in its clause
     excludes: frozenset[str] = frozenset()  # dependents that make it another type
+    # a statement whose complement negates one of these happenings ("said there was no deal")
+    rebuts: frozenset[str] = frozenset()
     forms: tuple[str, ...] = ()
 
 
@@ -108,6 +112,39 @@ def dependents_lower(token: Token) -> set[str]:
     return found
 
 
+NEGATIVES = frozenset({"no", "not", "n't", "never", "nobody", "none", "nothing"})
+
+
+def rebutted(verb: Token, happenings: frozenset[str]) -> bool:
+    """The verb's complement says one of `happenings` did not occur: 'there was no deal',
+    'no trade took place', 'nobody was exchanged', 'it was not a ransom', 'there are no such
+    talks'. A present without 'such' ('there is no deal on the table') states a position on
+    talks, not a rebuttal of an account."""
+    # a complement the parser took for a conjunct: "insisted the sum, paid in May, was not ..."
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ == "ccomp" or c.dep_ == "conj" and not any("subj" in g.dep_ for g in c.children)
+    ]
+    for clause in clauses:
+        for node in clause.subtree:
+            if node.lemma_.lower() not in happenings and node.lower_ not in happenings:
+                continue
+            scope = [node, node.head] if node.dep_ in ("attr", "nsubj", "nsubjpass") else [node]
+            if not any(c.lower_ in NEGATIVES for n in scope for c in n.children):
+                continue
+            verbs = [n for n in scope if n.pos_ in ("VERB", "AUX")]
+            past = any(
+                t.tag_ in ("VBD", "VBN")
+                for v in verbs
+                for t in [v, *v.children]
+                if t.dep_ != "xcomp"
+            )
+            if past or any(c.lower_ == "such" for c in node.children):
+                return True
+    return False
+
+
 class TriggerLexicon:
     """The trigger entries and frames of every event type."""
 
@@ -155,7 +192,7 @@ class TriggerLexicon:
                 for form in spec.forms:
                     self.by_form.setdefault(form, []).append(spec)
                 forms = set(spec.forms) or inflections(spec.lemma)
-                needed = spec.needs | spec.needs_head
+                needed = spec.needs | spec.needs_head | spec.rebuts
                 needs = _words(needed) if needed else None
                 self._prefilter.setdefault(type_name, []).append((_words(forms), needs))
 
@@ -175,10 +212,13 @@ class TriggerLexicon:
                 needs_number_subject=raw.get("needs_number_subject", False),
                 stock=raw.get("stock", False),
                 destination_from_subject=raw.get("destination_from_subject", False),
+                foreign_is_deportation=raw.get("foreign_is_deportation", False),
+                destination_home=raw.get("destination_home", False),
                 refused_only=raw.get("refused_only", False),
                 needs_destination=raw.get("needs_destination", False),
                 needs_time=raw.get("needs_time", False),
                 excludes=frozenset(raw.get("excludes", ())),
+                rebuts=frozenset(raw.get("rebuts", ())),
                 forms=tuple(raw.get("forms", ())),
             )
         except (KeyError, TypeError) as exc:
@@ -262,6 +302,8 @@ class TriggerLexicon:
             and (c.pos_ == "NUM" or any(g.dep_ in ("nummod", "quantmod") for g in c.children))
             for c in token.children
         ):
+            return False
+        if spec.rebuts and not rebutted(token, spec.rebuts):
             return False
         if spec.stock:
             return self._is_stock(token)
