@@ -14,6 +14,16 @@ from quidproquo.store import database_url
 POSTGRES = os.environ.get("QPQ_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _config_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keys that live in the user's config folder (the PostgreSQL audit key) go to a temporary
+    one, never to the real home."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+        patch.delenv("QPQ_AUDIT_KEY_FILE", raising=False)
+        yield
+
+
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     """A PostgreSQL URL whose search_path is a schema made for this test and dropped after it."""

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from web_fixtures import TestClient, WebData, build_web_db
+from web_fixtures import BASE_URL, TestClient, WebData, build_web_db
 
 from quidproquo.web import create_app
 
@@ -22,9 +22,12 @@ def web(template_db: WebData, tmp_path: Path) -> WebData:
     """A fresh copy of the test database for each test (review changes it)."""
     db = tmp_path / "web.db"
     shutil.copy(template_db.db, db)
-    return WebData(db, template_db.document_id)
+    key = Path(str(template_db.db) + ".audit-key")  # the key goes with its database
+    if key.exists():
+        shutil.copy(key, str(db) + ".audit-key")
+    return WebData(db, template_db.document_id, template_db.token)
 
 
 @pytest.fixture
 def client(web: WebData) -> TestClient:
-    return TestClient(create_app(str(web.db)))
+    return TestClient(create_app(str(web.db)), base_url=BASE_URL)

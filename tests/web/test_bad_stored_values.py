@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from web_fixtures import DENIAL, EVENT, INCIDENT, QUOTE_ID, TestClient, WebData
+from web_fixtures import BASE_URL, DENIAL, EVENT, INCIDENT, QUOTE_ID, TestClient, WebData
 
 from quidproquo.cli import main
 from quidproquo.store import Store
@@ -97,7 +97,9 @@ def spoiled(request: pytest.FixtureRequest, template_db: WebData, tmp_path: Path
 
 
 def test_every_page_answers(spoiled: WebData) -> None:
-    client = TestClient(create_app(str(spoiled.db)), raise_server_exceptions=False)
+    client = TestClient(
+        create_app(str(spoiled.db)), base_url=BASE_URL, raise_server_exceptions=False
+    )
     entity = Store(str(spoiled.db)).query("SELECT MIN(id) AS id FROM entities")[0]["id"]
     paths = [*PAGES, f"/documents/{spoiled.document_id}", f"/entities/{entity}"]
     for path in paths:

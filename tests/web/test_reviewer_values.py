@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from web_fixtures import TestClient
+from web_fixtures import BASE_URL, TestClient
 
 from quidproquo.app import Quidproquo
 from quidproquo.cli import main
@@ -43,7 +43,7 @@ def test_corrected_count_is_the_reviewers_everywhere(tmp_path: Path) -> None:
     out = runner.invoke(main, ["--db", str(db), "export", "ledger", "--format", "csv"]).output
     assert f"{new} (reviewer) [" in next(x for x in out.splitlines() if row["id"] in x)
 
-    client = TestClient(create_app(str(db)))
+    client = TestClient(create_app(str(db)), base_url=BASE_URL)
     ledger = client.get("/ledger").text
     assert "(reviewer)" in ledger and f"{row['count']} × " in ledger
     page = client.get(f"/incidents/{row['id']}").text

@@ -3,11 +3,13 @@ event and quote, and a machine-made incident whose claims cite that article."""
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from quidproquo.app import Quidproquo
+from quidproquo.auth import accounts
 from quidproquo.resolve.rows import add_link, insert_claim, insert_incident
 from quidproquo.store import now_iso
 
@@ -15,7 +17,7 @@ with warnings.catch_warnings():  # starlette 1.x prefers the httpx2 fork; httpx 
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-__all__ = ["TestClient", "WebData", "build_web_db"]
+__all__ = ["TestClient", "WebData", "build_web_db", "csrf_of", "sign_in"]
 
 # An original test text (not taken from any publication).
 ARTICLE = (
@@ -35,12 +37,31 @@ DENIAL = "inc-webdeny0001"
 EVENT = "ev-webtest-0001"
 QUOTE_ID = "qt-webtest-0001"
 OTHER_URL = "https://news.example.org/belarus-frees-eight"
+REVIEWER, ADMIN = "olga", "ihar"
+PASSWORD = "minsk-march-2026"
+BASE_URL = "http://localhost"  # an allowed host by default
 
 
 @dataclass
 class WebData:
     db: Path
     document_id: str
+    token: str = ""  # an API token of REVIEWER
+
+
+def csrf_of(html: str) -> str:
+    """The CSRF token of the first form on a page."""
+    match = re.search(r'name="csrf_token" value="([0-9a-f]{64})"', html)
+    assert match, "no CSRF token on the page"
+    return match.group(1)
+
+
+def sign_in(client: TestClient, name: str = REVIEWER, password: str = PASSWORD) -> str:
+    """Sign in through the form, as a browser does; returns the session's CSRF token."""
+    form = {"name": name, "password": password, "csrf_token": csrf_of(client.get("/signin").text)}
+    response = client.post("/signin", data=form, follow_redirects=False)
+    assert response.status_code == 303, response.text
+    return csrf_of(client.get("/review").text)
 
 
 def build_web_db(db: Path, tmp: Path) -> WebData:
@@ -91,5 +112,8 @@ def build_web_db(db: Path, tmp: Path) -> WebData:
             "id": "clm-web-url8", "property": "count", "value": 8, "source_url": OTHER_URL,
         })  # fmt: skip
         add_link(store, conn, DENIAL, INCIDENT, "denies", OTHER_URL)
+    accounts.add_user(store, REVIEWER, "reviewer", PASSWORD)
+    accounts.add_user(store, ADMIN, "admin", PASSWORD)
+    _, token = accounts.create_token(store, REVIEWER, "tests")
     qpq.store.engine.dispose()  # closes the file (checkpoints the WAL) so it can be copied
-    return WebData(db, doc_id)
+    return WebData(db, doc_id, token)

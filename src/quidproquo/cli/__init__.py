@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "quidproquo.cli.extract",
     "quidproquo.cli.web",
     "quidproquo.cli.export",
+    "quidproquo.cli.users",
     "quidproquo.cli.watch",
     "quidproquo.cli.search",
     "quidproquo.cli.people",

@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from quidproquo.auth.keys import AuditKeyError
 from quidproquo.cli import main
 from quidproquo.cli.common import (
     DATE,
@@ -204,7 +205,7 @@ def _decide(
         else:
             decide = reviewing.accept if action == "accept" else reviewing.reject
             row = decide(store, object_type, ident, who, kw["note"])
-    except reviewing.ReviewError as exc:
+    except (reviewing.ReviewError, AuditKeyError) as exc:
         _fail(str(exc))
         return
     if kw["as_json"]:
@@ -325,15 +326,36 @@ def review_log(ctx: click.Context, object_id: str | None, limit: int, as_json: b
 
 
 @review.command("verify")
+@click.option("--head", "kept", metavar="SEQ:HASH", help="A head printed earlier (must remain).")
 @json_option
 @db_option
 @click.pass_context
-def review_verify(ctx: click.Context, as_json: bool) -> None:
-    """Check the audit log's hash chain; exit 1 if it was tampered with."""
-    problems = reviewing.verify_audit_log(_store(ctx))
+def review_verify(ctx: click.Context, kept: str | None, as_json: bool) -> None:
+    """Check the audit log's chain and signatures and print its head; exit 1 if tampered with.
+
+    Keep the printed head (SEQ:HASH) outside the database; giving it back with --head also
+    finds rows cut off the end.
+    """
+    try:
+        head = reviewing.parse_head(kept) if kept else None
+        check = reviewing.check_audit_log(_store(ctx), head)
+    except (reviewing.ReviewError, AuditKeyError) as exc:
+        _fail(str(exc))
+        return
+    shown = f"{check.head[0]}:{check.head[1]}" if check.head else None
     if as_json:
-        echo_json({"ok": not problems, "problems": problems})
+        echo_json({"ok": not check.problems, "problems": check.problems, "head": shown,
+                   "unsigned": check.unsigned})  # fmt: skip
     else:
-        click.echo("\n".join(problems) if problems else "audit log intact")
-    if problems:
+        for problem in check.problems:
+            click.echo(problem)
+        if check.unsigned:
+            cover = "covered by the signed row after them" if check.covered else (
+                "not yet covered: the next decision signs over them"
+            )
+            click.echo(f"seq 1-{check.unsigned}: written before signing, unsigned ({cover})")
+        if not check.problems:
+            click.echo("audit log intact")
+        click.echo(f"head {shown}" if shown else "the audit log is empty")
+    if check.problems:
         raise SystemExit(1)

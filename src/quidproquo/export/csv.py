@@ -3,12 +3,17 @@
 An incident row never shows a single value of a property its sources dispute: beside each
 consensus column stands a `<property>_claims` column listing every value with its number of
 sources ("123 (4 sources); 122 (1 source)"), and `contested` flags the disagreement.
+
+Cells come from article text and feeds, so a cell a spreadsheet would run as a formula
+(starting with =, +, -, @, tab or carriage return) is written with a leading apostrophe;
+numbers, negative ones included, stay numbers.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
@@ -97,6 +102,8 @@ QUOTE_COLUMNS = [
     "status",
     "source_url",
 ]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 ENTITY_COLUMNS = ["id", "name", "kind", "role", "aliases", "attributes", "origin", "incidents"]
 PEOPLE_COLUMNS = [
     "key", "name", "status", "status_since", "doubts", "registries", "facts", "sources",
@@ -116,13 +123,21 @@ def cell(value: Any) -> str:
     return str(value)
 
 
+def safe_cell(value: Any) -> str:
+    """`cell`, with text a spreadsheet would evaluate turned into plain text."""
+    text = cell(value)
+    if text.startswith(FORMULA_START) and not NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def write_rows(rows: Iterable[dict[str, Any]], columns: list[str], out: TextIO) -> int:
     """Header, then each row as soon as it comes; returns the number of rows."""
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     written = 0
     for row in rows:
-        writer.writerow({c: cell(row.get(c)) for c in columns})
+        writer.writerow({c: safe_cell(row.get(c)) for c in columns})
         written += 1
     return written
 

@@ -98,7 +98,7 @@ def timeline_svg(ledger: Ledger) -> str:
     if not intervals:
         return _empty("No dated releases, visits or concessions.")
     x = DateScale(*_span(period_of(intervals)), LEFT, WIDTH - RIGHT)
-    top_count = nice_ceiling(max((release_range(r.release)[0] or 0) for r in rows) or 1)
+    top_count = nice_ceiling(max((release_range(r.release)[0] or 0 for r in rows), default=0) or 1)
     y = LinearScale(0, top_count, 230, 30)
     parts = [_svg_open(360, "Timeline of releases, visits and sanctions relief")]
     parts += _y_axis(y, "prisoners freed")

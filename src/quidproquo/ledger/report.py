@@ -56,6 +56,7 @@ def render_report(report: Report, source: str) -> str:
         lstrip_blocks=True,
     )
     env.filters["domain"] = domain
+    env.filters["href"] = href
     env.filters["qualified"] = qualified
     env.filters["num"] = lambda v, digits=1: "—" if v is None else f"{v:,.{digits}f}"
     template = env.get_template("report.html.j2")
@@ -98,6 +99,17 @@ def domain(url: str) -> str:
     """'https://www.example.com/a/b' -> 'example.com' (link text for a source)."""
     host = urlsplit(url).netloc or url
     return host.removeprefix("www.")
+
+
+def href(url: str | None) -> str:
+    """The URL if it may become a link (http or https only), else '' (javascript:, data:...)."""
+    if not url:
+        return ""
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return ""
+    return url.strip() if scheme in ("http", "https") else ""
 
 
 def qualified(count: Any, qualifier: str | None) -> str:

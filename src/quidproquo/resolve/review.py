@@ -2,21 +2,28 @@
 
 Every event, quote, incident and claim has a status: candidate, accepted, rejected or
 corrected. `accept`, `reject` and `correct` change it and append to `audit_log` in the same
-transaction. The log is append-only (database triggers forbid UPDATE and DELETE) and
-hash-chained: each row's hash covers its content and the previous row's hash, so
-`verify_audit_log` finds a rewritten, removed or inserted row even if the triggers were
-dropped. (Cutting rows off the end leaves a valid shorter chain; keep the last hash
-elsewhere to detect that.)
+transaction. The log is append-only (database triggers forbid UPDATE and DELETE),
+hash-chained (each row's hash covers its content and the previous row's hash) and signed (each
+row carries an HMAC-SHA256 of its hash under the server's audit key, auth/keys.py). So
+`check_audit_log` finds a rewritten, removed or inserted row even with the triggers dropped,
+and a chain recomputed by someone without the key. Cutting rows off the end leaves a valid
+shorter chain: keep the head (`audit_head`) elsewhere and pass it back to detect that.
+Rows written before signing existed have no signature. They are accepted only at the start
+of the log (the first signed row's hash covers them) and never after a kept head (every head
+is printed by this code, so what follows it was written signed).
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import uuid
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from quidproquo.auth.keys import audit_key, sign
 from quidproquo.resolve.rows import add_link
 from quidproquo.store import Store, from_json, now_iso, to_json
 from quidproquo.validate import InvalidValue, check_claim_value, check_date, check_fields
@@ -48,6 +55,16 @@ HASHED_FIELDS = (
     "seq", "id", "at", "reviewer", "object_type", "object_id", "action", "before", "after",
     "note", "prev_hash",
 )  # fmt: skip
+
+
+@dataclass
+class AuditCheck:
+    """What `check_audit_log` found: problems (empty when intact), the head, unsigned rows."""
+
+    problems: list[str] = field(default_factory=list)
+    head: tuple[int, str] | None = None
+    unsigned: int = 0  # rows from before signing, at the start of the log
+    covered: bool = True  # a signed row follows the unsigned ones
 
 
 class ReviewError(ValueError):
@@ -211,10 +228,12 @@ def _append(
         "prev_hash": last["hash"] if last else GENESIS_HASH,
     }
     row["hash"] = row_hash(row)
+    row["signature"] = sign(audit_key(store.engine), row["hash"])
     store.execute(
         "INSERT INTO audit_log (seq, id, at, reviewer, object_type, object_id, action, before,"
-        " after, note, prev_hash, hash) VALUES (:seq, :id, :at, :reviewer, :object_type,"
-        " :object_id, :action, :before, :after, :note, :prev_hash, :hash)",
+        " after, note, prev_hash, hash, signature) VALUES (:seq, :id, :at, :reviewer,"
+        " :object_type, :object_id, :action, :before, :after, :note, :prev_hash, :hash,"
+        " :signature)",
         row,
         conn,
     )
@@ -226,20 +245,72 @@ def row_hash(row: dict[str, Any]) -> str:
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
-def verify_audit_log(store: Store) -> list[str]:
-    """Problems found in the chain (empty when intact)."""
-    problems = []
-    expected_prev, expected_seq = GENESIS_HASH, 1
+def verify_audit_log(store: Store, head: tuple[int, str] | None = None) -> list[str]:
+    """Problems found in the log (empty when intact)."""
+    return check_audit_log(store, head).problems
+
+
+def check_audit_log(store: Store, head: tuple[int, str] | None = None) -> AuditCheck:
+    """Check sequence, chain and signatures; with `head` (seq, hash kept elsewhere), also
+    that this row is still there unchanged, so that a cut-off tail is found."""
+    key = audit_key(store.engine)
+    check = AuditCheck()
+    expected_prev, expected_seq, signed_seen = GENESIS_HASH, 1, False
     for row in store.query("SELECT * FROM audit_log ORDER BY seq"):
         where = f"audit_log seq {row['seq']} (id {row['id']})"
         if row["seq"] != expected_seq:
-            problems.append(f"{where}: expected seq {expected_seq} (row missing or inserted)")
+            check.problems.append(f"{where}: expected seq {expected_seq} (row missing or inserted)")
         if row["prev_hash"] != expected_prev:
-            problems.append(f"{where}: prev_hash does not match the previous row's hash")
+            check.problems.append(f"{where}: prev_hash does not match the previous row's hash")
         if row_hash(row) != row["hash"]:
-            problems.append(f"{where}: content does not match its hash (row rewritten)")
+            check.problems.append(f"{where}: content does not match its hash (row rewritten)")
+        if row["signature"] is None:
+            if signed_seen or (head is not None and row["seq"] > head[0]):
+                check.problems.append(f"{where}: unsigned where it must be signed (stripped)")
+            else:
+                check.unsigned += 1
+        elif not hmac.compare_digest(sign(key, row["hash"]), row["signature"]):
+            check.problems.append(
+                f"{where}: signature does not match (chain recomputed, or another audit key)"
+            )
+        signed_seen = signed_seen or row["signature"] is not None
         expected_prev, expected_seq = row["hash"], row["seq"] + 1
-    return problems
+        check.head = (row["seq"], row["hash"])
+    check.covered = signed_seen or not check.unsigned
+    if head is not None:
+        check.problems += _head_problems(store, head, check.head)
+    return check
+
+
+def _head_problems(
+    store: Store, kept: tuple[int, str], head: tuple[int, str] | None
+) -> list[str]:
+    seq, digest = kept
+    row = store.query_one("SELECT hash FROM audit_log WHERE seq = :seq", {"seq": seq})
+    if row is None:
+        last = f"it ends at seq {head[0]}" if head else "it is empty"
+        return [f"kept head seq {seq} is missing: the log was cut short ({last})"]
+    if row["hash"] != digest:
+        return [f"kept head seq {seq}: the hash differs ({row['hash']}, kept {digest})"]
+    return []
+
+
+def parse_head(text: str) -> tuple[int, str]:
+    """'12:ab34...' -> (12, 'ab34...'), as printed by `qpq review verify`."""
+    seq, sep, digest = text.strip().partition(":")
+    if not sep or not seq.isdigit() or len(digest) != 64:
+        raise ReviewError(f"a head is SEQ:HASH (64 hex digits), as verify prints it; got {text!r}")
+    return int(seq), digest.lower()
+
+
+def last_reviewer(store: Store, object_type: str, object_id: str) -> str | None:
+    """Who made the latest decision on this object (None: nobody yet)."""
+    row = store.query_one(
+        "SELECT reviewer FROM audit_log WHERE object_type = :t AND object_id = :id"
+        " ORDER BY seq DESC LIMIT 1",
+        {"t": object_type, "id": object_id},
+    )
+    return None if row is None else str(row["reviewer"])
 
 
 def audit_log(store: Store, object_id: str | None = None, limit: int = 100) -> list[dict[str, Any]]:

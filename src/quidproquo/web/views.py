@@ -228,8 +228,13 @@ def review_queue(qpq: Quidproquo, params: Params) -> Page:
 def review_log(qpq: Quidproquo, params: Params) -> Page:
     limit = integer(params, "limit", 100, 1, MAX_LIMIT)
     entries = review.audit_log(qpq.store, params.get("object_id") or None, limit)
-    problems = review.verify_audit_log(qpq.store)
-    return Page("review_log.html", {"entries": entries, "chain_problems": problems})
+    check = review.check_audit_log(qpq.store)
+    head = f"{check.head[0]}:{check.head[1]}" if check.head else None
+    return Page(
+        "review_log.html",
+        {"entries": entries, "chain_problems": check.problems, "head": head,
+         "unsigned": check.unsigned},
+    )  # fmt: skip
 
 
 def review_action(qpq: Quidproquo, form: Params) -> dict[str, Any]:
