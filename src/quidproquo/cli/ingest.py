@@ -9,8 +9,16 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
+from quidproquo.app import DOCUMENT_STATUSES
 from quidproquo.cli import main
-from quidproquo.cli.common import db_option, echo_json, echo_table, json_option, project
+from quidproquo.cli.common import (
+    db_option,
+    echo_json,
+    echo_table,
+    json_option,
+    limit_option,
+    project,
+)
 from quidproquo.ingest import SourceMeta
 
 PROGRESS_FROM_FILES = 6  # a progress bar for more than a handful of files
@@ -65,14 +73,18 @@ def ingest(
 
 
 @main.command()
-@click.option("--limit", type=int, help="Show at most this many.")
+@limit_option
+@click.option(
+    "--status", type=click.Choice(DOCUMENT_STATUSES), help="Only documents in this state."
+)
 @json_option
 @db_option
 @click.pass_context
-def documents(ctx: click.Context, limit: int | None, as_json: bool) -> None:
-    """List stored documents: id, source and status."""
-    rows = project(ctx).documents(limit)
+def documents(ctx: click.Context, limit: int | None, status: str | None, as_json: bool) -> None:
+    """List stored documents: id, source and status (failed ones with the reason)."""
+    rows = project(ctx).documents(limit, status)
     if as_json:
         echo_json(rows)
         return
-    echo_table(rows, ["id", "status", "published", "publisher", "title", "source_path"], width=40)
+    columns = ["id", "status", "published", "publisher", "title", "source_path"]
+    echo_table(rows, columns + (["failure"] if status == "failed" else []), width=40)

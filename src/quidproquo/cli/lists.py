@@ -7,7 +7,14 @@ from pathlib import Path
 import click
 
 from quidproquo.cli import main
-from quidproquo.cli.common import db_option, echo_json, echo_table, json_option, project
+from quidproquo.cli.common import (
+    db_option,
+    echo_json,
+    echo_table,
+    json_option,
+    limit_option,
+    project,
+)
 
 
 @main.command("ingest-list")
@@ -37,12 +44,13 @@ def ingest_list(
 
 @main.command()
 @click.option("--name", help="Only the entries of the entity this name (any spelling) denotes.")
+@limit_option
 @json_option
 @db_option
 @click.pass_context
-def listings(ctx: click.Context, name: str | None, as_json: bool) -> None:
+def listings(ctx: click.Context, name: str | None, limit: int | None, as_json: bool) -> None:
     """Stored sanctions-list entries with their programmes and entities."""
-    rows = project(ctx).listings(name)
+    rows = project(ctx).listings(name)[:limit]
     if as_json:
         echo_json(rows)
         return

@@ -230,24 +230,53 @@ def audit_log(store: Store, object_id: str | None = None, limit: int = 100) -> l
     return rows
 
 
-def queue(store: Store, limit: int = 50, object_type: str | None = None) -> list[dict[str, Any]]:
+# The review queue, kind by kind: (table, label, date, filter, order). Each order is indexed
+# after the filter's columns (migration 0021): a page is read by keyset at any queue size.
+QUEUE = {
+    "incident": ("incidents", "type", "date_min", "status = 'candidate' AND origin = 'extracted'",
+                 "(1 - contested), COALESCE(date_min, ''), id"),
+    "claim": ("claims", "property", "first_seen", "status = 'candidate'",
+              "first_seen, id"),
+    "event": ("events", "type", "date_min", "status = 'candidate'",
+              "COALESCE(date_min, ''), id"),
+    "quote": ("quotes", "speaker", "created_at", "status = 'candidate'",
+              "created_at, id"),
+}  # fmt: skip
+
+
+def queue(
+    store: Store, limit: int = 50, object_type: str | None = None, after: str | None = None
+) -> list[dict[str, Any]]:
     """Candidates awaiting review: machine-made incidents (contested first), their claims,
-    then raw events and quotes."""
-    selects = {
-        "incident": "SELECT 'incident' AS object_type, id, type AS label, date_min AS date,"
-        " contested, 0 AS rank FROM incidents WHERE status = 'candidate' AND origin = 'extracted'",
-        "claim": "SELECT 'claim' AS object_type, id, property AS label, first_seen AS date,"
-        " 0 AS contested, 1 AS rank FROM claims WHERE status = 'candidate'",
-        "event": "SELECT 'event' AS object_type, id, type AS label, date_min AS date,"
-        " 0 AS contested, 2 AS rank FROM events WHERE status = 'candidate'",
-        "quote": "SELECT 'quote' AS object_type, id, speaker AS label, created_at AS date,"
-        " 0 AS contested, 3 AS rank FROM quotes WHERE status = 'candidate'",
-    }
+    then raw events and quotes. A page: at most `limit` items following the item `after`
+    ("kind:id", as `queue_cursor` gives it)."""
+    kinds = list(QUEUE)
     if object_type is not None:
         _table(object_type)
-        selects = {object_type: selects[object_type]}
-    sql = " UNION ALL ".join(selects.values())
-    return store.query(
-        f"SELECT * FROM ({sql}) q ORDER BY rank, contested DESC, date, id LIMIT :limit",
-        {"limit": limit},
-    )
+        kinds = [object_type]
+    start_kind, _, start_id = (after or "").partition(":")
+    if after:
+        if start_kind not in kinds or not start_id:
+            raise ReviewError(f"not a review queue position: {after!r}")
+        kinds = kinds[kinds.index(start_kind) :]
+    items: list[dict[str, Any]] = []
+    for kind in kinds:
+        table, label, when, where, order = QUEUE[kind]
+        params: dict[str, Any] = {"limit": limit - len(items)}
+        if after and kind == start_kind:
+            where += f" AND ({order}) > (SELECT {order} FROM {table} WHERE id = :after)"
+            params["after"] = start_id
+        contested = "contested" if kind == "incident" else "0"
+        items += store.query(
+            f"SELECT '{kind}' AS object_type, id, {label} AS label, {when} AS date,"
+            f" {contested} AS contested FROM {table} WHERE {where} ORDER BY {order} LIMIT :limit",
+            params,
+        )
+        if len(items) >= limit:
+            break
+    return items
+
+
+def queue_cursor(item: dict[str, Any]) -> str:
+    """The `after` value that continues the queue after this item."""
+    return f"{item['object_type']}:{item['id']}"

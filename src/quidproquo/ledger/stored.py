@@ -1,0 +1,51 @@
+"""Results computed from all the facts, stored until the facts change.
+
+The chance test reads every release and marker; a page must not recompute it on each request.
+Its result is stored in `ledger_results` with the facts version it was computed on
+(`facts_version`, bumped by triggers whenever incidents, claims or links change) and reused
+while that version holds; the first request after a change computes and stores it again.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from quidproquo.ledger.links import build_ledger
+from quidproquo.ledger.stats import chance_tests
+from quidproquo.store import Store, from_json, now_iso
+
+CHANCE_TESTS = "chance_tests"
+
+
+def facts_version(store: Store) -> int:
+    row = store.query_one("SELECT version FROM facts_version WHERE id = 1")
+    return int(row["version"]) if row else 0
+
+
+def stored_chance_tests(
+    store: Store, window_days: int = 14, accepted_only: bool = False
+) -> dict[str, Any] | None:
+    """The chance tests of the whole ledger (as `LedgerTests.to_dict()`, None when there is no
+    dated release), computed once per facts version."""
+    version = facts_version(store)
+    key = {"name": CHANCE_TESTS, "w": window_days, "a": int(accepted_only)}
+    row = store.query_one(
+        "SELECT version, result FROM ledger_results"
+        " WHERE name = :name AND window_days = :w AND accepted_only = :a",
+        key,
+    )
+    if row is not None and row["version"] == version:
+        result: dict[str, Any] | None = from_json(row["result"])
+        return result
+    tests = chance_tests(build_ledger(store, window_days, accepted_only))
+    result = tests.to_dict() if tests else None
+    # Stored under the version read *before* computing: a change meanwhile makes it stale.
+    store.execute(
+        "INSERT INTO ledger_results (name, window_days, accepted_only, version, result,"
+        " computed_at) VALUES (:name, :w, :a, :v, :r, :t)"
+        " ON CONFLICT (name, window_days, accepted_only) DO UPDATE SET version = :v,"
+        " result = :r, computed_at = :t",
+        key | {"v": version, "r": json.dumps(result, default=str), "t": now_iso()},
+    )
+    return result
