@@ -12,7 +12,7 @@ from typing import Any
 from quidproquo.ledger import build_ledger
 from quidproquo.ledger.links import LedgerRow, page_ids, status_filter
 from quidproquo.resolve.views import incident_details as views_incident_details
-from quidproquo.resolve.views import raw_events
+from quidproquo.resolve.views import incidents_with_claims, raw_events
 from quidproquo.store import Store, from_json
 
 REVIEWED = ("accepted", "corrected")
@@ -35,6 +35,18 @@ def incident_details(store: Store, accepted_only: bool = False) -> Iterator[dict
     while ids := page_ids(store, status_filter(accepted_only), {}, after, EXPORT_PAGE):
         after = ids[-1]
         yield from views_incident_details(store, ids, keep)
+
+
+def incident_summaries(store: Store, accepted_only: bool = False) -> Iterator[dict[str, Any]]:
+    """Incidents (oldest first) with their claim sets and contested flag, without the claims
+    themselves: what a flat CSV row shows, read a page at a time."""
+    after = None
+    keep = (lambda c: kept(c["status"], True)) if accepted_only else None
+    while ids := page_ids(store, status_filter(accepted_only), {}, after, EXPORT_PAGE):
+        after = ids[-1]
+        for row in incidents_with_claims(store, ids, keep):
+            row["claim_sets"] = row.pop("claims")
+            yield row
 
 
 def claims(store: Store, accepted_only: bool = False) -> Iterator[dict[str, Any]]:

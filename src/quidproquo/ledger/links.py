@@ -60,6 +60,7 @@ class IncidentView:
     notes: str | None
     sources: list[str]
     count_claims: list[ClaimValue]
+    published: str | None = None  # the latest publication date of its source documents
 
     @property
     def interval(self) -> Interval | None:
@@ -180,7 +181,7 @@ def load_incidents(
 
 CLAIMS_SQL = (
     "SELECT c.incident_id, c.property, c.value, c.qualifier, c.attributed_to,"
-    " COALESCE(c.source_url, d.url) AS url, c.document_id, c.id"
+    " COALESCE(c.source_url, d.url) AS url, c.document_id, c.id, d.published"
     " FROM claims c LEFT JOIN documents d ON d.id = c.document_id"
 )
 
@@ -205,6 +206,7 @@ def _view(row: dict[str, Any], own: list[dict[str, Any]]) -> IncidentView:
         notes=row["notes"],
         sources=sorted({c["url"] for c in own if c["url"]}),
         count_claims=claim_set([c for c in own if c["property"] == "count"]),
+        published=max((c["published"] for c in own if c["published"]), default=None),
     )
 
 

@@ -17,12 +17,15 @@ SHOWN_PROPERTIES = ("date", "count", "destination", "target", "instrument")
 
 
 def _claims_by_incident(store: Store, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The columns claim sets are made of, of every claim of these incidents."""
     grouped: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
     if not ids:
         return grouped
     names, params = in_list("i", ids)
     rows = store.query(
-        f"SELECT * FROM claims WHERE incident_id IN ({names}) ORDER BY property, id", params
+        "SELECT id, incident_id, property, value, status, document_id, source_url FROM claims"
+        f" WHERE incident_id IN ({names}) ORDER BY property, id",
+        params,
     )
     for row in rows:
         grouped[row["incident_id"]].append(row)
@@ -87,14 +90,19 @@ def list_incidents(
                 f"SELECT id FROM incidents WHERE {' AND '.join(where)} ORDER BY {INCIDENT_ORDER}",
                 params)]
         )  # fmt: skip
-        result += [i for i in _with_claims(store, ids) if not contested or i["contested"]]
+        result += [
+            i for i in incidents_with_claims(store, ids) if not contested or i["contested"]
+        ]
         if want is None or len(ids) < want or (limit is not None and len(result) >= limit):
             return result[:limit]
         after = ids[-1]
 
 
-def _with_claims(store: Store, ids: list[str]) -> list[dict[str, Any]]:
-    """The incidents of `ids`, in that order, each with its claim sets and contested flag."""
+def incidents_with_claims(
+    store: Store, ids: list[str], keep: Callable[[dict[str, Any]], bool] | None = None
+) -> list[dict[str, Any]]:
+    """The incidents of `ids`, in that order, each with its claim sets (`claims`) and
+    contested flag; with `keep`, on the claims it keeps only."""
     rows: dict[str, dict[str, Any]] = {}
     claims: dict[str, list[dict[str, Any]]] = {}
     for start in range(0, len(ids), CHUNK):
@@ -107,7 +115,7 @@ def _with_claims(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     for incident_id in ids:
         row = rows[incident_id]
         row["persons"] = from_json(row["persons"]) or []
-        own = claims[incident_id]
+        own = [c for c in claims[incident_id] if keep is None or keep(c)]
         row["contested"] = bool(row["contested"]) or is_contested(own)
         row["claims"] = claim_sets(own)
         result.append(row)

@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -75,9 +76,9 @@ class Store:
         self, sql: str, params: Mapping[str, Any] | None = None, conn: Connection | None = None
     ) -> list[dict[str, Any]]:
         if conn is not None:
-            return [dict(r._mapping) for r in conn.execute(sa.text(sql), dict(params or {}))]
+            return _rows(conn.execute(_text(sql), dict(params or {})))
         with self.engine.connect() as c:
-            return [dict(r._mapping) for r in c.execute(sa.text(sql), dict(params or {}))]
+            return _rows(c.execute(_text(sql), dict(params or {})))
 
     def query_one(
         self, sql: str, params: Mapping[str, Any] | None = None, conn: Connection | None = None
@@ -98,9 +99,9 @@ class Store:
         else:
             bound = [dict(p) for p in params]
         if conn is not None:
-            return int(conn.execute(sa.text(sql), bound).rowcount or 0)
+            return int(conn.execute(_text(sql), bound).rowcount or 0)
         with self.transaction() as c:
-            return int(c.execute(sa.text(sql), bound).rowcount or 0)
+            return int(c.execute(_text(sql), bound).rowcount or 0)
 
     # -- schema ------------------------------------------------------------------
     def applied_migrations(self) -> list[str]:
@@ -132,6 +133,17 @@ class Store:
                 )
             applied.append(version)
         return applied
+
+
+@lru_cache(maxsize=1024)
+def _text(sql: str) -> sa.TextClause:
+    """Parsed once per distinct statement (pages of ids repeat the same one)."""
+    return sa.text(sql)
+
+
+def _rows(result: sa.CursorResult[Any]) -> list[dict[str, Any]]:
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result.all()]
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
