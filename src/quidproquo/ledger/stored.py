@@ -9,13 +9,18 @@ while that version holds; the first request after a change computes and stores i
 from __future__ import annotations
 
 import json
-from typing import Any
+import threading
+from typing import Any, Literal
 
 from quidproquo.ledger.links import build_ledger
 from quidproquo.ledger.stats import chance_tests
 from quidproquo.store import Store, from_json, now_iso
 
 CHANCE_TESTS = "chance_tests"
+WAIT_SECONDS = 2.0  # a page waits this long for a recomputation, then shows the last result
+State = Literal["current", "stale", "computing"]
+_RUNNING: dict[tuple[str, int, bool], threading.Thread] = {}
+_LOCK = threading.Lock()
 
 
 def facts_version(store: Store) -> int:
@@ -29,15 +34,56 @@ def stored_chance_tests(
     """The chance tests of the whole ledger (as `LedgerTests.to_dict()`, None when there is no
     dated release), computed once per facts version."""
     version = facts_version(store)
-    key = {"name": CHANCE_TESTS, "w": window_days, "a": int(accepted_only)}
-    row = store.query_one(
-        "SELECT version, result FROM ledger_results"
-        " WHERE name = :name AND window_days = :w AND accepted_only = :a",
-        key,
-    )
+    row = _stored(store, window_days, accepted_only)
     if row is not None and row["version"] == version:
         result: dict[str, Any] | None = from_json(row["result"])
         return result
+    return _compute(store, window_days, accepted_only, version)
+
+
+def chance_tests_for_page(
+    store: Store, window_days: int = 14, accepted_only: bool = False
+) -> tuple[dict[str, Any] | None, State]:
+    """What a page shows without waiting long: the stored result if it is current; else a
+    recomputation starts in the background (one per database and setting), the request
+    that starts it waits up to WAIT_SECONDS for it, and the page shows the last stored
+    result ('stale') or none yet ('computing')."""
+    version = facts_version(store)
+    row = _stored(store, window_days, accepted_only)
+    if row is not None and row["version"] == version:
+        return from_json(row["result"]), "current"
+    key = (store.url, window_days, accepted_only)
+    with _LOCK:
+        thread = _RUNNING.get(key)
+        started = thread is None or not thread.is_alive()
+        if started:
+            thread = threading.Thread(
+                target=_compute, args=(store, window_days, accepted_only, version), daemon=True
+            )
+            _RUNNING[key] = thread
+            thread.start()
+    if started and thread is not None:  # only the request that starts it waits
+        thread.join(WAIT_SECONDS)
+    row = _stored(store, window_days, accepted_only)
+    if row is not None and row["version"] == version:
+        return from_json(row["result"]), "current"
+    if row is not None:
+        return from_json(row["result"]), "stale"
+    return None, "computing"
+
+
+def _stored(store: Store, window_days: int, accepted_only: bool) -> dict[str, Any] | None:
+    return store.query_one(
+        "SELECT version, result FROM ledger_results"
+        " WHERE name = :name AND window_days = :w AND accepted_only = :a",
+        {"name": CHANCE_TESTS, "w": window_days, "a": int(accepted_only)},
+    )
+
+
+def _compute(
+    store: Store, window_days: int, accepted_only: bool, version: int
+) -> dict[str, Any] | None:
+    key = {"name": CHANCE_TESTS, "w": window_days, "a": int(accepted_only)}
     tests = chance_tests(build_ledger(store, window_days, accepted_only))
     result = tests.to_dict() if tests else None
     # Stored under the version read *before* computing: a change meanwhile makes it stale.

@@ -17,7 +17,7 @@ from quidproquo.app import Quidproquo
 from quidproquo.ledger import build_ledger
 from quidproquo.ledger.charts import timeline_svg
 from quidproquo.ledger.links import CHUNK, in_list
-from quidproquo.ledger.stored import stored_chance_tests
+from quidproquo.ledger.stored import chance_tests_for_page
 from quidproquo.model import EVENT_TYPES
 from quidproquo.resolve import review
 from quidproquo.resolve.entities import entity_card
@@ -128,9 +128,9 @@ def ledger(qpq: Quidproquo, params: Params) -> Page:
     limit = integer(params, "limit", LEDGER_PAGE_SIZE, 1, MAX_LIMIT)
     after = params.get("after") or None
     built = build_ledger(qpq.store, window, accepted_only, after=after, limit=limit)
-    tests = stored_chance_tests(qpq.store, window, accepted_only)
+    tests, state = chance_tests_for_page(qpq.store, window, accepted_only)
     last = built.rows[-1].release.id if len(built.rows) == limit else None
-    data = built.to_dict() | {"tests": tests, "next": next_page(params, last)}
+    data = built.to_dict() | {"tests": tests, "tests_state": state, "next": next_page(params, last)}
     return Page("ledger.html", data, {"ledger": built, "tests": tests, "first_page": not after})
 
 
