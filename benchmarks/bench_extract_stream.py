@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 ON_TOPIC = (
-    "Officials in Minsk let {n} prisoners leave custody on Tuesday, a rights group said. "
+    "The authorities in Minsk freed {n} political prisoners on Tuesday, a rights group said. "
     "They were driven to the border with Lithuania."
 )
 OFF_TOPIC = (

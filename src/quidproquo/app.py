@@ -14,13 +14,34 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from quidproquo.batch import PART_BYTES, Outcome, StoredPart, corpus_files, file_parts, stream
 from quidproquo.ingest import IngestError, SourceMeta, expand_paths, read_path
-from quidproquo.ingest.sanctions import Listing, read_list
+from quidproquo.ingest.registry import RegistryEntry, load_layout, read_registry
+from quidproquo.ingest.sanctions import Listing, is_companion, list_published, read_list
 from quidproquo.ledger import Ledger, TermsOfTrade, build_ledger, terms_of_trade, write_report
-from quidproquo.model import Document, Event, Quote
+from quidproquo.ledger.links import in_list
+from quidproquo.model import Document, Event, Extraction, Quote
 from quidproquo.resolve.curated import CuratedSummary, add_alias, load_curated
 from quidproquo.resolve.entities import EntityResolver
 from quidproquo.resolve.incidents import ResolveSummary, resolve
+from quidproquo.resolve.list_changes import (
+    LIST_DOCUMENT_KIND,
+    ListChange,
+    change_documents,
+    entries_hash,
+    list_changes,
+    listings_as_of,
+    record_version,
+)
+from quidproquo.resolve.people import (
+    Person,
+    RegistryImport,
+    import_registry,
+    people,
+    registry_name,
+    stock,
+)
 from quidproquo.resolve.review import TABLES, ReviewError
+from quidproquo.search import KINDS as SEARCH_KINDS
+from quidproquo.search import Hit, search
 from quidproquo.store import Store, from_json, now_iso, to_json
 
 if TYPE_CHECKING:
@@ -32,6 +53,7 @@ DOCUMENT_COLUMNS = (
 )
 DOCUMENT_STATUSES = ("ingested", "extracted", "failed")
 EXTRACT_BATCH = 100  # documents read, extracted and committed together
+EXTRACTABLE = f"kind <> '{LIST_DOCUMENT_KIND}'"  # sanctions-list versions are not news
 
 
 @dataclass
@@ -86,11 +108,19 @@ def fact_id(doc_id: str, kind: str, *parts: object) -> str:
 class ListReport:
     added: int = 0
     unchanged: int = 0  # entries already stored
+    versions: int = 0  # new dated versions of a list
+    changes: list[ListChange] = field(default_factory=list)  # in-scope, of the new versions
     errors: list[IngestError] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         errors = [{"path": e.path, "line": e.line, "reason": e.reason} for e in self.errors]
-        return {"added": self.added, "unchanged": self.unchanged, "errors": errors}
+        return {
+            "added": self.added,
+            "unchanged": self.unchanged,
+            "versions": self.versions,
+            "changes": [c.to_dict() for c in self.changes],
+            "errors": errors,
+        }
 
 
 LISTING_ORIGIN = "listing"
@@ -138,18 +168,46 @@ class Quidproquo:
         return inserted == 1
 
     def documents(
-        self, limit: int | None = None, status: str | None = None
+        self,
+        limit: int | None = None,
+        publisher: str | None = None,
+        status: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Stored documents, newest publication first, without their text; failed ones say why."""
+        """Stored documents, newest publication first, without their text; filtered by
+        publisher (any letter case), status, and publication date (ISO, inclusive); failed
+        ones say why."""
+        where: list[str] = []
+        params: dict[str, Any] = {"limit": limit}
+        if publisher:
+            where.append("LOWER(publisher) = LOWER(:publisher)")
+            params["publisher"] = publisher
+        if status:
+            where.append("status = :status")
+            params["status"] = status
+        if since:
+            where.append("SUBSTR(published, 1, 10) >= :since")
+            params["since"] = since
+        if until:
+            where.append("SUBSTR(published, 1, 10) <= :until")
+            params["until"] = until
         sql = (
             "SELECT id, kind, url, publisher, title, published, retrieved, source_path, status,"
             " failure, LENGTH(text) AS characters FROM documents"
-            + (" WHERE status = :status" if status else "")
+            + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY published DESC, retrieved DESC, id"
         )
         if limit:
             sql += " LIMIT :limit"
-        return self.store.query(sql, {"limit": limit, "status": status})
+        return self.store.query(sql, params)
+
+    def search(
+        self, text: str, kinds: tuple[str, ...] | None = None, limit: int = 50
+    ) -> list[Hit]:
+        """Documents, claims, quotes, incidents and entities matching every word of `text`
+        (names folded: Kolesnikova finds Kalesnikava), best first."""
+        return search(self.store, text, kinds or SEARCH_KINDS, limit)
 
     def document(self, doc_id: str) -> Document | None:
         row = self.store.query_one(
@@ -157,54 +215,151 @@ class Quidproquo:
         )
         return Document(**row) if row else None
 
-    def ingest_lists(self, paths: Iterable[Path | str], list_name: str | None = None) -> ListReport:
-        """Store sanctions-list entries (OFAC SDN CSV, FtM JSON), each tied to an entity."""
+    def ingest_lists(
+        self,
+        paths: Iterable[Path | str],
+        list_name: str | None = None,
+        published: str | None = None,
+        url: str | None = None,
+    ) -> ListReport:
+        """Store sanctions lists (OFAC SDN CSV/XML, FtM JSON), each entry tied to an entity.
+
+        Each file is a dated version of its list: the date the file states, else `published`,
+        else today. In-scope entries removed or added since the previous version become
+        `sanctions_eased` / `sanctions_imposed` events, merged into incidents by `resolve`.
+        """
         report = ListReport()
-        for path in expand_paths([Path(p) for p in paths]):
-            for item in read_list(path, list_name):
-                if isinstance(item, IngestError):
-                    report.errors.append(item)
-                elif self._add_listing(item, str(path)):
-                    report.added += 1
-                else:
-                    report.unchanged += 1
+        files = expand_paths([Path(p) for p in paths], suffixes=(".csv", ".xml", ".json",
+                                                                  ".jsonl", ".ndjson", ".ftm"))
+        primaries = {f.parent for f in files if not is_companion(f)}
+        touched: set[str] = set()
+        for path in files:
+            if is_companion(path) and path.parent in primaries:
+                continue  # read with its primary file
+            items = list(read_list(path, list_name))
+            report.errors += [i for i in items if isinstance(i, IngestError)]
+            listings = [i for i in items if isinstance(i, Listing)]
+            if not listings:
+                continue
+            day = (list_published(path) or published or now_iso())[:10]
+            with self.store.transaction() as conn:
+                ids = []
+                for listing in listings:
+                    listing_id, added = self._add_listing(conn, listing, str(path))
+                    ids.append(listing_id)
+                    report.added += added
+                    report.unchanged += not added
+                name = listings[0].list_name
+                if record_version(self.store, conn, name, day, ids, entries_hash(listings),
+                                  str(path), url):  # fmt: skip
+                    report.versions += 1
+                    touched.add(name)
+        for name in sorted(touched):
+            report.changes += [
+                c for c in list_changes(self.store, name, in_scope_only=True)
+                if c.version.source_path in {str(p) for p in files}
+            ]  # fmt: skip
+            for doc, events in change_documents(self.store, name):
+                self._store_list_changes(doc, events)
         return report
 
-    def _add_listing(self, listing: Listing, source_path: str) -> bool:
-        listing_id = fact_id(listing.list_name, "listing", listing.entry_id)
-        with self.store.transaction() as conn:
-            if self.store.query_one(
-                "SELECT id FROM listings WHERE id = :i", {"i": listing_id}, conn
-            ):
-                return False
-            resolver = EntityResolver(self.store, conn)
-            entity_id = resolver.resolve(listing.name, LISTING_ORIGIN, listing.kind)
-            for alias in listing.aliases:
-                if entity_id:
-                    add_alias(self.store, conn, entity_id, alias)
-            row = listing.__dict__ | {
-                "id": listing_id,
-                "programs": to_json(listing.programs),
-                "aliases": to_json(listing.aliases),
-                "entity_id": entity_id,
-                "source_path": source_path,
-                "retrieved": now_iso(),
-            }
-            columns, values = ", ".join(row), ", ".join(f":{k}" for k in row)
-            self.store.execute(f"INSERT INTO listings ({columns}) VALUES ({values})", row, conn)
-        return True
+    def _store_list_changes(self, doc: Document, events: list[Event]) -> None:
+        """A list version's changes: one document, already 'extracted', with its events."""
+        if self.add_document(doc):
+            self._commit([Outcome(doc.id, Extraction(events=events))], ExtractReport(), True)
 
-    def listings(self, name: str | None = None) -> list[dict[str, Any]]:
-        """Stored list entries; with `name`, those of the entity any spelling of it denotes."""
-        rows = self.store.query("SELECT * FROM listings ORDER BY list_name, name")
+    def _add_listing(self, conn: Any, listing: Listing, source_path: str) -> tuple[str, bool]:
+        """(listing id, whether it is new); a known entry takes the newest names and addresses."""
+        listing_id = fact_id(listing.list_name, "listing", listing.entry_id)
+        row = listing.__dict__ | {
+            "id": listing_id,
+            "programs": to_json(listing.programs),
+            "aliases": to_json(listing.aliases),
+            "addresses": to_json(listing.addresses),
+            "source_path": source_path,
+            "retrieved": now_iso(),
+        }
+        resolver = EntityResolver(self.store, conn)
+        known = self.store.query_one(
+            "SELECT entity_id FROM listings WHERE id = :i", {"i": listing_id}, conn
+        )
+        entity_id = known["entity_id"] if known else None
+        if not known:
+            entity_id = resolver.resolve(listing.name, LISTING_ORIGIN, listing.kind)
+        for alias in listing.aliases:
+            if entity_id:
+                add_alias(self.store, conn, entity_id, alias)
+        if known:
+            self.store.execute(
+                "UPDATE listings SET name = :name, programs = :programs, aliases = :aliases,"
+                " addresses = :addresses, country = :country WHERE id = :id",
+                row,
+                conn,
+            )
+            return listing_id, False
+        row["entity_id"] = entity_id
+        columns, values = ", ".join(row), ", ".join(f":{k}" for k in row)
+        self.store.execute(f"INSERT INTO listings ({columns}) VALUES ({values})", row, conn)
+        return listing_id, True
+
+    def listings(self, name: str | None = None, as_of: str | None = None) -> list[dict[str, Any]]:
+        """Stored list entries; with `name`, those of the entity any spelling of it denotes;
+        with `as_of` (ISO date), only what each list designated on that day."""
+        if as_of:
+            rows = listings_as_of(self.store, as_of)
+        else:
+            rows = self.store.query("SELECT * FROM listings ORDER BY list_name, name")
         if name:
             with self.store.transaction() as conn:
                 entity_id = EntityResolver(self.store, conn).find(name)
             rows = [r for r in rows if entity_id and r["entity_id"] == entity_id]
         for row in rows:
-            row["programs"] = from_json(row["programs"])
-            row["aliases"] = from_json(row["aliases"])
+            for key in ("programs", "aliases", "addresses"):
+                row[key] = from_json(row[key])
         return rows
+
+    def list_changes(
+        self, list_name: str | None = None, everything: bool = False
+    ) -> list[ListChange]:
+        """Entries removed from or added to each list between its consecutive versions
+        (in scope only, unless `everything`)."""
+        return list_changes(self.store, list_name, in_scope_only=not everything)
+
+    # -- people ----------------------------------------------------------------------
+    def ingest_registry(
+        self,
+        path: Path | str,
+        registry: str | None = None,
+        layout: str = "plain",
+        mapping: Path | None = None,
+        as_of: str | None = None,
+        url: str | None = None,
+    ) -> tuple[RegistryImport, list[IngestError]]:
+        """Import a rights group's prisoner registry (CSV); each entry joins the entity its
+        name settles, or waits in the review queue where the match is uncertain."""
+        path = Path(path)
+        items = list(read_registry(path, load_layout(layout, mapping)))
+        entries = [i for i in items if isinstance(i, RegistryEntry)]
+        errors = [i for i in items if isinstance(i, IngestError)]
+        day = as_of or now_iso()[:10]
+        name = registry_name(path, registry)
+        return import_registry(self.store, name, entries, day, str(path), url), errors
+
+    def people(
+        self,
+        as_of: str | None = None,
+        status: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        name: str | None = None,
+    ) -> list[Person]:
+        """Everyone named in a detention, release, deportation or exchange (and in imported
+        registries), with their dated, sourced facts and their status on `as_of`."""
+        return people(self.store, as_of, status, since, until, name)
+
+    def held_stock(self, as_of: str | None = None) -> dict[str, Any]:
+        """The latest counted number held beside the named people held on `as_of`."""
+        return stock(self.store, people(self.store, as_of))
 
     # -- resolve, ledger, report -------------------------------------------------
     def load_curated(self, path: str | Path | None = None) -> CuratedSummary:
@@ -260,7 +415,7 @@ class Quidproquo:
         """How many stored documents `extract` would read (for a progress bar)."""
         if document_ids:
             return len(set(document_ids))
-        where = "" if again else " WHERE status = 'ingested'"
+        where = f" WHERE {EXTRACTABLE}" + ("" if again else " AND status = 'ingested'")
         row = self.store.query_one(f"SELECT COUNT(*) AS n FROM documents{where}")
         return int(row["n"]) if row else 0
 
@@ -271,14 +426,22 @@ class Quidproquo:
         if document_ids:
             ids = sorted(set(document_ids))[:limit]
             for start in range(0, len(ids), batch_size):
-                yield StoredPart(self.store.url, tuple(ids[start : start + batch_size]))
+                names, params = in_list("d", ids[start : start + batch_size])
+                rows = self.store.query(
+                    f"SELECT id FROM documents WHERE {EXTRACTABLE} AND id IN ({names})"
+                    " ORDER BY id",
+                    params,
+                )
+                if rows:
+                    yield StoredPart(self.store.url, tuple(r["id"] for r in rows))
             return
         status = "" if again else "status = 'ingested' AND "
         after, left = "", limit
         while left is None or left > 0:
             size = batch_size if left is None else min(batch_size, left)
             rows = self.store.query(
-                f"SELECT id FROM documents WHERE {status}id > :after ORDER BY id LIMIT :n",
+                f"SELECT id FROM documents WHERE {EXTRACTABLE} AND {status}id > :after"
+                " ORDER BY id LIMIT :n",
                 {"after": after, "n": size},
             )
             if not rows:

@@ -15,7 +15,7 @@ from quidproquo.cli import main
 SDN = "\n".join(
     [
         '90001,"BELARUSKALI OAO","-0-","BELARUS-EO14038","-0-","-0-","-0-","-0-","-0-","-0-",'
-        '"-0-","a.k.a. \'BELARUSKALIY\'; a.k.a. \'JSC BELARUSKALI\'."',
+        "\"-0-\",\"a.k.a. 'BELARUSKALIY'; a.k.a. 'JSC BELARUSKALI'.\"",
         '90002,"EXAMPLOV, Ivan","individual","[BELARUS-EO14038] [RUSSIA-EO14024]","Minister",'
         '"-0-","-0-","-0-","-0-","-0-","-0-","DOB 01 Jan 1960."',
         '90003,"TOO FEW COLUMNS"',
@@ -57,7 +57,8 @@ def test_sdn_rows_become_listings_tied_to_known_entities(qpq: Quidproquo, tmp_pa
     assert origin is not None and origin["origin"] == "curated"  # not a second Belaruskali
     person = qpq.listings("Ivan Examplov")
     assert person[0]["kind"] == "person" and person[0]["programs"] == [
-        "BELARUS-EO14038", "RUSSIA-EO14024",
+        "BELARUS-EO14038",
+        "RUSSIA-EO14024",
     ]
     assert qpq.ingest_lists([path]).unchanged == 2  # idempotent
 

@@ -152,3 +152,29 @@ def test_stored_text_cannot_inject_markup_or_script_links(client: TestClient, we
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert 'href="javascript:' not in page
+
+
+def test_search_page_json_and_documents_list(client: TestClient, web: WebData) -> None:
+    page = client.get("/search?q=Kolesnikova")
+    assert page.status_code == 200 and "Maria Kalesnikava" in page.text
+    data = client.get("/search.json?q=crossed+Lithuania").json()
+    (hit,) = [h for h in data["hits"] if h["kind"] == "document"]
+    assert hit["snippet"] == "The group crossed into Lithuania in the afternoon."
+    shown = client.get(hit["link"].split("#")[0])
+    assert '<mark class="match' in shown.text
+    assert client.get("/search?kind=nonsense&q=x").status_code == 400
+    assert 'action="/search"' in client.get("/").text  # the search box is on every page
+    listing = client.get("/documents.json?status=ingested").json()
+    assert [d["id"] for d in listing["documents"]] == [web.document_id]
+    assert client.get("/documents?since=yesterday").status_code == 400
+
+
+def test_people_page_json_and_csv(client: TestClient) -> None:
+    page = client.get("/people?status=re-imprisoned")
+    assert page.status_code == 200 and "Mikola Statkevich" in page.text
+    assert 'id="stock"' in page.text
+    data = client.get("/people.json?as_of=2025-09-12&status=freed+and+expelled").json()
+    assert "Mikola Statkevich" in [p["name"] for p in data["people"]]
+    csv_text = client.get("/people.csv").text
+    assert csv_text.startswith("key,name,status") and "Mikola Statkevich" in csv_text
+    assert client.get("/people?status=lost").status_code == 400

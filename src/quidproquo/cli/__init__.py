@@ -19,6 +19,9 @@ COMMAND_MODULES = [
     "quidproquo.cli.extract",
     "quidproquo.cli.web",
     "quidproquo.cli.export",
+    "quidproquo.cli.watch",
+    "quidproquo.cli.search",
+    "quidproquo.cli.people",
 ]
 
 

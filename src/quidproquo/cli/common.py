@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 import click
@@ -34,6 +35,16 @@ limit_option = click.option(
     "--limit", type=click.IntRange(min=1), help="Show at most this many (the first ones)."
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+
+
+def iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """A click callback: the option's value as an ISO date, or a usage error naming it."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def project(ctx: click.Context) -> Quidproquo:

@@ -15,8 +15,8 @@ from quidproquo.cli.common import (
     db_option,
     echo_json,
     echo_table,
+    iso_date,
     json_option,
-    limit_option,
     project,
 )
 from quidproquo.ingest import SourceMeta
@@ -73,16 +73,27 @@ def ingest(
 
 
 @main.command()
-@limit_option
+@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
+@click.option("--publisher", help="Only this publisher's (any letter case).")
 @click.option(
     "--status", type=click.Choice(DOCUMENT_STATUSES), help="Only documents in this state."
 )
+@click.option("--since", callback=iso_date, metavar="DATE", help="Published on or after.")
+@click.option("--until", callback=iso_date, metavar="DATE", help="Published on or before.")
 @json_option
 @db_option
 @click.pass_context
-def documents(ctx: click.Context, limit: int | None, status: str | None, as_json: bool) -> None:
+def documents(
+    ctx: click.Context,
+    limit: int | None,
+    publisher: str | None,
+    status: str | None,
+    since: str | None,
+    until: str | None,
+    as_json: bool,
+) -> None:
     """List stored documents: id, source and status (failed ones with the reason)."""
-    rows = project(ctx).documents(limit, status)
+    rows = project(ctx).documents(limit, publisher, status, since, until)
     if as_json:
         echo_json(rows)
         return

@@ -1,7 +1,7 @@
 """Exports of the store as CSV, JSON Lines or FollowTheMoney entities, streamed row by row.
 
 - `export(store, kind, fmt, out, *, accepted_only=False, window_days=None) -> int`
-  kinds: incidents, claims, events, quotes, entities, ledger; formats: csv, jsonl, ftm
+  kinds: incidents, claims, events, quotes, entities, people, ledger; formats: csv, jsonl, ftm
   (ftm: incidents and entities). Returns the number of rows (lines) written.
 """
 
@@ -15,7 +15,7 @@ from quidproquo.export.jsonl import write_jsonl
 from quidproquo.export.records import DEFAULT_WINDOW_DAYS
 from quidproquo.store import Store
 
-KINDS = ("incidents", "claims", "events", "quotes", "entities", "ledger")
+KINDS = ("incidents", "claims", "events", "quotes", "entities", "people", "ledger")
 FORMATS = ("csv", "jsonl", "ftm")
 
 
@@ -37,8 +37,8 @@ def check_request(
         raise ExportError(f"--window applies to the ledger export, not {kind}")
     if window_days is not None and window_days < 0:
         raise ExportError(f"window must be 0 days or more, got {window_days}")
-    if accepted_only and kind == "entities":
-        raise ExportError("entities carry no review status: --accepted-only does not apply")
+    if accepted_only and kind in ("entities", "people"):
+        raise ExportError(f"{kind} carry no review status: --accepted-only does not apply")
 
 
 def export(

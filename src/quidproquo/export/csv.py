@@ -98,6 +98,9 @@ QUOTE_COLUMNS = [
     "source_url",
 ]
 ENTITY_COLUMNS = ["id", "name", "kind", "role", "aliases", "attributes", "origin", "incidents"]
+PEOPLE_COLUMNS = [
+    "key", "name", "status", "status_since", "doubts", "registries", "facts", "sources",
+]  # fmt: skip
 
 
 def cell(value: Any) -> str:
@@ -143,6 +146,14 @@ def incident_row(incident: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+def person_row(person: dict[str, Any]) -> dict[str, Any]:
+    """A person with their story in one cell: 'date kind: detail' per fact."""
+    facts = [f"{f['date']} {f['kind']}" + (f": {f['detail']}" if f["detail"] else "")
+             for f in person["facts"]]  # fmt: skip
+    sources = list(dict.fromkeys(s for f in person["facts"] for s in f["sources"]))
+    return person | {"facts": facts, "sources": sources}
+
+
 def claim_row(claim: dict[str, Any]) -> dict[str, Any]:
     return claim | {"value": format_value(claim["property"], claim["value"])}
 
@@ -164,6 +175,7 @@ def write_csv(
         "events": (EVENT_COLUMNS, lambda: records.events(store, accepted_only)),
         "quotes": (QUOTE_COLUMNS, lambda: records.quotes(store, accepted_only)),
         "entities": (ENTITY_COLUMNS, lambda: records.entities(store)),
+        "people": (PEOPLE_COLUMNS, lambda: map(person_row, records.people(store))),
         "ledger": (
             LEDGER_COLUMNS,
             lambda: map(ledger_csv_row, records.ledger_rows(store, window_days, accepted_only)),

@@ -37,6 +37,7 @@ def write_jsonl(
         "events": lambda: records.events(store, accepted_only),
         "quotes": lambda: records.quotes(store, accepted_only),
         "entities": lambda: records.entities(store),
+        "people": lambda: records.people(store),
         "ledger": lambda: (
             r.to_dict() for r in records.ledger_rows(store, window_days, accepted_only)
         ),

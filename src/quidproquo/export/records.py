@@ -11,6 +11,7 @@ from typing import Any
 
 from quidproquo.ledger import build_ledger
 from quidproquo.ledger.links import LedgerRow, page_ids, status_filter
+from quidproquo.resolve.people import people as people_registry
 from quidproquo.resolve.views import incident_details as views_incident_details
 from quidproquo.resolve.views import incidents_with_claims, raw_events
 from quidproquo.store import Store, from_json
@@ -108,3 +109,9 @@ def ledger_rows(
 ) -> Iterator[LedgerRow]:
     """The rows of `build_ledger`: each release with its visits, concessions and denials."""
     yield from build_ledger(store, window_days, accepted_only).rows
+
+
+def people(store: Store) -> Iterator[dict[str, Any]]:
+    """The registry of named people: status today and every dated fact with its sources."""
+    for person in people_registry(store):
+        yield person.to_dict()

@@ -7,7 +7,7 @@ problem; everything else still goes in.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from quidproquo.ingest.base import IngestError, SourceMeta, make_document
@@ -33,8 +33,10 @@ READERS = {
 }
 
 
-def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files as given, and every readable file inside a given directory (sorted, hidden skipped)."""
+def expand_paths(paths: list[Path], suffixes: Iterable[str] | None = None) -> list[Path]:
+    """Files as given, and every file inside a given directory that a reader takes (by default
+    the document readers; else those of `suffixes`), sorted, hidden ones skipped."""
+    wanted = set(READERS if suffixes is None else suffixes)
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -43,7 +45,7 @@ def expand_paths(paths: list[Path]) -> list[Path]:
                 for p in sorted(path.rglob("*"))
                 if p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.suffix.lower() in READERS
+                and p.suffix.lower() in wanted
             )
         else:
             files.append(path)

@@ -15,7 +15,7 @@ from quidproquo.ingest.html import html_to_text
 from quidproquo.model import Document
 
 
-def _entry_text(entry: Any) -> str:
+def entry_text(entry: Any) -> str:
     parts = [c.get("value", "") for c in entry.get("content", [])] or [entry.get("summary", "")]
     html = "\n".join(p for p in parts if p)
     if "<" not in html:
@@ -24,7 +24,7 @@ def _entry_text(entry: Any) -> str:
     return text or ""
 
 
-def _entry_date(entry: Any) -> str | None:
+def entry_date(entry: Any) -> str | None:
     parsed: time.struct_time | None = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
         return None
@@ -39,12 +39,12 @@ def read_feed(path: Path, raw: bytes, meta: SourceMeta) -> Iterator[Document | I
     publisher = feed.feed.get("title")
     for number, entry in enumerate(feed.entries, start=1):
         try:
-            text = _entry_text(entry)
+            text = entry_text(entry)
             # Each entry has its own link, title and date; --publisher still applies to all.
             entry_meta = SourceMeta(
                 url=entry.get("link"),
                 publisher=meta.publisher or publisher,
-                published=_entry_date(entry) or meta.published,
+                published=entry_date(entry) or meta.published,
                 title=entry.get("title"),
                 language=meta.language or feed.feed.get("language"),
             )

@@ -2,6 +2,9 @@
 
 Each reader yields `Listing`s (one listed person, company, vessel, ...) or `IngestError`s
 naming the file and row; `Quidproquo.ingest_lists` stores them and ties each to an entity.
+OFAC publishes the CSV as a primary file (`sdn.csv`, or `cons_prim.csv` for the consolidated
+list) with two companions beside it, `add.csv` (addresses) and `alt.csv` (aliases): reading
+the primary reads its companions too, and a companion given alone is named as an error.
 """
 
 from __future__ import annotations
@@ -13,17 +16,25 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from quidproquo.datafile import read_yaml
 from quidproquo.ingest.base import IngestError
 from quidproquo.ingest.text import decode
 
 SDN_COLUMNS = 12  # ent_num, name, type, programs, title, call sign, vessel x5, remarks
+ADD_COLUMNS = 6  # ent_num, add_num, address, city/state/postal code, country, remarks
+ALT_COLUMNS = 5  # ent_num, alt_num, alt_type, alt_name, remarks
+# Primary CSV file stem -> the stems of its address and alias companions.
+COMPANIONS = {"sdn": ("add", "alt"), "cons_prim": ("cons_add", "cons_alt")}
+COMPANION_OF = {c: primary for primary, pair in COMPANIONS.items() for c in pair}
 SDN_EMPTY = "-0-"
 SDN_KINDS = {"individual": "person", "vessel": "vessel", "aircraft": "aircraft", "": "company"}
 AKA = re.compile(r"a\.k\.a\.\s+'([^']+)'", re.IGNORECASE)
 PROGRAM = re.compile(r"\[([A-Z0-9-]+)\]")
+PUBLISH_DATE = re.compile(r"<Publish_Date>\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*</Publish_Date>")
 FTM_KINDS = {
     "Person": "person",
     "Company": "company",
@@ -43,8 +54,29 @@ class Listing:
     kind: str
     programs: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    addresses: list[str] = field(default_factory=list)
     country: str | None = None
     listed_on: str | None = None
+
+
+def list_published(path: Path) -> str | None:
+    """The publication date a list file states (OFAC XML's Publish_Date), as an ISO date."""
+    if path.suffix.lower() != ".xml":
+        return None
+    try:
+        head = path.read_bytes()[:4096].decode("utf-8", "replace")
+    except OSError:
+        return None
+    found = PUBLISH_DATE.search(head)
+    if not found:
+        return None
+    month, day, year = found.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def is_companion(path: Path) -> bool:
+    """True for OFAC's add.csv / alt.csv, read with their primary file, never alone."""
+    return path.suffix.lower() == ".csv" and path.stem.lower() in COMPANION_OF
 
 
 def read_list(path: Path, list_name: str | None = None) -> Iterator[Listing | IngestError]:
@@ -54,7 +86,10 @@ def read_list(path: Path, list_name: str | None = None) -> Iterator[Listing | In
     except (OSError, ValueError) as exc:
         yield IngestError(str(path), f"cannot read: {exc}")
         return
-    if path.suffix.lower() == ".csv":
+    if is_companion(path):
+        primary = COMPANION_OF[path.stem.lower()]
+        yield IngestError(str(path), f"an OFAC companion file: give {primary}.csv beside it")
+    elif path.suffix.lower() == ".csv":
         yield from read_sdn_csv(path, content, list_name or "OFAC SDN")
     elif path.suffix.lower() == ".xml":
         yield from read_sdn_xml(path, content, list_name or "OFAC SDN")
@@ -69,16 +104,70 @@ def _sdn_value(cell: str) -> str:
     return "" if cell == SDN_EMPTY else cell
 
 
-def read_sdn_csv(path: Path, content: str, list_name: str) -> Iterator[Listing | IngestError]:
-    """OFAC's legacy `sdn.csv`: no header, 12 columns, "-0-" for an empty cell."""
+def _csv_rows(
+    path: Path, content: str, columns: int
+) -> Iterator[tuple[int, list[str]] | IngestError]:
+    """Numbered rows of an OFAC CSV file, skipping blank lines and the DOS end-of-file mark."""
     for number, row in enumerate(csv.reader(io.StringIO(content)), start=1):
         if not row or not any(cell.strip() for cell in row) or row[0].strip() == "\x1a":
             continue
-        if len(row) != SDN_COLUMNS:
-            yield IngestError(str(path), f"expected {SDN_COLUMNS} columns, got {len(row)}", number)
+        if len(row) != columns:
+            yield IngestError(str(path), f"expected {columns} columns, got {len(row)}", number)
             continue
-        entry_id, name, sdn_type, programs = (_sdn_value(c) for c in row[:4])
-        remarks = _sdn_value(row[11])
+        yield number, [_sdn_value(c) for c in row]
+
+
+def _companion(path: Path, stem: str) -> Path | None:
+    """The file of that stem beside `path`, in any letter case."""
+    for sibling in path.parent.iterdir() if path.parent.is_dir() else ():
+        if sibling.suffix.lower() == ".csv" and sibling.stem.lower() == stem:
+            return sibling
+    return None
+
+
+def read_companions(
+    path: Path,
+) -> tuple[dict[str, list[str]], dict[str, list[str]], list[IngestError]]:
+    """Addresses and aliases by ent_num from the add/alt files beside a primary CSV."""
+    addresses: dict[str, list[str]] = {}
+    aliases: dict[str, list[str]] = {}
+    errors: list[IngestError] = []
+    add_stem, alt_stem = COMPANIONS.get(path.stem.lower(), (None, None))
+    wanted = ((add_stem, ADD_COLUMNS, addresses), (alt_stem, ALT_COLUMNS, aliases))
+    for stem, columns, into in wanted:
+        companion = _companion(path, stem) if stem else None
+        if companion is None:
+            continue
+        try:
+            text = decode(companion, companion.read_bytes())
+        except (OSError, ValueError) as exc:
+            errors.append(IngestError(str(companion), f"cannot read: {exc}"))
+            continue
+        for item in _csv_rows(companion, text, columns):
+            if isinstance(item, IngestError):
+                errors.append(item)
+                continue
+            _, row = item
+            value = (
+                ", ".join(part for part in row[2:5] if part) if columns == ADD_COLUMNS else row[3]
+            )
+            if value:
+                into.setdefault(row[0], []).append(value)
+    return addresses, aliases, errors
+
+
+def read_sdn_csv(path: Path, content: str, list_name: str) -> Iterator[Listing | IngestError]:
+    """OFAC's legacy `sdn.csv`: no header, 12 columns, "-0-" for an empty cell; with the
+    addresses and aliases of its `add.csv` and `alt.csv` companions where they lie beside it."""
+    addresses, aliases, errors = read_companions(path)
+    yield from errors
+    for item in _csv_rows(path, content, SDN_COLUMNS):
+        if isinstance(item, IngestError):
+            yield item
+            continue
+        number, row = item
+        entry_id, name, sdn_type, programs = row[:4]
+        remarks = row[11]
         if not entry_id.isdigit() or not name:
             yield IngestError(str(path), "an SDN row needs a numeric ent_num and a name", number)
             continue
@@ -92,7 +181,8 @@ def read_sdn_csv(path: Path, content: str, list_name: str) -> Iterator[Listing |
             name=_sdn_name(name, kind),
             kind=kind,
             programs=PROGRAM.findall(programs) or [p for p in programs.split() if p],
-            aliases=AKA.findall(remarks),
+            aliases=list(dict.fromkeys(AKA.findall(remarks) + aliases.get(entry_id, []))),
+            addresses=addresses.get(entry_id, []),
         )
 
 
@@ -131,6 +221,14 @@ def read_sdn_xml(path: Path, content: str, list_name: str) -> Iterator[Listing |
             for a in _descendants(entry, "aka")
         ]
         countries = [c.text.strip() for c in _descendants(entry, "country") if c.text]
+        addresses = [
+            ", ".join(
+                (c.text or "").strip()
+                for c in address
+                if _local(c.tag) not in ("uid",) and (c.text or "").strip()
+            )
+            for address in _descendants(entry, "address")
+        ]
         yield Listing(
             list_name=list_name,
             entry_id=uid,
@@ -138,6 +236,7 @@ def read_sdn_xml(path: Path, content: str, list_name: str) -> Iterator[Listing |
             kind=kind,
             programs=[p.text.strip() for p in _descendants(entry, "program") if p.text],
             aliases=[a for a in akas if a],
+            addresses=[a for a in addresses if a],
             country=countries[0] if countries else None,
         )
 
@@ -208,6 +307,38 @@ def read_ftm(path: Path, content: str, list_name: str) -> Iterator[Listing | Ing
             kind=kind,
             programs=list(dict.fromkeys(programs)),
             aliases=list(dict.fromkeys(names[1:] + [str(a) for a in props.get("alias", [])])),
+            addresses=[str(a) for a in props.get("address", [])],
             country=(props.get("country") or [None])[0],
             listed_on=starts[0] if starts else None,
         )
+
+
+@dataclass(frozen=True)
+class ListScope:
+    """Which entries concern the project, and who stands behind a list (sanctions_scope.yaml)."""
+
+    programs: tuple[str, ...]
+    countries: frozenset[str]
+    lists: dict[str, dict[str, str | None]]
+    default: dict[str, str | None]
+
+    def covers(self, programs: list[str], country: str | None) -> bool:
+        """True for an entry of a programme or country this project follows."""
+        if (country or "").strip().lower() in self.countries:
+            return True
+        return any(word in p.upper() for p in programs for word in self.programs)
+
+    def about(self, list_name: str) -> dict[str, str | None]:
+        """publisher, actor, removal and addition instruments of a list."""
+        return self.default | self.lists.get(list_name, {})
+
+
+@cache
+def list_scope() -> ListScope:
+    _, data = read_yaml(None, "quidproquo.ingest", "sanctions_scope.yaml", ValueError)
+    return ListScope(
+        programs=tuple(str(p).upper() for p in data["programs"]),
+        countries=frozenset(str(c).lower() for c in data["countries"]),
+        lists={str(k): dict(v) for k, v in data["lists"].items()},
+        default=dict(data["default"]),
+    )

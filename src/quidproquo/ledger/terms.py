@@ -17,6 +17,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from quidproquo.ingest.sanctions import list_scope
 from quidproquo.ledger.intervals import Interval
 from quidproquo.ledger.links import (
     CONCESSION,
@@ -25,6 +26,7 @@ from quidproquo.ledger.links import (
     load_links,
     status_filter,
 )
+from quidproquo.resolve.list_changes import current_listings
 from quidproquo.resolve.names import fold as fold_name
 from quidproquo.store import Store, from_json, to_json
 
@@ -271,11 +273,9 @@ def sanction_status(store: Store, ledger: Ledger) -> list[SanctionStatus]:
 def _listed(store: Store, known: set[str], names: dict[str, str]) -> list[SanctionStatus]:
     """Belarus-related entries of ingested sanctions lists that no designation covers."""
     found: dict[str, SanctionStatus] = {}
-    for row in store.query("SELECT * FROM listings ORDER BY list_name, entry_id"):
+    for row in current_listings(store):
         programs = from_json(row["programs"]) or []
-        belarusian = (row["country"] or "").lower() in ("by", "belarus") or any(
-            "BELARUS" in p.upper() for p in programs
-        )
+        belarusian = list_scope().covers(programs, row["country"])
         entity = canonical(row["name"], names)
         if not belarusian or fold(entity) in known or entity in found:
             continue

@@ -181,15 +181,22 @@ class EntityResolver:
             known.aliases.append(alias)
         self.by_key.setdefault(self.table.name_key(alias), set()).add(known.id)
 
+    def candidates(self, name: str) -> tuple[set[str], bool]:
+        """The entities `name` may denote, and whether its key (spelling and transliteration
+        folded, aliases applied) names them; False for looser matches (a surname alone)."""
+        ids = self.by_key.get(self.table.name_key(name))
+        if ids:
+            return set(ids), True
+        loose = {
+            k.id
+            for k in self.known.values()
+            if any(self.table.names_match(name, alias) for alias in k.aliases)
+        }
+        return loose, False
+
     def find(self, name: str) -> str | None:
         """The id of the entity `name` denotes, or None."""
-        ids = self.by_key.get(self.table.name_key(name))
-        if not ids:
-            ids = {
-                k.id
-                for k in self.known.values()
-                if any(self.table.names_match(name, alias) for alias in k.aliases)
-            }
+        ids, _ = self.candidates(name)
         if not ids:
             return None
         # Several candidates: prefer a person for a personal-looking name, then the oldest id.

@@ -21,7 +21,13 @@ from quidproquo.resolve.rows import add_link
 from quidproquo.store import Store, from_json, now_iso, to_json
 
 GENESIS_HASH = "0" * 64
-TABLES = {"event": "events", "quote": "quotes", "incident": "incidents", "claim": "claims"}
+TABLES = {
+    "event": "events",
+    "quote": "quotes",
+    "incident": "incidents",
+    "claim": "claims",
+    "registry_match": "registry_matches",  # accept: the registry entry is that entity
+}
 # Fields a reviewer may correct, per object type; JSON-list fields are marked.
 EDITABLE = {
     "event": (
@@ -34,6 +40,7 @@ EDITABLE = {
         "instrument_label", "actor", "target", "destination", "persons", "contested", "notes",
     ),
     "claim": ("value", "qualifier", "attributed_to", "as_of", "note"),
+    "registry_match": ("entity_id",),
 }  # fmt: skip
 INTEGER_FIELDS = ("count", "contested")
 JSON_FIELDS = ("persons",)
@@ -230,17 +237,21 @@ def audit_log(store: Store, object_id: str | None = None, limit: int = 100) -> l
     return rows
 
 
-# The review queue, kind by kind: (table, label, date, filter, order). Each order is indexed
-# after the filter's columns (migration 0021): a page is read by keyset at any queue size.
+# The review queue, kind by kind: (source, id, label, date, filter, order). Each order is
+# indexed after the filter's columns (migration 0021): a page is read by keyset at any size.
 QUEUE = {
-    "incident": ("incidents", "type", "date_min", "status = 'candidate' AND origin = 'extracted'",
+    "incident": ("incidents", "id", "type", "date_min",
+                 "status = 'candidate' AND origin = 'extracted'",
                  "(1 - contested), COALESCE(date_min, ''), id"),
-    "claim": ("claims", "property", "first_seen", "status = 'candidate'",
-              "first_seen, id"),
-    "event": ("events", "type", "date_min", "status = 'candidate'",
+    "claim": ("claims", "id", "property", "first_seen", "status = 'candidate'", "first_seen, id"),
+    "event": ("events", "id", "type", "date_min", "status = 'candidate'",
               "COALESCE(date_min, ''), id"),
-    "quote": ("quotes", "speaker", "created_at", "status = 'candidate'",
-              "created_at, id"),
+    "quote": ("quotes", "id", "speaker", "created_at", "status = 'candidate'", "created_at, id"),
+    "registry_match": (
+        "registry_matches m JOIN registry_entries r ON r.id = m.entry_id"
+        " LEFT JOIN entities e ON e.id = m.entity_id", "m.id",
+        "r.name || ' (' || r.registry || ') = ' || COALESCE(e.name, m.entity_id) || '? '"
+        " || m.reason", "m.created_at", "m.status = 'candidate'", "m.created_at, m.id"),
 }  # fmt: skip
 
 
@@ -248,8 +259,8 @@ def queue(
     store: Store, limit: int = 50, object_type: str | None = None, after: str | None = None
 ) -> list[dict[str, Any]]:
     """Candidates awaiting review: machine-made incidents (contested first), their claims,
-    then raw events and quotes. A page: at most `limit` items following the item `after`
-    ("kind:id", as `queue_cursor` gives it)."""
+    then raw events and quotes, then registry matches. A page: at most `limit` items
+    following the item `after` ("kind:id", as `queue_cursor` gives it)."""
     kinds = list(QUEUE)
     if object_type is not None:
         _table(object_type)
@@ -261,15 +272,16 @@ def queue(
         kinds = kinds[kinds.index(start_kind) :]
     items: list[dict[str, Any]] = []
     for kind in kinds:
-        table, label, when, where, order = QUEUE[kind]
+        source, key, label, when, where, order = QUEUE[kind]
         params: dict[str, Any] = {"limit": limit - len(items)}
         if after and kind == start_kind:
-            where += f" AND ({order}) > (SELECT {order} FROM {table} WHERE id = :after)"
+            where += f" AND ({order}) > (SELECT {order} FROM {source} WHERE {key} = :after)"
             params["after"] = start_id
         contested = "contested" if kind == "incident" else "0"
         items += store.query(
-            f"SELECT '{kind}' AS object_type, id, {label} AS label, {when} AS date,"
-            f" {contested} AS contested FROM {table} WHERE {where} ORDER BY {order} LIMIT :limit",
+            f"SELECT '{kind}' AS object_type, {key} AS id, {label} AS label, {when} AS date,"
+            f" {contested} AS contested FROM {source} WHERE {where} ORDER BY {order}"
+            " LIMIT :limit",
             params,
         )
         if len(items) >= limit:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -17,6 +18,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from quidproquo.app import Quidproquo
+from quidproquo.export import export
 from quidproquo.ledger.report import domain, qualified
 from quidproquo.resolve.views import format_claim_set, format_value
 from quidproquo.web import views
@@ -74,6 +76,9 @@ def create_app(db: str | None = None, *, project: Quidproquo | None = None) -> S
         ("/ledger", views.ledger),
         ("/incidents/{id}", views.incident),
         ("/documents/{id}", views.document),
+        ("/documents", views.documents),
+        ("/people", views.people),
+        ("/search", views.search),
         ("/entities/{id}", views.entity),
         ("/review/log", views.review_log),
         ("/review", views.review_queue),
@@ -82,7 +87,13 @@ def create_app(db: str | None = None, *, project: Quidproquo | None = None) -> S
         json_path = "/.json" if path == "/" else path + ".json"  # datasette style
         routes.append(Route(json_path, endpoint))  # first: `{id}` would also match "x.json"
         routes.append(Route(path, endpoint))
+    async def people_csv(request: Request) -> Response:
+        rows = await run_in_threadpool(_export_text, qpq, "people")
+        headers = {"Content-Disposition": 'attachment; filename="people.csv"'}
+        return Response(rows, media_type="text/csv; charset=utf-8", headers=headers)
+
     routes += [
+        Route("/people.csv", people_csv),
         Route("/review.json", review_post, methods=["POST"]),
         Route("/review", review_post, methods=["POST"]),
         Mount("/static", StaticFiles(packages=[("quidproquo.web", "static")]), name="static"),
@@ -93,6 +104,12 @@ def create_app(db: str | None = None, *, project: Quidproquo | None = None) -> S
         return _error(env, request, exc.status_code, str(exc.detail))
 
     return Starlette(routes=routes, exception_handlers={HTTPException: http_error})
+
+
+def _export_text(qpq: Quidproquo, kind: str) -> str:
+    out = io.StringIO()
+    export(qpq.store, kind, "csv", out)
+    return out.getvalue()
 
 
 def _environment() -> Environment:

@@ -21,7 +21,9 @@ from quidproquo.ledger.stored import chance_tests_for_page
 from quidproquo.model import EVENT_TYPES
 from quidproquo.resolve import review
 from quidproquo.resolve.entities import entity_card
+from quidproquo.resolve.people import STATUSES
 from quidproquo.resolve.views import incident_detail, list_incidents
+from quidproquo.search import KINDS as SEARCH_KINDS
 from quidproquo.web.highlight import Span, excerpt, locate, segments
 
 Params = dict[str, str]
@@ -178,9 +180,52 @@ def document(qpq: Quidproquo, params: Params) -> Page:
     events, quotes = facts["events"], facts["quotes"]
     spans = [Span(e["sentence_start"], e["sentence_end"], "event", e["id"]) for e in events]
     spans += [Span(q["quote_start"], q["quote_end"], "quote", q["id"]) for q in quotes]
+    start = integer(params, "start", -1, 0, len(doc.text)) if "start" in params else None
+    end = integer(params, "end", -1, 0, len(doc.text)) if "end" in params else None
+    if start is not None and end is not None:
+        spans.insert(0, Span(start, end, "match", "match"))  # a search hit: #f-match
     incidents = list_incidents(qpq.store, document_id=doc.id, include_rejected=True)
     data = asdict(doc) | facts | {"incidents": [i["id"] for i in incidents]}
     return Page("document.html", data, {"segments": segments(doc.text, spans)})
+
+
+def documents(qpq: Quidproquo, params: Params) -> Page:
+    filters = {
+        "publisher": params.get("publisher") or None,
+        "status": params.get("status") or None,
+        "since": iso_date(params, "since"),
+        "until": iso_date(params, "until"),
+    }
+    limit = integer(params, "limit", 200, 1, MAX_LIMIT)
+    rows = qpq.documents(limit, **filters)
+    publishers = sorted({r["publisher"] for r in qpq.documents() if r["publisher"]})
+    return Page("documents.html", {"filters": filters, "documents": rows},
+                {"publishers": publishers})  # fmt: skip
+
+
+def people(qpq: Quidproquo, params: Params) -> Page:
+    filters = {
+        "status": choice(params, "status", STATUSES),
+        "as_of": iso_date(params, "as_of"),
+        "since": iso_date(params, "since"),
+        "until": iso_date(params, "until"),
+    }
+    found = qpq.people(filters["as_of"], filters["status"], filters["since"], filters["until"])
+    return Page(
+        "people.html",
+        {"filters": filters, "people": [p.to_dict() for p in found],
+         "stock": qpq.held_stock(filters["as_of"])},
+        {"statuses": STATUSES},
+    )  # fmt: skip
+
+
+def search(qpq: Quidproquo, params: Params) -> Page:
+    text = (params.get("q") or "").strip()
+    kind = choice(params, "kind", SEARCH_KINDS)
+    limit = integer(params, "limit", 50, 1, MAX_LIMIT)
+    hits = qpq.search(text, (kind,) if kind else None, limit) if text else []
+    return Page("search.html", {"q": text, "kind": kind, "hits": [h.to_dict() for h in hits]},
+                {"kinds": SEARCH_KINDS})  # fmt: skip
 
 
 def entity(qpq: Quidproquo, params: Params) -> Page:

@@ -1,0 +1,395 @@
+"""The registry of people: everyone named in a detention, release, deportation or exchange,
+with their story as dated, sourced facts and a status on a given day.
+
+Facts come from incidents (curated, extracted, reviewed; rejected ones are left out) and
+from imported registries. A registry entry joins a known entity when its name settles it
+(spelling and transliteration folded, aliases applied); when only a looser match exists
+(a surname alone, several candidates, a birth year that disagrees) a `registry_match` waits
+in the review queue and the entry stands alone until a reviewer accepts it.
+
+Status on a day, from the facts up to it in date order: held (arrested, sentenced, listed by
+a registry), freed, freed and expelled (freed abroad, deported, exchanged), re-imprisoned
+(held again after being freed), or unknown (no dated fact yet).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from quidproquo.ingest.registry import RegistryEntry
+from quidproquo.ledger.terms import held_series, latest
+from quidproquo.resolve.entities import EntityResolver
+from quidproquo.resolve.names import fold
+from quidproquo.resolve.rows import date_interval, short_hash
+from quidproquo.store import Store, from_json, now_iso
+
+PEOPLE_TYPES = ("detention", "release", "deportation", "exchange")
+STATUSES = ("held", "freed", "freed and expelled", "re-imprisoned", "unknown")
+REGISTRY_ORIGIN = "registry"
+HOME_COUNTRY = "belarus"  # a release "to" here is not an expulsion
+# Order of facts on the same day: arrest before sentence, release before expulsion.
+FACT_ORDER = {
+    "arrested": 0, "sentenced": 1, "listed": 2, "freed": 3, "exchanged": 4, "expelled": 5,
+    "returned to prison": 6,
+}  # fmt: skip
+SENTENCE = re.compile(
+    r"sentenc\w*\s+(?:[\w.,-]+\s+){0,6}?to\s+(?P<term>(?:\d+|[a-z]+)(?:[\s-]+and[\s-]+a[\s-]+half)?"
+    r"[\s-]+(?:years?|months?)(?:\s+(?:in|of)\s+(?:a\s+)?[\w\s-]{0,30}?(?:colony|prison|jail))?)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class PersonFact:
+    kind: str  # arrested, sentenced, listed, freed, exchanged, expelled, returned to prison
+    date_min: str | None
+    date_max: str | None
+    detail: str | None
+    sources: list[str]
+    incident_id: str | None = None
+
+    @property
+    def date(self) -> str:
+        if not self.date_min:
+            return "undated"
+        same = self.date_max in (None, self.date_min)
+        return self.date_min if same else f"{self.date_min} – {self.date_max}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self) | {"date": self.date}
+
+
+@dataclass
+class Person:
+    key: str  # the entity id, or 'name:' + folded name for a name no entity holds
+    name: str
+    facts: list[PersonFact] = field(default_factory=list)
+    registries: list[str] = field(default_factory=list)
+    status: str = "unknown"
+    status_since: str | None = None
+    doubts: list[str] = field(default_factory=list)  # facts that disagree with the status
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "name": self.name,
+            "status": self.status,
+            "status_since": self.status_since,
+            "registries": self.registries,
+            "doubts": self.doubts,
+            "facts": [f.to_dict() for f in self.facts],
+        }
+
+
+@dataclass
+class RegistryImport:
+    entries: int = 0
+    matched: int = 0  # joined a known entity by name
+    to_review: int = 0  # uncertain matches sent to the review queue
+    new_people: int = 0
+
+
+# -- importing a registry -------------------------------------------------------------------
+
+
+def import_registry(
+    store: Store,
+    registry: str,
+    entries: list[RegistryEntry],
+    as_of: str,
+    source_path: str | None,
+    source_url: str | None,
+) -> RegistryImport:
+    """Store the entries (an entry seen before is updated), each tied to an entity or sent
+    to review; a reviewer's earlier decision on a match stands."""
+    summary = RegistryImport()
+    with store.transaction() as conn:
+        resolver = EntityResolver(store, conn)
+        for entry in entries:
+            summary.entries += 1
+            entry_id = "reg-" + short_hash(registry, fold(entry.name), entry.birth_year)
+            ids, settled = resolver.candidates(entry.name)
+            birth_conflict = {i for i in ids if _birth_year(store, conn, i) not in
+                              (None, entry.birth_year) and entry.birth_year}  # fmt: skip
+            entity_id: str | None = None
+            if settled and len(ids) == 1 and not birth_conflict:
+                entity_id = next(iter(ids))
+                summary.matched += 1
+            elif not ids:
+                entity_id = resolver.resolve(entry.name, REGISTRY_ORIGIN, "person")
+                summary.new_people += 1
+            row = asdict(entry) | {
+                "id": entry_id, "registry": registry, "entity_id": entity_id, "as_of": as_of,
+                "source_path": source_path, "source_url": source_url, "retrieved": now_iso(),
+            }  # fmt: skip
+            row.pop("line")
+            columns = ", ".join(row)
+            updates = ", ".join(f"{c} = :{c}" for c in row if c != "id")
+            store.execute(
+                f"INSERT INTO registry_entries ({columns})"
+                f" VALUES ({', '.join(':' + c for c in row)})"
+                f" ON CONFLICT (id) DO UPDATE SET {updates}",
+                row,
+                conn,
+            )
+            if entity_id is None:
+                summary.to_review += 1
+                for candidate in sorted(ids):
+                    reason = _reason(settled, len(ids), candidate in birth_conflict)
+                    store.execute(
+                        "INSERT INTO registry_matches (id, entry_id, entity_id, reason, status,"
+                        " created_at) VALUES (:id, :e, :c, :r, 'candidate', :t)"
+                        " ON CONFLICT DO NOTHING",
+                        {"id": "rm-" + short_hash(entry_id, candidate), "e": entry_id,
+                         "c": candidate, "r": reason, "t": now_iso()},
+                    conn)  # fmt: skip
+    return summary
+
+
+def _birth_year(store: Store, conn: Any, entity_id: str) -> int | None:
+    row = store.query_one("SELECT attributes FROM entities WHERE id = :i", {"i": entity_id}, conn)
+    year = (from_json(row["attributes"]) or {}).get("birth_year") if row else None
+    return int(year) if isinstance(year, int | str) and str(year).isdigit() else None
+
+
+def _reason(settled: bool, count: int, birth_conflict: bool) -> str:
+    if birth_conflict:
+        return "same name, different birth year"
+    if count > 1:
+        return f"the name fits {count} known people"
+    return "the names match only loosely (a surname alone, or initials)" if not settled else ""
+
+
+# -- building the registry ----------------------------------------------------------------------
+
+
+def _incident_facts(store: Store) -> list[tuple[str, PersonFact]]:
+    """(name as written, fact) for every person named in a people incident."""
+    incidents = {
+        r["id"]: r
+        for r in store.query(
+            "SELECT id, type, date_min, date_max, destination, persons, notes FROM incidents"
+            f" WHERE status <> 'rejected' AND type IN ({', '.join(repr(t) for t in PEOPLE_TYPES)})"
+        )
+    }
+    names: dict[str, set[str]] = {
+        i: set(from_json(r["persons"]) or []) for i, r in incidents.items()
+    }
+    texts: dict[str, list[str]] = {i: [r["notes"] or ""] for i, r in incidents.items()}
+    sources: dict[str, list[str]] = {i: [] for i in incidents}
+    for claim in store.query(
+        "SELECT c.incident_id, c.property, c.value, c.evidence, c.source_url, c.document_id, d.url"
+        " FROM claims c LEFT JOIN documents d ON d.id = c.document_id"
+        " WHERE c.status <> 'rejected'"
+    ):
+        incident_id = claim["incident_id"]
+        if incident_id not in incidents:
+            continue
+        source = (
+            claim["source_url"]
+            or claim["url"]
+            or (f"document {claim['document_id']}" if claim["document_id"] else None)
+        )
+        if source and source not in sources[incident_id]:
+            sources[incident_id].append(source)
+        texts[incident_id].append(claim["evidence"] or "")
+        if claim["property"] == "persons":
+            value = from_json(claim["value"])
+            names[incident_id] |= set(value if isinstance(value, list) else [value])
+    destinations = _linked_destinations(store, incidents)
+    found = []
+    for incident_id, row in incidents.items():
+        destination = row["destination"] or destinations.get(incident_id)
+        kind, detail = _fact_kind(row["type"], destination, " ".join(texts[incident_id]))
+        for name in sorted(n for n in names[incident_id] if isinstance(n, str) and n.strip()):
+            fact = PersonFact(kind, row["date_min"], row["date_max"], detail,
+                              sources[incident_id], incident_id)  # fmt: skip
+            found.append((name, fact))
+    return found
+
+
+def _linked_destinations(store: Store, incidents: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """A release's destination where a linked deportation states it."""
+    deportations = {
+        r["id"]: r["destination"]
+        for r in store.query(
+            "SELECT id, destination FROM incidents WHERE type = 'deportation'"
+            " AND destination IS NOT NULL AND status <> 'rejected'"
+        )
+    }
+    found: dict[str, str] = {}
+    for link in store.query("SELECT incident_id, other_id FROM incident_links"):
+        for a, b in (
+            (link["incident_id"], link["other_id"]),
+            (link["other_id"], link["incident_id"]),
+        ):
+            if a in incidents and incidents[a]["type"] == "release" and b in deportations:
+                found.setdefault(a, deportations[b])
+    return found
+
+
+def _fact_kind(kind: str, destination: str | None, text: str) -> tuple[str, str | None]:
+    abroad = destination and fold(destination) != HOME_COUNTRY
+    if kind == "detention":
+        term = SENTENCE.search(text)
+        if term:
+            return "sentenced", term.group("term")
+        return "arrested", "refused to leave" if re.search(r"\brefus", text, re.I) else None
+    if kind == "release":
+        return ("expelled", f"freed, sent to {destination}") if abroad else ("freed", None)
+    if kind == "deportation":
+        return "expelled", f"sent to {destination}" if destination else None
+    return "exchanged", f"to {destination}" if destination else None
+
+
+def _registry_facts(store: Store) -> list[tuple[str | None, str, str, PersonFact]]:
+    """(entity id or None, name, registry, fact) for every imported registry entry."""
+    accepted = {
+        r["entry_id"]: r["entity_id"]
+        for r in store.query(
+            "SELECT entry_id, entity_id FROM registry_matches"
+            " WHERE status IN ('accepted', 'corrected')"
+        )  # fmt: skip
+    }
+    found = []
+    for entry in store.query("SELECT * FROM registry_entries ORDER BY registry, name"):
+        entity_id = entry["entity_id"] or accepted.get(entry["id"])
+        source = [entry["url"] or entry["source_url"] or entry["source_path"] or entry["registry"]]
+        listed = f"listed by {entry['registry']}" + (
+            f" as {entry['status']}" if entry["status"] else ""
+        )
+        facts = [PersonFact("listed", entry["as_of"], entry["as_of"], listed, source)]
+        if entry["arrest_date"]:
+            low, high = _partial_interval(entry["arrest_date"])
+            facts.append(PersonFact("arrested", low, high, entry["charges"], source))
+        if entry["sentence"]:
+            detail = entry["sentence"] + (f" ({entry['charges']})" if entry["charges"] else "")
+            facts.append(PersonFact("sentenced", None, None, detail, source))
+        found += [(entity_id, entry["name"], entry["registry"], f) for f in facts]
+    return found
+
+
+def _partial_interval(text: str) -> tuple[str, str]:
+    low, high = date_interval(text)
+    assert low is not None and high is not None
+    return low, high
+
+
+def _status(facts: list[PersonFact], day: str) -> tuple[str, str | None, list[str]]:
+    """Status on `day`, the day it began, and the doubts met on the way: a registry listing
+    sets `held` only for someone of unknown status (a list can be older than the news)."""
+    status, since, doubts = "unknown", None, []
+    for fact in facts:
+        if not fact.date_min or (fact.date_max or fact.date_min) > day:
+            continue
+        free = status in ("freed", "freed and expelled")
+        if fact.kind == "listed":
+            if free:
+                doubts.append(f"{fact.detail} on {fact.date}, after being {status} on {since}")
+                continue
+            new = status if status != "unknown" else "held"
+        elif fact.kind in ("arrested", "sentenced", "returned to prison"):
+            new = "re-imprisoned" if free or status == "re-imprisoned" else "held"
+            if fact.kind == "returned to prison":
+                new = "re-imprisoned"
+        elif fact.kind == "expelled":
+            new = "freed and expelled"
+        else:
+            new = "freed"
+        if new != status:
+            status, since = new, fact.date_min
+    return status, since, doubts
+
+
+def people(
+    store: Store,
+    as_of: str | None = None,
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    name: str | None = None,
+) -> list[Person]:
+    """Every named person with their facts and status on `as_of` (default today); filtered
+    by status, by a fact dated within [since, until], or by a name (any spelling)."""
+    day = as_of or date.today().isoformat()
+    found: dict[str, Person] = {}
+    with store.transaction() as conn:
+        resolver = EntityResolver(store, conn)
+        entity_names = {r["id"]: r["name"] for r in store.query("SELECT id, name FROM entities",
+                                                                 conn=conn)}  # fmt: skip
+
+        def person(entity_id: str | None, written: str) -> Person:
+            entity_id = entity_id or resolver.find(written)
+            key = entity_id or "name:" + fold(written)
+            shown = entity_names.get(entity_id or "", written)
+            return found.setdefault(key, Person(key, shown))
+
+        for written, fact in _incident_facts(store):
+            person(None, written).facts.append(fact)
+        for entity_id, written, registry, fact in _registry_facts(store):
+            who = (
+                person(entity_id, written)
+                if entity_id
+                else found.setdefault(
+                    "name:" + fold(written) + ":" + registry,
+                    Person("name:" + fold(written), written),
+                )
+            )  # an unsettled entry stands alone until reviewed
+            who.facts.append(fact)
+            if registry not in who.registries:
+                who.registries.append(registry)
+        wanted = resolver.candidates(name)[0] if name else None
+    result = []
+    for who in found.values():
+        who.facts.sort(key=lambda f: (f.date_max or f.date_min or "9999", f.date_min or "",
+                                      FACT_ORDER[f.kind]))  # fmt: skip
+        who.status, who.status_since, who.doubts = _status(_with_returns(who.facts), day)
+        if status and who.status != status:
+            continue
+        if (since or until) and not any(
+            f.date_min and (not since or (f.date_max or f.date_min) >= since)
+            and (not until or f.date_min <= until) for f in who.facts
+        ):  # fmt: skip
+            continue
+        if wanted is not None and who.key not in wanted:
+            continue
+        result.append(who)
+    return sorted(result, key=lambda p: (STATUSES.index(p.status), fold(p.name)))
+
+
+def _with_returns(facts: list[PersonFact]) -> list[PersonFact]:
+    """A detention after a release reads as a return to prison."""
+    freed = False
+    for fact in facts:
+        if fact.kind in ("freed", "expelled", "exchanged") and fact.date_min:
+            freed = True
+        elif freed and fact.kind in ("arrested", "sentenced") and fact.incident_id:
+            fact.kind = "returned to prison"
+    return facts
+
+
+def stock(store: Store, registry: list[Person]) -> dict[str, Any]:
+    """The latest counted number held beside the number of named people held now."""
+    counts = latest(held_series(store))
+    named = sum(p.status in ("held", "re-imprisoned") for p in registry)
+    return {
+        "latest_counts": [
+            {
+                "count": c.count,
+                "qualifier": c.qualifier,
+                "as_of": c.as_of,
+                "attributed_to": c.attributed_to,
+                "sources": c.sources,
+            }
+            for c in counts
+        ],  # fmt: skip
+        "named_held": named,
+    }
+
+
+def registry_name(path: Path, given: str | None) -> str:
+    return given or path.stem
