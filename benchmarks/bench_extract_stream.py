@@ -26,10 +26,7 @@ ON_TOPIC = (
     "The authorities in Minsk freed {n} political prisoners on Tuesday, a rights group said. "
     "They were driven to the border with Lithuania."
 )
-OFF_TOPIC = (
-    "The city council approved a budget of {n} million for road repairs on Tuesday. "
-    "Work on the eastern ring road should begin in spring, the mayor's office said."
-)
+OFF_TOPIC = "The city council approved {n} million for road repairs on Tuesday."
 FILE_RECORDS = 5_000
 
 

@@ -22,7 +22,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quidproquo.ingest import IngestError, SourceMeta
+from quidproquo.ingest import IngestError, SourceMeta, expand_paths
 from quidproquo.ingest.jsonl import read_jsonl
 from quidproquo.model import Document, Extraction
 
@@ -70,19 +70,7 @@ class Outcome:
 # -- partitions -------------------------------------------------------------------------
 def corpus_files(paths: Iterable[Path]) -> list[Path]:
     """The JSON Lines and Parquet files of a corpus (folders walked, sorted, hidden skipped)."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and p.suffix.lower() in CORPUS_SUFFIXES
-                and not any(s.startswith(".") for s in p.relative_to(path).parts)
-            )
-        else:
-            files.append(path)
-    return files
+    return expand_paths(list(paths), CORPUS_SUFFIXES)
 
 
 def file_parts(files: Iterable[Path], part_bytes: int = PART_BYTES) -> Iterator[FilePart]:

@@ -9,7 +9,9 @@ while that version holds; the first request after a change computes and stores i
 from __future__ import annotations
 
 import json
+import multiprocessing
 import threading
+from multiprocessing.process import BaseProcess
 from typing import Any, Literal
 
 from quidproquo.ledger.links import build_ledger
@@ -19,7 +21,7 @@ from quidproquo.store import Store, from_json, now_iso
 CHANCE_TESTS = "chance_tests"
 WAIT_SECONDS = 2.0  # a page waits this long for a recomputation, then shows the last result
 State = Literal["current", "stale", "computing"]
-_RUNNING: dict[tuple[str, int, bool], threading.Thread] = {}
+_RUNNING: dict[tuple[str, int, bool], BaseProcess] = {}
 _LOCK = threading.Lock()
 
 
@@ -45,25 +47,28 @@ def chance_tests_for_page(
     store: Store, window_days: int = 14, accepted_only: bool = False
 ) -> tuple[dict[str, Any] | None, State]:
     """What a page shows without waiting long: the stored result if it is current; else a
-    recomputation starts in the background (one per database and setting), the request
-    that starts it waits up to WAIT_SECONDS for it, and the page shows the last stored
-    result ('stale') or none yet ('computing')."""
+    recomputation starts in a background process (one per database and setting: a process,
+    so that it does not hold the web server's interpreter), the request that starts it waits
+    up to WAIT_SECONDS for it, and the page shows the last stored result ('stale') or none
+    yet ('computing')."""
     version = facts_version(store)
     row = _stored(store, window_days, accepted_only)
     if row is not None and row["version"] == version:
         return from_json(row["result"]), "current"
     key = (store.url, window_days, accepted_only)
     with _LOCK:
-        thread = _RUNNING.get(key)
-        started = thread is None or not thread.is_alive()
+        process = _RUNNING.get(key)
+        started = process is None or not process.is_alive()
         if started:
-            thread = threading.Thread(
-                target=_compute, args=(store, window_days, accepted_only, version), daemon=True
+            process = multiprocessing.get_context("spawn").Process(
+                target=_compute_in_child,
+                args=(store.url, window_days, accepted_only, version),
+                daemon=True,
             )
-            _RUNNING[key] = thread
-            thread.start()
-    if started and thread is not None:  # only the request that starts it waits
-        thread.join(WAIT_SECONDS)
+            _RUNNING[key] = process
+            process.start()
+    if started and process is not None:  # only the request that starts it waits
+        process.join(WAIT_SECONDS)
     row = _stored(store, window_days, accepted_only)
     if row is not None and row["version"] == version:
         return from_json(row["result"]), "current"
@@ -78,6 +83,10 @@ def _stored(store: Store, window_days: int, accepted_only: bool) -> dict[str, An
         " WHERE name = :name AND window_days = :w AND accepted_only = :a",
         {"name": CHANCE_TESTS, "w": window_days, "a": int(accepted_only)},
     )
+
+
+def _compute_in_child(url: str, window_days: int, accepted_only: bool, version: int) -> None:
+    _compute(Store(url, migrate=False), window_days, accepted_only, version)
 
 
 def _compute(
