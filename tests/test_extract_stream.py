@@ -111,7 +111,7 @@ def test_a_run_killed_mid_way_resumes_where_it_stopped(tmp_path: Path) -> None:
     qpq_bin = Path(sys.executable).with_name("qpq")
     command = [str(qpq_bin), "extract", "--db", str(db), "--batch-size", "5", "--no-progress"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 300
     done = 0
     while time.monotonic() < deadline and process.poll() is None:
         done = _statuses(qpq).get("extracted", 0)
