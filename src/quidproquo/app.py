@@ -18,6 +18,7 @@ from quidproquo.ingest.registry import RegistryEntry, load_layout, read_registry
 from quidproquo.ingest.sanctions import Listing, is_companion, list_published, read_list
 from quidproquo.ledger import Ledger, TermsOfTrade, build_ledger, terms_of_trade, write_report
 from quidproquo.ledger.links import in_list
+from quidproquo.ledger.stats import DEFAULT_PERIOD
 from quidproquo.model import Document, Event, Extraction, Quote
 from quidproquo.resolve.curated import CuratedSummary, add_alias, load_curated
 from quidproquo.resolve.entities import EntityResolver
@@ -377,9 +378,16 @@ class Quidproquo:
         """Released per concession, cumulative series, prisoners held, what is left."""
         return terms_of_trade(self.store, self.ledger(window_days, accepted_only))
 
-    def report(self, out_dir: Path, window_days: int = 14, accepted_only: bool = False) -> Path:
-        """Write the static HTML report; returns the path of its index.html."""
-        return write_report(self.store, out_dir, window_days, accepted_only)
+    def report(
+        self,
+        out_dir: Path,
+        window_days: int = 14,
+        accepted_only: bool = False,
+        period: str = DEFAULT_PERIOD,
+    ) -> Path:
+        """Write the static HTML report; returns the path of its index.html. `period` is the
+        chance test's rule ("contact", "first-release", "all") or a start date."""
+        return write_report(self.store, out_dir, window_days, accepted_only, period)
 
     # -- extract -----------------------------------------------------------------
     def extract(

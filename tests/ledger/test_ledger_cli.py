@@ -34,8 +34,11 @@ def test_ledger_table(db: str) -> None:
     assert "123 (×11)" in line and "John Coale" in line
     assert "General License 13 → Belarusian Potash Company" in out
     assert "14 [14×5 / 16×1]" in out
-    assert "of 23 releases came within 14 days" in out
-    assert "prisoners freed in 23 releases came within 14 days" in out
+    assert "Chance test: Releases were" in out and "by the rule 'contact'" in out
+    assert "Prisoners: 11 releases" in out and "Visits and relief steps: 17" in out
+    assert "Description, not a test" in out and "±14 d" in out
+    assert "first-release (from 2024-07-03, n = 23)" in out
+    assert "Outside the period, not tested: 12 release(s)." in out
     terms = out.split("Terms of trade:")[1]
     assert "796 prisoners freed in 23 releases" in terms and "against 9 US relief steps" in terms
     assert "Still held as of 2026-03-19: more than 1100" in terms
@@ -50,8 +53,21 @@ def test_ledger_json_window(db: str) -> None:
     assert data["window_days"] == 7
     row = next(r for r in data["rows"] if r["release"]["id"] == "2025-12-28-release-22")
     assert row["concessions"] == []  # GL 13 is 13 days before: in a 14-day window only
-    assert data["tests"]["releases"]["window_days"] == 7
+    assert data["tests"]["period"]["rule"] == "contact"
+    assert [w["window_days"] for w in data["tests"]["windows"]] == [0, 1, 3, 7, 14, 30]
     assert data["terms"]["releases"] == 23 and data["terms"]["latest_held"][0]["count"] == 1100
+
+
+def test_ledger_period_and_earliest_year_options(db: str) -> None:
+    code, out = run("--db", db, "ledger", "--json", "--period", "2025-01-01")
+    assert code == 0, out
+    tests = json.loads(out)["tests"]
+    assert tests["period"] == tests["period"] | {"rule": "fixed", "start": "2025-01-01"}
+    code, out = run("--db", db, "ledger", "--period", "first-release", "--earliest-year", "2025")
+    assert code == 0, out
+    assert "by the rule 'first-release'" in out and "Left out: release" in out
+    code, out = run("--db", db, "ledger", "--period", "whenever")
+    assert code != 0 and "unknown period 'whenever'" in out
 
 
 def test_ledger_csv(db: str) -> None:

@@ -54,15 +54,21 @@ def test_report_has_every_ledger_row_with_its_sources(
 
 def test_report_shows_charts_statistics_and_what_is_left(report_html: str) -> None:
     assert report_html.count("<svg") == 3
-    assert "of 23 releases came within 14 days" in report_html
+    assert 'id="chance-headline"' in report_html and "window-free test" in report_html
+    assert "Null model:" in report_html and "Coincidence is not cause" in report_html
+    assert "Visits and relief steps met by a release" in report_html
+    assert report_html.count("<tr><td>±") == 5 and "same day</td>" in report_html
+    assert '<table class="params" id="chance-periods">' in report_html
     assert "under sanctions, eased by General License 13 (2025-12-15)" in report_html
     assert "removed from the SDN list on 2025-11-04" in report_html
     assert "more than 1,100" in report_html
 
 
 def test_window_and_filter_reach_the_report(curated_store: Store, tmp_path: Path) -> None:
-    html = write_report(curated_store, tmp_path, window_days=3, accepted_only=True).read_text()
-    assert "window ±3 days" in html
+    path = write_report(curated_store, tmp_path, 3, True, period="all", earliest_year=2025)
+    html = path.read_text()
+    assert "window ±3 days" in html and "rule <b>all</b>" in html
+    assert 'id="chance-excluded"' in html and "before 2025" in html
     assert "accepted (reviewed) facts only" in html
 
 

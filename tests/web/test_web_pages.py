@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+import markupsafe
 from web_fixtures import (
     DENIAL,
     EVENT,
@@ -65,6 +66,8 @@ def test_ledger_shows_table_and_chance_sentences(client: TestClient, web: WebDat
     page = client.get("/ledger", params={"window": "7", "accepted_only": "1"})
     assert page.status_code == 200
     assert escape(tests.releases.sentence) in page.text
+    for text in (tests.headline, tests.caveat, *(m.sentence for m in tests.markers)):
+        assert str(markupsafe.escape(text)) in page.text
     assert '<table id="ledger">' in page.text and "2025-12-13-release-123" in page.text
     data = client.get("/ledger.json", params={"window": "7", "accepted_only": "1"}).json()
     assert data["window_days"] == 7 and data["accepted_only"] is True
@@ -178,3 +181,12 @@ def test_people_page_json_and_csv(client: TestClient) -> None:
     csv_text = client.get("/people.csv").text
     assert csv_text.startswith("key,name,status") and "Mikola Statkevich" in csv_text
     assert client.get("/people?status=lost").status_code == 400
+
+
+def test_ledger_page_takes_the_chance_test_period(client: TestClient) -> None:
+    default = client.get("/ledger.json").json()
+    assert default["period"] == "contact"
+    wider = client.get("/ledger.json?period=first-release").json()
+    assert wider["period"] == "first-release" and wider["tests"] != default["tests"]
+    assert client.get("/ledger?period=someday").status_code == 400
+    assert 'name="period"' in client.get("/ledger").text

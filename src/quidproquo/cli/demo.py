@@ -12,6 +12,7 @@ from quidproquo.cli import main
 from quidproquo.cli.common import echo_table
 from quidproquo.cli.ledger import echo_ledger
 from quidproquo.ingest import SourceMeta
+from quidproquo.ledger.stats import chance_tests
 from quidproquo.resolve.people import STATUSES
 from quidproquo.resolve.views import format_incident_line, list_incidents
 
@@ -103,7 +104,7 @@ def demo(out: Path) -> None:
 
     ledger = qpq.ledger()
     heading("Ledger: releases with the visits and concessions around them (±14 days)")
-    echo_ledger(qpq.store, ledger)
+    echo_ledger(qpq.store, ledger, chance_tests(ledger))
     report = qpq.report(out / "report")
     heading("Report")
     click.echo(f"Report: {report}")

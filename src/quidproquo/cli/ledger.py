@@ -20,7 +20,13 @@ from quidproquo.export.ledger_rows import (
 )
 from quidproquo.ledger.links import Ledger, build_ledger
 from quidproquo.ledger.report import write_report
-from quidproquo.ledger.stats import chance_tests
+from quidproquo.ledger.stats import (
+    DEFAULT_PERIOD,
+    EARLIEST_YEAR,
+    PERIOD_RULES,
+    LedgerTests,
+    chance_tests,
+)
 from quidproquo.ledger.terms import terms_of_trade
 from quidproquo.store import Store
 
@@ -38,25 +44,46 @@ window_option = click.option(
 accepted_option = click.option(
     "--accepted-only", is_flag=True, help="Use reviewed (accepted or corrected) facts only."
 )
+period_option = click.option(
+    "--period",
+    default=DEFAULT_PERIOD,
+    show_default=True,
+    metavar="RULE|DATE",
+    help=f"Chance test period: {', '.join(PERIOD_RULES)}, or a start date YYYY-MM-DD.",
+)
+earliest_option = click.option(
+    "--earliest-year",
+    type=click.IntRange(min=1),
+    default=EARLIEST_YEAR,
+    show_default=True,
+    help="Chance test: leave out (and list) dates before this year.",
+)
 
 
 @main.command("ledger")
 @window_option
 @accepted_option
+@period_option
+@earliest_option
 @click.option("--json", "fmt", flag_value="json", help="Print JSON (rows and the chance test).")
 @click.option("--csv", "fmt", flag_value="csv", help="Print CSV, one row per release.")
 @db_option
 @click.pass_context
 def ledger_command(
-    ctx: click.Context, window_days: int, accepted_only: bool, fmt: str | None
+    ctx: click.Context,
+    window_days: int,
+    accepted_only: bool,
+    period: str,
+    earliest_year: int,
+    fmt: str | None,
 ) -> None:
     """Each release with the visits and concessions linked to it (window or sources)."""
     try:
         ledger = build_ledger(project(ctx).store, window_days, accepted_only)
+        tests = chance_tests(ledger, period, earliest_year)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     if fmt == "json":
-        tests = chance_tests(ledger)
         terms = terms_of_trade(project(ctx).store, ledger)
         echo_json(
             ledger.to_dict()
@@ -65,20 +92,17 @@ def ledger_command(
     elif fmt == "csv":
         click.echo(ledger_csv(ledger), nl=False)
     else:
-        echo_ledger(project(ctx).store, ledger)
+        echo_ledger(project(ctx).store, ledger, tests)
 
 
-def echo_ledger(store: Store, ledger: Ledger) -> None:
+def echo_ledger(store: Store, ledger: Ledger, tests: LedgerTests | None) -> None:
     """The ledger table, the chance test in plain words, and the terms of trade."""
     echo_table(table_rows(ledger), TABLE_COLUMNS)
     click.echo("")
-    tests = chance_tests(ledger)
     if tests is None:
-        click.echo("No dated release: nothing to test.")
+        click.echo("No dated release and US contact in the period: nothing to test.")
     else:
-        click.echo(tests.releases.sentence)
-        if tests.prisoners is not None:
-            click.echo(tests.prisoners.sentence)
+        echo_tests(tests)
     click.echo("\nTerms of trade:")
     for line in terms_of_trade(store, ledger).summary():
         click.echo(f"  {line}")
@@ -94,17 +118,58 @@ def echo_ledger(store: Store, ledger: Ledger) -> None:
 )
 @window_option
 @accepted_option
+@period_option
+@earliest_option
 @db_option
 @click.pass_context
 def report_command(
-    ctx: click.Context, out_dir: Path, window_days: int, accepted_only: bool
+    ctx: click.Context,
+    out_dir: Path,
+    window_days: int,
+    accepted_only: bool,
+    period: str,
+    earliest_year: int,
 ) -> None:
     """Write a self-contained HTML report (charts, ledger, terms, statistics) and print its path."""
     try:
-        path = write_report(project(ctx).store, out_dir, window_days, accepted_only)
+        path = write_report(
+            project(ctx).store, out_dir, window_days, accepted_only, period, earliest_year
+        )
     except (OSError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(str(path))
+
+
+def echo_tests(tests: LedgerTests) -> None:
+    """The headline, each test's sentence, the per-window description and what was left out."""
+    click.echo(f"Chance test: {tests.headline}")
+    for test in [tests.releases, tests.prisoners, *tests.markers]:
+        if test is not None:
+            click.echo(f"  {test.sentence}")
+    click.echo("  Description, not a test (windows are not chosen beforehand):")
+    echo_table(
+        [
+            {
+                "window": f"±{w.window_days} d" if w.window_days else "same day",
+                "releases near": f"{w.releases_near} of {tests.releases.n}",
+                "expected": f"{w.releases_expected:.1f}",
+                "p": f"{w.releases_p:.2g}",
+                "markers met": f"{w.markers_met} (expected {w.markers_expected:.1f})",
+                "p (met)": f"{w.markers_p:.2g}",
+            }
+            for w in tests.windows
+        ],
+        ["window", "releases near", "expected", "p", "markers met", "p (met)"],
+    )
+    click.echo("  Other periods (p of the window-free test, releases / prisoners):")
+    for row in tests.sensitivity:
+        ps = " / ".join("—" if p is None else f"{p:.2g}" for p in (row.releases_p, row.prisoners_p))
+        click.echo(f"    {row.rule} (from {row.start}, n = {row.n}): {ps}")
+    for fact in tests.excluded:
+        click.echo(f"  Left out: {fact.type} {fact.id} dated {fact.date}: {fact.reason}")
+    if tests.outside:
+        click.echo(f"  Outside the period, not tested: {len(tests.outside)} release(s).")
+    click.echo(f"  {tests.caveat}")
 
 
 def short_list(names: list[str], keep: int = 2) -> str:

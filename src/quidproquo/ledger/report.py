@@ -15,11 +15,10 @@ from markupsafe import Markup
 
 from quidproquo.ledger.charts import held_svg, terms_svg, timeline_svg
 from quidproquo.ledger.links import Ledger, build_ledger
-from quidproquo.ledger.stats import LedgerTests, chance_tests
+from quidproquo.ledger.stats import DEFAULT_PERIOD, EARLIEST_YEAR, LedgerTests, chance_tests
 from quidproquo.ledger.terms import TermsOfTrade, release_range, terms_of_trade
 from quidproquo.store import Store, now_iso
 
-SENSITIVITY_WINDOWS = (3, 7, 14, 30)
 QUALIFIER_WORDS = {
     "more_than": "more than",
     "about": "about",
@@ -35,17 +34,18 @@ class Report:
     ledger: Ledger
     terms: TermsOfTrade
     tests: LedgerTests | None
-    sensitivity: list[tuple[int, LedgerTests | None]]
 
 
-def compute_report(store: Store, window_days: int = 14, accepted_only: bool = False) -> Report:
+def compute_report(
+    store: Store,
+    window_days: int = 14,
+    accepted_only: bool = False,
+    period: str = DEFAULT_PERIOD,
+    earliest_year: int = EARLIEST_YEAR,
+) -> Report:
     ledger = build_ledger(store, window_days, accepted_only)
-    sensitivity = [
-        (w, chance_tests(build_ledger(store, w, accepted_only)))
-        for w in sorted({*SENSITIVITY_WINDOWS, window_days})
-    ]
-    tests = dict(sensitivity)[window_days]
-    return Report(ledger, terms_of_trade(store, ledger), tests, sensitivity)
+    tests = chance_tests(ledger, period, earliest_year)
+    return Report(ledger, terms_of_trade(store, ledger), tests)
 
 
 def render_report(report: Report, source: str) -> str:
@@ -76,14 +76,19 @@ def render_report(report: Report, source: str) -> str:
 
 
 def write_report(
-    store: Store, out_dir: str | Path, window_days: int = 14, accepted_only: bool = False
+    store: Store,
+    out_dir: str | Path,
+    window_days: int = 14,
+    accepted_only: bool = False,
+    period: str = DEFAULT_PERIOD,
+    earliest_year: int = EARLIEST_YEAR,
 ) -> Path:
     """Write `out_dir/index.html` and return its path."""
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise NotADirectoryError(f"report output {out} exists and is not a directory")
     out.mkdir(parents=True, exist_ok=True)
-    report = compute_report(store, window_days, accepted_only)
+    report = compute_report(store, window_days, accepted_only, period, earliest_year)
     path = out / "index.html"
     path.write_text(render_report(report, _describe(store)), encoding="utf-8")
     return path

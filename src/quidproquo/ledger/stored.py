@@ -3,7 +3,8 @@
 The chance test reads every release and marker; a page must not recompute it on each request.
 Its result is stored in `ledger_results` with the facts version it was computed on
 (`facts_version`, bumped by triggers whenever incidents, claims or links change) and reused
-while that version holds; the first request after a change computes and stores it again.
+while that version holds. After a change, a page of a large store does not wait for it:
+a separate process recomputes it while the page shows the last result.
 """
 
 from __future__ import annotations
@@ -11,17 +12,19 @@ from __future__ import annotations
 import json
 import multiprocessing
 import threading
+from datetime import date
 from multiprocessing.process import BaseProcess
 from typing import Any, Literal
 
 from quidproquo.ledger.links import build_ledger
-from quidproquo.ledger.stats import chance_tests
+from quidproquo.ledger.stats import DEFAULT_PERIOD, chance_tests
 from quidproquo.store import Store, from_json, now_iso
 
-CHANCE_TESTS = "chance_tests"
+CHANCE_TESTS = "chance_tests"  # stored as chance_tests:<period>:<day>
+INLINE_INCIDENTS = 20_000  # up to this many incidents a page computes the test itself
 WAIT_SECONDS = 2.0  # a page waits this long for a recomputation, then shows the last result
 State = Literal["current", "stale", "computing"]
-_RUNNING: dict[tuple[str, int, bool], BaseProcess] = {}
+_RUNNING: dict[tuple[str, int, bool, str], BaseProcess] = {}
 _LOCK = threading.Lock()
 
 
@@ -31,70 +34,97 @@ def facts_version(store: Store) -> int:
 
 
 def stored_chance_tests(
-    store: Store, window_days: int = 14, accepted_only: bool = False
+    store: Store, window_days: int = 14, accepted_only: bool = False, period: str = DEFAULT_PERIOD
 ) -> dict[str, Any] | None:
-    """The chance tests of the whole ledger (as `LedgerTests.to_dict()`, None when there is no
-    dated release), computed once per facts version."""
+    """The chance tests of the whole ledger (as `LedgerTests.to_dict()`, None when there is
+    nothing to test), computed once per facts version (and day: plausible dates end a year
+    after today). A bad `period` raises ValueError."""
     version = facts_version(store)
-    row = _stored(store, window_days, accepted_only)
-    if row is not None and row["version"] == version:
-        result: dict[str, Any] | None = from_json(row["result"])
-        return result
-    return _compute(store, window_days, accepted_only, version)
+    row = _stored(store, window_days, accepted_only, period)
+    if row is None or row["version"] != version:
+        _compute(store, window_days, accepted_only, period, version)
+        row = _stored(store, window_days, accepted_only, period)
+    return _result(row)
+
+
+def _result(row: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The stored result; a stored error (a period that cannot be used) raises ValueError."""
+    result: dict[str, Any] | None = from_json(row["result"]) if row else None
+    if result is not None and "error" in result:
+        raise ValueError(result["error"])
+    return result
 
 
 def chance_tests_for_page(
-    store: Store, window_days: int = 14, accepted_only: bool = False
+    store: Store, window_days: int = 14, accepted_only: bool = False, period: str = DEFAULT_PERIOD
 ) -> tuple[dict[str, Any] | None, State]:
-    """What a page shows without waiting long: the stored result if it is current; else a
-    recomputation starts in a background process (one per database and setting: a process,
-    so that it does not hold the web server's interpreter), the request that starts it waits
-    up to WAIT_SECONDS for it, and the page shows the last stored result ('stale') or none
-    yet ('computing')."""
+    """What a page shows without waiting long: the stored result if it is current; else, in
+    a small store, the result computed now; else a recomputation starts in a background
+    process (one per database and setting; a process, so that it does not hold the web
+    server's interpreter), the request that starts it waits up to WAIT_SECONDS for it, and
+    the page shows the last stored result ('stale') or none yet ('computing')."""
     version = facts_version(store)
-    row = _stored(store, window_days, accepted_only)
+    row = _stored(store, window_days, accepted_only, period)
     if row is not None and row["version"] == version:
-        return from_json(row["result"]), "current"
-    key = (store.url, window_days, accepted_only)
+        return _result(row), "current"
+    if _incident_count(store) <= INLINE_INCIDENTS:  # small enough to compute right away
+        return stored_chance_tests(store, window_days, accepted_only, period), "current"
+    key = (store.url, window_days, accepted_only, period)
     with _LOCK:
         process = _RUNNING.get(key)
         started = process is None or not process.is_alive()
         if started:
             process = multiprocessing.get_context("spawn").Process(
                 target=_compute_in_child,
-                args=(store.url, window_days, accepted_only, version),
+                args=(store.url, window_days, accepted_only, period, version),
                 daemon=True,
             )
             _RUNNING[key] = process
             process.start()
     if started and process is not None:  # only the request that starts it waits
         process.join(WAIT_SECONDS)
-    row = _stored(store, window_days, accepted_only)
+    row = _stored(store, window_days, accepted_only, period)
     if row is not None and row["version"] == version:
-        return from_json(row["result"]), "current"
+        return _result(row), "current"
     if row is not None:
-        return from_json(row["result"]), "stale"
+        return _result(row), "stale"
     return None, "computing"
 
 
-def _stored(store: Store, window_days: int, accepted_only: bool) -> dict[str, Any] | None:
+def _incident_count(store: Store) -> int:
+    row = store.query_one("SELECT COUNT(*) AS n FROM incidents")
+    return int(row["n"]) if row else 0
+
+
+def _name(period: str) -> str:
+    return f"{CHANCE_TESTS}:{period}:{date.today().isoformat()}"
+
+
+def _stored(
+    store: Store, window_days: int, accepted_only: bool, period: str
+) -> dict[str, Any] | None:
     return store.query_one(
         "SELECT version, result FROM ledger_results"
         " WHERE name = :name AND window_days = :w AND accepted_only = :a",
-        {"name": CHANCE_TESTS, "w": window_days, "a": int(accepted_only)},
+        {"name": _name(period), "w": window_days, "a": int(accepted_only)},
     )
 
 
-def _compute_in_child(url: str, window_days: int, accepted_only: bool, version: int) -> None:
-    _compute(Store(url, migrate=False), window_days, accepted_only, version)
+def _compute_in_child(
+    url: str, window_days: int, accepted_only: bool, period: str, version: int
+) -> None:
+    _compute(Store(url, migrate=False), window_days, accepted_only, period, version)
 
 
 def _compute(
-    store: Store, window_days: int, accepted_only: bool, version: int
-) -> dict[str, Any] | None:
-    key = {"name": CHANCE_TESTS, "w": window_days, "a": int(accepted_only)}
-    tests = chance_tests(build_ledger(store, window_days, accepted_only))
-    result = tests.to_dict() if tests else None
+    store: Store, window_days: int, accepted_only: bool, period: str, version: int
+) -> None:
+    key = {"name": _name(period), "w": window_days, "a": int(accepted_only)}
+    try:
+        tests = chance_tests(build_ledger(store, window_days, accepted_only), period)
+        result: dict[str, Any] | None = tests.to_dict() if tests else None
+    except ValueError as exc:  # an unknown rule or a start after the last fact
+        result = {"error": str(exc)}
     # Stored under the version read *before* computing: a change meanwhile makes it stale.
     store.execute(
         "INSERT INTO ledger_results (name, window_days, accepted_only, version, result,"
@@ -103,4 +133,3 @@ def _compute(
         " result = :r, computed_at = :t",
         key | {"v": version, "r": json.dumps(result, default=str), "t": now_iso()},
     )
-    return result

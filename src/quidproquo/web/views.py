@@ -17,6 +17,7 @@ from quidproquo.app import Quidproquo
 from quidproquo.ledger import build_ledger
 from quidproquo.ledger.charts import timeline_svg
 from quidproquo.ledger.links import CHUNK, in_list
+from quidproquo.ledger.stats import DEFAULT_PERIOD, PERIOD_RULES
 from quidproquo.ledger.stored import chance_tests_for_page
 from quidproquo.model import EVENT_TYPES
 from quidproquo.resolve import review
@@ -127,13 +128,19 @@ def timeline(qpq: Quidproquo, params: Params) -> Page:
 def ledger(qpq: Quidproquo, params: Params) -> Page:
     window = integer(params, "window", 14, 0, MAX_WINDOW_DAYS)
     accepted_only = flag(params, "accepted_only")
+    period = params.get("period") or DEFAULT_PERIOD
     limit = integer(params, "limit", LEDGER_PAGE_SIZE, 1, MAX_LIMIT)
     after = params.get("after") or None
     built = build_ledger(qpq.store, window, accepted_only, after=after, limit=limit)
-    tests, state = chance_tests_for_page(qpq.store, window, accepted_only)
+    try:
+        tests, state = chance_tests_for_page(qpq.store, window, accepted_only, period)
+    except ValueError as exc:  # an unknown rule or a start after the last fact
+        raise BadRequest(f"period: {exc}") from exc
     last = built.rows[-1].release.id if len(built.rows) == limit else None
-    data = built.to_dict() | {"tests": tests, "tests_state": state, "next": next_page(params, last)}
-    return Page("ledger.html", data, {"ledger": built, "tests": tests, "first_page": not after})
+    data = built.to_dict() | {"period": period, "tests": tests, "tests_state": state,
+                              "next": next_page(params, last)}  # fmt: skip
+    extra = {"ledger": built, "tests": tests, "rules": PERIOD_RULES, "first_page": not after}
+    return Page("ledger.html", data, extra)
 
 
 def incident(qpq: Quidproquo, params: Params) -> Page:
