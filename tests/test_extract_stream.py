@@ -118,7 +118,9 @@ def test_a_run_killed_mid_way_resumes_where_it_stopped(tmp_path: Path) -> None:
         if done >= 10:
             break
         time.sleep(0.02)
-    assert process.poll() is None, f"the run ended before it could be killed: {done} done"
+    if process.poll() is not None:
+        stderr = process.stderr.read().decode() if process.stderr else ""
+        raise AssertionError(f"the run ended before it could be killed ({done} done): {stderr}")
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     done = _statuses(qpq).get("extracted", 0)

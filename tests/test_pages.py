@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
+import time
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -206,3 +207,23 @@ def test_cli_lists_take_a_limit(generated: Store, command: list[str]) -> None:
     result = CliRunner().invoke(main, [*command, "--limit", "3", "--json", "--db", generated.url])
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.output)) == 3
+
+
+def test_a_large_store_recomputes_the_chance_test_in_the_background(
+    generated: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quidproquo.ledger import stored
+
+    monkeypatch.setattr(stored, "INLINE_INCIDENTS", 0)  # treat this store as a large one
+    monkeypatch.setattr(stored, "WAIT_SECONDS", 0.0)
+    first, state = stored.chance_tests_for_page(generated)
+    assert (first, state) == (None, "computing")  # the page does not wait for it
+    deadline = time.monotonic() + 300
+    while state != "current" and time.monotonic() < deadline:
+        time.sleep(0.5)
+        result, state = stored.chance_tests_for_page(generated)
+    assert state == "current" and result == stored_chance_tests(generated)
+    generated.execute("UPDATE incidents SET notes = 'seen' WHERE id IN"
+                      " (SELECT id FROM incidents ORDER BY id LIMIT 1)")  # fmt: skip
+    again, state = stored.chance_tests_for_page(generated)
+    assert state == "stale" and again == result  # the last result, marked as such
