@@ -67,9 +67,12 @@ def chance_tests_for_page(
     row = _stored(store, window_days, accepted_only, period)
     if row is not None and row["version"] == version:
         return _result(row), "current"
-    if _incident_count(store) <= INLINE_INCIDENTS:  # small enough to compute right away
-        return stored_chance_tests(store, window_days, accepted_only, period), "current"
     key = (store.url, window_days, accepted_only, period)
+    with _LOCK:
+        process = _RUNNING.get(key)
+        started = process is None or not process.is_alive()
+    if started and _incident_count(store) <= INLINE_INCIDENTS:  # small: compute right away
+        return stored_chance_tests(store, window_days, accepted_only, period), "current"
     with _LOCK:
         process = _RUNNING.get(key)
         started = process is None or not process.is_alive()

@@ -31,7 +31,7 @@ Params = dict[str, str]
 MAX_WINDOW_DAYS = 366
 MAX_LIMIT = 1000
 PAGE_SIZE = 100  # incidents on a timeline page
-LEDGER_PAGE_SIZE = 50  # releases on a ledger page
+LEDGER_PAGE_SIZE = 20  # releases on a ledger page (each with its visits and concessions)
 
 
 class BadRequest(ValueError):
