@@ -176,6 +176,9 @@ def test_json_pages_link_to_the_next_page(generated: Store) -> None:
     html = client.get("/?limit=5").text
     assert 'rel="next"' in html and "on this page" in html
     assert client.get("/review?after=incident:").status_code == 400
+    assert client.get("/review?after=event:nothing-like-it").status_code == 400
+    assert client.get("/.json?after=nothing-like-it").status_code == 400
+    assert client.get("/ledger.json?after=nothing-like-it").status_code == 400
 
 
 def test_incident_page_lists_claims_a_page_at_a_time(generated: Store) -> None:

@@ -313,10 +313,25 @@ def page_ids(
     sql = f"SELECT id FROM incidents WHERE {where}"
     bound = dict(params, limit=limit)
     if after:
-        sql += f" AND ({SORT_DATE}, id) > (SELECT {SORT_DATE}, id FROM incidents WHERE id = :after)"
-        bound["after"] = after
+        cursor = store.query_one(
+            f"SELECT {SORT_DATE} AS k FROM incidents WHERE id = :after", {"after": after}
+        )
+        if cursor is None:
+            raise ValueError(f"no incident {after!r} to continue after")
+        sql += f" AND {after_key((SORT_DATE, 'id'))}"
+        bound |= {"k0": cursor["k"], "k1": after}
     rows = store.query(sql + f" ORDER BY {SORT_DATE}, id LIMIT :limit", bound)
     return [r["id"] for r in rows]
+
+
+def after_key(columns: Sequence[str]) -> str:
+    """SQL for "the sort key (columns) comes after (:k0, :k1, ...)", written so that both
+    databases seek in the index on those columns (a leading range on the first) instead of
+    reading the list from its start."""
+    condition = f"{columns[-1]} > :k{len(columns) - 1}"
+    for n in range(len(columns) - 2, -1, -1):
+        condition = f"({columns[n]} > :k{n} OR ({columns[n]} = :k{n} AND {condition}))"
+    return f"{columns[0]} >= :k0 AND {condition}"
 
 
 def _markers_near(
@@ -328,13 +343,34 @@ def _markers_near(
         return set()
     low = min(s.start for s in spans) - timedelta(days=window_days)
     high = max(s.end for s in spans) + timedelta(days=window_days)
+    # A marker that starts before `floor` ends before `low`: the index is read from there.
+    floor = low - timedelta(days=_widest_marker(store))
     rows = store.query(
         f"SELECT id FROM incidents WHERE type IN ('{VISIT}', '{CONCESSION}')"
-        f" AND {SORT_DATE} <= :high AND COALESCE(date_max, date_min) >= :low"
-        f" AND {status_filter(accepted_only)}",
-        {"low": low.isoformat(), "high": high.isoformat() + "~"},  # '~': date-times that day
+        f" AND {SORT_DATE} >= :floor AND {SORT_DATE} <= :high"
+        f" AND COALESCE(date_max, date_min) >= :low AND {status_filter(accepted_only)}",
+        {"floor": floor.isoformat(), "low": low.isoformat(),
+         "high": high.isoformat() + "~"},  # '~': date-times of that day too  # fmt: skip
     )
     return {r["id"] for r in rows}
+
+
+_WIDEST: dict[tuple[str, int], int] = {}
+
+
+def _widest_marker(store: Store) -> int:
+    """Days spanned by the widest dated visit or concession, read once per facts version."""
+    row = store.query_one("SELECT version FROM facts_version WHERE id = 1")
+    key = (store.url, int(row["version"]) if row else 0)
+    if key not in _WIDEST:
+        rows = store.query(
+            f"SELECT date_min, date_max FROM incidents WHERE type IN ('{VISIT}', '{CONCESSION}')"
+            " AND date_max > date_min"
+        )
+        spans = (Interval.parse(r["date_min"], r["date_max"]) for r in rows)
+        _WIDEST.clear()
+        _WIDEST[key] = max((s.width for s in spans if s), default=0)
+    return _WIDEST[key]
 
 
 def _rows(

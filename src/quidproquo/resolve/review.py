@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from quidproquo.ledger.links import after_key
 from quidproquo.resolve.rows import add_link
 from quidproquo.store import Store, from_json, now_iso, to_json
 
@@ -242,16 +243,18 @@ def audit_log(store: Store, object_id: str | None = None, limit: int = 100) -> l
 QUEUE = {
     "incident": ("incidents", "id", "type", "date_min",
                  "status = 'candidate' AND origin = 'extracted'",
-                 "(1 - contested), COALESCE(date_min, ''), id"),
-    "claim": ("claims", "id", "property", "first_seen", "status = 'candidate'", "first_seen, id"),
+                 ("(1 - contested)", "COALESCE(date_min, '')", "id")),
+    "claim": ("claims", "id", "property", "first_seen", "status = 'candidate'",
+              ("first_seen", "id")),
     "event": ("events", "id", "type", "date_min", "status = 'candidate'",
-              "COALESCE(date_min, ''), id"),
-    "quote": ("quotes", "id", "speaker", "created_at", "status = 'candidate'", "created_at, id"),
+              ("COALESCE(date_min, '')", "id")),
+    "quote": ("quotes", "id", "speaker", "created_at", "status = 'candidate'",
+              ("created_at", "id")),
     "registry_match": (
         "registry_matches m JOIN registry_entries r ON r.id = m.entry_id"
         " LEFT JOIN entities e ON e.id = m.entity_id", "m.id",
         "r.name || ' (' || r.registry || ') = ' || COALESCE(e.name, m.entity_id) || '? '"
-        " || m.reason", "m.created_at", "m.status = 'candidate'", "m.created_at, m.id"),
+        " || m.reason", "m.created_at", "m.status = 'candidate'", ("m.created_at", "m.id")),
 }  # fmt: skip
 
 
@@ -275,12 +278,18 @@ def queue(
         source, key, label, when, where, order = QUEUE[kind]
         params: dict[str, Any] = {"limit": limit - len(items)}
         if after and kind == start_kind:
-            where += f" AND ({order}) > (SELECT {order} FROM {source} WHERE {key} = :after)"
-            params["after"] = start_id
+            names = ", ".join(f"{c} AS k{n}" for n, c in enumerate(order))
+            cursor = store.query_one(
+                f"SELECT {names} FROM {source} WHERE {key} = :after", {"after": start_id}
+            )
+            if cursor is None:
+                raise ReviewError(f"not a review queue position: {after!r}")
+            where += f" AND {after_key(order)}"
+            params |= cursor
         contested = "contested" if kind == "incident" else "0"
         items += store.query(
             f"SELECT '{kind}' AS object_type, {key} AS id, {label} AS label, {when} AS date,"
-            f" {contested} AS contested FROM {source} WHERE {where} ORDER BY {order}"
+            f" {contested} AS contested FROM {source} WHERE {where} ORDER BY {', '.join(order)}"
             " LIMIT :limit",
             params,
         )

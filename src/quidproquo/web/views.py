@@ -106,15 +106,18 @@ def timeline(qpq: Quidproquo, params: Params) -> Page:
         "contested": flag(params, "contested"),
     }
     limit = integer(params, "limit", PAGE_SIZE, 1, MAX_LIMIT)
-    incidents = list_incidents(
-        qpq.store,
-        type=filters["type"],
-        since=filters["since"],
-        until=filters["until"],
-        contested=bool(filters["contested"]),
-        after=params.get("after") or None,
-        limit=limit,
-    )
+    try:
+        incidents = list_incidents(
+            qpq.store,
+            type=filters["type"],
+            since=filters["since"],
+            until=filters["until"],
+            contested=bool(filters["contested"]),
+            after=params.get("after") or None,
+            limit=limit,
+        )
+    except ValueError as exc:  # an `after` that names no incident
+        raise BadRequest(f"after: {exc}") from exc
     # The chart draws this page's incidents and the links among them.
     chart = build_ledger(qpq.store, ids=[i["id"] for i in incidents])
     last = incidents[-1]["id"] if len(incidents) == limit else None
@@ -131,7 +134,10 @@ def ledger(qpq: Quidproquo, params: Params) -> Page:
     period = params.get("period") or DEFAULT_PERIOD
     limit = integer(params, "limit", LEDGER_PAGE_SIZE, 1, MAX_LIMIT)
     after = params.get("after") or None
-    built = build_ledger(qpq.store, window, accepted_only, after=after, limit=limit)
+    try:
+        built = build_ledger(qpq.store, window, accepted_only, after=after, limit=limit)
+    except ValueError as exc:  # an `after` that names no incident
+        raise BadRequest(f"after: {exc}") from exc
     try:
         tests, state = chance_tests_for_page(qpq.store, window, accepted_only, period)
     except ValueError as exc:  # an unknown rule or a start after the last fact
