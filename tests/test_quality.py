@@ -29,23 +29,14 @@ def _predict(extractor: Extractor, name: str) -> tuple[list, dict]:
     return gold, predictions
 
 
-def test_seed_quality(extractor: Extractor) -> None:
-    gold, predictions = _predict(extractor, "seed.gold.jsonl")
-    scores = score(gold, predictions).to_dict()
-    assert scores["events"]["f1"] >= 0.85
-    assert scores["quotes"]["recall"] >= 0.9
-    assert scores["attribution"]["accuracy"] >= 0.9
+PEOPLE_TYPES = ("release", "deportation", "detention", "exchange", "prisoner_count", "denial")
 
 
-def test_dev_quality_and_no_event_from_traps(extractor: Extractor) -> None:
-    gold, predictions = _predict(extractor, "dev.gold.jsonl")
-    scores = score(gold, predictions).to_dict()
-    assert scores["events"]["f1"] >= 0.85
-    assert scores["attribution"]["accuracy"] >= 0.9
-
+def _trap_hits(name: str, gold: list, predictions: dict, types: tuple[str, ...] | None) -> list:
+    """Events whose evidence lies inside a sentence the sidecar lists as a trap."""
     texts = {d.id: d.text for d in gold}
     hits = []
-    for line in (EVAL / "dev.traps.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (EVAL / name).read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         text = texts[record["id"]]
         for trap in record["traps"]:
@@ -56,6 +47,36 @@ def test_dev_quality_and_no_event_from_traps(extractor: Extractor) -> None:
                 (record["id"], trap["kind"], event["type"], trap["text"])
                 for event in predictions[record["id"]]["events"]
                 # the rule of check_dev.py: no trap sentence contains an event's evidence
-                if start <= event["sentence_start"] and event["sentence_end"] <= end
+                if start <= event["sentence_start"]
+                and event["sentence_end"] <= end
+                and (types is None or event["type"] in types)
             ]
-    assert hits == []
+    return hits
+
+
+def test_seed_quality(extractor: Extractor) -> None:
+    gold, predictions = _predict(extractor, "seed.gold.jsonl")
+    scores = score(gold, predictions).to_dict()
+    assert scores["events"]["f1"] >= 0.93
+    assert scores["quotes"]["recall"] >= 0.9
+    assert scores["attribution"]["accuracy"] >= 0.9
+
+
+def test_dev_quality_and_no_event_from_traps(extractor: Extractor) -> None:
+    gold, predictions = _predict(extractor, "dev.gold.jsonl")
+    scores = score(gold, predictions).to_dict()
+    assert scores["events"]["f1"] >= 0.87
+    assert scores["attribution"]["accuracy"] >= 0.9
+    assert _trap_hits("dev.traps.jsonl", gold, predictions, None) == []
+
+
+def test_dev2_quality_and_no_people_event_from_traps(extractor: Extractor) -> None:
+    """dev2 is written like real news by another author; the guard keeps what was reached
+    on it. Its traps are checked for the events about people (releases, deportations,
+    detentions, exchanges, stock figures, denials)."""
+    gold, predictions = _predict(extractor, "dev2.gold.jsonl")
+    scores = score(gold, predictions).to_dict()
+    assert scores["events"]["f1"] >= 0.61
+    for kind in ("release", "deportation", "detention", "exchange", "prisoner_count"):
+        assert scores["by_type"][kind]["f1"] >= 0.5, kind
+    assert _trap_hits("dev2.traps.jsonl", gold, predictions, PEOPLE_TYPES) == []

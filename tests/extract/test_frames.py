@@ -87,7 +87,6 @@ def test_authorities_of_the_holding_state_are_the_releaser(fill, text: str, word
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("Lithuanian authorities released two smugglers on Friday.", "released"),
         ("The authorities freed 12 people on Monday.", "freed"),
         ("Prison authorities in the region freed five inmates.", "freed"),
     ],
@@ -95,6 +94,11 @@ def test_authorities_of_the_holding_state_are_the_releaser(fill, text: str, word
 def test_other_or_unnamed_authorities_give_no_releaser(fill, text: str, word: str) -> None:
     (slot,) = fill(text, word)
     assert slot.actor is None
+
+
+def test_authorities_of_any_state_that_frees_are_the_releaser(fill) -> None:
+    (slot,) = fill("Lithuanian authorities released two smugglers on Friday.", "released")
+    assert slot.actor == "Lithuania"
 
 
 def test_authorities_of_a_sanctioning_state_are_its_government(fill) -> None:

@@ -15,6 +15,8 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from quidproquo.extract.counts import CountMention
+from quidproquo.extract.dates import DateMention
+from quidproquo.extract.discourse import Discourse
 from quidproquo.extract.gazetteer import Gazetteer, Mention
 from quidproquo.extract.quotes import description_of
 from quidproquo.extract.triggers import Trigger, TriggerLexicon
@@ -22,8 +24,24 @@ from quidproquo.extract.triggers import Trigger, TriggerLexicon
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OWN_CLAUSE_BREAKS = frozenset({"conj", "advcl", "ccomp", "parataxis"})
 SUBORDINATE = OWN_CLAUSE_BREAKS | {"relcl", "acl"}
+LISTING_VERBS = frozenset({"include", "comprise"})
 CARRIED_DEPS = frozenset({"pobj", "prep", "amod", "acl", "compound"})  # trigger -> carried group
-DESTINATION_PREPS = frozenset({"to", "into", "across", "for", "toward", "towards"})
+DESTINATION_PREPS = frozenset({"to", "into", "across", "over", "for", "toward", "towards"})
+REPORT_LEMMAS = frozenset(
+    {
+        "say",
+        "report",
+        "state",
+        "count",
+        "estimate",
+        "identify",
+        "document",
+        "put",
+        "find",
+        "show",
+        "remind",
+    }
+)
 SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "claim", "announce", "write", "add"})
 COMPOSITION = re.compile(r"^\s*of\s+(?:them|those|these|whom|the)\b", re.I)
 ANAPHORIC_SUBJECTS = frozenset(
@@ -47,8 +65,16 @@ ANAPHORIC_SUBJECTS = frozenset(
         "deportees",
     }
 )
+GENERIC_DETERMINERS = frozenset({"every", "each", "any", "next"})
+PEOPLE_TYPES = frozenset({"release", "deportation", "detention"})
 NUMERIC_ENTITIES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "DATE", "TIME", "ORDINAL"})
 NUMBER_NOUNS = frozenset({"number", "figure", "tally", "total", "toll"})
+# "with (other) 51 prisoners", "along with that of 13 others"
+COMPANION = re.compile(r"\bwith\s+(?:(?:that|those)\s+of\s+)?(?:the\s+)?(other\s+)?$", re.I)
+# "18 of the 123", "most of the 250" (not "10 percent of the 1,000": a share, no part)
+PARTITIVE_WHOLE = re.compile(
+    r"(?:\b(?!percent\b|cent\b)[\w,]+\s+|^\s*)of\s+(?:the|those|these)\s+$", re.I
+)
 EXCLUDING_BEFORE = re.compile(r"(?:\bincluding|\bthe)\s+$", re.I)
 
 
@@ -119,13 +145,16 @@ def clause_tokens(token: Token, needs: frozenset[str] = frozenset()) -> set[int]
         for child in token.head.children:  # "Babaryka is out", "Statkevich is back in a colony"
             if child.dep_ in SUBJECTS:
                 keep.update(t.i for t in child.subtree)
-    if token.dep_ in ("acl", "relcl", "amod") and token.head.pos_ in (
+    anchor = token  # "X, who was freed and expelled to Y": the conjunct shares the noun
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i and anchor.pos_ in ("VERB", "AUX"):
+        anchor = anchor.head
+    if anchor.dep_ in ("acl", "relcl", "amod") and anchor.head.pos_ in (
         "NOUN",
         "PROPN",
         "PRON",
         "NUM",
     ):
-        noun = token.head
+        noun = anchor.head
         keep.add(noun.i)
         keep.update(
             t.i
@@ -148,18 +177,23 @@ def clause_tokens(token: Token, needs: frozenset[str] = frozenset()) -> set[int]
 
 
 def membership_clause(noun: Token) -> set[int]:
-    """'X was among (the N) freed', 'X was one of N people freed': the clause naming the members.
+    """'X was among (the N) freed', 'X was one of N freed', 'those freed included X': the members.
 
     The copular clause around "among"/"one of", without its own subordinate verbs
     ("..., who had been jailed since 2020").
     """
-    if noun.dep_ != "pobj":
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in LISTING_VERBS:
+        verb = noun.head  # "Those freed included A; B, who ...; and C"
+    elif noun.dep_ != "pobj":
         return set()
-    prep = noun.head
-    if prep.lower_ == "among":
-        verb = prep.head
-    elif prep.lower_ == "of" and prep.head.lower_ == "one" and prep.head.dep_ in ("attr", "nsubj"):
-        verb = prep.head.head
+    elif noun.head.lower_ == "among":
+        verb = noun.head.head
+    elif (
+        noun.head.lower_ == "of"
+        and noun.head.head.lower_ == "one"
+        and noun.head.head.dep_ in ("attr", "nsubj")
+    ):
+        verb = noun.head.head.head
     else:
         return set()
     if verb.pos_ not in ("AUX", "VERB"):
@@ -233,6 +267,86 @@ def quoted_name(span: Span) -> str | None:
     return match.group(1) if match else None
 
 
+# "WARSAW, March 19 (Wire) - ", "MANAGUA (Wire) — ", "March 6, Newsdesk. ": a dateline,
+# whose place is never an actor
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+HEADER = re.compile(
+    r"^(?:[A-Z][A-Z .'/-]+(?:,[^()\n—–]{0,40})?"  # "WARSAW, March 19", "STOCKHOLM"
+    rf"|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?, (?:{MONTH} \d|\d)[^()\n—–]{{0,30}}"  # "Vilnius, Sept 11"
+    rf"|{MONTH} \d{{1,2}},[^()\n—–.]{{0,40}})"  # "March 6, Baltic Newsdesk"
+    r"(?:\s*\([^)]*\))?\s*(?:[-–—]|\.)\s+"
+)
+
+
+def leading_header(text: str) -> int:
+    """The end of a dateline at the start of `text` (0 when there is none)."""
+    match = HEADER.match(text)
+    return match.end() if match else 0
+
+
+def source_phrase(noun: Token) -> str:
+    """A described source as written: 'Critics in Congress', 'human rights defenders'
+    (without its article or a relative clause)."""
+    clauses = {t.i for c in noun.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    tokens = [t for t in noun.subtree if t.i not in clauses and not t.is_punct]
+    while tokens and tokens[0].dep_ == "det":
+        tokens = tokens[1:]
+    return noun.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else noun.text
+
+
+def back_reference(token: Token) -> bool:
+    """A participle used as a noun for a group told before: 'the pardoned', 'the freed'."""
+    return token.dep_ in SUBJECTS | {"dobj", "pobj"} and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    )
+
+
+def _duration(token: Token) -> bool:
+    """'for years', 'for months': a length of time, not a date."""
+    return any(a.lower_ == "for" for a in token.ancestors)
+
+
+def pair_respectively(slots: list[Slots], dates: list[DateMention], text: str) -> None:
+    """'On 11 and 13 May he freed 5 and 7 people, respectively': the n-th count of one
+    trigger takes the n-th date of the sentence (dates inside another one's span dropped)."""
+    if "respectively" not in text.lower():
+        return
+    usable = [d for d in dates if d.date_min is not None and d.date_max is not None]
+    narrow = [
+        d
+        for d in usable
+        if not any(
+            o is not d and d.date_min <= o.date_min and o.date_max <= d.date_max for o in usable
+        )
+    ]
+    by_trigger: dict[int, list[Slots]] = {}
+    for slot in slots:
+        if slot.count is not None:
+            by_trigger.setdefault(slot.trigger, []).append(slot)
+    for group in by_trigger.values():
+        if len(group) > 1 and len(group) == len(narrow):
+            for slot, mention in zip(group, narrow, strict=True):
+                slot.date_min, slot.date_max = mention.date_min, mention.date_max
+
+
+def object_of(token: Token, trigger: Token) -> bool:
+    """`token` names what the trigger acts on: its object or passive subject, or an
+    apposition or conjunct of it ("freed the diplomat X and the engineer Y")."""
+    node = token
+    for _ in range(6):
+        if node.head.i == trigger.i:
+            return node.dep_ in ("dobj", "nsubjpass", "pobj", "dative")
+        if node.dep_ not in ("appos", "conj", "compound") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def same_person(a: str, b: str) -> bool:
+    """The same name, or one is the surname of the other."""
+    return a == b or a.split()[-1] == b.split()[-1]
+
+
 def is_titled(person: Span, titles: frozenset[str]) -> bool:
     """A person with a title: 'U.S. envoy John Coale', 'Smith, a Deputy Assistant Secretary'."""
     root = person.root
@@ -266,8 +380,10 @@ class FrameFiller:
         names = []
         for person in self.people_in(view, indices):
             root = person.root
-            if self.gazetteer.is_leader(person.text) or self.is_envoy(person):
+            if self.gazetteer.is_leader(person.text):
                 continue
+            if self.is_envoy(person) and not object_of(root, trigger):
+                continue  # "the freed diplomat X" is freed; the envoy who came is not
             if root.dep_ == "poss" or self._is_speaker(root) or not person.text[:1].isupper():
                 continue
             if any(not w[:1].isupper() for w in person.text.split()) or self.gazetteer.find(
@@ -311,6 +427,70 @@ class FrameFiller:
             return True
         return any(a.lower_ == "according" for a in token.ancestors)
 
+    @staticmethod
+    def reporter(token: Token) -> str | None:
+        """The named source a figure is attributed to: 'according to X', 'X says ...',
+        'X counts ...' (a name, not 'the group')."""
+        for node in [token, *token.ancestors]:
+            objs = [
+                g
+                for c in node.children
+                if c.lower_ == "according"
+                for p in c.children
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
+            if node.lemma_.lower() in REPORT_LEMMAS:
+                objs += [c for c in node.children if c.dep_ == "nsubj"]
+            for obj in objs:
+                if obj.ent_type_ in ("ORG", "PERSON") or obj.pos_ == "PROPN":
+                    return entity_text(obj)
+                if obj.pos_ == "NOUN" and obj.tag_ == "NNS":  # "Local monitors estimate"
+                    return source_phrase(obj)
+        return None
+
+    # -- exchanges ------------------------------------------------------------------
+
+    def is_swap(self, token: Token) -> bool:
+        """A swap of prisoners that happened or was claimed: not a trade of people for
+        something else ("in exchange for sanctions relief"), not a generic one ("every
+        exchange", "the next swap")."""
+        if any(
+            c.dep_ in ("det", "amod") and c.lower_ in GENERIC_DETERMINERS for c in token.children
+        ):
+            return False
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"):
+            objs = [g for g in prep.children if g.dep_ == "pobj"]
+            if objs and not any(self.lexicon.is_people(o) or self._names_release(o) for o in objs):
+                return False
+            verb = token.head.head if token.dep_ == "pobj" else None
+            if verb is not None and verb.pos_ in ("VERB", "AUX"):
+                moved = self.lexicon.match(verb) and any(
+                    t.type in PEOPLE_TYPES for t in self.lexicon.match(verb)
+                )
+                if not moved and not any(
+                    c.dep_ in ("dobj", "nsubjpass") and self.lexicon.is_people(c)
+                    for c in verb.children
+                ):
+                    return False  # "unfreeze the banks in exchange for the release of ..."
+        return True
+
+    def _names_release(self, noun: Token) -> bool:
+        return any(t.type == "release" for t in self.lexicon.match(noun))
+
+    def exchange_people(self, token: Token, view: SentenceView) -> list[str]:
+        """People of the swap: those of its own clause, else those the verb it completes
+        acts on ("X was freed in a prisoner swap", "Iran freed A and B in an exchange")."""
+        people = self.subject_people(token, view, clause_tokens(token))
+        if people:
+            return people
+        node = token
+        while node.dep_ in ("pobj", "prep", "compound", "nmod") and node.head.i != node.i:
+            node = node.head
+        if node.i == token.i or node.pos_ not in ("VERB", "AUX"):
+            return []
+        return self.subject_people(node, view, clause_tokens(node))
+
     # -- counts -----------------------------------------------------------------
 
     def counts_for(
@@ -322,18 +502,37 @@ class FrameFiller:
             tokens = view.tokens_of(mention.start, mention.end)
             if not tokens or not any(t.i in indices for t in tokens):
                 continue
-            if COMPOSITION.match(text[mention.end :]):
+            if COMPOSITION.match(text[mention.end :]) and not self._partitive_subject(
+                tokens, trigger
+            ):
                 continue
+            if PARTITIVE_WHOLE.search(text[: mention.start]) and not (
+                trigger is not None and trigger.head in tokens + [t.head for t in tokens]
+            ):
+                continue  # "18 of the 123 prisoners": the whole the part is taken from
             before = EXCLUDING_BEFORE.search(text[: mention.start])
             if before and (mention.unit is None or not before.group(0).lower().startswith("the")):
                 continue  # "the 16", "including one American", "10 percent of the 1,000"
             if self._membership_apposition(tokens, trigger):
                 continue  # "52 prisoners, among them six Poles, crossed": composition
-            own_noun = trigger is not None and mention.unit == trigger.lower_
+            own_noun = trigger is not None and (
+                mention.unit == trigger.lower_
+                or any(t.dep_ in SUBJECTS and t.head.i == trigger.i for t in tokens)
+                or any(t.head.dep_ in SUBJECTS and t.head.head.i == trigger.i for t in tokens)
+            )
             if not (mention.people or mention.unit is None or mention.parts or own_noun):
                 continue
             found.append(mention)
         return found
+
+    @staticmethod
+    def _partitive_subject(tokens: list[Token], trigger: Token | None) -> bool:
+        """'Fifteen of the prisoners were expelled': a part that is itself the subject of
+        a deportation or release verb is that event's count."""
+        if trigger is None or trigger.pos_ not in ("VERB", "AUX"):
+            return False
+        verbs = {trigger.i} | ({trigger.head.i} if trigger.dep_ == "conj" else set())
+        return any(t.dep_ in SUBJECTS and t.head.i in verbs for t in tokens)
 
     def _membership_apposition(self, tokens: list[Token], trigger: Token | None) -> bool:
         """The counted noun is an object of 'among them', or the subject of an 'of whom'
@@ -391,7 +590,11 @@ class FrameFiller:
         for token in view.doc:
             if token.i not in indices:
                 continue
-            toward = token.dep_ == "pobj" and token.head.lower_ in DESTINATION_PREPS
+            toward = token.dep_ == "pobj" and (
+                token.head.lower_ in DESTINATION_PREPS
+                or token.head.lower_ in ("in", "at")
+                and token.head.head.lemma_.lower() in self.lexicon.arrival_verbs
+            )
             crossed = token.dep_ == "dobj" and token.lower_ in self.gazetteer.border_nouns
             if not (toward or crossed):
                 continue
@@ -490,9 +693,19 @@ class FrameFiller:
                 return gov
         return None
 
-    def releaser(self, trigger: Token) -> str | None:
-        """The leader or the holding state that freed people (DEV.md 7)."""
-        subject = subject_of(trigger)
+    def releaser(self, trigger: Token, discourse: Discourse | None = None) -> str | None:
+        """The leader or state that freed people (DEV.md 7): the one who ordered it, else
+        the subject of a verbal trigger (a leader, a state, a title or pronoun that the
+        discourse resolves); never a requester."""
+        if discourse is not None:
+            ordered = discourse.ordered_by(trigger)
+            if ordered:
+                return ordered
+        acting = discourse.acting_subject(trigger) if discourse is not None else None
+        subject = acting or subject_of(trigger)
+        # a person acts only as the subject of an agent verb ("he pardoned"), any state as
+        # the subject of a verbal trigger; the subject of "welcomed the release" freed no one
+        agentive = subject is not None and trigger.pos_ in ("VERB", "AUX", "ADJ")
         if subject is None:  # "Belarus on Saturday pardoned" misparsed after a dateline
             subject = next(
                 (
@@ -503,25 +716,53 @@ class FrameFiller:
                 None,
             )
         if subject is None:
-            return None
+            return discourse.leader_before(trigger) if discourse is not None else None
         # "VILNIUS, Feb 12 (Wire) - Belarus ... freed": the dateline city heads the appositive
         appositives = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i]
-        for node in [subject, *reversed(appositives)]:
+        header = leading_header(trigger.doc.text)
+        nodes = [n for n in [subject, *reversed(appositives)] if n.idx >= header]
+        if not nodes:  # the dateline swallowed the subject: the first name after it
+            nodes = [
+                t
+                for t in trigger.doc[: trigger.i]
+                if t.idx >= header and t.pos_ == "PROPN" and t.ent_type_ not in NUMERIC_ENTITIES
+            ][:1]
+        for node in nodes:
             name = entity_text(node)
             if self.gazetteer.is_leader(name):
-                return name
-            gov = (
-                self.gazetteer.metonyms.get(name)
-                or self.gazetteer.government_of(name)
-                or self.state_named_by(node)
-            )
-            if gov == self.gazetteer.holding_state:
+                return discourse.full_name(name) if discourse is not None else name
+            gov = self.state_of(node)
+            if gov == self.gazetteer.holding_state or (gov and agentive):
                 return gov
+            if acting is not None and discourse is not None:
+                person = discourse.agent(node)
+                if person:
+                    return person
+        if discourse is not None and trigger.pos_ in ("VERB", "AUX"):
+            return discourse.leader_before(trigger)
         return None
+
+    def state_of(self, node: Token) -> str | None:
+        """The state a noun phrase names: a country, capital, agency, 'Cuban authorities'."""
+        name = entity_text(node)
+        gov = (
+            self.gazetteer.metonyms.get(name)
+            or self.gazetteer.government_of(name)
+            or self.state_named_by(node)
+        )
+        if gov is None and node.ent_type_ == "GPE":
+            gov = self.gazetteer.country_of(name) or name.removeprefix("the ")
+        return gov
 
     # -- filling ----------------------------------------------------------------
 
-    def fill(self, trig: Trigger, modality: str, view: SentenceView) -> list[Slots]:
+    def fill(
+        self,
+        trig: Trigger,
+        modality: str,
+        view: SentenceView,
+        discourse: Discourse | None = None,
+    ) -> list[Slots]:
         """Slots for the trigger: several when it names several targets, counts or places."""
         token = trig.token
         frame = self.lexicon.frames[trig.type]
@@ -546,12 +787,23 @@ class FrameFiller:
         if frame.persons:
             base.persons = self.subject_people(token, view, indices)
         if frame.actor == "releaser":
-            base.actor = self.releaser(token)
+            base.actor = self.releaser(token, discourse)
+            if base.actor:  # the pardoning leader is the actor, never one of the persons
+                base.persons = [p for p in base.persons if not same_person(p, base.actor)]
+        elif frame.actor == "subject":
+            # the one who expels: an active subject, never the expelled (passive) or a dateline
+            agent = subject_of(token)
+            if (
+                agent is not None
+                and agent.ent_type_ not in NUMERIC_ENTITIES | {"", "NORP"}
+                and agent.idx >= leading_header(view.doc.text)
+            ):
+                base.actor = self.state_of(agent) or entity_text(agent)
         elif (
-            frame.actor in ("subject", "speaker")
+            frame.actor == "speaker"
             and subject is not None
             and subject.ent_type_
-            and subject.ent_type_ not in NUMERIC_ENTITIES  # "Fifteen were deported"
+            and subject.ent_type_ not in NUMERIC_ENTITIES
         ):
             base.actor = quoted_name(
                 view.doc[subject.left_edge.i : subject.right_edge.i + 1]
@@ -564,7 +816,21 @@ class FrameFiller:
                 or self.sentence_government(view, indices)
                 or self.sentence_government(view)
             )
+        if frame.actor == "speaker" and base.actor:
+            # "a figure Baku disputes": the capital stands for its government
+            base.actor = self.gazetteer.metonyms.get(base.actor, base.actor)
+            if discourse is not None:
+                base.actor = discourse.body(base.actor)  # "the Headquarters" -> its full name
         variants = [base]
+        if trig.type in PEOPLE_TYPES and self._generic(
+            token, subject, base, view, indices, trig.spec.needs_time
+        ):
+            return []
+        if trig.type == "denial" and any(
+            c.dep_ in ("dative", "nsubjpass") or c.dep_ == "dobj" and self.lexicon.is_people(c)
+            for c in token.children
+        ):
+            return []  # "were denied consular access", "deny them lawyers": withholding
         if frame.count:
             variants = self._with_counts(base, view, indices)
         if base.anaphoric and token.dep_ in ("acl", "amod") and not counted(token.head):
@@ -576,6 +842,15 @@ class FrameFiller:
             if trig.spec.destination_from_subject and subject is not None:
                 taker = self.gazetteer.government_of(entity_text(subject))
                 dests = [taker] if taker else []
+            if trig.spec.needs_destination and (
+                not dests
+                or (
+                    subject is not None
+                    and subject.ent_type_ == "PERSON"
+                    and self.is_envoy(self._ent(subject))
+                )
+            ):
+                return []  # "the envoy arrived in Vilnius": a trip, no one freed
             if dests:
                 variants = self._spread(variants, "destination", dests)
         if frame.target:
@@ -583,6 +858,79 @@ class FrameFiller:
             if targets:
                 variants = self._spread(variants, "target", targets)
         return variants
+
+    @staticmethod
+    def _habitual_bare_plural(verb: Token) -> bool:
+        """A perfect with a bare plural object and no date but 'since': a practice told."""
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        bare = bool(objects) and all(
+            o.tag_ == "NNS" and not any(g.dep_ in ("det", "nummod", "poss") for g in o.children)
+            for o in objects
+        )
+        dated = any(
+            t.ent_type_ in ("DATE", "TIME") and not any(a.lower_ == "since" for a in t.ancestors)
+            for t in verb.subtree
+        )
+        return perfect and bare and not dated
+
+    def _generic(
+        self,
+        token: Token,
+        subject: Token | None,
+        slot: Slots,
+        view: SentenceView,
+        indices: set[int],
+        trig_needs_time: bool = False,
+    ) -> bool:
+        """A statement about no one in particular: a habit in the simple present ("Tehran
+        detains dual nationals", "citizens who are arrested") or a description of a group
+        ("many of the exiles had been jailed"); no named person and no count."""
+        of = [g for c in token.children if c.lower_ == "of" for g in c.children]
+        if any(
+            c.dep_ in ("det", "amod") and c.lower_ in GENERIC_DETERMINERS
+            for n in [token, *of]
+            for c in n.children
+        ):
+            return True  # "the release of every prisoner"
+        first = token.head if token.dep_ == "conj" else token
+        to = [c for c in first.children if c.dep_ == "aux" and c.lower_ == "to"]
+        if to and not any(not t.is_punct for t in token.doc[: to[0].i]):
+            return True  # '"To pardon the convicts ...," reads the decree': wording, a heading
+        modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
+        if modal and any(c.lower_ in self.lexicon.prediction_adverbs for c in token.children):
+            return True  # "can soon be released": a prediction
+        if any(a.lemma_.lower() in self.lexicon.generic_heads for a in token.ancestors):
+            return True  # "have been known to detain", "a process in which X are released"
+        if trig_needs_time and not any(t.ent_type_ in ("DATE", "TIME") for t in token.head.subtree):
+            return True  # "X remains behind bars": no time, no event
+        if slot.persons or self.counts_for(view, indices, token):
+            return False
+        verb = token if token.pos_ in ("VERB", "AUX") else None
+        if verb is not None and self._habitual_bare_plural(verb):
+            return True  # "has released prisoners in batches since 2024"
+        if verb is not None:
+            aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+            finite_base = verb.tag_ == "VB" and not aux and verb.dep_ in ("ROOT", "relcl", "conj")
+            present = (
+                verb.tag_ in ("VBZ", "VBP")
+                or finite_base
+                or (
+                    verb.tag_ == "VBN"
+                    and aux
+                    and all(a.tag_ in ("VBZ", "VBP") for a in aux)
+                    and all(a.lemma_ == "be" for a in aux)
+                )
+            )
+            if present and not any(
+                t.ent_type_ in ("DATE", "TIME") and not _duration(t) for t in verb.subtree
+            ):
+                return True
+        return (
+            slot.type == "detention"
+            and subject is not None
+            and subject.lower_ in self.lexicon.group_quantifiers
+        )
 
     def _with_counts(self, base: Slots, view: SentenceView, indices: set[int]) -> list[Slots]:
         counts = self.counts_for(view, indices, view.doc[base.trigger])
@@ -592,9 +940,13 @@ class FrameFiller:
         for mention in counts:
             slot = Slots(**{**base.__dict__, "persons": list(base.persons)})
             value = mention.value
-            if mention.other:  # "A along with 9 others": A adds one, members named do not
+            before = view.doc.text[: mention.start]
+            companion = COMPANION.search(before)  # "X, along with 13 other prisoners"
+            if mention.other or (companion and companion.group(1)):
+                # "A along with 9 others": A adds one, members named do not
                 members = {e.text for e in self.members_named(view)}
-                value += len([p for p in base.persons if p not in members])
+                named = len([p for p in base.persons if p not in members])
+                value += named or (1 if companion else 0)
             slot.count, slot.count_qualifier = value, mention.qualifier
             out.append(slot)
         return out

@@ -17,12 +17,15 @@ from spacy.tokens import Doc, Span, Token
 
 from quidproquo.extract.counts import find_counts, sum_parts
 from quidproquo.extract.dates import DateMention, find_dates, resolve_relative_to_event
+from quidproquo.extract.discourse import Discourse
 from quidproquo.extract.frames import (
     FrameFiller,
     SentenceView,
     Slots,
+    back_reference,
     clause_tokens,
     entity_text,
+    pair_respectively,
     quoted_name,
     subject_of,
 )
@@ -72,6 +75,7 @@ class DocumentState:
     visited: set[str] = field(default_factory=set)
     envoys: dict[str, str] = field(default_factory=dict)  # surname -> full name
     group_type: str | None = None  # type of the last release or deportation told
+    discourse: Discourse | None = None  # people named so far and their roles
 
 
 class Extractor:
@@ -132,7 +136,8 @@ class Extractor:
     def _events(
         self, content: list[Sentence], parsed: dict[int, Doc], published: dt.date | None
     ) -> list[Event]:
-        state = DocumentState(published)
+        discourse = Discourse(self.gazetteer)
+        state = DocumentState(published, discourse=discourse)
         state.envoys = {name.split()[-1]: name for name in self.gazetteer.envoys}
         events: list[Event] = []
         previous_denial: int | None = None
@@ -145,7 +150,10 @@ class Extractor:
             if doc is None:
                 if source:
                     state.count_source = source
+                discourse.read_text(sentence.text)
                 continue
+            discourse.retag(doc)
+            discourse.read(doc)
             dates = find_dates(sentence.text, published, state.year_hint)
             slots = self._sentence_slots(doc, dates, state)
             if source:
@@ -220,6 +228,7 @@ class Extractor:
             for slot in self._trigger_slots(trig, view, trigger_tokens, state):
                 self._date(slot, trig, view, dates, state)
                 slots.append(slot)
+        pair_respectively(slots, dates, doc.text)
         slots.extend(self._refused_departures(view, dates, state))
         if state.group_type and not any(s.type in GROUP_TYPES for s in slots):
             slots.extend(self._members(view, dates, state))
@@ -241,6 +250,8 @@ class Extractor:
                 state.group_type = slot.type
             if slot.type.startswith("sanctions") and slot.actor:
                 state.sanctions_actor = slot.actor
+            if slot.type == "release" and slot.actor and state.discourse is not None:
+                state.discourse.note_releaser(slot.actor)
         return kept
 
     @staticmethod
@@ -261,6 +272,8 @@ class Extractor:
         """Drop back-references that add nothing to an event already told."""
         token = doc[slot.trigger]
         if slot.type in ("release", "deportation", "detention") and not slot.adds_something():
+            if back_reference(token):
+                return False  # "the pardoned include citizens of several states"
             if token.pos_ in ("NOUN", "PROPN") and slot.date_min is None:
                 return False
             if token.pos_ in ("NOUN", "PROPN") and not self._own_date(token):
@@ -304,7 +317,7 @@ class Extractor:
         token = trig.token
         if trig.type == "exchange":
             return self._exchange(trig, modality, view, state)
-        if modality is None:
+        if modality is None or (trig.spec.refused_only and modality != "refused"):
             return []
         if modality == "refused":
             if trig.type == "release" and token.lemma_ in self.modality.refused_departure_verbs:
@@ -315,7 +328,7 @@ class Extractor:
                 return []
         if trig.type == "visit":
             return self._visits(trig, modality, view, state)
-        slots = self.filler.fill(trig, modality, view)
+        slots = self.filler.fill(trig, modality, view, state.discourse)
         for slot in slots:
             self._resolve_people(slot, token, view, state)
             if trig.type == "prisoner_count":
@@ -355,8 +368,20 @@ class Extractor:
             and t.lower_ in PRONOUNS
             and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj")
         ]
-        if refers and state.last_person:
-            slot.persons = [state.last_person]
+        # "X was among those freed; ... but he was expelled": a person named earlier in the
+        # same sentence comes before the last one of the sentences before
+        before = [
+            e.text
+            for e in view.doc.ents
+            if refers
+            and e.label_ == "PERSON"
+            and e.end <= refers[0].i
+            and not self.gazetteer.is_leader(e.text)
+            and not self.filler.is_envoy(e)
+        ]
+        antecedent = self.full_name(before[-1], state) if before else state.last_person
+        if refers and antecedent:
+            slot.persons = [antecedent]
             slot.persons_from_pronoun = slot.anaphoric = True
 
     # -- type-specific frames ---------------------------------------------------------
@@ -411,9 +436,11 @@ class Extractor:
             self.modality.judge(t) is None for t in self.lexicon.match(governing)
         ):
             return []
+        if not self.filler.is_swap(token):
+            return []  # "in exchange for sanctions relief", "every exchange brings home"
         slot = Slots("exchange", "hedged" if claimer is not None else modality, token.i)
         self._resolve_people(slot, token, view, state)
-        slot.persons = slot.persons or self.filler.subject_people(token, view, clause_tokens(token))
+        slot.persons = slot.persons or self.filler.exchange_people(token, view)
         return [slot]
 
     @staticmethod
@@ -433,7 +460,13 @@ class Extractor:
     def _prisoner_count(
         self, slot: Slots, trig: Trigger, view: SentenceView, state: DocumentState
     ) -> None:
-        slot.actor = self.gazetteer.count_source(view.doc.text) or state.count_source
+        slot.actor = (
+            self.filler.reporter(trig.token)
+            or self.gazetteer.count_source(view.doc.text)
+            or state.count_source
+        )
+        if slot.actor and state.discourse is not None:
+            slot.actor = state.discourse.body(slot.actor)  # "the Headquarters said"
         if slot.count is not None:
             return
         head = trig.token
@@ -446,8 +479,10 @@ class Extractor:
             slot.count, slot.count_qualifier = nearest.value, nearest.qualifier
 
     def _remains(self, token: Token) -> bool:
-        text = token.sent.text.lower()
-        return "behind bars" in text or any(a.lemma_ == "remain" for a in token.ancestors)
+        """'prisoners remain', 'N are behind bars': the figure's clause holds people still held."""
+        head = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
+        held = any(t.lower_ == "bars" and t.head.lower_ == "behind" for t in head.subtree)
+        return held or any(a.lemma_ == "remain" for a in token.ancestors)
 
     def _refused_departures(
         self, view: SentenceView, dates: list[DateMention], state: DocumentState

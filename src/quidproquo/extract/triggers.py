@@ -52,6 +52,10 @@ class TriggerSpec:
     needs_number_subject: bool = False
     stock: bool = False
     destination_from_subject: bool = False
+    refused_only: bool = False  # states an event only as the act someone refused
+    needs_destination: bool = False  # states an event only with a destination abroad
+    needs_time: bool = False  # states an event only with a date or "since" in its clause
+    excludes: frozenset[str] = frozenset()  # dependents that make it another type
     forms: tuple[str, ...] = ()
 
 
@@ -109,7 +113,11 @@ class TriggerLexicon:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.people_nouns = frozenset(data["people_nouns"])
+        self.group_quantifiers = frozenset(data["group_quantifiers"])
+        self.generic_heads = frozenset(data["generic_heads"])
+        self.prediction_adverbs = frozenset(data["prediction_adverbs"])
         self.conveyance_verbs = frozenset(data["conveyance_verbs"])
+        self.arrival_verbs = frozenset(data["arrival_verbs"])
         self.membership: dict[str, frozenset[str]] = {
             prep: frozenset(words) for prep, words in data["membership"].items()
         }
@@ -130,6 +138,7 @@ class TriggerLexicon:
         self.stock_excluded = frozenset(stock["excluded_qualifiers"])
         self.stock_verbs = frozenset(stock["verbs"])
         self.stock_words = tuple(stock["words"])
+        self.stock_nouns = frozenset(stock["nouns"])
         self.frames: dict[str, Frame] = {}
         self.by_lemma: dict[str, list[TriggerSpec]] = {}
         self.by_form: dict[str, list[TriggerSpec]] = {}
@@ -166,6 +175,10 @@ class TriggerLexicon:
                 needs_number_subject=raw.get("needs_number_subject", False),
                 stock=raw.get("stock", False),
                 destination_from_subject=raw.get("destination_from_subject", False),
+                refused_only=raw.get("refused_only", False),
+                needs_destination=raw.get("needs_destination", False),
+                needs_time=raw.get("needs_time", False),
+                excludes=frozenset(raw.get("excludes", ())),
                 forms=tuple(raw.get("forms", ())),
             )
         except (KeyError, TypeError) as exc:
@@ -227,6 +240,8 @@ class TriggerLexicon:
         deps = dependents_lower(token)
         if spec.needs and not (spec.needs & deps):
             return False
+        if spec.excludes & deps:
+            return False
         if spec.needs_head and token.head.lemma_.lower() not in spec.needs_head:
             return False
         if spec.nominal_needs and not (
@@ -243,7 +258,9 @@ class TriggerLexicon:
             if not any(s.ent_type_ == "PERSON" for s in subjects):
                 return False
         if spec.needs_number_subject and not any(
-            c.dep_ == "nsubj" and c.pos_ == "NUM" for c in token.children
+            c.dep_ in ("nsubj", "nsubjpass", "expl")
+            and (c.pos_ == "NUM" or any(g.dep_ in ("nummod", "quantmod") for g in c.children))
+            for c in token.children
         ):
             return False
         if spec.stock:
@@ -259,9 +276,13 @@ class TriggerLexicon:
 
     def _is_stock(self, noun: Token) -> bool:
         """'political prisoners' held, remaining or counted: a stock figure."""
+        if noun.tag_ != "NNS" and not any(c.dep_ == "nummod" for c in noun.children):
+            return False  # "the term 'political prisoner'"
         modifiers = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
         if not modifiers & self.stock_qualifiers or modifiers & self.stock_excluded:
             return False
+        if noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in self.stock_nouns:
+            return True  # "the number of political prisoners stood at", "Viasna's tally of ..."
         verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in VERBAL]
         head = noun.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:

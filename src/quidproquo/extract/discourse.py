@@ -1,0 +1,348 @@
+"""The discourse state of one document: who has been named so far, and in which role.
+
+`Discourse.read(doc)` is fed the parsed sentences in order (`read_text` the sentences
+that were not parsed); `agent(token)` then resolves the subject of a pardon or
+release, a name, a title ("the head of state", "the Belarusian ruler") or a pronoun,
+to the leader named before, and `ordered_by(trigger)` finds the actor of "on the
+orders of X" / "by presidential decree" (never the requester of "at the request
+of X"). The role words are data: lexicons/roles.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from quidproquo.extract.gazetteer import Gazetteer
+from quidproquo.extract.lexicon import load_lexicon
+
+LEXICON = "roles.yaml"
+KEYS = (
+    "leader_titles",
+    "leader_references",
+    "pronouns",
+    "ordering_nouns",
+    "requesting_nouns",
+    "decree_nouns",
+    "agent_verbs",
+    "not_name_words",
+)
+NAME = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’-]+"
+# "Lithuanian Council for Refugee Affairs": capitalised words, joined by of/for/the/and
+BODY_RUN = re.compile(rf"{NAME}(?:\s+(?:(?:of|for|the|and|on)\s+)*{NAME})*")
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The role words of lexicons/roles.yaml."""
+
+    leader_titles: frozenset[str]
+    leader_references: frozenset[str]
+    pronouns: frozenset[str]
+    ordering_nouns: frozenset[str]
+    requesting_nouns: frozenset[str]
+    decree_nouns: frozenset[str]
+    agent_verbs: frozenset[str]
+    not_name_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_roles() -> Roles:
+    data = load_lexicon(LEXICON, KEYS)
+    return Roles(**{key: frozenset(str(w).lower() for w in data[key]) for key in KEYS})
+
+
+def entity_span(token: Token) -> Span:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return token.doc[token.i : token.i + 1]
+
+
+@dataclass
+class Discourse:
+    """People named in a document so far, with the leaders among them."""
+
+    gazetteer: Gazetteer
+    roles: Roles = field(default_factory=load_roles)
+    people: list[str] = field(default_factory=list)
+    leaders: list[str] = field(default_factory=list)  # in order of mention
+    releasers: list[str] = field(default_factory=list)  # leaders who freed people in the text
+    bodies: list[str] = field(default_factory=list)  # agencies, groups, ministries named
+
+    # -- names the tagger missed -------------------------------------------------------
+
+    def retag(self, doc: Doc) -> None:
+        """Label as PERSON the runs of two or three capitalised proper nouns that the
+        tagger took for a body or a place but that name no known place or body
+        ("Nadia Aleksina was transferred", tagged as a city)."""
+        found = []
+        for span in self._name_runs(doc):
+            if len(span) == 3 and span[0].is_sent_start:  # "Anarchist Mikalai Shuliak said"
+                span = span[1:]
+            if self._looks_like_person(span):
+                found.append(span)
+        if not found:
+            return
+        kept = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end for f in found)]
+        doc.ents = sorted(
+            kept + [Span(doc, f.start, f.end, label="PERSON") for f in found], key=lambda e: e.start
+        )
+
+    @staticmethod
+    def _name_runs(doc: Doc) -> list[Span]:
+        runs, start = [], None
+        for token in [*doc, None]:
+            if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper():
+                start = token.i if start is None else start
+                continue
+            if start is not None:
+                end = token.i if token is not None else len(doc)
+                if 2 <= end - start <= 3:
+                    runs.append(doc[start:end])
+                start = None
+        return runs
+
+    def _looks_like_person(self, span: Span) -> bool:
+        labels = {t.ent_type_ for t in span}
+        if labels == {"PERSON"} or labels & {"DATE", "TIME", "CARDINAL", "MONEY"}:
+            return False
+        if span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "of"):
+            return False
+        if any(
+            t.lower_ in self.roles.not_name_words
+            or not re.fullmatch(r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][a-zà-öø-ÿłśżźćńšžčěřůėįųūą'’-]+", t.text)
+            or self.gazetteer.find(t.text)
+            or self.gazetteer.country_of_adjective(t.text)
+            for t in span
+        ):
+            return False
+        return not self.gazetteer.find(span.text)
+
+    # -- feeding -----------------------------------------------------------------
+
+    def read(self, doc: Doc) -> None:
+        """Remember the people a parsed sentence names, and which of them lead a state."""
+        for ent in doc.ents:
+            if ent.label_ == "ORG" and len(ent) > 1:
+                self._add_body(ent)
+            if ent.label_ != "PERSON" or not ent.text[:1].isupper():
+                continue
+            name = ent.text.strip()
+            if name not in self.people:
+                self.people.append(name)
+            if self.gazetteer.is_leader(name) or self._titled_leader(ent):
+                self._add_leader(name)
+
+    def read_text(self, text: str) -> None:
+        """Leaders and bodies named in a sentence that was not parsed."""
+        for match in BODY_RUN.finditer(text):
+            words = match.group(0).split()
+            if len(words) > 1 and any(w.lower() in self.roles.not_name_words for w in words):
+                name = re.sub(r"^(?:The|the)\s+", "", match.group(0))
+                if name not in self.bodies:
+                    self.bodies.append(name)
+        for leader in self.gazetteer.leaders:
+            for match in re.finditer(rf"(?:{NAME}\s+)?{re.escape(leader)}\b", text):
+                words = [
+                    w for w in match.group(0).split() if w.lower() not in self.roles.leader_titles
+                ]
+                self._add_leader(" ".join(words))
+
+    def _add_leader(self, name: str) -> None:
+        full = self.full_name(name)
+        if full in self.leaders:
+            self.leaders.remove(full)
+        self.leaders.append(full)
+
+    def _titled_leader(self, ent: Span) -> bool:
+        doc = ent.doc
+        before = doc[max(0, ent.start - 4) : ent.start]
+        words = {t.lower_ for t in before} | {ent[0].lower_}
+        words |= {t.lower_ for c in ent.root.children if c.dep_ == "appos" for t in c.subtree}
+        if ent.root.dep_ == "appos":
+            words |= {t.lower_ for t in ent.root.head.subtree if t.i < ent.start}
+        return bool(words & self.roles.leader_titles) or "head of state" in before.text.lower()
+
+    # -- resolving ------------------------------------------------------------------
+
+    def full_name(self, name: str) -> str:
+        """The fullest form of a name seen so far (a surname alone -> the full name)."""
+        last = name.split()[-1] if name.split() else name
+        fuller = [p for p in self.people if p.split()[-1] == last and len(p) > len(name)]
+        return max(fuller, key=len) if fuller else name
+
+    def _add_body(self, ent: Span) -> None:
+        """A body's full name: the entity with the phrase it heads ("the Coordination
+        Headquarters for the Treatment of Prisoners of War"), without an owner's 's."""
+        doc = ent.doc
+        end = max(ent.end, ent.root.right_edge.i + 1) if ent.root.head.i != ent.root.i else ent.end
+        tokens = [t for t in doc[ent.start : end]]
+        while len(tokens) > 2 and tokens[1].tag_ == "POS":  # "Ukraine's Coordination ..."
+            tokens = tokens[2:]
+        while tokens and tokens[0].lower_ == "the":
+            tokens = tokens[1:]
+        while tokens and tokens[-1].is_punct:
+            tokens = tokens[:-1]
+        name = doc[tokens[0].i : tokens[-1].i + 1].text if tokens else ""
+        if name and name not in self.bodies and len(tokens) <= 12:
+            self.bodies.append(name)
+
+    def body(self, name: str) -> str:
+        """'the Headquarters', 'the ministry': the fullest body named before whose name
+        holds that head word; else `name` unchanged."""
+        words = name.split()
+        if not words:
+            return name
+        head = words[-1].lower()
+        fuller = [b for b in self.bodies if head in b.lower().split() and len(b) > len(name)]
+        return max(fuller, key=len) if fuller else name
+
+    def leader(self) -> str | None:
+        """The leader a title or pronoun most likely means: one who freed people before,
+        else the holding state's leader, else the last leader named."""
+        if self.releasers:
+            return self.releasers[-1]
+        known = [n for n in self.leaders if self.gazetteer.is_leader(n)]
+        if known:
+            return known[-1]
+        return self.leaders[-1] if self.leaders else None
+
+    def note_releaser(self, name: str) -> None:
+        if name in self.leaders or self.gazetteer.is_leader(name):
+            self.releasers.append(name)
+
+    def is_leader(self, name: str) -> bool:
+        return self.gazetteer.is_leader(name) or self.full_name(name) in self.leaders
+
+    def refers_to_leader(self, token: Token) -> bool:
+        """'he', 'the head of state', 'the Belarusian ruler', 'the president of Belarus'."""
+        if token.lower_ in self.roles.pronouns:
+            return True
+        skip = {
+            t.i
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of" and self._names_state(c)
+            for t in c.subtree
+        }
+        words = [
+            t.lower_
+            for t in token.subtree
+            if t.i not in skip
+            and t.dep_ not in ("det", "punct")
+            and self.gazetteer.country_of_adjective(t.text) is None
+            and self.gazetteer.country_of(t.text) is None
+        ]
+        phrase = " ".join(words).replace(" 's", "'s").removeprefix("'s ")
+        return phrase in self.roles.leader_references
+
+    def _names_state(self, prep: Token) -> bool:
+        return any(
+            self.gazetteer.country_of(entity_span(g).text) is not None
+            for g in prep.children
+            if g.dep_ == "pobj"
+        )
+
+    def agent(self, token: Token) -> str | None:
+        """The person a subject of a pardon or release stands for, or None."""
+        if token.ent_type_ == "PERSON" or self.gazetteer.is_leader(token.text):
+            return self.full_name(entity_span(token).text)
+        if token.pos_ == "PROPN" and self.full_name(token.text) in self.leaders:
+            return self.full_name(token.text)
+        if self.refers_to_leader(token):
+            named = self.leader()
+            home = any(
+                self.gazetteer.country_of_adjective(t.text) == self.gazetteer.holding_state
+                for t in token.subtree
+            )  # "the Belarusian ruler" in a text that never names him
+            return named or (self.gazetteer.leaders[0] if home else None)
+        return None
+
+    def ordered_by(self, trigger: Token) -> str | None:
+        """'freed on the orders of X', 'pardoned by presidential decree': the one who ordered."""
+        for prep in self._preps(trigger):
+            for noun in (g for g in prep.children if g.dep_ == "pobj"):
+                if noun.lemma_.lower() in self.roles.requesting_nouns:
+                    continue
+                if noun.lower_ not in self.roles.ordering_nouns and noun.lemma_.lower() not in (
+                    self.roles.ordering_nouns
+                ):
+                    continue
+                named = [
+                    g
+                    for c in noun.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ] + [c for c in noun.children if c.dep_ == "poss"]
+                for person in named:
+                    found = self.agent(person)
+                    if found:
+                        return found
+                if not named and (
+                    noun.lower_ in self.roles.decree_nouns
+                    or any(c.lower_ == "presidential" for c in noun.children)
+                ):
+                    return self.leader()
+        return None
+
+    def acting_subject(self, trigger: Token) -> Token | None:
+        """The active subject of an agent verb: 'he pardoned', 'X decided to free',
+        'X signed a decree pardoning 37', 'decrees that freed 300' (their signer)."""
+        node = trigger
+        for _ in range(5):
+            if node.lemma_.lower() not in self.roles.agent_verbs:
+                return None
+            subjects = [c for c in node.children if c.dep_ == "nsubj"]
+            if subjects and subjects[0].lower_ not in ("that", "which"):
+                return subjects[0]
+            if any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children):
+                return None
+            if node.dep_ in ("xcomp", "conj") and node.head.pos_ in ("VERB", "AUX"):
+                node = node.head
+            elif (
+                node.dep_ in ("acl", "relcl")
+                and node.head.lemma_.lower() in self.roles.decree_nouns
+            ):
+                noun = node.head
+                while noun.dep_ in ("conj", "compound") and noun.head.i != noun.i:
+                    noun = noun.head
+                node = noun.head if noun.dep_ in ("dobj", "pobj") else noun
+                if node.dep_ == "prep":
+                    node = node.head
+            else:
+                return None
+        return None
+
+    def leader_before(self, trigger: Token) -> str | None:
+        """A leader named before an active pardon verb in its sentence, outside a
+        requester's phrase: the parse missed the subject ("President of the Republic
+        of Belarus A. Lukashenko has signed a decree pardoning 37")."""
+        if trigger.lemma_.lower() not in self.roles.agent_verbs:
+            return None
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+        if passive and not any(c.dep_ == "agent" for c in trigger.children):
+            return None
+        for token in reversed(trigger.doc[: trigger.i]):
+            if not self.gazetteer.is_leader(token.text):
+                continue
+            if any(a.lemma_.lower() in self.roles.requesting_nouns for a in token.ancestors):
+                continue  # "at the request of the Pope, Lukashenka" misparsed as one phrase
+            if any(a.i == trigger.i for a in token.ancestors) or token.head.i > trigger.i or (
+                token.dep_ in ("nsubj", "appos", "pobj", "compound")
+            ):
+                return self.full_name(entity_span(token).text)
+        return None
+
+    @staticmethod
+    def _preps(trigger: Token) -> list[Token]:
+        heads = [trigger]
+        if trigger.dep_ == "conj":
+            heads.append(trigger.head)
+        return [c for h in heads for c in h.children if c.dep_ in ("prep", "agent")]
+
+
+__all__ = ["Discourse", "Roles", "load_roles"]
