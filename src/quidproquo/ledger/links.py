@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import timedelta
+from datetime import date
 from typing import Any
 
 from quidproquo.ledger.intervals import Interval
@@ -341,10 +341,10 @@ def _markers_near(
     spans = [r.interval for r in releases if r.interval]
     if not spans:
         return set()
-    low = min(s.start for s in spans) - timedelta(days=window_days)
-    high = max(s.end for s in spans) + timedelta(days=window_days)
+    low = shift(min(s.start for s in spans), -window_days)
+    high = shift(max(s.end for s in spans), window_days)
     # A marker that starts before `floor` ends before `low`: the index is read from there.
-    floor = low - timedelta(days=_widest_marker(store))
+    floor = shift(low, -_widest_marker(store))
     rows = store.query(
         f"SELECT id FROM incidents WHERE type IN ('{VISIT}', '{CONCESSION}')"
         f" AND {SORT_DATE} >= :floor AND {SORT_DATE} <= :high"
@@ -353,6 +353,11 @@ def _markers_near(
          "high": high.isoformat() + "~"},  # '~': date-times of that day too  # fmt: skip
     )
     return {r["id"] for r in rows}
+
+
+def shift(day: date, days: int) -> date:
+    """`day` moved by `days`, held within the calendar (year 1 to 9999)."""
+    return date.fromordinal(min(max(day.toordinal() + days, 1), date.max.toordinal()))
 
 
 _WIDEST: dict[tuple[str, int], int] = {}
@@ -393,9 +398,8 @@ def _rows(
         candidates = set(links.get(release.id, {}))
         span = release.interval
         if span is not None:
-            reach = timedelta(days=window_days)
-            lo = bisect_left(starts, span.start - reach - timedelta(days=widest))
-            hi = bisect_right(starts, span.end + reach)
+            lo = bisect_left(starts, shift(span.start, -window_days - widest))
+            hi = bisect_right(starts, shift(span.end, window_days))
             candidates.update(i for _, i in markers[lo:hi])
         attached: dict[str, list[Link]] = {VISIT: [], CONCESSION: [], DENIAL: []}
         for other_id in candidates:
