@@ -2,131 +2,79 @@
 
 `extract_quotes(text, sentences)` returns one `Quote` per quoted span that is speech.
 
-1. Spans: straight or curly double quotes, paired within a paragraph; a quote left
-   open at a paragraph end that the next paragraph reopens continues there (one Quote
-   per paragraph piece, same speaker).
-2. Speech or not: a span of capitalised words, or one followed by a generic head
-   ("project", "campaign"), is a name ("I Want to Live"); a span shorter than
-   `min_words` or after "so-called" is a scare quote or term. A span whose
-   sentence-final punctuation sits inside the marks is speech. A short span needs a
-   speech frame (a non-negated speech verb with a subject, or "according to") close
-   to it in the dependency tree. A long span is speech if it has a frame or a
-   "— Name" signature, or reads as a clause (capital start, finite head).
-3. Speaker: the subject of the nearest speech frame (climbing advcl/conj/xcomp for
-   "declaring that ..."), the object of "according to", a trailing "— Name", or, with
-   no frame, the speaker of the quote just before (a continuation).
-4. Resolution: pronouns go to the last speaker or named mention of the right kind and
-   gender; definite descriptions ("the agency", "the press secretary", "the
-   statement") to a recent speaker of that kind, a name in apposition with that noun,
-   or the issuing organisation; names are then expanded to their fullest form in the
-   text ("Lukashenko" -> "Alexander Lukashenko").
+1. Spans: straight, curly or angle double quotes and curly single quotes (a "’" between
+   letters is an apostrophe), paired within a paragraph; a quote left open at a
+   paragraph end that the next paragraph reopens continues there (one Quote per
+   paragraph piece, same speaker).
+2. Speech or not: a span of capitalised words without sentence punctuation, or one
+   followed by a generic head ("project"), is a name; a span shorter than `min_words`,
+   after "so-called", or a short label right after a preposition or article ("jailed for
+   "hooliganism"") is not speech. A span whose sentence-final punctuation sits inside
+   the marks is speech. A short span needs a speech frame that governs it or is close
+   to it in the dependency tree. A long span is speech if it has a frame or a "— Name"
+   signature, or reads as a clause (capital start, finite head).
+3. Speaker, typed (lexicons/speakers.yaml): a person, a body, or a title resolved to a
+   named person; never a number, a platform or a common noun that is not a role
+   ("52 prisoners", "the agreements"). Tried in order: the subject of the speech frame
+   that governs the quote or is nearest (nearest subject first, climbing from
+   "..., calling it" to the clause it hangs from, the noun phrase before a reporting
+   tail "..., the office reported", the name after an inverted "said X"), the object
+   of "according to", a trailing "— Name", a header ("Name, title, to reporters:",
+   a short line above the quote), the quote just before, and for a lone quote the
+   speaker of the next sentence when it refers back ("That was how X put it"), of the
+   sentence before, or that sentence's subject.
+4. Resolution: pronouns go to a recent speaker of the right kind and gender, else to
+   the latest fitting name, a subject or sentence topic first; titles ("the President",
+   "the envoy") to the person named with them ("President Ana Varga", "Ana Varga, the
+   envoy,"), a leader's title to the leader; "the ministry" to the recent speaker or
+   earlier body it names; documents to who stands behind them (a decree its signer, a
+   post its writer, a statement its owner or the last speaker or body); bodies keep
+   their owner ("Estonia's foreign ministry", "press service of the head of state");
+   names are expanded to their fullest form in the text ("Lukashenko" -> "Alexander
+   Lukashenko", "the Headquarters" -> the full name).
 
 The parser runs only on sentences with a quote mark or a speech-verb form; the other
-sentences get NER alone (names for pronoun and description antecedents). Lexicon:
-lexicons/speech_verbs.yaml.
+sentences get NER alone, except the one sentence before a lone quote with no speaker
+(parsed for its subject). Lexicons: lexicons/speech_verbs.yaml, lexicons/speakers.yaml.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
+from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from quidproquo.extract.gazetteer import load_gazetteer
-from quidproquo.extract.lexicon import LexiconError, load_lexicon
 from quidproquo.extract.nlp import load_nlp
 from quidproquo.extract.sentences import Sentence
+from quidproquo.extract.speakers import (
+    SMALL_WORDS,
+    SUBJECTS,
+    WORD,
+    Mention,
+    QuoteLexicon,
+    SpeakerState,
+    described_subjects,
+    description_of,
+    entity_mentions,
+    fullest,
+    load_speech_lexicon,
+    named_with,
+    resolve_subject,
+)
 from quidproquo.model import Quote
-from quidproquo.resolve.names import looks_like_person, names_match
 
-LEXICON = "speech_verbs.yaml"
+__all__ = ["description_of", "extract_quotes", "quoted_spans"]
+
 OPENING = '"“„«'
 CLOSING = '"”“»'
 QUOTE_MARKS = set(OPENING + CLOSING)
-SMALL_WORDS = frozenset({"a", "an", "and", "the", "of", "to", "in", "on", "for", "at", "by", "or"})
-SUBJECTS = ("nsubj", "nsubjpass")
-NP_MODIFIERS = ("amod", "compound", "nmod", "nummod")
-NAME_PARTS = ("compound", "flat", "amod")
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"  # curly single quotes; "’" is also an apostrophe
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 CLIMB = ("advcl", "conj", "xcomp", "ccomp", "relcl", "acl")
-ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "NORP": "org", "FAC": "org"}
-RECENT_SENTENCES = 2
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _TRAILING_NAME = re.compile(r"\s*[—–]\s*((?:[A-Z][\w.'’-]*\s?){1,4})")
-_ACCORDING = re.compile(r"according to\s+(?:the\s+)?$", re.IGNORECASE)
-# Runs of capitalised words: names NER missed ("Example Rights Monitor welcomes ...").
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w'’.-]*)+")
-
-
-@dataclass(frozen=True)
-class QuoteLexicon:
-    """Speech verbs, role nouns and thresholds from lexicons/speech_verbs.yaml."""
-
-    speech_verbs: frozenset[str]
-    verb_forms: re.Pattern[str]
-    introduced_role: re.Pattern[str]  # "a ... spokesman": an unnamed person enters the text
-    sources: tuple[tuple[str, str], ...]
-    person_roles: frozenset[str]
-    org_roles: frozenset[str]
-    document_nouns: frozenset[str]
-    pronouns: dict[str, str]
-    female_names: frozenset[str]
-    male_names_in_a: frozenset[str]
-    female_endings: tuple[str, ...]
-    role_genders: dict[str, str]
-    generic_heads: frozenset[str]
-    run_openers: frozenset[str]
-    scare_markers: tuple[str, ...]
-    min_words: int
-    short_words: int
-    short_distance: int
-
-    @classmethod
-    def from_data(cls, data: dict[str, Any]) -> QuoteLexicon:
-        def words(key: str) -> frozenset[str]:
-            value = data.get(key) or []
-            if not isinstance(value, list):
-                raise LexiconError(f"{LEXICON}: {key!r} must be a list")
-            return frozenset(str(v).lower() for v in value)
-
-        verbs = words("speech_verbs")
-        roles = words("person_roles")
-        stems = sorted({v[:-1] if v.endswith("e") else v for v in verbs} | {"said", "told"})
-        return cls(
-            speech_verbs=verbs,
-            verb_forms=re.compile(r"\b(?:" + "|".join(stems) + r")\w*\b", re.IGNORECASE),
-            introduced_role=re.compile(
-                r"\ban?\s+(?:\S+\s+){0,3}(?:" + "|".join(sorted(roles)) + r")\b", re.IGNORECASE
-            ),
-            sources=tuple((str(a), str(b)) for a, b in data.get("source_prepositions") or []),
-            person_roles=roles,
-            org_roles=words("org_roles"),
-            document_nouns=words("document_nouns"),
-            pronouns={str(k).lower(): str(v) for k, v in (data.get("pronouns") or {}).items()},
-            female_names=words("female_given_names"),
-            male_names_in_a=words("male_given_names_in_a"),
-            female_endings=tuple(words("female_surname_endings")),
-            role_genders={
-                str(k).lower(): str(v) for k, v in (data.get("role_genders") or {}).items()
-            },
-            generic_heads=words("generic_heads"),
-            run_openers=words("name_run_openers"),
-            scare_markers=tuple(sorted(words("scare_markers"))),
-            min_words=int(data.get("min_words", 2)),
-            short_words=int(data.get("short_quote_words", 5)),
-            short_distance=int(data.get("short_quote_distance", 4)),
-        )
-
-
-@lru_cache(maxsize=1)
-def load_speech_lexicon() -> QuoteLexicon:
-    """The bundled speech-verb lexicon."""
-    return QuoteLexicon.from_data(load_lexicon(LEXICON))
 
 
 # -- quoted spans --------------------------------------------------------------------------
@@ -148,9 +96,15 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     paragraphs = list(re.finditer(r"[^\n]+", text))
     for number, para in enumerate(paragraphs):
         opened: int | None = None
+        single: int | None = None  # an open curly single quote
         for i in range(para.start(), para.end()):
             ch = text[i]
-            if ch not in QUOTE_MARKS:
+            if ch == SINGLE_OPEN and opened is None and single is None:
+                single = i
+            elif ch == SINGLE_CLOSE and single is not None and not text[i + 1 : i + 2].isalpha():
+                _add_span(text, spans, single + 1, i)  # not an apostrophe ("Minsk’s")
+                single = None
+            if ch not in QUOTE_MARKS or single is not None:
                 continue
             if opened is None:
                 if ch in OPENING or text[i + 1 : i + 2].isalnum():
@@ -177,7 +131,7 @@ def _add_span(
 
 
 def _word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(WORD.findall(text))
 
 
 def _is_titled_name(words: list[str]) -> bool:
@@ -188,7 +142,9 @@ def _is_titled_name(words: list[str]) -> bool:
 
 def _is_name(text: str, span: QuotedSpan, lexicon: QuoteLexicon) -> bool:
     """A quoted title or name: capitalised words, or followed by 'project', 'campaign'..."""
-    if _is_titled_name(_WORD.findall(text[span.start : span.end])):
+    if text[span.end - 1] in ",.!?;:" or re.search(r"[.!?]\s", text[span.start : span.end]):
+        return False  # punctuated like speech ("Yes. Anywhere.")
+    if _is_titled_name(WORD.findall(text[span.start : span.end])):
         return True
     following = re.match(r"\s+(\w+)", span.closing)
     return following is not None and following.group(1).lower() in lexicon.generic_heads
@@ -196,336 +152,6 @@ def _is_name(text: str, span: QuotedSpan, lexicon: QuoteLexicon) -> bool:
 
 def _ends_sentence_inside(text: str, span: QuotedSpan) -> bool:
     return text[span.end - 1 : span.end] in {".", "!", "?"}
-
-
-# -- mentions and speakers -----------------------------------------------------------------
-
-
-@dataclass
-class Mention:
-    """A name (or a description standing for one) at a place in the text."""
-
-    name: str
-    kind: str  # person, org, gpe, any
-    gender: str  # male, female, any
-    start: int
-    sentence: int
-
-
-@dataclass
-class _State:
-    """What is known so far while reading the text in order."""
-
-    text: str
-    lexicon: QuoteLexicon
-    spans: list[QuotedSpan]
-    names: list[QuotedSpan]  # quoted spans that are names, not quotes
-    entities: list[Mention] = field(default_factory=list)
-    speakers: list[Mention] = field(default_factory=list)
-
-    def inside_quote(self, start: int, end: int) -> bool:
-        return any(s.start <= start and end <= s.end for s in self.spans if s not in self.names)
-
-
-def _gender(name: str, lexicon: QuoteLexicon) -> str:
-    words = [w.lower() for w in _WORD.findall(name)]
-    if not words:
-        return "any"
-    first, last = words[0], words[-1]
-    if len(words) > 1 and first in lexicon.female_names:
-        return "female"
-    if len(words) > 1 and first.endswith("a") and first not in lexicon.male_names_in_a:
-        return "female"
-    if last.endswith(lexicon.female_endings):
-        return "female"
-    return "male"
-
-
-def _compatible(mention: Mention, kind: str, gender: str, strict: bool = False) -> bool:
-    """`kind` person/org/any, or nonperson (org or place); strict: gender must be known."""
-    if kind == "nonperson":
-        if mention.kind == "person":
-            return False
-    elif kind != "any" and mention.kind not in (kind, "any"):
-        return False
-    if gender == "any":
-        return True
-    return mention.gender == gender or (not strict and mention.gender == "any")
-
-
-def _name_kind(name: str, label: str | None) -> str:
-    """person, org or gpe for a name, from the gazetteer, its shape and the NER label."""
-    gazetteer = load_gazetteer()
-    if gazetteer.country_of(name) or gazetteer.host_city(name):
-        return "gpe"
-    if gazetteer.government_of(name):
-        return "org"
-    if label == "PERSON" or (len(name.split()) > 1 and looks_like_person(name)):
-        return "person"
-    return ENTITY_KINDS.get(label or "", "org")
-
-
-def _entity_mentions(doc: Doc | Span, offset: int, sentence: int, state: _State) -> None:
-    """Names in one region: NER entities, then capitalised runs NER missed."""
-    found: list[tuple[int, int, str, str | None]] = []
-    for ent in doc.ents:
-        if ent.label_ in ENTITY_KINDS:
-            found.append((ent.start_char + offset, ent.end_char + offset, ent.text, ent.label_))
-    for match in _CAPITALISED_RUN.finditer(doc.text):
-        words = list(re.finditer(r"\S+", match.group(0)))
-        while words and words[0].group(0).lower() in state.lexicon.run_openers:
-            words.pop(0)
-        if len(words) < 2:
-            continue
-        start, end = match.start() + words[0].start() + offset, match.end() + offset
-        if not any(s < end and start < e for s, e, _, _ in found):
-            found.append((start, end, state.text[start:end], None))
-    for start, end, surface, label in sorted(found):
-        if state.inside_quote(start, end):
-            continue
-        name = _strip_possessive(surface)
-        kind = _name_kind(name, label)
-        gender = _gender(name, state.lexicon) if kind == "person" else "any"
-        state.entities.append(Mention(name, kind, gender, start, sentence))
-
-
-def _described_subjects(doc: Doc, offset: int, sentence: int, state: _State) -> None:
-    """Unnamed people introduced as subjects ('A U.S. official said', 'a Kremlin spokesman
-    dismissed ...'): later pronouns and 'the official' can refer to them (DEV.md 14)."""
-    added = False
-    for token in doc:
-        start = token.idx + offset
-        if token.dep_ not in SUBJECTS or token.tag_ in ("NNS", "NNPS"):
-            continue
-        if state.inside_quote(start, start + len(token)) or _proper_name(token):
-            continue
-        if any(c.dep_ == "det" and c.lower_ not in ("a", "an") for c in token.children):
-            continue  # "the spokesman" refers back to someone already introduced
-        lemma = token.lemma_.lower()
-        description = description_of(token)
-        if description is None or lemma not in state.lexicon.person_roles:
-            continue
-        gender = state.lexicon.role_genders.get(lemma, "any")
-        state.entities.append(Mention(description, "person", gender, start, sentence))
-        added = True
-    if added:
-        state.entities.sort(key=lambda m: m.start)
-
-
-def _strip_possessive(name: str) -> str:
-    name = re.sub(r"(?:'s|’s|'|’)$", "", name.strip())
-    return re.sub(r"^(?:the|The)\s+", "", name)
-
-
-def _fullest(name: str, state: _State) -> str:
-    """The longest form of `name` in the text ("Lukashenko" -> "Alexander Lukashenko")."""
-    best = name
-    for mention in state.entities:
-        candidate = mention.name
-        if len(candidate.split()) > len(best.split()) and names_match(candidate, name):
-            best = candidate
-    return best
-
-
-def _np_left(head: Token) -> int:
-    """Index of the first modifier of a noun phrase, after its determiner or possessor."""
-    left = head.i
-    for child in reversed(list(head.lefts)):
-        if child.right_edge.i != left - 1 or child.dep_ not in NP_MODIFIERS:
-            break
-        left = child.left_edge.i
-    return left
-
-
-def description_of(head: Token) -> str | None:
-    """'A Kremlin spokesman' -> 'Kremlin spokesman', 'the Interior Ministry' -> 'Interior
-    Ministry': an unnamed person or body described by a role noun (lexicon roles), without
-    determiner, possessor or leading lowercase adjectives ('senior'); else None."""
-    lexicon = load_speech_lexicon()
-    lemma = head.lemma_.lower()
-    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ == "PERSON":
-        return None
-    if lemma not in lexicon.person_roles and lemma not in lexicon.org_roles:
-        return None
-    words = list(head.doc[_np_left(head) : head.i + 1])
-    while len(words) > 1 and words[0].pos_ == "ADJ" and words[0].text.islower():
-        words.pop(0)
-    return head.doc[words[0].i : head.i + 1].text
-
-
-def _np_text(head: Token) -> str:
-    """A description without determiner or possessor: 'the press secretary' -> 'press secretary'."""
-    return head.doc[_np_left(head) : head.i + 1].text
-
-
-def _named_by_modifiers(head: Token, lexicon: QuoteLexicon) -> str | None:
-    """'the Open Doors campaign' -> 'Open Doors': proper nouns before a generic head."""
-    if head.lemma_.lower() not in lexicon.generic_heads:
-        return None
-    modifiers = head.doc[_np_left(head) : head.i]
-    if len(modifiers) and all(t.pos_ == "PROPN" for t in modifiers):
-        return modifiers.text
-    return None
-
-
-def _proper_name(token: Token) -> str | None:
-    """The entity or run of proper nouns around `token`, if it is a name."""
-    if token.ent_type_ in ENTITY_KINDS:
-        for ent in token.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return _strip_possessive(ent.text)
-    if token.pos_ != "PROPN":
-        return None
-    start = token.i
-    previous = token.doc[start - 1] if start > 0 else None
-    while previous is not None and previous.pos_ == "PROPN" and previous.dep_ in NAME_PARTS:
-        start -= 1
-        previous = token.doc[start - 1] if start > 0 else None
-    return _strip_possessive(token.doc[start : token.i + 1].text)
-
-
-def _kind_of(token: Token, lexicon: QuoteLexicon) -> str:
-    kind = ENTITY_KINDS.get(token.ent_type_)
-    if kind:
-        return kind
-    lemma = token.lemma_.lower()
-    if lemma in lexicon.person_roles:
-        return "person"
-    if lemma in lexicon.org_roles or lemma in lexicon.document_nouns:
-        return "org"
-    return "person" if token.pos_ == "PROPN" else "any"
-
-
-def _resolve_subject(token: Token, offset: int, sentence: int, state: _State) -> Mention | None:
-    """The speaker a subject (or 'according to' object) token stands for."""
-    start = token.idx + offset
-    if token.pos_ == "PRON":
-        return _pronoun_speaker(token.lower_, start, sentence, state)
-    return _named_speaker(token, offset, sentence, state) or _described_speaker(
-        token, start, sentence, state
-    )
-
-
-def _pronoun_speaker(pronoun: str, start: int, sentence: int, state: _State) -> Mention | None:
-    """he/she: the last speaker or person of that gender (known gender first); it/they/we."""
-    role = state.lexicon.pronouns.get(pronoun)
-    if role is None:
-        return None
-    if role in ("male", "female"):
-        return _antecedent(
-            "person", role, start, sentence, state, recent_only=False, strict=True
-        ) or _antecedent("person", role, start, sentence, state, recent_only=False)
-    return _antecedent(role, "any", start, sentence, state, recent_only=False)
-
-
-def _named_speaker(token: Token, offset: int, sentence: int, state: _State) -> Mention | None:
-    """A subject that carries a name: a quoted title, a proper noun, an apposition."""
-    start = token.idx + offset
-    subtree = list(token.subtree)
-    lo, hi = subtree[0].idx + offset, subtree[-1].idx + len(subtree[-1]) + offset
-    for name_span in state.names:  # 'The "I Want to Live" project said'
-        if lo <= name_span.start and name_span.end <= hi and name_span.start < start:
-            title = state.text[name_span.start : name_span.end]
-            return Mention(title, "org", "any", start, sentence)
-    name = _proper_name(token)
-    if name is None:
-        for child in token.children:
-            if child.dep_ == "appos" and (name := _proper_name(child)):
-                break
-    if name is None:
-        titled = _named_by_modifiers(token, state.lexicon)
-        return Mention(titled, "org", "any", start, sentence) if titled else None
-    full = _fullest(name, state)
-    kind = _name_kind(full, token.ent_type_ or None)
-    gender = _gender(full, state.lexicon) if kind == "person" else "any"
-    return Mention(full, kind, gender, start, sentence)
-
-
-def _described_speaker(token: Token, start: int, sentence: int, state: _State) -> Mention | None:
-    """'the agency', 'the press secretary', 'the statement'; else the description itself."""
-    lexicon = state.lexicon
-    lemma = token.lemma_.lower()
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
-    definite = definite and not any(  # "the presidential press service" names itself
-        c.dep_ == "amod" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in token.children
-    )
-    found: Mention | None = None
-    if definite and (lemma in lexicon.person_roles or lemma in lexicon.org_roles):
-        kind = "person" if lemma in lexicon.person_roles else "org"
-        found = _antecedent(kind, "any", start, sentence, state, recent_only=True)
-        found = found or _apposition(token.lower_, kind, start, state)
-        found = found or _named_with(token.lower_, kind, start, state)
-    elif definite and lemma in lexicon.document_nouns:
-        found = _issuer(start, state)
-    if found:
-        return Mention(found.name, found.kind, found.gender, start, sentence)
-    if token.pos_ in ("NOUN", "PROPN"):
-        gender = "plural" if token.tag_ in ("NNS", "NNPS") else "any"
-        return Mention(_np_text(token), _kind_of(token, lexicon), gender, start, sentence)
-    return None
-
-
-def _antecedent(
-    kind: str,
-    gender: str,
-    before: int,
-    sentence: int,
-    state: _State,
-    recent_only: bool,
-    strict: bool = False,
-) -> Mention | None:
-    """A speaker of the last few sentences that fits; else (unless recent_only) the
-    latest fitting speaker or named mention."""
-    older: Mention | None = None
-    for speaker in reversed(state.speakers):
-        if speaker.start >= before or not _compatible(speaker, kind, gender, strict):
-            continue
-        if sentence - speaker.sentence <= RECENT_SENTENCES:
-            return speaker
-        older = speaker
-        break
-    if recent_only:
-        return None
-    for mention in reversed(state.entities):
-        if mention.start < before and _compatible(mention, kind, gender, strict):
-            return mention if older is None or mention.start > older.start else older
-    return older
-
-
-def _named_with(role: str, kind: str, before: int, state: _State) -> Mention | None:
-    """The last earlier speaker or name that contains the role word ('the ministry')."""
-    pattern = re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE)
-    for mention in [*reversed(state.speakers), *reversed(state.entities)]:
-        fits = mention.start < before and mention.kind in (kind, "any")
-        if fits and pattern.search(mention.name):
-            return mention
-    return None
-
-
-def _apposition(role: str, kind: str, before: int, state: _State) -> Mention | None:
-    """A name written next to the role noun earlier: 'press secretary, Natalya Eismont'."""
-    text = state.text
-    for match in reversed(list(re.finditer(rf"\b{re.escape(role)}\b", text[:before], re.I))):
-        for mention in state.entities:
-            if mention.kind not in (kind, "any"):
-                continue
-            after = text[match.end() : mention.start]
-            name_end = mention.start + len(mention.name)
-            between = text[name_end : match.start()]
-            if mention.start >= match.end() and re.fullmatch(r",?\s*", after):
-                return mention
-            if name_end <= match.start() and re.fullmatch(r",\s[^,.;\"“”]{0,60}", between):
-                return mention
-    return None
-
-
-def _issuer(before: int, state: _State) -> Mention | None:
-    """The organisation a document speaks for: the last one named outside 'according to'."""
-    for mention in reversed(state.entities):
-        preceding = state.text[max(0, mention.start - 20) : mention.start]
-        if mention.start < before and mention.kind == "org" and not _ACCORDING.search(preceding):
-            return mention
-    return None
 
 
 # -- frames --------------------------------------------------------------------------------
@@ -544,39 +170,70 @@ def _negated(token: Token) -> bool:
     return any(child.dep_ == "neg" for child in token.children)
 
 
-def _frames(doc: Doc, offset: int, sentence: int, state: _State) -> list[Frame]:
+def _frames(doc: Doc, offset: int, sentence: int, state: SpeakerState) -> list[Frame]:
     lexicon = state.lexicon
     frames = []
     for token in doc:
         start = token.idx + offset
         if state.inside_quote(start, start + len(token)):
             continue
-        subject: Token | None = None
-        if token.lemma_.lower() in lexicon.speech_verbs and token.pos_ == "VERB":
+        lemma = token.lemma_.lower()
+        if lemma in lexicon.speech_verbs and token.pos_ == "VERB":
             if _negated(token):
                 continue
-            subject = _verb_subject(token)
+            candidates = _verb_subjects(token)
         elif any(token.lower_ == head for head, _ in lexicon.sources):
-            subject = _source_object(token, lexicon)
+            found = _source_object(token, lexicon)
+            candidates, lemma = ([found] if found is not None else []), ""
         else:
             continue
-        speaker = _resolve_subject(subject, offset, sentence, state) if subject else None
+        speaker = None
+        for candidate in candidates:
+            speaker = resolve_subject(candidate, offset, sentence, state)
+            if speaker is not None:
+                break
         if speaker is not None:
+            speaker.via = lemma
             state.speakers.append(speaker)
         frames.append(Frame(token, start, speaker))
     return frames
 
 
-def _verb_subject(verb: Token) -> Token | None:
+def _verb_subjects(verb: Token) -> list[Token]:
+    """Who may be speaking: the verb's subjects, nearest first, then those of the clause it
+    hangs from ('..., calling it ...'; a passive subject there is a patient, skipped); with
+    none, the noun after an inverted verb ('said X'). A reporting tail with no subject of
+    its own ('..., the office of the envoy reported.') takes the noun phrase before it."""
+    found: list[Token] = []
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    own = any(c.dep_ in SUBJECTS for c in verb.children)
+    if (
+        not own
+        and before is not None
+        and (before.pos_ in ("NOUN", "PROPN") or before.lower_ == "old")
+    ):
+        while before.dep_ in ("pobj", "prep", "compound") and before.head.i < before.i:
+            before = before.head
+        if before.pos_ in ("NOUN", "PROPN") or before.lower_ == "old":
+            found.append(before)
     node = verb
-    for _ in range(3):
-        for child in node.children:
-            if child.dep_ in SUBJECTS:
-                return child
-        if node.dep_ not in CLIMB or node.head is node:
-            return None
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS]
+        subjects.sort(key=lambda c: abs(c.i - node.i))
+        found += [c for c in subjects if node.i == verb.i or c.dep_ == "nsubj"]
+        if any(c.dep_ == "nsubj" for c in subjects) or node.head.i == node.i:
+            break
+        if node.dep_ not in CLIMB and not (node.pos_ in ("NOUN", "PROPN") and node.i != verb.i):
+            break
         node = node.head
-    return None
+    inverted: tuple[str, ...] = ("attr", "npadvmod", "dep", "oprd")
+    if verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        inverted += ("dobj",)  # "..., informed the press office": a reporting tail
+    if not found:
+        found = [
+            c for c in verb.rights if c.dep_ in inverted and (c.pos_ == "PROPN" or c.dep_ == "dobj")
+        ]
+    return found
 
 
 def _source_object(token: Token, lexicon: QuoteLexicon) -> Token | None:
@@ -651,7 +308,7 @@ def extract_quotes(
     lexicon = load_speech_lexicon()
     nlp = load_nlp()
     names = [s for s in spans if _is_name(text, s, lexicon)]
-    state = _State(text, lexicon, spans, names)
+    state = SpeakerState(text, lexicon, spans, names)
     regions = _regions(sentences, spans)
     needs_parse = [
         bool(r.spans)
@@ -659,22 +316,48 @@ def extract_quotes(
         or bool(lexicon.introduced_role.search(text[r.start : r.end]))
         for r in regions
     ]
-    docs = _parse(nlp, [text[r.start : r.end] for r in regions], needs_parse, parsed or {})
+    texts = [text[r.start : r.end] for r in regions]
+    docs = list(_parse(nlp, texts, needs_parse, parsed or {}))
+    frames: list[list[Frame]] = []
+    for region, doc, full_parse in zip(regions, docs, needs_parse, strict=True):
+        state.regions[region.first_sentence] = (region.start, region.end)
+        entity_mentions(doc, region.start, region.first_sentence, state)
+        if full_parse:
+            described_subjects(doc, region.start, region.first_sentence, state)
+        frames.append(
+            _frames(doc, region.start, region.first_sentence, state) if full_parse else []
+        )
     quotes: list[Quote] = []
     previous: Quote | None = None
-    for region, doc, full_parse in zip(regions, docs, needs_parse, strict=True):
-        _entity_mentions(doc, region.start, region.first_sentence, state)
-        if not full_parse:
-            continue
-        _described_subjects(doc, region.start, region.first_sentence, state)
-        frames = _frames(doc, region.start, region.first_sentence, state)
+    for number, region in enumerate(regions):
         for span in region.spans:
-            quote = _quote(span, region, doc, frames, previous, state)
+            quote = _quote(span, _Context(regions, docs, frames, number), previous, state)
             if quote is not None:
                 quotes.append(quote)
                 previous = quote
     _fill_forward(quotes, spans)
     return quotes
+
+
+@dataclass
+class _Context:
+    """A region of the text with its neighbours, for speakers outside the quote's sentence."""
+
+    regions: list[_Region]
+    docs: list[Doc]
+    frames: list[list[Frame]]
+    number: int
+
+    @property
+    def region(self) -> _Region:
+        return self.regions[self.number]
+
+    def neighbour(self, step: int) -> tuple[_Region, Doc, list[Frame]] | None:
+        """The region just before (-1) or after (+1), if it holds no quote of its own."""
+        other = self.number + step
+        if not 0 <= other < len(self.regions) or self.regions[other].spans:
+            return None
+        return self.regions[other], self.docs[other], self.frames[other]
 
 
 def _parse(
@@ -694,14 +377,11 @@ def _parse(
 
 
 def _quote(
-    span: QuotedSpan,
-    region: _Region,
-    doc: Doc,
-    frames: list[Frame],
-    previous: Quote | None,
-    state: _State,
+    span: QuotedSpan, context: _Context, previous: Quote | None, state: SpeakerState
 ) -> Quote | None:
-    frame = _nearest(frames, span)
+    region, doc = context.region, context.docs[context.number]
+    head = _span_head(doc, span.start - region.start, span.end - region.start)
+    frame = _nearest(context.frames[context.number], span, head)
     trailing = _TRAILING_NAME.match(span.closing)
     if not _is_speech(span, region, doc, frame, trailing is not None, state):
         return None
@@ -709,9 +389,14 @@ def _quote(
     if frame is not None and frame.speaker is not None:
         speaker = frame.speaker.name
     elif trailing:
-        speaker = _fullest(trailing.group(1).strip(), state)
+        speaker = fullest(trailing.group(1).strip(), state)
+    elif (header := _header_speaker(span, state)) is not None:
+        speaker = header.name
     elif frame is None and previous is not None and _adjacent(previous, region):
         speaker = previous.speaker
+    elif frame is None:
+        found = _neighbour_speaker(context, state)
+        speaker = found.name if found else None
     return Quote(
         speaker=speaker,
         text=state.text[span.start : span.end],
@@ -728,20 +413,23 @@ def _is_speech(
     doc: Doc,
     frame: Frame | None,
     signed: bool,
-    state: _State,
+    state: SpeakerState,
 ) -> bool:
     """Tell quoted speech from names, scare quotes and terms (see the module docstring)."""
     text, lexicon = state.text, state.lexicon
     words = _word_count(text[span.start : span.end])
     if span in state.names or words < lexicon.min_words or _after_scare_marker(span, state):
         return False
+    head = _span_head(doc, span.start - region.start, span.end - region.start)
+    if _is_label(span, words, head, state):
+        return False
     if _ends_sentence_inside(text, span):
         return True
-    head = _span_head(doc, span.start - region.start, span.end - region.start)
     if words < lexicon.short_words:
         if frame is None or frame.speaker is None or head is None:
             return False
-        return _tree_distance(head, frame.token) <= lexicon.short_distance
+        governed = frame.token in head.ancestors
+        return governed or _tree_distance(head, frame.token) <= lexicon.short_distance
     # a long span with no frame or signature must read as a clause of its own
     return frame is not None or signed or text[span.start].isupper() or _finite(head)
 
@@ -755,17 +443,102 @@ def _finite(head: Token | None) -> bool:
     )
 
 
-def _after_scare_marker(span: QuotedSpan, state: _State) -> bool:
+def _after_scare_marker(span: QuotedSpan, state: SpeakerState) -> bool:
     """'the so-called "amnesty law"': the writer distances itself from a term."""
     before = state.text[max(0, span.start - 25) : span.start - 1].rstrip().lower()
     return before.endswith(state.lexicon.scare_markers)
 
 
-def _nearest(frames: list[Frame], span: QuotedSpan) -> Frame | None:
+def _is_label(span: QuotedSpan, words: int, head: Token | None, state: SpeakerState) -> bool:
+    """'placed on "preventive watch"', 'freed as a "goodwill step"': a label inside a
+    phrase (speakers.yaml, label_prepositions and noun_phrase_openers)."""
+    lexicon = state.lexicon
+    if head is not None and head.pos_ == "ADJ":
+        return False  # "described the talks as "very productive"": a judgement, not a label
+    before = re.search(r"(\w+)\W*$", state.text[max(0, span.start - 30) : span.start - 1])
+    word = before.group(1).lower() if before else ""
+    if word in lexicon.label_words and words <= lexicon.label_length:
+        return True
+    return word in lexicon.noun_phrase_openers and words < lexicon.short_words
+
+
+def _nearest(frames: list[Frame], span: QuotedSpan, head: Token | None) -> Frame | None:
+    """The closest frame that credits someone and governs the quote ('X said ... would
+    'not sell its people''); else the closest crediting frame; else the closest one."""
+
     def distance(frame: Frame) -> int:
         return span.start - frame.start if frame.start < span.start else frame.start - span.end
 
-    return min(frames, key=distance, default=None)
+    credited = [f for f in frames if f.speaker is not None]
+    governing = [f for f in credited if head is not None and f.token in head.ancestors]
+    return min(governing or credited or frames, key=distance, default=None)
+
+
+def _header_speaker(span: QuotedSpan, state: SpeakerState) -> Mention | None:
+    """A header before the quote: 'Ana Varga, the envoy, to reporters: "..."' or a
+    short line without final stop above a quote that opens its paragraph ('Statement of
+    the Example Ministry'); the first person or body named in it speaks."""
+    text = state.text
+    line_start = text.rfind("\n", 0, span.start) + 1
+    before = text[line_start : span.start - 1].rstrip()
+    if not before:
+        end = line_start - 1
+        start = text.rfind("\n", 0, max(end, 0)) + 1
+        line = text[start:end].strip()
+        if end <= 0 or not line or line[-1] in '.!?"”»' or len(line.split()) > 12:
+            return None
+    elif before.endswith(":"):
+        cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
+        start, end = line_start + (cut + 2 if cut >= 0 else 0), line_start + len(before)
+    else:
+        return None
+    nouns = "|".join(sorted(state.lexicon.header_nouns))
+    lead = re.compile(rf"^(?:{nouns})\s+(?:of|from|by)\s+(?:the\s+)?", re.IGNORECASE)
+    lexicon = state.lexicon
+    roles = "|".join(sorted(re.escape(r) for r in lexicon.org_roles | lexicon.person_roles))
+    owned = re.compile(rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{roles})\b", re.IGNORECASE)
+    for mention in state.entities:
+        if start <= mention.start < end and mention.kind in ("person", "org"):
+            name, kind = lead.sub("", mention.name), mention.kind
+            role = owned.match(text[mention.start + len(mention.name) : end])
+            if role and (kind != "person" or role.group(0)[:1] in "'’"):
+                name, kind = name + role.group(0), "org"  # "Ana Varga's press office:"
+            return Mention(name, kind, mention.gender, span.start, mention.sentence)
+    described = re.search(rf"\b({roles})\b", lead.sub("", text[start:end].strip()), re.I)
+    if described is None:
+        return None  # "Quote from the ministry:" -> the ministry named before
+    noun = described.group(1).lower()
+    kind = "person" if noun in lexicon.person_roles else "org"
+    return named_with(noun, kind, start, state)
+
+
+def _neighbour_speaker(context: _Context, state: SpeakerState) -> Mention | None:
+    """A quote standing alone: the speaker of the next sentence when it refers back ('That
+    was how X put it'); else of the sentence before; else that sentence's subject."""
+    following = context.neighbour(+1)
+    if following is not None:
+        region, _, frames = following
+        first = re.match(r"\W*(\w+)", state.text[region.start : region.end])
+        opener = first.group(1).lower() if first else ""
+        credited = [f.speaker for f in frames if f.speaker is not None]
+        if opener in state.lexicon.back_reference_openers and credited:
+            return credited[0]
+    preceding = context.neighbour(-1)
+    if preceding is None:
+        return None
+    region, doc, frames = preceding
+    credited = [f.speaker for f in frames if f.speaker is not None]
+    if credited:
+        return credited[-1]
+    if not doc.has_annotation("DEP"):
+        doc = load_nlp()(state.text[region.start : region.end])  # one sentence, parsed once
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    subjects = [c for r in roots for c in r.children if c.dep_ == "nsubj"]
+    for subject in subjects:
+        found = resolve_subject(subject, region.start, region.first_sentence, state)
+        if found is not None and found.kind == "person":
+            return found
+    return None
 
 
 def _adjacent(previous: Quote, region: _Region) -> bool:
