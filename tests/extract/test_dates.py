@@ -224,7 +224,8 @@ def test_weeks_ago_interval_brackets_n_weeks(n: int) -> None:
 
 
 def test_invalid_calendar_day_is_not_a_date() -> None:
-    assert find_dates("It happened on February 30.", WED) == []
+    found = find_dates("It happened on February 30.", WED)  # kept as a known non-date
+    assert [(m.invalid, m.date_min, m.date_max) for m in found] == [(True, None, None)]
 
 
 def test_datetime_published_is_accepted() -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -83,6 +83,13 @@ class _Lexicon:
         self.unit_nouns = self.people_nouns | set(data["event_nouns"])
         self.other_words = set(data["other_words"])
         self.unit_skip = set(data["unit_skip"])
+        self.max_count = int(data["max_count"])
+        self.range_opener_re = re.compile(
+            r"(?:^|(?<=\W))(?:" + alternation(data["range_openers"]) + r")\s+$", re.I
+        )
+        self.range_joint_re = re.compile(
+            r"\s*(?:" + alternation(data["range_joints"]) + r")\s*", re.I
+        )
         months = list(dates["months"]) + list(dates["month_abbreviations"])
         self.month_before_re = re.compile(r"\b(" + alternation(months) + r")\.?\s+$", re.I)
         self.month_after_re = re.compile(r"\s*(?:of\s+)?(" + alternation(months) + r")\b", re.I)
@@ -109,6 +116,9 @@ def _lexicon() -> _Lexicon:
             "event_nouns",
             "other_words",
             "unit_skip",
+            "max_count",
+            "range_openers",
+            "range_joints",
         ),
     )
     dates = load_lexicon(
@@ -386,13 +396,39 @@ def find_counts(text: str) -> list[CountMention]:
             continue  # "one of them", "one news agency"
         if _is_label_or_date(text, num, lex, people):
             continue
+        if num.value > lex.max_count:
+            continue  # "12345678901234567890123456 prisoners": no plausible count, refused
         qualifier, start = _qualifier(text, num.start, lex)
         if qualifier is None:
             qualifier = "about" if num.dozen else "exact"
         mentions.append(
             CountMention(start, num.end, num.value, qualifier, unit, unit_end, people, other)
         )
-    return mentions
+    return _join_ranges(text, mentions, lex)
+
+
+def _join_ranges(text: str, mentions: list[CountMention], lex: _Lexicon) -> list[CountMention]:
+    """'between 30 and 40 prisoners', '30 to 40 people': one count, at least the lower bound."""
+    out: list[CountMention] = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.unit is None
+            and prev.qualifier == "exact"
+            and prev.value < mention.value
+            and lex.range_joint_re.fullmatch(text[prev.end : mention.start]) is not None
+            and (
+                lex.range_opener_re.search(text[: prev.start]) is not None
+                or text[prev.end : mention.start].strip().lower() != "and"
+            )
+        ):
+            out[-1] = replace(
+                mention, start=prev.start, value=prev.value, qualifier="at_least", parts=()
+            )
+            continue
+        out.append(mention)
+    return out
 
 
 def parse_count(span: str) -> CountMention | None:
@@ -420,7 +456,7 @@ def number_value(span: str) -> int | None:
         num = _word_number(tokens, 0, lex)
     if num is None or num.next_index != len(tokens) or num.decimal:
         return None
-    return num.value
+    return num.value if num.value <= lex.max_count else None
 
 
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+)$")

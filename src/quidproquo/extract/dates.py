@@ -63,6 +63,11 @@ class DateMention:
     preposition: str | None = None  # on, in, since, by, until, between, ... lowercased
     offset_min_days: int | None = None  # for anchor_relative: offsets from the other event
     offset_max_days: int | None = None
+    # the reading as a coming date when the year or week was inferred from `published`
+    # ("will free them on March 10" in a text of March 2): see `forward`
+    ahead_min: dt.date | None = None
+    ahead_max: dt.date | None = None
+    invalid: bool = False  # "31 February 2026": a date that does not exist (never coerced)
 
 
 # ----------------------------------------------------------------------------- calendar
@@ -175,7 +180,8 @@ class _DateLexicon:
                 "day_month",
             ),
             (prep + part + r"\b" + month + r",?\s+" + year, "month_year"),
-            (prep + part + r"\b" + full_month + r"(?!\s+\d)", "month"),
+            # "since last July": "last" before a bare month adds nothing (the latest July)
+            (prep + part + r"\b(?:last\s+)?" + full_month + r"(?!\s+\d)", "month"),
             (
                 prep + part + r"\b" + year + r"(?:\s*(?:-|–|—|and|to|until|through)\s*"
                 r"(?P<y2>(?:18|19|20)\d{2})(?![\d%]))?",
@@ -277,6 +283,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“]?[A-Z])|\n")
 
 # What a handler returns: (date_min, date_max, precision, relative, anchor offsets or None).
 _Resolved = tuple[dt.date | None, dt.date | None, str, bool, tuple[int, int] | None]
+# A handler's answer for a written date that does not exist ("31 February 2026").
+_INVALID: _Resolved = (None, None, "invalid", False, None)
 
 
 def _interval(lo: dt.date | None, hi: dt.date | None, precision: str, relative: bool) -> _Resolved:
@@ -324,7 +332,7 @@ def _day_interval(
     try:
         lo, hi = dt.date(year, month, day), dt.date(year, month, last_day)
     except ValueError:
-        return None  # "February 30": not a date
+        return _INVALID  # "February 30": not a date, and no month of it either
     return _interval(lo, hi, "day" if lo == hi else "range", relative)
 
 
@@ -588,7 +596,34 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _Context], _Resolved | None]] = {
 }
 
 
-def _mention(m: re.Match[str], resolved: _Resolved) -> DateMention:
+_AHEAD_KINDS = frozenset({"month_day", "day_month", "weekday", "month"})
+
+
+def _ahead(
+    kind: str, m: re.Match[str], resolved: _Resolved, ctx: _Context
+) -> tuple[dt.date, dt.date] | None:
+    """The next occurrence of a date whose year (or week) was guessed from `published`:
+    the reading a promised act needs ("will free 7 on March 10", written on March 2)."""
+    lo, hi, _precision, relative, _offsets = resolved
+    pub = ctx.published
+    if kind not in _AHEAD_KINDS or not relative or pub is None or lo is None or hi is None:
+        return None
+    if kind == "weekday" and not _key(m, "which"):
+        return (lo, hi) if lo >= pub else (lo + dt.timedelta(weeks=1), hi + dt.timedelta(weeks=1))
+    if kind in ("month_day", "day_month"):
+        return (lo, hi) if lo >= pub else (_add_years(lo, 1), _add_years(hi, 1))
+    if kind == "month" and not _part(m, ctx):
+        month = ctx.lex.months[m.group("mon").lower()]
+        if month == pub.month:
+            return pub, _month_end(pub.year, month)
+        year = pub.year + (1 if month < pub.month else 0)
+        return dt.date(year, month, 1), _month_end(year, month)
+    return None
+
+
+def _mention(
+    m: re.Match[str], resolved: _Resolved, ahead: tuple[dt.date, dt.date] | None = None
+) -> DateMention:
     lo, hi, precision, relative, offsets = resolved
     return DateMention(
         start=m.start(),
@@ -601,7 +636,18 @@ def _mention(m: re.Match[str], resolved: _Resolved) -> DateMention:
         preposition=_key(m, "prep"),
         offset_min_days=offsets[0] if offsets else None,
         offset_max_days=offsets[1] if offsets else None,
+        ahead_min=ahead[0] if ahead else None,
+        ahead_max=ahead[1] if ahead else None,
+        invalid=resolved is _INVALID,
     )
+
+
+def forward(mention: DateMention) -> DateMention:
+    """`mention` read as a coming date (for announced acts); unchanged when it has no such
+    reading or already lies ahead."""
+    if mention.ahead_min is None or mention.ahead_max is None:
+        return mention
+    return replace(mention, date_min=mention.ahead_min, date_max=mention.ahead_max)
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|-|–|—)\s*", re.I)
@@ -644,7 +690,7 @@ def _text_years(text: str, lex: _DateLexicon) -> tuple[tuple[int, int], ...]:
         if kind not in _YEAR_KINDS:
             continue
         for m in pattern.finditer(text):
-            if _group(m, "y") and _HANDLERS[kind](m, bare) is not None:
+            if _group(m, "y") and _HANDLERS[kind](m, bare) not in (None, _INVALID):
                 found.append((m.start(), int(m.group("y"))))
     return tuple(sorted(found))
 
@@ -668,9 +714,11 @@ def find_dates(
         for m in pattern.finditer(text):
             resolved = _HANDLERS[kind](m, ctx)
             if resolved is not None:
-                candidates.append(_mention(m, resolved))
+                candidates.append(_mention(m, resolved, _ahead(kind, m, resolved, ctx)))
     chosen: list[DateMention] = []
-    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+    # longest first; an impossible day ("31 February 2026") keeps its whole span, so no
+    # shorter reading inside it ("February 2026") stands in for it
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, not c.invalid, c.start)):
         if all(cand.end <= kept.start or cand.start >= kept.end for kept in chosen):
             chosen.append(cand)
     return _join_ranges(text, sorted(chosen, key=lambda c: c.start))
@@ -690,3 +738,87 @@ def resolve_relative_to_event(
     lo = event_min + dt.timedelta(days=low)
     hi = event_max + dt.timedelta(days=high)
     return replace(mention, date_min=lo, date_max=hi, precision="day" if lo == hi else "range")
+
+
+# A dateline: "VILNIUS, Sept 11 (Wire) -", "MINSK, 19 March.", "London, 20 January 2026." (a
+# place or outlet, a comma, the day) or "March 5, Outlet." (the day first).
+_DATELINE_PLACE = re.compile(r"[A-Z][^.!?\n\d]{0,60},\s*$")
+_DATELINE_AFTER_PLACE = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?[.:\-–—]")
+_DATELINE_AFTER_DAY = re.compile(r",\s*[A-Z][^.!?\n\d]{0,40}[.:]")
+DATELINE_WINDOW = 80  # characters at the head of a text where a dateline may stand
+DATELINE_DRIFT = dt.timedelta(days=3)  # filing (local) date vs publication stamp
+
+
+def dateline_date(text: str, published: dt.date | None) -> dt.date | None:
+    """The filing date a dateline at the head of `text` gives, or None.
+
+    A dateline without a year takes the year that puts it nearest `published`, so a local
+    date a day after a UTC stamp ("MINSK, March 3", published 2026-03-02T23:30Z) stays in
+    2026. With `published` known, a dateline more than `DATELINE_DRIFT` from it is not
+    trusted; with `published` None only a dateline with a year counts.
+    """
+    head = text[:DATELINE_WINDOW]
+    for mention in find_dates(head, None):
+        if mention.preposition or mention.precision not in ("day", "invalid"):
+            continue
+        before, after = head[: mention.start], head[mention.end :]
+        ends = head[mention.end - 1] == "."  # "MINSK, 19 March." (the month took the stop)
+        placed = bool(_DATELINE_PLACE.fullmatch(before)) and (
+            ends or bool(_DATELINE_AFTER_PLACE.match(after))
+        )
+        first = not before.strip() and bool(_DATELINE_AFTER_DAY.match(after))
+        if not (placed or first) or mention.invalid:
+            return None
+        return _dateline_day(mention, head, published)
+    return None
+
+
+def _dateline_day(mention: DateMention, head: str, published: dt.date | None) -> dt.date | None:
+    if mention.date_min is not None:  # the year is written
+        day = mention.date_min
+        if published is not None and abs(day - published) > DATELINE_DRIFT:
+            return None
+        return day
+    if published is None:
+        return None
+    reread = find_dates(head[mention.start : mention.end], dt.date(published.year, 12, 31))
+    if not reread or reread[0].date_min is None:
+        return None
+    month, day_of_month = reread[0].date_min.month, reread[0].date_min.day
+    options = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            options.append(dt.date(year, month, day_of_month))
+        except ValueError:
+            continue
+    if not options:
+        return None
+    nearest = min(options, key=lambda d: abs(d - published))
+    return nearest if abs(nearest - published) <= DATELINE_DRIFT else None
+
+
+def reference_date(text: str, published: dt.date | None) -> dt.date | None:
+    """The anchor for relative dates in `text`: its dateline's day, else `published`."""
+    return dateline_date(text, published) or published
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
+
+
+def respective_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """'On 11 March and 2 May he freed 9 and 14 people, respectively': the coordinated dates,
+    in order, that pair with the coordinated counts; [] without 'respectively'."""
+    if not _RESPECTIVELY.search(text):
+        return []
+    best: list[DateMention] = []
+    run: list[DateMention] = []
+    for mention in mentions:
+        if mention.date_min is None or mention.anchor_relative:
+            run = []
+            continue
+        joined = bool(run) and _COORDINATED.fullmatch(text[run[-1].end : mention.start] + " ")
+        run = [*run, mention] if joined else [mention]
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) > 1 else []

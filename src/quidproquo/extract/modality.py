@@ -55,6 +55,11 @@ class Modality:
     habitual_phrases: tuple[str, ...]
     hedge_phrases: tuple[str, ...]
     claim_verbs: frozenset[str]
+    irrealis_modifiers: frozenset[str]
+    offer_modifiers: frozenset[str]
+    relief_offer_words: frozenset[str]
+    generic_determiners: frozenset[str]
+    trade_phrases: tuple[str, ...]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Modality:
@@ -144,6 +149,29 @@ class Modality:
         before = token.doc.text[sent.start_char : token.idx].lower()
         return any(p in before or p in sent.text.lower() for p in self.hedge_phrases)
 
+    def modifier_of(self, token: Token, words: frozenset[str]) -> bool:
+        """An event noun qualified as not (yet) real: "an expected visit", "a possible trip"."""
+        return token.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in words for c in token.children
+        )
+
+    def is_unspecific_noun(self, token: Token) -> bool:
+        """'any further relief', 'some form of relief', '... in exchange for relief': an event
+        noun naming no one happening (the terms of a trade are not a step taken)."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return False
+        nouns = [token]
+        if token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+            nouns.append(token.head.head)  # "some form of relief"
+        if any(
+            c.dep_ == "det" and c.lower_ in self.generic_determiners
+            for n in nouns
+            for c in n.children
+        ):
+            return True
+        before = token.doc.text[token.sent.start_char : token.left_edge.idx]
+        return before.lower().rstrip().endswith(self.trade_phrases)
+
     def refusal(self, token: Token) -> bool:
         """'refused to cross', 'refused to be pushed': the trigger is the refused act."""
         return token.dep_ == "xcomp" and token.head.lemma_.lower() in self.refusal_heads
@@ -165,8 +193,17 @@ class Modality:
             return None
         if trigger.type != "visit" and self.is_generic_noun(token):  # "talks" is plural
             return None
+        if self.modifier_of(token, self.irrealis_modifiers):
+            return None
+        if trigger.type.startswith("sanctions") and self.is_unspecific_noun(token):
+            return None
+        if self.modifier_of(token, self.offer_modifiers):
+            return "proposed"
         lemmas = self.governing_lemmas(token)
-        offer = self.has_offer_frame(token)
+        offer = self.has_offer_frame(token) or (
+            trigger.type == "sanctions_eased"
+            and any(lemma in self.relief_offer_words for lemma in lemmas)
+        )
         factive = any(lemma in self.factive_control for lemma in lemmas[:2])
         if not factive and not offer and any(lemma in self.irrealis_heads for lemma in lemmas):
             return None

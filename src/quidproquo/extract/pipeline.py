@@ -16,7 +16,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from quidproquo.extract.counts import find_counts, sum_parts
-from quidproquo.extract.dates import DateMention, find_dates, resolve_relative_to_event
+from quidproquo.extract.dates import (
+    DateMention,
+    find_dates,
+    forward,
+    reference_date,
+    resolve_relative_to_event,
+    respective_dates,
+)
 from quidproquo.extract.discourse import Discourse
 from quidproquo.extract.frames import (
     FrameFiller,
@@ -33,8 +40,25 @@ from quidproquo.extract.gazetteer import Gazetteer, load_gazetteer
 from quidproquo.extract.modality import Modality, load_modality
 from quidproquo.extract.nlp import load_nlp
 from quidproquo.extract.quotes import extract_quotes
+from quidproquo.extract.sanctions import (
+    SanctionsLexicon,
+    coordinated_subjects,
+    load_sanctions,
+    measure_owners,
+    party_head,
+    sanctioned_parties,
+)
 from quidproquo.extract.sentences import Sentence, is_boilerplate, split_sentences
 from quidproquo.extract.triggers import Trigger, TriggerLexicon, load_triggers
+from quidproquo.extract.visits import (
+    VisitLexicon,
+    dateline_city,
+    load_visits,
+    of_country,
+    own_title,
+    titled,
+    visitors,
+)
 from quidproquo.model import Event, Extraction
 
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -75,6 +99,8 @@ class DocumentState:
     visited: set[str] = field(default_factory=set)
     envoys: dict[str, str] = field(default_factory=dict)  # surname -> full name
     group_type: str | None = None  # type of the last release or deportation told
+    host: str | None = None  # the holding state's city of the dateline: where meetings are
+    last_envoy: str | None = None  # "he would travel to Minsk again": the envoy named last
     discourse: Discourse | None = None  # people named so far and their roles
 
 
@@ -88,6 +114,8 @@ class Extractor:
         self.gazetteer: Gazetteer = load_gazetteer()
         self.modality: Modality = load_modality()
         self.filler = FrameFiller(self.gazetteer, self.lexicon)
+        self.visit_lexicon: VisitLexicon = load_visits()
+        self.sanctions_lexicon: SanctionsLexicon = load_sanctions()
 
     # -- public surface ---------------------------------------------------------
 
@@ -120,12 +148,13 @@ class Extractor:
                 for s in content
                 if self.lexicon.candidate_types(s.text) or self.lexicon.names_members(s.text)
             ]
-            prepared.append((text, parse_published(published), sentences, content, candidates))
+            anchor = reference_date(text, parse_published(published))  # dateline outranks stamp
+            prepared.append((text, anchor, sentences, content, candidates))
         docs = iter(self.nlp.pipe(s.text for p in prepared for s in p[4]))
         results = []
         for text, published, sentences, content, candidates in prepared:
             parsed = {s.start: next(docs) for s in candidates}
-            events = self._events(content, parsed, published)
+            events = self._events(content, parsed, published, self._dateline_host(text))
             known = {s.text: parsed[s.start] for s in candidates}
             quotes = extract_quotes(text, sentences, known) if self.with_quotes else []
             results.append(Extraction(events=events, quotes=quotes))
@@ -133,11 +162,23 @@ class Extractor:
 
     # -- per text -----------------------------------------------------------------
 
+    def _dateline_host(self, text: str) -> str | None:
+        city = dateline_city(text)
+        return (
+            city
+            if city and self.gazetteer.cities.get(city) == self.gazetteer.holding_state
+            else None
+        )
+
     def _events(
-        self, content: list[Sentence], parsed: dict[int, Doc], published: dt.date | None
+        self,
+        content: list[Sentence],
+        parsed: dict[int, Doc],
+        published: dt.date | None,
+        host: str | None = None,
     ) -> list[Event]:
         discourse = Discourse(self.gazetteer)
-        state = DocumentState(published, discourse=discourse)
+        state = DocumentState(published, host=host, discourse=discourse)
         state.envoys = {name.split()[-1]: name for name in self.gazetteer.envoys}
         events: list[Event] = []
         previous_denial: int | None = None
@@ -186,6 +227,7 @@ class Extractor:
                     state.last_person = self.full_name(ent.text, state)
                 else:
                     state.envoys[ent.text.split()[-1]] = self.full_name(ent.text, state)
+                    state.last_envoy = state.envoys[ent.text.split()[-1]]
 
     @staticmethod
     def full_name(name: str, state: DocumentState) -> str:
@@ -233,6 +275,14 @@ class Extractor:
         if state.group_type and not any(s.type in GROUP_TYPES for s in slots):
             slots.extend(self._members(view, dates, state))
         merged = [s for s in merge_same_sentence(slots) if not self._repeated_denial(s, state)]
+        merged = respectively(merged, respective_dates(doc.text, dates))
+        for slot in merged:  # sanctions on no party at all: the programme's country
+            if (
+                slot.type.startswith("sanctions")
+                and slot.target is None
+                and party_head(doc[slot.trigger], self.sanctions_lexicon) is None
+            ):
+                slot.target = self.gazetteer.default_sanctioned
         kept = [s for s in merged if self._keep(s, doc, state)]
         for slot in kept:
             state.seen_types.add(slot.type)
@@ -329,18 +379,72 @@ class Extractor:
         if trig.type == "visit":
             return self._visits(trig, modality, view, state)
         slots = self.filler.fill(trig, modality, view, state.discourse)
+        if trig.type.startswith("sanctions"):
+            slots = self._sanctions(trig, slots, state)
         for slot in slots:
             self._resolve_people(slot, token, view, state)
             if trig.type == "prisoner_count":
                 self._prisoner_count(slot, trig, view, state)
-            elif trig.type.startswith("sanctions"):
-                slot.actor = slot.actor or state.sanctions_actor
-                slot.instrument = instrument_of(view.doc.text)
-                if trig.type == "sanctions_imposed" and slot.target is None:
-                    slot.target = self.gazetteer.default_sanctioned
         if trig.type == "prisoner_count":
             slots = [s for s in slots if s.count is not None or self._remains(token)]
         return slots
+
+    def _sanctions(self, trig: Trigger, slots: list[Slots], state: DocumentState) -> list[Slots]:
+        """Actors (each coordinated government), parties named by their phrase, instrument."""
+        token = trig.token
+        if token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and not self._own_date(token):
+            return []  # "the restrictions imposed on the economy": a description, no event
+        if token.pos_ in ("ADP", "ADV") and not self._own_date(token.head):
+            return []  # "a sector still under sanctions": a state; "... since 2021" dates it
+        governments = [
+            gov
+            for subject in coordinated_subjects(subject_of(token))
+            if (gov := self.filler.government(subject))
+        ]
+        owners = [
+            gov
+            for m in measure_owners(token)
+            if (
+                gov := self.gazetteer.country_of_adjective(m.text)
+                or self.gazetteer.government_of(m.text)
+            )
+        ]
+        parties = sanctioned_parties(token, named_only=trig.type == "sanctions_eased")
+        # "will be lifted if relations improve": a condition on the act itself makes it an
+        # offer when a party is named as acting, and nothing at all otherwise (FORMAT.md)
+        conditioned = any(
+            c.dep_ == "advcl"
+            and any(
+                m.dep_ == "mark" and m.lower_ in self.modality.conditional_marks for m in c.children
+            )
+            for c in token.children
+        )
+        out = []
+        for slot in slots:
+            if conditioned and not (governments or owners or slot.actor):
+                continue
+            if conditioned:
+                slot.modality = "proposed"
+            slot.instrument = instrument_of(token.doc.text)
+            # named subjects, else whose measures they are ("American relief"), else the
+            # clause's or sentence's government, else the text's last sanctioning one
+            actors = (
+                governments if len(governments) > 1 else [governments[0]] if governments else []
+            )
+            actors = actors or owners[:1] or [slot.actor]
+            for actor in actors:
+                for party in parties if slot.target is None and parties else [slot.target]:
+                    copy = Slots(**{**slot.__dict__, "persons": list(slot.persons)})
+                    copy.actor = actor or state.sanctions_actor
+                    copy.target = self._party(party) if party else party
+                    out.append(copy)
+        return out
+
+    def _party(self, name: str) -> str:
+        """A party written as a known country or entity takes its canonical name."""
+        found = self.gazetteer.find(name)
+        whole = [m for m in found if m.start == 0 and m.end == len(name)]
+        return whole[0].canonical if whole else name
 
     def _resolve_people(
         self, slot: Slots, token: Token, view: SentenceView, state: DocumentState
@@ -389,32 +493,54 @@ class Extractor:
     def _visits(
         self, trig: Trigger, modality: str, view: SentenceView, state: DocumentState
     ) -> list[Slots]:
+        token = trig.token
+        lemma = token.lemma_.lower()
         targets = self.filler.visit_targets(view)
-        if not targets:
+        if not targets:  # "flew to Moscow": a capital abroad in the trigger's own clause
+            own = clause_tokens(token)
+            city = self.visit_lexicon.city_in([t for t in view.doc if t.i in own])
+            targets = [city] if city else []
+        if not targets and state.host and lemma in self.visit_lexicon.meeting_lemmas:
+            targets = [state.host]  # "MINSK, 12 May. The head of state today received ..."
+        placeless = not targets and lemma in self.visit_lexicon.placeless_lemmas
+        if not targets and not placeless:
             return []
+        host = targets[0] if targets else None
+        country = self.gazetteer.cities.get(host or "") or self.visit_lexicon.host_cities.get(
+            host or "", self.gazetteer.holding_state
+        )
+        hosts = frozenset(w for w, c in self.gazetteer.demonyms.items() if c == country)
         envoys = [
             e
             for e in view.doc.ents
             if e.label_ == "PERSON"
-            and self.filler.is_envoy(e)
+            and (self.filler.is_envoy(e) or titled(e, self.gazetteer.envoy_titles))
             and not self.gazetteer.is_leader(e.text)
+            and not of_country(e, hosts)  # the host's own minister receives, not visits
         ]
         tagged = {t.i for e in envoys for t in e}
-        for token in view.doc:  # envoys the NER missed: known envoys by full name or surname
-            if token.pos_ == "PROPN" and token.i not in tagged and token.text in state.envoys:
-                envoys.append(view.doc[token.i : token.i + 1])
-        if trig.token.lemma_ == "be" and not any(e.root.head.i == trig.token.i for e in envoys):
+        for word in view.doc:  # envoys the NER missed: known envoys by full name or surname
+            if word.pos_ == "PROPN" and word.i not in tagged and word.text in state.envoys:
+                envoys.append(view.doc[word.i : word.i + 1])
+        if lemma == "be" and not any(e.root.head.i == token.i for e in envoys):
             return []
+        envoys = visitors(token, envoys, self.visit_lexicon, strict=placeless)
+        if len(envoys) > 1:  # a title of one's own beats one borrowed through an apposition
+            titled_own = [e for e in envoys if own_title(e, self.gazetteer.envoy_titles)]
+            envoys = titled_own or envoys
+        subject = subject_of(token)
+        if not envoys and subject is not None and subject.lower_ in PRONOUNS and state.last_envoy:
+            return [Slots("visit", modality, token.i, actor=state.last_envoy, target=host)]
         return [
             Slots(
                 "visit",
                 modality,
-                trig.token.i,
+                token.i,
                 actor=state.envoys.get(e.text) or self.full_name(e.text, state),
-                target=targets[0],
+                target=host,
             )
             for e in envoys
-            if e.root.dep_ != "poss" or e.root.head.i == trig.token.i
+            if e.root.dep_ != "poss" or e.root.head.i == token.i
         ]
 
     def _exchange(
@@ -555,9 +681,14 @@ class Extractor:
                 continue
             if mention.anchor_relative:
                 mention = resolve_relative_to_event(mention, *state.event_dates)
+            tokens = view.tokens_of(mention.start, mention.end)
+            if mention.invalid and any(t.i in own for t in tokens):
+                slot.date_min = slot.date_max = None  # "31 February": no date, never a guess
+                return
+            if slot.modality == "announced" and any(t.i in own for t in tokens):
+                mention = forward(mention)  # "will free 7 on March 10": the coming March 10
             if mention.date_min is None:
                 continue
-            tokens = view.tokens_of(mention.start, mention.end)
             if tokens and describes_someone(tokens[0], token):
                 continue  # "X, who had been jailed since 2020": the person's past, not the event's
             said = bool(tokens) and governing_verb(tokens[0]) in SAY_VERBS
@@ -565,8 +696,12 @@ class Extractor:
                 state.claim_dates = (mention.date_min, mention.date_max)
             usable.append((mention, tokens, said))
         picked = next((u for u in usable if any(t.i in own for t in u[1])), None)
-        if picked is None:
-            picked = next((u for u in usable if not u[2]), None)
+        if picked is None:  # "in September, when Washington first eased ...": that date
+            head = next((a.head for a in [token, *token.ancestors] if a.dep_ == "relcl"), None)
+            picked = next((u for u in usable if head is not None and head in u[1]), None)
+        if picked is None:  # an announced act is dated to its announcement (DEV.md 5)
+            promised = slot.modality in ("announced", "proposed")
+            picked = next((u for u in usable if promised or not u[2]), None)
         chosen, chosen_tokens = (picked[0], picked[1]) if picked else (None, [])
         if chosen is not None and chosen.date_min is not None:
             lo, hi = chosen.date_min, chosen.date_max
@@ -579,6 +714,8 @@ class Extractor:
                 and not on_the_date
             ):
                 hi = state.published
+            if chosen.preposition == "since" and not _cumulative_since(slot):
+                slot.background = True  # "under sanctions since 2021": not the running date
             slot.date_min, slot.date_max = lo, hi
             return
         if slot.type == "prisoner_count":
@@ -630,7 +767,10 @@ def describes_someone(token: Token, trigger: Token) -> bool:
 
 
 def _cumulative_since(slot: Slots) -> bool:
-    """'since X' opens a running total, except a person's detention ('jailed since 2021')."""
+    """'since X' opens a running total, except a person's detention ('jailed since 2021') and
+    a designation ('under sanctions since 2021': imposed then)."""
+    if slot.type == "sanctions_imposed":
+        return False
     return slot.type != "detention" or (slot.count is not None and not slot.persons)
 
 
@@ -643,6 +783,25 @@ def instrument_of(text: str) -> str | None:
     if "authoriz" in lowered or "authoris" in lowered or "permit" in lowered:
         return "permit"
     return None
+
+
+def respectively(slots: list[Slots], dates: list[DateMention]) -> list[Slots]:
+    """'The June and October pardons, respectively, each followed talks with X': a single
+    event with no count of its own (a visit) is told once per coordinated date. (Counted
+    events take their dates in `frames.pair_respectively`.)"""
+    if not dates:
+        return slots
+    out: list[Slots] = []
+    for kind in dict.fromkeys(s.type for s in slots):
+        group = [s for s in slots if s.type == kind]
+        if len(group) == 1 and group[0].count is None:
+            first, group = group[0], []
+            for mention in dates:
+                copy = Slots(**{**first.__dict__, "persons": list(first.persons)})
+                copy.date_min, copy.date_max = mention.date_min, mention.date_max
+                group.append(copy)
+        out.extend(group)
+    return out
 
 
 def merge_same_sentence(slots: list[Slots]) -> list[Slots]:
