@@ -96,5 +96,5 @@ def test_cli_search_and_documents_filters(tmp_path: Path) -> None:
     assert "No match." in runner.invoke(main, ["search", "zzzz", "--db", db]).output
     listed = runner.invoke(main, ["documents", "--publisher", "outlet b", "--db", db])
     assert "Outlet B" in listed.output and "Outlet A" not in listed.output
-    dated = runner.invoke(main, ["documents", "--since", "2025-6-2", "--db", db])
+    dated = runner.invoke(main, ["documents", "--since", "2025-6-31", "--db", db])
     assert dated.exit_code == 2 and "not a date" in dated.output

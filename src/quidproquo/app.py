@@ -44,6 +44,7 @@ from quidproquo.resolve.review import TABLES, ReviewError
 from quidproquo.search import KINDS as SEARCH_KINDS
 from quidproquo.search import Hit, search
 from quidproquo.store import Store, from_json, now_iso, to_json
+from quidproquo.validate import InvalidValue, check_listing, checked_event
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -239,7 +240,12 @@ class Quidproquo:
                 continue  # read with its primary file
             items = list(read_list(path, list_name))
             report.errors += [i for i in items if isinstance(i, IngestError)]
-            listings = [i for i in items if isinstance(i, Listing)]
+            listings = [i for i in items if isinstance(i, Listing) and not _listing_problem(i)]
+            report.errors += [
+                IngestError(str(path), problem)
+                for i in items
+                if isinstance(i, Listing) and (problem := _listing_problem(i))
+            ]
             if not listings:
                 continue
             day = (list_published(path) or published or now_iso())[:10]
@@ -526,7 +532,7 @@ class Quidproquo:
             return ExtractCount(failed=1)
         found = outcome.extraction
         # The same fact stated twice in one sentence is stored once.
-        events = _unique([_event_row(doc_id, e, now) for e in found.events])
+        events = _unique([_event_row(doc_id, checked_event(e), now) for e in found.events])
         quotes = _unique([_quote_row(doc_id, q, now) for q in found.quotes])
         kept = 0
         for table, rows in (("events", events), ("quotes", quotes)):
@@ -579,6 +585,14 @@ class Quidproquo:
         return self.store.query_one(
             f"SELECT * FROM {TABLES[object_type]} WHERE id = :id", {"id": object_id}
         )
+
+
+def _listing_problem(listing: Listing) -> str | None:
+    try:
+        check_listing(listing.name, listing.country, listing.listed_on)
+    except InvalidValue as exc:
+        return f"entry {listing.entry_id}: {exc}"
+    return None
 
 
 def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

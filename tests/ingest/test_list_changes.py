@@ -168,7 +168,7 @@ def test_cli_list_changes_and_dates(tmp_path: Path, two_versions: tuple[Path, Pa
     db = str(tmp_path / "c.db")
     older, newer = two_versions
     runner = CliRunner()
-    first = runner.invoke(main, ["ingest-list", str(older), "--published", "2025-9-10", "--db", db])
+    first = runner.invoke(main, ["ingest-list", str(older), "--published", "2025-9-31", "--db", db])
     assert first.exit_code == 2 and "not a date" in first.output
     runner.invoke(main, ["ingest-list", str(older), "--published", "2025-09-10", "--db", db])
     second = runner.invoke(

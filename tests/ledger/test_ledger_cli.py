@@ -80,6 +80,7 @@ def test_ledger_csv(db: str) -> None:
 
 
 def test_ledger_accepted_only_on_empty_store(tmp_path: Path) -> None:
+    Store(str(tmp_path / "empty.db"))  # an empty database (a missing one is an error)
     code, out = run("--db", str(tmp_path / "empty.db"), "ledger", "--accepted-only")
     assert code == 0, out
     assert "nothing to test" in out

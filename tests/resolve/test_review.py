@@ -57,7 +57,7 @@ def test_bad_review_input_is_refused_without_logging(store: Store, news: News) -
         accept(store, "incident", "inc-missing", "anna")
     with pytest.raises(ReviewError, match="cannot correct colour"):
         correct(store, "incident", first, {"colour": "red"}, "anna")
-    with pytest.raises(ReviewError, match="count must be an integer"):
+    with pytest.raises(ReviewError, match="count: must be a whole number"):
         correct(store, "incident", first, {"count": "many"}, "anna")
     with pytest.raises(ReviewError, match="reviewer"):
         accept(store, "incident", first, " ")

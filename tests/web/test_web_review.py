@@ -82,7 +82,7 @@ def test_review_errors(client: TestClient) -> None:
     not_int = client.post(
         "/review.json", data=base | {"action": "correct", "field": "count", "value": "many"}
     )
-    assert not_int.status_code == 400 and "count must be an integer" in not_int.json()["error"]
+    assert not_int.status_code == 400 and "count: must be a whole number" in not_int.json()["error"]
     foreign = client.post(
         "/review", data=base | {"action": "accept"}, headers={"origin": "https://evil.example"}
     )

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from quidproquo.app import Quidproquo
-from quidproquo.store import DB_ENV, DEFAULT_DB
+from quidproquo.dburl import DB_ENV, DEFAULT_DB, database_url
+
+if TYPE_CHECKING:
+    from quidproquo.app import Quidproquo
 
 
 def _remember_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
@@ -21,9 +25,10 @@ def _remember_db(ctx: click.Context, _param: click.Parameter, value: str | None)
         root.obj["db"] = value
 
 
+# No envvar here: $QPQ_DB is read only when no --db is given anywhere (store.database_url),
+# so an explicit --db before the subcommand is not overridden by the environment.
 db_option = click.option(
     "--db",
-    envvar=DB_ENV,
     default=None,
     metavar="URL",
     expose_value=False,
@@ -37,20 +42,43 @@ limit_option = click.option(
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 
 
-def iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    """A click callback: the option's value as an ISO date, or a usage error naming it."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+def project(ctx: click.Context, create: bool = False) -> Quidproquo:
+    """The library object for the database chosen on the command line.
 
+    Only commands that store something (`create`) may make a new database; the others stop
+    with a message when an SQLite file does not exist, rather than reading an empty one.
+    """
+    from quidproquo.app import Quidproquo
 
-def project(ctx: click.Context) -> Quidproquo:
-    """The library object for the database chosen on the command line."""
     root = ctx.find_root()
-    return Quidproquo(root.obj.get("db") if root.obj else None)
+    target = root.obj.get("db") if root.obj else None
+    url = database_url(target)
+    if not create and url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        path = Path(url[len("sqlite:///") :])
+        if not path.exists():
+            fail(
+                f"no database at {path} (give --db or ${DB_ENV}; `qpq ingest` or"
+                " `qpq resolve` creates one)"
+            )
+    return Quidproquo(target)
+
+
+def fail(message: str) -> NoReturn:
+    """Print `error: message` on stderr and exit 1."""
+    click.echo(f"error: {message}", err=True)
+    raise SystemExit(1)
+
+
+def database_error(exc: BaseException) -> str | None:
+    """A one-line description of a database connection or URL error, else None."""
+    module = type(exc).__module__
+    if isinstance(exc, ModuleNotFoundError) and (exc.name or "").startswith("psycopg"):
+        return "PostgreSQL needs the postgres extra: pip install 'quidproquo[postgres]'"
+    if not module.startswith(("sqlalchemy", "psycopg")):
+        return None
+    cause = getattr(exc, "orig", None) or exc
+    lines = [line.strip() for line in str(cause).splitlines() if line.strip()]
+    return f"database: {lines[0] if lines else type(exc).__name__}"
 
 
 def echo_json(data: Any) -> None:
@@ -70,3 +98,34 @@ def echo_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], width: in
     click.echo(header.rstrip())
     for row in cells:
         click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+
+
+class DateParam(click.ParamType):
+    """A calendar date: 2025-06-01 or 2025-6-1, passed on as ISO YYYY-MM-DD."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        parts = str(value).strip().split("-")
+        try:
+            if len(parts) != 3 or not all(p.isdigit() for p in parts):
+                raise ValueError("expected YYYY-MM-DD")
+            year, month, day = map(int, parts)
+            return date(year, month, day).isoformat()
+        except ValueError as exc:
+            self.fail(f"{value!r} is not a date (YYYY-MM-DD): {exc}", param, ctx)
+
+
+DATE = DateParam()
+
+
+def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A click callback: the option's value as an ISO date, or a usage error naming it."""
+    return None if value is None else DATE.convert(value, param, ctx)
+
+
+def progress_bar(items: list[Any], label: str) -> Iterable[Any]:
+    """A progress bar on stderr when it is a terminal (none in pipes and tests)."""
+    from tqdm import tqdm
+
+    return tqdm(items, desc=label, file=sys.stderr, disable=None, leave=False)

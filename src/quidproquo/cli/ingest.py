@@ -35,8 +35,11 @@ def _progress(files: Iterable[Path]) -> Iterable[Path]:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--publisher", help="Outlet name, for files that do not state it.")
 @click.option("--published", metavar="DATE", help="Publication date (ISO), for files without one.")
-@click.option("--url", help="Where the text was published.")
-@click.option("--language", help="Language code (e.g. en).")
+@click.option("--url", help="Where the text was published, for files that do not state it.")
+@click.option("--language", help="Language code (e.g. en), for files that do not state it.")
+@click.option(
+    "--override", is_flag=True, help="The values given here replace what the files state."
+)
 @json_option
 @db_option
 @click.pass_context
@@ -47,6 +50,7 @@ def ingest(
     published: str | None,
     url: str | None,
     language: str | None,
+    override: bool,
     as_json: bool,
 ) -> None:
     """Store articles: plain text, HTML, RSS/Atom feeds, FORMAT.md JSON Lines, or directories.
@@ -54,8 +58,10 @@ def ingest(
     Re-ingesting the same content changes nothing. Each file that fails is named with the reason;
     the others still go in, and the exit code is 1.
     """
-    meta = SourceMeta(url=url, publisher=publisher, published=published, language=language)
-    report = project(ctx).ingest(paths, meta, progress=_progress)
+    meta = SourceMeta(
+        url=url, publisher=publisher, published=published, language=language, override=override
+    )
+    report = project(ctx, create=True).ingest(paths, meta, progress=_progress)
     if as_json:
         echo_json(report.to_dict())
     else:

@@ -189,7 +189,11 @@ def table_rows(ledger: Ledger) -> list[dict[str, Any]]:
             lines.append(
                 {
                     "date": rel.date_label if first else "",
-                    "count": claims_text(rel.count_claims, rel.count) if first else "",
+                    "count": (
+                        claims_text(rel.count_claims, rel.count, rel.count_by_reviewer)
+                        if first
+                        else ""
+                    ),
                     "persons": short_list(rel.persons) if first else "",
                     "destination": (rel.destination or "") if first else "",
                     "visits": visits[n] if n < len(visits) else "",

@@ -49,7 +49,7 @@ def ingest_list(
     sanctions_imposed events, merged into incidents (unless --no-resolve). Re-ingesting
     the same entries changes nothing. Bad rows are named; the others go in (exit code 1).
     """
-    qpq = project(ctx)
+    qpq = project(ctx, create=True)
     report = qpq.ingest_lists(paths, list_name, published, url)
     if report.changes and not no_resolve:
         qpq.resolve()

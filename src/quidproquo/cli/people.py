@@ -94,7 +94,8 @@ def ingest_registry(
     from quidproquo.ingest.registry import RegistryLayoutError
 
     try:
-        summary, errors = project(ctx).ingest_registry(path, registry, layout, mapping, as_of, url)
+        qpq = project(ctx, create=True)
+        summary, errors = qpq.ingest_registry(path, registry, layout, mapping, as_of, url)
     except RegistryLayoutError as exc:
         raise click.UsageError(str(exc)) from exc
     if as_json:

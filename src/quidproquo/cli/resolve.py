@@ -9,11 +9,13 @@ import click
 
 from quidproquo.cli import main
 from quidproquo.cli.common import (
+    DATE,
     db_option,
     echo_json,
     echo_table,
     json_option,
     limit_option,
+    progress_bar,
     project,
 )
 from quidproquo.model import EVENT_TYPES
@@ -51,12 +53,12 @@ def _fail(message: str) -> None:
 @click.pass_context
 def resolve(ctx: click.Context, curated_path: str | None, as_json: bool) -> None:
     """Load the curated facts (once) and merge extracted events into incidents."""
-    store = _store(ctx)
+    store = project(ctx, create=True).store
     try:
         curated = load_curated(store, curated_path)
     except CuratedDataError as exc:
         _fail(str(exc))
-    summary = resolve_incidents(store)
+    summary = resolve_incidents(store, progress_bar)
     if as_json:
         echo_json({"curated": curated.__dict__, "resolve": summary.__dict__})
         return
@@ -73,8 +75,8 @@ def resolve(ctx: click.Context, curated_path: str | None, as_json: bool) -> None
 
 @main.command()
 @click.option("--type", "type_", type=click.Choice(EVENT_TYPES), help="Only this event type.")
-@click.option("--since", metavar="DATE", help="On or after this ISO date.")
-@click.option("--until", metavar="DATE", help="On or before this ISO date.")
+@click.option("--since", type=DATE, help="On or after this date (YYYY-MM-DD).")
+@click.option("--until", type=DATE, help="On or before this date (YYYY-MM-DD).")
 @click.option("--contested", is_flag=True, help="Only incidents whose sources disagree.")
 @click.option("--raw", is_flag=True, help="The extracted mentions, not the incidents.")
 @limit_option

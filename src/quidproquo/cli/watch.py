@@ -56,7 +56,7 @@ def watch(
 
     policy = FetchPolicy(timeout=timeout, retries=retries, host_delay=host_delay)
     fetcher = Fetcher(policy)
-    watcher = Watcher(project(ctx), fetcher, jsonl, webhook, window)
+    watcher = Watcher(project(ctx, create=True), fetcher, jsonl, webhook, window)
     failed = False
 
     def echo(report: PollReport) -> None:

@@ -21,12 +21,17 @@ CSV_COLUMNS = [
 ]
 
 
-def claims_text(claims: list[ClaimValue], consensus: int | None) -> str:
-    """'123 (×11)' or, when sources disagree, '14 [14×5 / 16×1]'."""
+def claims_text(
+    claims: list[ClaimValue], consensus: int | None, by_reviewer: bool = False
+) -> str:
+    """'123 (×11)'; when sources disagree '14 [14×5 / 16×1]'; a reviewer's correction
+    '18 (reviewer) [17×2]', never as if the sources had said it."""
     head = "?" if consensus is None else f"{consensus}"
+    if by_reviewer:
+        head += " (reviewer)"
     if not claims:
         return head
-    if len(claims) == 1:
+    if len(claims) == 1 and claims[0].value == consensus and not by_reviewer:
         return f"{head} (×{claims[0].n_sources})"
     values = " / ".join(f"{qualified(c.value, c.qualifier)}×{c.n_sources}" for c in claims)
     return f"{head} [{values}]"
@@ -53,7 +58,7 @@ def csv_row(row: LedgerRow) -> dict[str, Any]:
         "date": rel.date_label,
         "release_id": rel.id,
         "count": rel.count,
-        "count_claims": claims_text(rel.count_claims, rel.count),
+        "count_claims": claims_text(rel.count_claims, rel.count, rel.count_by_reviewer),
         "persons": "; ".join(rel.persons),
         "destination": rel.destination or "",
         "visits": " | ".join(visit_text(v) for v in row.visits),

@@ -119,8 +119,9 @@ class SentenceView:
 def clause_tokens(token: Token, needs: frozenset[str] = frozenset()) -> set[int]:
     """Indices of the trigger's own clause (see module doc)."""
     keep: set[int] = set()
-
-    def walk(node: Token) -> None:
+    stack = [token]  # iterative: a long list is a deep chain of conjuncts
+    while stack:
+        node = stack.pop()
         keep.add(node.i)
         for child in node.children:
             if (
@@ -130,9 +131,7 @@ def clause_tokens(token: Token, needs: frozenset[str] = frozenset()) -> set[int]
                 and child.lower_ not in needs
             ):
                 continue
-            walk(child)
-
-    walk(token)
+            stack.append(child)
     keep.update(membership_clause(token))  # "Among those freed was X"
     if not any(c.dep_ in SUBJECTS for c in token.children) and token.dep_ in ("conj", "xcomp"):
         head = token.head
@@ -199,15 +198,14 @@ def membership_clause(noun: Token) -> set[int]:
     if verb.pos_ not in ("AUX", "VERB"):
         return set()
     keep: set[int] = set()
-
-    def walk(node: Token) -> None:
+    stack = [verb]
+    while stack:
+        node = stack.pop()
         keep.add(node.i)
         for child in node.children:
             if child.dep_ in SUBORDINATE and child.pos_ in ("VERB", "AUX") and child.i != noun.i:
                 continue
-            walk(child)
-
-    walk(verb)
+            stack.append(child)
     return keep
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from quidproquo.extract.chunks import extract_chunked
 from quidproquo.extract.counts import find_counts, sum_parts
 from quidproquo.extract.dates import (
     DateMention,
@@ -60,6 +61,7 @@ from quidproquo.extract.visits import (
     visitors,
 )
 from quidproquo.model import Event, Extraction
+from quidproquo.validate import plausible_date
 
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -72,13 +74,15 @@ CLAIM_WORDS = frozenset({"say", "claim", "tell", "according", "report", "allege"
 
 
 def parse_published(published: str | dt.date | None) -> dt.date | None:
-    """The reference date from an ISO date or date-time string (or None)."""
+    """The reference date from an ISO date or date-time string (or None); a date outside the
+    plausible range (validate.plausible_date, e.g. year 1) anchors nothing."""
     if published is None or published == "":
         return None
     if isinstance(published, dt.date):
-        return published if not isinstance(published, dt.datetime) else published.date()
+        day = published if not isinstance(published, dt.datetime) else published.date()
+        return plausible_date(day)
     try:
-        return dt.date.fromisoformat(published[:10])
+        return plausible_date(dt.date.fromisoformat(published[:10]))
     except ValueError as exc:
         raise ValueError(f"published: not an ISO date: {published!r}") from exc
 
@@ -126,7 +130,15 @@ class Extractor:
     def extract_many(
         self, items: Iterable[tuple[str, str | dt.date | None]], batch_size: int = 64
     ) -> Iterator[Extraction]:
-        """Extract from many texts; candidates of `batch_size` texts are parsed together."""
+        """Extract from many texts; candidates of `batch_size` texts are parsed together.
+
+        A long text is read in chunks (extract/chunks.py) so time stays linear in its length.
+        """
+        return extract_chunked(lambda pieces: self._batched(pieces, batch_size), items)
+
+    def _batched(
+        self, items: Iterable[tuple[str, str | dt.date | None]], batch_size: int
+    ) -> Iterator[Extraction]:
         chunk: list[tuple[str, str | dt.date | None]] = []
         for item in items:
             chunk.append(item)

@@ -6,9 +6,11 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any
 
 from quidproquo.model import Document
 from quidproquo.store import now_iso
+from quidproquo.validate import check_date, limits
 
 
 @dataclass(frozen=True)
@@ -20,10 +22,16 @@ class SourceMeta:
     published: str | None = None
     title: str | None = None
     language: str | None = None
+    override: bool = False  # the command line's values replace what the file states
 
     def merged(self, **found: str | None) -> SourceMeta:
-        """Values from the command line win over what the file says."""
-        return replace(self, **{k: getattr(self, k) or v for k, v in found.items()})
+        """What the file states, the command line filling what it lacks (or, with
+        `override`, replacing it)."""
+        values: dict[str, Any] = {
+            k: (getattr(self, k) or v) if self.override else (v or getattr(self, k))
+            for k, v in found.items()
+        }
+        return replace(self, **values)
 
 
 @dataclass(frozen=True)
@@ -38,8 +46,10 @@ class IngestError:
 
 
 def normalise_text(text: str) -> str:
-    """NFC, Unix newlines, no trailing whitespace: the form that is hashed and stored."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """NFC, Unix newlines, no trailing whitespace, no NUL (PostgreSQL refuses it in text):
+    the form that is hashed and stored."""
+    text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
     return "\n".join(line.rstrip() for line in text.strip().split("\n"))
 
 
@@ -54,10 +64,13 @@ def parse_published(value: str | None) -> str | None:
     value = str(value).strip()
     try:
         if len(value) == 10:
-            return date.fromisoformat(value).isoformat()
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+            parsed = date.fromisoformat(value).isoformat()
+        else:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
     except ValueError:
         raise ValueError(f"publication date {value!r} is not an ISO date (YYYY-MM-DD)") from None
+    check_date(parsed[:10], "publication date")
+    return parsed
 
 
 def make_document(
@@ -67,6 +80,12 @@ def make_document(
     body = normalise_text(text)
     if not body:
         raise ValueError("no text in it")
+    top = limits().max_document_chars
+    if len(body) > top:
+        raise ValueError(
+            f"the text has {len(body):,} characters, more than the limit of {top:,}"
+            " (max_document_chars in limits.yaml): split it into several files"
+        )
     digest = content_hash(body)
     return Document(
         id=digest[:16],

@@ -36,17 +36,19 @@ def read_feed(path: Path, raw: bytes, meta: SourceMeta) -> Iterator[Document | I
     if feed.bozo and not feed.entries:
         yield IngestError(str(path), f"not a readable RSS/Atom feed: {feed.get('bozo_exception')}")
         return
-    publisher = feed.feed.get("title")
+    if not feed.entries:
+        yield IngestError(str(path), "no entries in the feed (empty or not RSS/Atom)")
+        return
     for number, entry in enumerate(feed.entries, start=1):
         try:
             text = entry_text(entry)
-            # Each entry has its own link, title and date; --publisher still applies to all.
-            entry_meta = SourceMeta(
+            # Each entry has its own link, title and date; the command line fills the rest.
+            entry_meta = meta.merged(
                 url=entry.get("link"),
-                publisher=meta.publisher or publisher,
-                published=entry_date(entry) or meta.published,
+                publisher=feed.feed.get("title"),
+                published=entry_date(entry),
                 title=entry.get("title"),
-                language=meta.language or feed.feed.get("language"),
+                language=feed.feed.get("language"),
             )
             entry_id = entry.get("id") or entry.get("link")
             yield make_document(text, "feed", entry_meta, str(path), entry_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,9 +12,16 @@ from quidproquo.ingest.base import IngestError, SourceMeta, make_document
 from quidproquo.ingest.text import decode
 from quidproquo.model import Document
 
+NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.IGNORECASE | re.DOTALL)
+
 
 def html_to_text(html: str) -> tuple[str | None, dict[str, str | None]]:
-    """Article text and the metadata the page states (title, date, url, site name)."""
+    """Article text and the metadata the page states (title, date, url, site name).
+
+    `<noscript>` blocks are dropped first: they hold what a browser without scripts shows
+    ("enable JavaScript"), never the article.
+    """
+    html = NOSCRIPT.sub(" ", html)
     found = trafilatura.bare_extraction(
         html, include_comments=False, include_tables=False, with_metadata=True
     )

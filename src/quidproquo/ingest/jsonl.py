@@ -29,6 +29,11 @@ def read_jsonl(path: Path, raw: bytes, meta: SourceMeta) -> Iterator[Document | 
             yield IngestError(str(path), "each line needs an object with a string 'text'", number)
             continue
         found = {k: record.get(k) for k in ("url", "publisher", "published", "title", "language")}
+        wrong = [k for k, v in found.items() if v is not None and not isinstance(v, str)]
+        if wrong:
+            kinds = ", ".join(f"{k!r} is {type(found[k]).__name__}" for k in wrong)
+            yield IngestError(str(path), f"{kinds}: must be a string", number)
+            continue
         try:
             source_id = record.get("id")
             source_id = str(source_id) if source_id is not None else None

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from quidproquo.validate import stored_date
+
 
 @dataclass(frozen=True, order=True)
 class Interval:
@@ -19,17 +21,16 @@ class Interval:
 
     @classmethod
     def parse(cls, date_min: str | None, date_max: str | None) -> Interval | None:
-        """Build from ISO strings (date or date-time); None when neither bound is known."""
-        low = _day(date_min)
-        high = _day(date_max)
+        """Build from ISO strings (date or date-time); None when neither bound is known or
+        readable, or when the interval ends before it starts (a bad stored value)."""
+        low = stored_date(date_min)
+        high = stored_date(date_max)
         if low is None and high is None:
             return None
         low = low or high
         high = high or low
         assert low is not None and high is not None
-        if high < low:
-            raise ValueError(f"date interval ends before it starts: {date_min} .. {date_max}")
-        return cls(low, high)
+        return cls(low, high) if low <= high else None
 
     @property
     def width(self) -> int:
@@ -56,11 +57,3 @@ class Interval:
             return self.start.isoformat()
         return f"{self.start.isoformat()} – {self.end.isoformat()}"
 
-
-def _day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError as exc:
-        raise ValueError(f"not an ISO date: {value!r}") from exc

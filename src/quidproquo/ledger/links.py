@@ -67,6 +67,11 @@ class IncidentView:
         return Interval.parse(self.date_min, self.date_max)
 
     @property
+    def count_by_reviewer(self) -> bool:
+        """The count is a reviewer's correction, not what the sources said."""
+        return self.status == "corrected"
+
+    @property
     def date_label(self) -> str:
         interval = self.interval
         return interval.label() if interval else "undated"
@@ -77,7 +82,7 @@ class IncidentView:
         return [t.strip() for t in (self.target or "").split(";") if t.strip()]
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self) | {"date": self.date_label}
+        return asdict(self) | {"date": self.date_label, "count_by_reviewer": self.count_by_reviewer}
 
 
 @dataclass

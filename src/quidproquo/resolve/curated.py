@@ -27,12 +27,16 @@ from quidproquo.resolve.rows import (
     short_hash,
 )
 from quidproquo.store import Store, to_json
+from quidproquo.validate import check_claim_value, check_fields
 
 BUNDLED = "belarus-2024-2026.yaml"
 CURATED = "curated"
 ENTITY_KINDS = ("person", "organization", "company", "government_body", "place", "country")
 # Event properties that carry one value each and become claims.
 SCALAR_PROPERTIES = ("actor", "target", "destination", "instrument")
+# Event fields checked against their ranges when the file is read.
+CHECKED_FIELDS = ("count", "actor", "target", "destination", "persons", "instrument")
+HELD_COUNT_FIELDS = ("count", "as_of", "as_of_min", "as_of_max", "qualifier")
 # Denial incidents deny the trade behind these linked incident types.
 DENIABLE_TYPES = ("release", "exchange", "sanctions_eased")
 
@@ -115,12 +119,17 @@ def _valid_event(label: str, index: int, entry: Any) -> dict[str, Any]:
         raise CuratedDataError(f"{where}: count must be an integer, got {entry['count']!r}")
     if entry.get("count_qualifier") not in (None, *QUALIFIERS):
         raise CuratedDataError(f"{where}: unknown count_qualifier {entry['count_qualifier']!r}")
-    try:
+    try:  # each value against its field's range (validate.py)
         for key in ("date", "date_min", "date_max"):
-            date_interval(entry.get(key))
+            low, high = date_interval(entry.get(key))
+            check_fields({"date_min": low, "date_max": high})
+        check_fields({k: entry[k] for k in CHECKED_FIELDS if k in entry})
         for claim in entry.get("claims") or []:
             if claim.get("field") == "date":
-                date_interval(claim.get("value"))
+                low, high = date_interval(claim.get("value"))
+                check_claim_value("date", {"min": low, "max": high})
+            elif claim.get("field") == "count":
+                check_claim_value("count", claim.get("value"))
     except ValueError as exc:
         raise CuratedDataError(f"{where}: {exc}") from exc
     if (
@@ -150,6 +159,10 @@ def _valid_count(label: str, index: int, entry: Any) -> dict[str, Any]:
     where = _where(label, "prisoner_counts", index, entry)
     if not isinstance(entry, dict) or not isinstance(entry.get("count"), int):
         raise CuratedDataError(f"{where}: needs an integer 'count'")
+    try:
+        check_fields({k: entry[k] for k in HELD_COUNT_FIELDS if k in entry})
+    except ValueError as exc:
+        raise CuratedDataError(f"{where}: {exc}") from exc
     if not entry.get("sources"):
         raise CuratedDataError(f"{where}: has no sources")
     return entry

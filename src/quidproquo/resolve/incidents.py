@@ -15,6 +15,7 @@ incidents and everything a reviewer touched as they are.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -31,6 +32,7 @@ from quidproquo.resolve.rows import (
 )
 from quidproquo.resolve.sectors import sectors_of
 from quidproquo.store import Store, from_json, now_iso, to_json
+from quidproquo.validate import stored_date, stored_names
 
 # Dates: two intervals further apart than this (in days) are different happenings.
 DATE_TOLERANCE_DAYS = 1
@@ -52,6 +54,8 @@ UNREAL_MODALITIES = ("proposed", "refused", "denied")
 RESOLVE_SOURCE = "resolve"
 REVIEWED = ("accepted", "rejected", "corrected")
 PROPERTIES = ("date", "count", "destination", "persons", "actor", "target", "instrument")
+
+Progress = Callable[[list[Any], str], Iterable[Any]]
 
 
 @dataclass
@@ -126,10 +130,6 @@ class Cluster:
 # -- compatibility -------------------------------------------------------------------------
 
 
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text[:10]) if text else None
-
-
 def gap_days(a: tuple[date, date], b: tuple[date, date]) -> int:
     """Days between two intervals (0 when they overlap)."""
     return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
@@ -200,11 +200,12 @@ def _mentions(store: Store, conn: Connection, resolver: EntityResolver) -> list[
     )
     mentions = []
     for row in rows:
-        row["persons"] = from_json(row["persons"]) or []
-        start, end = _day(row["date_min"]), _day(row["date_max"]) or _day(row["date_min"])
+        row["persons"] = stored_names(row["persons"])
+        start = stored_date(row["date_min"])
+        end = stored_date(row["date_max"]) or start
         dated = start is not None
         if start is None or end is None:
-            published = _day(row["published"]) or _day(row["created_at"])
+            published = stored_date(row["published"]) or stored_date(row["created_at"])
             assert published is not None
             start, end = published - timedelta(days=UNDATED_LOOKBACK_DAYS), published
         mentions.append(
@@ -227,10 +228,10 @@ def _seeds(store: Store, conn: Connection, resolver: EntityResolver) -> dict[str
     """Every incident still in the store (curated, reviewed, or holding reviewed claims)."""
     seeds: dict[str, Cluster] = {}
     for row in store.query("SELECT * FROM incidents ORDER BY id", conn=conn):
-        start = _day(row["date_min"]) or _day(row["date_max"])
+        start = stored_date(row["date_min"]) or stored_date(row["date_max"])
         if start is None:
             continue
-        end = _day(row["date_max"]) or start + timedelta(days=DATE_TOLERANCE_DAYS)
+        end = stored_date(row["date_max"]) or start + timedelta(days=DATE_TOLERANCE_DAYS)
         cluster = Cluster(
             type=row["type"],
             real=True,
@@ -281,8 +282,11 @@ def _clear_previous(store: Store, conn: Connection) -> None:
     clear_extracted_entities(store, conn)
 
 
-def resolve(store: Store) -> ResolveSummary:
-    """Merge the extracted events into incidents; rebuild what an earlier run made."""
+def resolve(store: Store, progress: Progress | None = None) -> ResolveSummary:
+    """Merge the extracted events into incidents; rebuild what an earlier run made.
+
+    `progress(items, label)` may wrap the two long loops (a progress bar in the CLI)."""
+    steps: Progress = progress or (lambda items, _label: items)
     summary = ResolveSummary()
     with store.transaction() as conn:
         _clear_previous(store, conn)
@@ -297,7 +301,7 @@ def resolve(store: Store) -> ResolveSummary:
         mentions = _mentions(store, conn, resolver)
         summary.events = len(mentions)
         new: list[Cluster] = []
-        for mention in mentions:
+        for mention in steps(mentions, "merge"):
             cluster = seeds.get(pinned.get(mention.id, "")) or _best(
                 [*seeds.values(), *new], mention
             )
@@ -308,7 +312,7 @@ def resolve(store: Store) -> ResolveSummary:
                 new.append(cluster)
             cluster.add(mention)
 
-        for cluster in [*seeds.values(), *new]:
+        for cluster in steps([*seeds.values(), *new], "claims"):
             if not cluster.members:
                 continue
             if cluster.incident_id is None:
@@ -408,8 +412,10 @@ def is_contested(claims: list[dict[str, Any]]) -> bool:
     """Sources disagree on the count, or give dates too far apart."""
     if len(claim_support(claims, "count")) > 1:
         return True
+    ranges = [v if isinstance(v, dict) else {} for v, _ in claim_support(claims, "date")]
     dates = [
-        (_day(v["min"]), _day(v["max"]) or _day(v["min"])) for v, _ in claim_support(claims, "date")
+        (stored_date(v.get("min")), stored_date(v.get("max")) or stored_date(v.get("min")))
+        for v in ranges
     ]
     intervals = [(a, b) for a, b in dates if a and b]
     return any(gap_days(x, y) > DATE_TOLERANCE_DAYS for x in intervals for y in intervals)

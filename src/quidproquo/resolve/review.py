@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 from quidproquo.ledger.links import after_key
 from quidproquo.resolve.rows import add_link
 from quidproquo.store import Store, from_json, now_iso, to_json
+from quidproquo.validate import InvalidValue, check_claim_value, check_date, check_fields
 
 GENESIS_HASH = "0" * 64
 TABLES = {
@@ -43,7 +44,6 @@ EDITABLE = {
     "claim": ("value", "qualifier", "attributed_to", "as_of", "note"),
     "registry_match": ("entity_id",),
 }  # fmt: skip
-INTEGER_FIELDS = ("count", "contested")
 JSON_FIELDS = ("persons",)
 HASHED_FIELDS = (
     "seq", "id", "at", "reviewer", "object_type", "object_id", "action", "before", "after",
@@ -82,7 +82,7 @@ def correct(
     """Change fields (status becomes corrected). `date` sets date_min and date_max."""
     if not changes:
         raise ReviewError("correct: no changes given")
-    values = _coerce(object_type, dict(changes))
+    values = _coerce(object_type, dict(changes), _context(store, object_type, object_id))
     return _set(
         store, object_type, object_id, values | {"status": "corrected"}, "correct", reviewer, note
     )
@@ -115,10 +115,28 @@ def _table(object_type: str) -> str:
     return TABLES[object_type]
 
 
-def _coerce(object_type: str, changes: dict[str, Any]) -> dict[str, Any]:
+def _context(store: Store, object_type: str, object_id: str) -> dict[str, Any]:
+    """What a correction is checked against: the event's publication date, the claim's property."""
+    sql = {
+        "event": "SELECT d.published, NULL AS property FROM events e"
+        " JOIN documents d ON d.id = e.document_id WHERE e.id = :id",
+        "claim": "SELECT NULL AS published, property FROM claims WHERE id = :id",
+    }.get(object_type)
+    row = store.query_one(sql, {"id": object_id}) if sql else None
+    return row or {"published": None, "property": None}
+
+
+def _coerce(
+    object_type: str, changes: dict[str, Any], context: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Known fields only, each value checked (validate.py) and in its stored form."""
     _table(object_type)
+    context = context or {"published": None, "property": None}
     if "date" in changes and object_type in ("event", "incident"):
-        day = changes.pop("date")
+        try:
+            day = check_date(changes.pop("date"), "date", context["published"])
+        except InvalidValue as exc:
+            raise ReviewError(f"{object_type}: {exc}") from exc
         changes.setdefault("date_min", day)
         changes.setdefault("date_max", day)
     unknown = sorted(set(changes) - set(EDITABLE[object_type]))
@@ -127,17 +145,16 @@ def _coerce(object_type: str, changes: dict[str, Any]) -> dict[str, Any]:
         raise ReviewError(
             f"{object_type}: cannot correct {', '.join(unknown)} (allowed: {allowed})"
         )
-    for name in INTEGER_FIELDS:
-        if name in changes and changes[name] is not None:
-            try:
-                changes[name] = int(changes[name])
-            except (TypeError, ValueError) as exc:
-                raise ReviewError(f"{name} must be an integer, got {changes[name]!r}") from exc
+    claim_value = changes.pop("value", None) if object_type == "claim" else None
+    try:
+        changes = check_fields(changes, context["published"])
+        if object_type == "claim" and claim_value is not None:
+            changes["value"] = to_json(check_claim_value(context["property"], claim_value))
+    except InvalidValue as exc:
+        raise ReviewError(f"{object_type}: {exc}") from exc
     for name in JSON_FIELDS:
-        if name in changes and not isinstance(changes[name], str):
-            changes[name] = to_json(list(changes[name]))
-    if object_type == "claim" and "value" in changes:
-        changes["value"] = to_json(changes["value"])
+        if name in changes:
+            changes[name] = to_json(changes[name])
     return changes
 
 

@@ -9,7 +9,6 @@ Migrations are `migrations/NNNN_name.sql` (portable SQL), optionally accompanied
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -21,19 +20,12 @@ import sqlalchemy as sa
 import sqlparse
 from sqlalchemy.engine import Connection, Engine
 
-DEFAULT_DB = "quidproquo.db"
-DB_ENV = "QPQ_DB"
+from quidproquo.dburl import DB_ENV, DEFAULT_DB, database_url
+from quidproquo.validate import sane_row
 
+MIGRATION_LOCK = 0x717071  # the PostgreSQL advisory lock key of migrations ("qpq")
 
-def database_url(target: str | None) -> str:
-    """Turn a CLI/env value into an SQLAlchemy URL (file paths become SQLite)."""
-    target = target or os.environ.get(DB_ENV) or DEFAULT_DB
-    if target.startswith(("postgresql://", "postgres://")):
-        return "postgresql+psycopg://" + target.split("://", 1)[1]
-    if "://" in target:
-        return target
-    return f"sqlite:///{target}"
-
+__all__ = ["DB_ENV", "DEFAULT_DB", "Store", "database_url", "from_json", "now_iso", "to_json"]
 
 def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
@@ -75,6 +67,7 @@ class Store:
     def query(
         self, sql: str, params: Mapping[str, Any] | None = None, conn: Connection | None = None
     ) -> list[dict[str, Any]]:
+        """Rows as dicts; values of the wrong shape read as None (validate.sane_row)."""
         if conn is not None:
             return _rows(conn.execute(_text(sql), dict(params or {})))
         with self.engine.connect() as c:
@@ -111,27 +104,48 @@ class Store:
             return [r[0] for r in c.execute(sa.text("SELECT version FROM schema_migrations"))]
 
     def migrate(self) -> list[str]:
-        """Apply every migration not yet applied, each in its own transaction."""
-        with self.transaction() as conn:
-            conn.exec_driver_sql(
-                "CREATE TABLE IF NOT EXISTS schema_migrations"
-                " (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
-            )
-        done = set(self.applied_migrations())
-        applied = []
-        for version, scripts in _migrations(self.dialect):
-            if version in done:
-                continue
-            with self.transaction() as conn:
-                for script in scripts:
-                    for statement in sqlparse.split(script):
-                        if statement.strip().rstrip(";").strip():
-                            conn.exec_driver_sql(statement)
-                conn.execute(
-                    sa.text("INSERT INTO schema_migrations (version, applied_at) VALUES (:v, :t)"),
-                    {"v": version, "t": now_iso()},
+        """Apply every migration not yet applied, under a lock, so that two processes opening
+        a fresh database at once do not both create its tables: PostgreSQL takes an advisory
+        lock (each migration in its own transaction); SQLite runs them all in one
+        `BEGIN IMMEDIATE` transaction, which holds the write lock. The applied versions are
+        read again once the lock is held."""
+        applied: list[str] = []
+        with self.engine.connect() as conn:
+            if self.dialect == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_lock({MIGRATION_LOCK})")
+                conn.commit()
+            else:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                conn.exec_driver_sql(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations"
+                    " (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
                 )
-            applied.append(version)
+                done = {r[0] for r in conn.exec_driver_sql("SELECT version FROM schema_migrations")}
+                for version, scripts in _migrations(self.dialect):
+                    if version in done:
+                        continue
+                    for script in scripts:
+                        for statement in sqlparse.split(script):
+                            if statement.strip().rstrip(";").strip():
+                                conn.exec_driver_sql(statement)
+                    conn.execute(
+                        sa.text(
+                            "INSERT INTO schema_migrations (version, applied_at) VALUES (:v, :t)"
+                        ),
+                        {"v": version, "t": now_iso()},
+                    )
+                    if self.dialect == "postgresql":
+                        conn.commit()
+                    applied.append(version)
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
+            finally:
+                if self.dialect == "postgresql":
+                    conn.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK})")
+                    conn.commit()
         return applied
 
 
@@ -143,12 +157,13 @@ def _text(sql: str) -> sa.TextClause:
 
 def _rows(result: sa.CursorResult[Any]) -> list[dict[str, Any]]:
     keys = list(result.keys())
-    return [dict(zip(keys, row, strict=True)) for row in result.all()]
+    return [sane_row(dict(zip(keys, row, strict=True))) for row in result.all()]
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 30000")  # wait for another writer, e.g. migrating
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.close()
 
