@@ -10,6 +10,7 @@ import yaml
 from click.testing import CliRunner
 
 from quidproquo.app import ExtractReport, Quidproquo
+from quidproquo.batch import Outcome
 from quidproquo.cli import main
 from quidproquo.model import Event, Extraction
 from quidproquo.resolve.curated import CuratedDataError
@@ -149,7 +150,7 @@ def test_extracted_values_out_of_range_are_dropped_before_storing(tmp_path: Path
     qpq = Quidproquo(str(tmp_path / "e.db"))
     qpq.ingest([_text(tmp_path, "They freed many.")])
     doc_id = qpq.documents()[0]["id"]
-    qpq._store_extraction(doc_id, Extraction(events=[event]), ExtractReport())
+    qpq._commit([Outcome(doc_id, Extraction(events=[event]))], ExtractReport(), replace=True)
     stored = qpq.store.query("SELECT count, date_min FROM events")
     assert stored == [{"count": None, "date_min": None}]
 

@@ -5,16 +5,19 @@ The CLI (and any web app or batch runner) is a thin shell over this class.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from quidproquo.batch import extract_batch
+from sqlalchemy.exc import SQLAlchemyError
+
+from quidproquo.batch import PART_BYTES, Outcome, StoredPart, corpus_files, file_parts, stream
 from quidproquo.ingest import IngestError, SourceMeta, expand_paths, read_path
 from quidproquo.ingest.registry import RegistryEntry, load_layout, read_registry
 from quidproquo.ingest.sanctions import Listing, is_companion, list_published, read_list
 from quidproquo.ledger import Ledger, TermsOfTrade, build_ledger, terms_of_trade, write_report
+from quidproquo.ledger.links import in_list
 from quidproquo.ledger.stats import DEFAULT_PERIOD
 from quidproquo.model import Document, Event, Extraction, Quote
 from quidproquo.resolve.curated import CuratedSummary, add_alias, load_curated
@@ -43,10 +46,16 @@ from quidproquo.search import Hit, search
 from quidproquo.store import Store, from_json, now_iso, to_json
 from quidproquo.validate import InvalidValue, check_listing, checked_event
 
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
 DOCUMENT_COLUMNS = (
     "id, content_hash, kind, url, publisher, title, published, retrieved, language, "
     "source_path, source_id, text"
 )
+DOCUMENT_STATUSES = ("ingested", "extracted", "failed")
+EXTRACT_BATCH = 100  # documents read, extracted and committed together
+EXTRACTABLE = f"kind <> '{LIST_DOCUMENT_KIND}'"  # sanctions-list versions are not news
 
 
 @dataclass
@@ -68,14 +77,25 @@ class IngestReport:
 
 
 @dataclass
-class ExtractReport:
+class ExtractCount:
     documents: int = 0
     events: int = 0
     quotes: int = 0
     kept_reviewed: int = 0  # earlier results a reviewer had decided on, left as they were
+    failed: int = 0  # documents marked failed, with their reason
+    unchanged: int = 0  # corpus documents already extracted, left as they were
 
-    def to_dict(self) -> dict[str, int]:
-        return dict(self.__dict__)
+
+@dataclass
+class ExtractReport(ExtractCount):
+    errors: list[str] = field(default_factory=list)  # corpus records that could not be read
+
+    def add(self, count: ExtractCount) -> None:
+        for name in ExtractCount.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(count, name))
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 def fact_id(doc_id: str, kind: str, *parts: object) -> str:
@@ -138,13 +158,14 @@ class Quidproquo:
                     report.unchanged.append(item)
         return report
 
-    def add_document(self, doc: Document) -> bool:
+    def add_document(self, doc: Document, conn: Connection | None = None) -> bool:
         """Store a document; False when the same content is already stored (a no-op)."""
         values = ", ".join(f":{c.strip()}" for c in DOCUMENT_COLUMNS.split(","))
         inserted = self.store.execute(
             f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES ({values})"
             " ON CONFLICT (content_hash) DO NOTHING",
             doc.__dict__,
+            conn,
         )
         return inserted == 1
 
@@ -157,7 +178,8 @@ class Quidproquo:
         until: str | None = None,
     ) -> list[dict[str, Any]]:
         """Stored documents, newest publication first, without their text; filtered by
-        publisher (any letter case), status, and publication date (ISO, inclusive)."""
+        publisher (any letter case), status, and publication date (ISO, inclusive); failed
+        ones say why."""
         where: list[str] = []
         params: dict[str, Any] = {"limit": limit}
         if publisher:
@@ -174,7 +196,7 @@ class Quidproquo:
             params["until"] = until
         sql = (
             "SELECT id, kind, url, publisher, title, published, retrieved, source_path, status,"
-            " LENGTH(text) AS characters FROM documents"
+            " failure, LENGTH(text) AS characters FROM documents"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY published DESC, retrieved DESC, id"
         )
@@ -251,7 +273,7 @@ class Quidproquo:
     def _store_list_changes(self, doc: Document, events: list[Event]) -> None:
         """A list version's changes: one document, already 'extracted', with its events."""
         if self.add_document(doc):
-            self._store_extraction(doc.id, Extraction(events=events), ExtractReport())
+            self._commit([Outcome(doc.id, Extraction(events=events))], ExtractReport(), True)
 
     def _add_listing(self, conn: Any, listing: Listing, source_path: str) -> tuple[str, bool]:
         """(listing id, whether it is new); a known entry takes the newest names and addresses."""
@@ -380,62 +402,168 @@ class Quidproquo:
         again: bool = False,
         workers: int = 1,
         scheduler: str | None = None,
+        *,
+        batch_size: int = EXTRACT_BATCH,
+        limit: int | None = None,
+        progress: Callable[[int], None] | None = None,
     ) -> ExtractReport:
         """Extract events and quotes from stored documents and store them as candidates.
 
-        By default only documents not yet extracted; `again` re-runs all (or the ones named).
-        Facts a reviewer has accepted, rejected or corrected are never overwritten.
+        By default only documents not yet extracted; `again` re-runs all (or the ones named),
+        failed ones included. Documents are read `batch_size` at a time and each batch's
+        results are committed together, so memory does not grow with the number of documents
+        and a run that is killed resumes where it stopped. A document whose extraction fails is
+        marked failed with its reason and the run goes on. Facts a reviewer has accepted,
+        rejected or corrected are never overwritten. `progress` is called with the number of
+        documents done after each batch.
         """
-        sql = f"SELECT id, text, published FROM documents WHERE kind <> '{LIST_DOCUMENT_KIND}'"
-        if document_ids:
-            rows = [
-                r for r in self.store.query(sql + " ORDER BY id") if r["id"] in set(document_ids)
-            ]
-        else:
-            rows = self.store.query(sql + ("" if again else " AND status = 'ingested'"))
         report = ExtractReport()
-        jobs = [(r["id"], r["text"], r["published"]) for r in rows]
-        for doc_id, extraction in extract_batch(jobs, workers, scheduler):
-            self._store_extraction(doc_id, extraction, report)
+        parts = self._stored_parts(document_ids, again, batch_size, limit)
+        for outcomes in stream(parts, workers, scheduler):
+            self._commit(outcomes, report, replace=True)
+            if progress:
+                progress(len(outcomes))
         return report
 
-    def _store_extraction(self, doc_id: str, found: Extraction, report: ExtractReport) -> None:
-        """Replace the document's candidates with the new ones, in one transaction."""
-        now = now_iso()
+    def extract_pending(self, document_ids: list[str] | None = None, again: bool = False) -> int:
+        """How many stored documents `extract` would read (for a progress bar)."""
+        if document_ids:
+            return len(set(document_ids))
+        where = f" WHERE {EXTRACTABLE}" + ("" if again else " AND status = 'ingested'")
+        row = self.store.query_one(f"SELECT COUNT(*) AS n FROM documents{where}")
+        return int(row["n"]) if row else 0
+
+    def _stored_parts(
+        self, document_ids: list[str] | None, again: bool, batch_size: int, limit: int | None
+    ) -> Iterator[StoredPart]:
+        """Batches of document ids in id order, read one batch at a time (keyset paging)."""
+        if document_ids:
+            ids = sorted(set(document_ids))[:limit]
+            for start in range(0, len(ids), batch_size):
+                names, params = in_list("d", ids[start : start + batch_size])
+                rows = self.store.query(
+                    f"SELECT id FROM documents WHERE {EXTRACTABLE} AND id IN ({names})"
+                    " ORDER BY id",
+                    params,
+                )
+                if rows:
+                    yield StoredPart(self.store.url, tuple(r["id"] for r in rows))
+            return
+        status = "" if again else "status = 'ingested' AND "
+        after, left = "", limit
+        while left is None or left > 0:
+            size = batch_size if left is None else min(batch_size, left)
+            rows = self.store.query(
+                f"SELECT id FROM documents WHERE {EXTRACTABLE} AND {status}id > :after"
+                " ORDER BY id LIMIT :n",
+                {"after": after, "n": size},
+            )
+            if not rows:
+                return
+            after = rows[-1]["id"]
+            left = None if left is None else left - len(rows)
+            yield StoredPart(self.store.url, tuple(r["id"] for r in rows))
+
+    def extract_corpus(
+        self,
+        paths: Iterable[Path | str],
+        workers: int = 1,
+        scheduler: str | None = None,
+        *,
+        again: bool = False,
+        part_bytes: int = PART_BYTES,
+        progress: Callable[[int], None] | None = None,
+    ) -> ExtractReport:
+        """Ingest and extract a partitioned corpus (folders of JSON Lines or Parquet files).
+
+        The driver only lists the files and names byte ranges or row groups; the workers read
+        them. Each partition's documents and results are committed together as it comes back.
+        A document already extracted is left as it is unless `again`.
+        """
+        report = ExtractReport()
+        parts = file_parts(corpus_files([Path(p) for p in paths]), part_bytes)
+        for outcomes in stream(parts, workers, scheduler):
+            self._commit(outcomes, report, replace=again)
+            if progress:
+                progress(len(outcomes))
+        return report
+
+    def _commit(self, outcomes: list[Outcome], report: ExtractReport, replace: bool) -> None:
+        """Store one batch in one transaction; if a row is refused, store the batch document
+        by document and mark the one that fails as failed, with the database's reason."""
+        for outcome in outcomes:
+            if outcome.error and not outcome.document_id:
+                report.errors.append(f"{outcome.where}: {outcome.error}")
+        outcomes = [o for o in outcomes if o.document_id]
+        try:
+            with self.store.transaction() as conn:
+                counts = [self._store_outcome(conn, o, replace) for o in outcomes]
+        except (SQLAlchemyError, OverflowError, ValueError):
+            counts = []
+            for outcome in outcomes:
+                try:
+                    with self.store.transaction() as conn:
+                        counts.append(self._store_outcome(conn, outcome, replace))
+                except (SQLAlchemyError, OverflowError, ValueError) as exc:
+                    reason = f"cannot store the results: {type(exc).__name__}: {exc}"
+                    failed = Outcome(outcome.document_id, None, reason[:500], outcome.document)
+                    with self.store.transaction() as conn:
+                        counts.append(self._store_outcome(conn, failed, replace))
+        for count in counts:
+            report.add(count)
+
+    def _store_outcome(self, conn: Connection, outcome: Outcome, replace: bool) -> ExtractCount:
+        """One document's outcome: its candidates replaced, or its failure recorded."""
+        doc_id, now = outcome.document_id, now_iso()
+        if outcome.document is not None:
+            self.add_document(outcome.document, conn)
+            status = self.store.query_one(
+                "SELECT status FROM documents WHERE id = :d", {"d": doc_id}, conn
+            )
+            if not replace and status and status["status"] == "extracted":
+                return ExtractCount(unchanged=1)
+        if outcome.extraction is None:
+            self.store.execute(
+                "UPDATE documents SET status = 'failed', failure = :r, extracted_at = :t"
+                " WHERE id = :d",
+                {"r": outcome.error, "t": now, "d": doc_id},
+                conn,
+            )
+            return ExtractCount(failed=1)
+        found = outcome.extraction
         # The same fact stated twice in one sentence is stored once.
         events = _unique([_event_row(doc_id, checked_event(e), now) for e in found.events])
         quotes = _unique([_quote_row(doc_id, q, now) for q in found.quotes])
-        with self.store.transaction() as conn:
-            for table, rows in (("events", events), ("quotes", quotes)):
-                reviewed = {
-                    r["id"]
-                    for r in self.store.query(
-                        f"SELECT id FROM {table} WHERE document_id = :d AND status <> 'candidate'",
-                        {"d": doc_id},
-                        conn,
-                    )
-                }
-                self.store.execute(
-                    f"DELETE FROM {table} WHERE document_id = :d AND status = 'candidate'",
+        kept = 0
+        for table, rows in (("events", events), ("quotes", quotes)):
+            reviewed = {
+                r["id"]
+                for r in self.store.query(
+                    f"SELECT id FROM {table} WHERE document_id = :d AND status <> 'candidate'",
                     {"d": doc_id},
                     conn,
                 )
-                fresh = [r for r in rows if r["id"] not in reviewed]
-                report.kept_reviewed += len(rows) - len(fresh)
-                if fresh:
-                    columns = ", ".join(fresh[0])
-                    values = ", ".join(f":{c}" for c in fresh[0])
-                    self.store.execute(
-                        f"INSERT INTO {table} ({columns}) VALUES ({values})", fresh, conn
-                    )
+            }
             self.store.execute(
-                "UPDATE documents SET status = 'extracted', extracted_at = :t WHERE id = :d",
-                {"t": now, "d": doc_id},
+                f"DELETE FROM {table} WHERE document_id = :d AND status = 'candidate'",
+                {"d": doc_id},
                 conn,
             )
-        report.documents += 1
-        report.events += len(events)
-        report.quotes += len(quotes)
+            fresh = [r for r in rows if r["id"] not in reviewed]
+            kept += len(rows) - len(fresh)
+            if fresh:
+                columns = ", ".join(fresh[0])
+                values = ", ".join(f":{c}" for c in fresh[0])
+                self.store.execute(
+                    f"INSERT INTO {table} ({columns}) VALUES ({values})", fresh, conn
+                )
+        self.store.execute(
+            "UPDATE documents SET status = 'extracted', failure = NULL, extracted_at = :t"
+            " WHERE id = :d",
+            {"t": now, "d": doc_id},
+            conn,
+        )
+        return ExtractCount(1, len(events), len(quotes), kept)
 
     # -- read side for the web app -----------------------------------------------------
     def document_facts(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:

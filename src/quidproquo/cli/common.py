@@ -36,6 +36,9 @@ db_option = click.option(
     callback=_remember_db,
     help=f"SQLite file path or postgresql://... (default ./{DEFAULT_DB}, or ${DB_ENV}).",
 )
+limit_option = click.option(
+    "--limit", type=click.IntRange(min=1), help="Show at most this many (the first ones)."
+)
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 
 

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 import click
+from tqdm import tqdm
 
+from quidproquo.app import EXTRACT_BATCH
 from quidproquo.cli import main
 from quidproquo.cli.common import db_option, echo_json, json_option, project
 from quidproquo.extract.nlp import ModelMissing
@@ -35,9 +37,18 @@ FILE_KINDS = (".jsonl", ".ndjson", ".txt", ".text", ".md", ".html", ".htm")
 @click.option("--published", metavar="DATE", help="Publication date (ISO) for .txt/.html inputs.")
 @click.option("--again", is_flag=True, help="Stored documents: re-extract those done before.")
 @click.option("--document", "document_ids", multiple=True, metavar="ID", help="Only this document.")
+@click.option("--corpus", "corpus", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Ingest and extract a partitioned corpus: a folder (or file) of JSON Lines"
+              " or Parquet records, read by the workers a partition at a time.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Stored documents: run on Dask with this many processes.")
-@click.option("--scheduler", metavar="ADDRESS", help="Stored documents: a Dask scheduler address.")
+              help="Run on a local Dask cluster with this many processes.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run on the Dask cluster at this scheduler address (tcp://host:8786).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=EXTRACT_BATCH, show_default=True,
+              help="Stored documents read, extracted and committed together.")
+@click.option("--limit", type=click.IntRange(min=1), help="Stored documents: at most this many.")
+@click.option("--progress/--no-progress", default=None,
+              help="A progress bar in documents/s on stderr (default: when it is a terminal).")
 @click.option(
     "--all-documents",
     is_flag=True,
@@ -55,31 +66,58 @@ def extract_command(
     published: str | None,
     again: bool,
     document_ids: tuple[str, ...],
+    corpus: tuple[Path, ...],
     workers: int,
     scheduler: str | None,
     all_documents: bool,
+    batch_size: int,
+    limit: int | None,
+    progress: bool | None,
     as_json: bool,
 ) -> None:
     """Extract events and quotes.
 
     With INPUTS (FORMAT.md JSON Lines, .txt, .html, or folders of them): write one prediction
     line per document, keyed by its id (a JSON Lines id, else the file name). Without INPUTS:
-    extract the stored documents not yet extracted and store the results as candidates.
+    extract the stored documents not yet extracted and store the results as candidates, in
+    batches: a killed run resumes where it stopped, and a document that fails is marked failed
+    with its reason (`qpq documents --status failed`) while the others go on. With --corpus:
+    ingest and extract a folder of JSON Lines or Parquet files on Dask, a partition at a time.
     """
+    qpq = project(ctx)
+    show = sys.stderr.isatty() if progress is None else progress
     try:
         if inputs:
             failed = _predict_files(inputs, SourceMeta(published=published), out, all_documents)
             ctx.exit(1 if failed else 0)
-        report = project(ctx).extract(list(document_ids) or None, again, workers, scheduler)
+        ids = list(document_ids) or None
+        total = None if corpus else qpq.extract_pending(ids, again)
+        bar = tqdm(total=total if limit is None else min(total or 0, limit), desc="extract",
+                   unit="doc", file=sys.stderr, disable=not show)  # fmt: skip
+        with bar:
+            if corpus:
+                report = qpq.extract_corpus(
+                    corpus, workers, scheduler, again=again, progress=bar.update
+                )
+            else:
+                report = qpq.extract(
+                    ids, again, workers, scheduler,
+                    batch_size=batch_size, limit=limit, progress=bar.update,
+                )  # fmt: skip
     except ModelMissing as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:
         echo_json(report.to_dict())
     else:
+        for error in report.errors:
+            click.echo(f"failed  {error}", err=True)
         click.echo(
             f"{report.documents} documents: {report.events} events and {report.quotes} quotes"
             f" stored as candidates ({report.kept_reviewed} reviewed facts kept as they were)"
+            + (f"; {report.failed} failed (qpq documents --status failed)" if report.failed else "")
+            + (f"; {report.unchanged} already extracted" if report.unchanged else "")
         )
+    ctx.exit(1 if report.errors else 0)
 
 
 def _predict_files(

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
+from quidproquo.app import DOCUMENT_STATUSES
 from quidproquo.cli import main
 from quidproquo.cli.common import (
     db_option,
@@ -80,7 +81,9 @@ def ingest(
 @main.command()
 @click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
 @click.option("--publisher", help="Only this publisher's (any letter case).")
-@click.option("--status", help="Only documents in this status (ingested, extracted, ...).")
+@click.option(
+    "--status", type=click.Choice(DOCUMENT_STATUSES), help="Only documents in this state."
+)
 @click.option("--since", callback=iso_date, metavar="DATE", help="Published on or after.")
 @click.option("--until", callback=iso_date, metavar="DATE", help="Published on or before.")
 @json_option
@@ -95,9 +98,10 @@ def documents(
     until: str | None,
     as_json: bool,
 ) -> None:
-    """List stored documents: id, source and status."""
+    """List stored documents: id, source and status (failed ones with the reason)."""
     rows = project(ctx).documents(limit, publisher, status, since, until)
     if as_json:
         echo_json(rows)
         return
-    echo_table(rows, ["id", "status", "published", "publisher", "title", "source_path"], width=40)
+    columns = ["id", "status", "published", "publisher", "title", "source_path"]
+    echo_table(rows, columns + (["failure"] if status == "failed" else []), width=40)

@@ -15,6 +15,7 @@ from quidproquo.cli.common import (
     echo_json,
     echo_table,
     json_option,
+    limit_option,
     progress_bar,
     project,
 )
@@ -79,6 +80,7 @@ def resolve(ctx: click.Context, curated_path: str | None, as_json: bool) -> None
 @click.option("--until", type=DATE, help="On or before this date (YYYY-MM-DD).")
 @click.option("--contested", is_flag=True, help="Only incidents whose sources disagree.")
 @click.option("--raw", is_flag=True, help="The extracted mentions, not the incidents.")
+@limit_option
 @json_option
 @db_option
 @click.pass_context
@@ -89,19 +91,22 @@ def events(
     until: str | None,
     contested: bool,
     raw: bool,
+    limit: int | None,
     as_json: bool,
 ) -> None:
     """Incidents with their claim sets (every value with how many sources give it)."""
     store = _store(ctx)
     if raw:
-        rows = raw_events(store, type=type_, since=since, until=until)
+        rows = raw_events(store, type=type_, since=since, until=until, limit=limit)
         if as_json:
             echo_json(rows)
         else:
             columns = ["id", "date_min", "type", "count", "actor", "status", "evidence"]
             echo_table(rows, columns)
         return
-    incidents = list_incidents(store, type=type_, since=since, until=until, contested=contested)
+    incidents = list_incidents(
+        store, type=type_, since=since, until=until, contested=contested, limit=limit
+    )
     if as_json:
         echo_json(incidents)
         return
@@ -145,12 +150,13 @@ def incident(ctx: click.Context, incident_id: str, as_json: bool) -> None:
 
 @main.command()
 @click.argument("name")
+@limit_option
 @json_option
 @db_option
 @click.pass_context
-def entity(ctx: click.Context, name: str, as_json: bool) -> None:
+def entity(ctx: click.Context, name: str, limit: int | None, as_json: bool) -> None:
     """An entity (by id or any spelling) with aliases, attributes and mentions."""
-    card = entity_card(_store(ctx), name)
+    card = entity_card(_store(ctx), name, limit)
     if card is None:
         _fail(f"no entity matches {name!r}")
         return
@@ -215,7 +221,7 @@ def _decide(
 
 
 @review.command("queue")
-@click.option("--limit", default=50, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @click.option("--object", "object_type", type=click.Choice(list(reviewing.TABLES)))
 @json_option
 @db_option
@@ -312,7 +318,7 @@ def review_correct(
 
 @review.command("log")
 @click.option("--id", "object_id", help="Only entries about this object.")
-@click.option("--limit", default=50, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @json_option
 @db_option
 @click.pass_context

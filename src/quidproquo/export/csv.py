@@ -152,7 +152,7 @@ def claim_set_text(prop: str, values: list[dict[str, Any]]) -> str:
 
 
 def incident_row(incident: dict[str, Any]) -> dict[str, Any]:
-    """An incident (`records.incident_details`) as one flat row."""
+    """An incident (`records.incident_summaries`) as one flat row."""
     date = {"min": incident["date_min"], "max": incident["date_max"]}
     row = dict(incident)
     row["date"] = format_value("date", date) if incident["date_min"] else ""
@@ -184,7 +184,7 @@ def write_csv(
     sources: dict[str, tuple[list[str], Callable[[], Iterable[dict[str, Any]]]]] = {
         "incidents": (
             INCIDENT_COLUMNS,
-            lambda: map(incident_row, records.incident_details(store, accepted_only)),
+            lambda: map(incident_row, records.incident_summaries(store, accepted_only)),
         ),
         "claims": (CLAIM_COLUMNS, lambda: map(claim_row, records.claims(store, accepted_only))),
         "events": (EVENT_COLUMNS, lambda: records.events(store, accepted_only)),

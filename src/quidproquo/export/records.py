@@ -10,14 +10,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from quidproquo.ledger import build_ledger
-from quidproquo.ledger.links import LedgerRow, status_filter
-from quidproquo.resolve.incidents import is_contested
+from quidproquo.ledger.links import LedgerRow, page_ids, status_filter
 from quidproquo.resolve.people import people as people_registry
-from quidproquo.resolve.views import INCIDENT_ORDER, claim_sets, incident_detail, raw_events
-from quidproquo.store import Store, from_json, to_json
+from quidproquo.resolve.views import incident_details as views_incident_details
+from quidproquo.resolve.views import incidents_with_claims, raw_events
+from quidproquo.store import Store, from_json
 
 REVIEWED = ("accepted", "corrected")
 DEFAULT_WINDOW_DAYS = 14  # as `qpq ledger`
+EXPORT_PAGE = 1000  # incidents read together
 
 
 def kept(status: str, accepted_only: bool) -> bool:
@@ -27,25 +28,26 @@ def kept(status: str, accepted_only: bool) -> bool:
 
 def incident_details(store: Store, accepted_only: bool = False) -> Iterator[dict[str, Any]]:
     """Incidents (oldest first) with every claim (source URL, document id, evidence), claim
-    sets, contested flag and links. With `accepted_only`, unreviewed claims are left out
-    and the claim sets and flag are those of the reviewed claims."""
-    rows = store.query(
-        "SELECT id, contested FROM incidents"
-        f" WHERE {status_filter(accepted_only)} ORDER BY {INCIDENT_ORDER}"
-    )
-    for row in rows:
-        detail = incident_detail(store, row["id"])
-        if detail is None:  # deleted while exporting
-            continue
-        if accepted_only:
-            own = [c for c in detail["claims"] if kept(c["status"], accepted_only)]
-            stored = [c | {"value": to_json(c["value"])} for c in own]  # as views reads them
-            detail["claims"] = own
-            detail["claim_sets"] = claim_sets(stored)
-            detail["contested"] = bool(row["contested"]) or is_contested(stored)
-        # views orders links by the stored column, not the id shown: make the output stable
-        detail["links"].sort(key=lambda link: (link["kind"], link["id"]))
-        yield detail
+    sets, contested flag and links, read a page of ids at a time (memory does not grow with
+    the store). With `accepted_only`, unreviewed claims are left out and the claim sets and
+    flag are those of the reviewed claims."""
+    after = None
+    keep = (lambda c: kept(c["status"], True)) if accepted_only else None
+    while ids := page_ids(store, status_filter(accepted_only), {}, after, EXPORT_PAGE):
+        after = ids[-1]
+        yield from views_incident_details(store, ids, keep)
+
+
+def incident_summaries(store: Store, accepted_only: bool = False) -> Iterator[dict[str, Any]]:
+    """Incidents (oldest first) with their claim sets and contested flag, without the claims
+    themselves: what a flat CSV row shows, read a page at a time."""
+    after = None
+    keep = (lambda c: kept(c["status"], True)) if accepted_only else None
+    while ids := page_ids(store, status_filter(accepted_only), {}, after, EXPORT_PAGE):
+        after = ids[-1]
+        for row in incidents_with_claims(store, ids, keep):
+            row["claim_sets"] = row.pop("claims")
+            yield row
 
 
 def claims(store: Store, accepted_only: bool = False) -> Iterator[dict[str, Any]]:

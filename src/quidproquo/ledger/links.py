@@ -10,8 +10,11 @@ Denials (type `denial`) are attached when a link of any kind connects them to th
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any
 
 from quidproquo.ledger.intervals import Interval
@@ -141,43 +144,75 @@ def status_filter(accepted_only: bool, column: str = "status") -> str:
     return f"{column} <> 'rejected'"
 
 
-def load_incidents(store: Store, accepted_only: bool = False) -> dict[str, IncidentView]:
-    """Every incident (not rejected, or accepted only) with its sources and count claims."""
-    rows = store.query(f"SELECT * FROM incidents WHERE {status_filter(accepted_only)}")
-    claims = store.query(
-        "SELECT c.incident_id, c.property, c.value, c.qualifier, c.attributed_to,"
-        " COALESCE(c.source_url, d.url) AS url, c.document_id, c.id, d.published"
-        " FROM claims c LEFT JOIN documents d ON d.id = c.document_id"
-        f" WHERE {status_filter(accepted_only, 'c.status')}"
-    )
+# The order of incidents on every page and in every export: by first known day, undated last.
+# Indexed as an expression (migration 0021), so pages are read by keyset, never sorted whole.
+SORT_DATE = "COALESCE(date_min, date_max, '9999')"
+CHUNK = 500  # ids per IN (...) list
+
+
+def in_list(prefix: str, ids: Sequence[str]) -> tuple[str, dict[str, str]]:
+    """':p0, :p1, ...' and its parameters, for `column IN (...)`."""
+    names = [f"{prefix}{n}" for n in range(len(ids))]
+    return ", ".join(f":{n}" for n in names), dict(zip(names, ids, strict=True))
+
+
+def load_incidents(
+    store: Store, accepted_only: bool = False, ids: Collection[str] | None = None
+) -> dict[str, IncidentView]:
+    """Incidents (not rejected, or accepted only; all, or those of `ids`) with their sources
+    and count claims."""
+    if ids is None:
+        rows = store.query(f"SELECT * FROM incidents WHERE {status_filter(accepted_only)}")
+        claims = store.query(CLAIMS_SQL + f" WHERE {status_filter(accepted_only, 'c.status')}")
+    else:
+        wanted, rows, claims = sorted(ids), [], []
+        for start in range(0, len(wanted), CHUNK):
+            names, params = in_list("i", wanted[start : start + CHUNK])
+            rows += store.query(
+                f"SELECT * FROM incidents WHERE id IN ({names})"
+                f" AND {status_filter(accepted_only)}",
+                params,
+            )
+            claims += store.query(
+                CLAIMS_SQL + f" WHERE c.incident_id IN ({names})"
+                f" AND {status_filter(accepted_only, 'c.status')}",
+                params,
+            )
     by_incident: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for claim in claims:
         by_incident[claim["incident_id"]].append(claim)
-    incidents = {}
-    for row in rows:
-        own = by_incident.get(row["id"], [])
-        incidents[row["id"]] = IncidentView(
-            id=row["id"],
-            type=row["type"],
-            date_min=row["date_min"],
-            date_max=row["date_max"],
-            count=row["count"],
-            count_qualifier=row["count_qualifier"],
-            instrument=row["instrument"],
-            instrument_label=row["instrument_label"],
-            actor=row["actor"],
-            target=row["target"],
-            destination=row["destination"],
-            persons=list(from_json(row["persons"]) or []),
-            contested=bool(row["contested"]),
-            status=row["status"],
-            origin=row["origin"],
-            notes=row["notes"],
-            sources=sorted({c["url"] for c in own if c["url"]}),
-            count_claims=claim_set([c for c in own if c["property"] == "count"]),
-            published=max((c["published"] for c in own if c["published"]), default=None),
-        )
-    return incidents
+    return {row["id"]: _view(row, by_incident.get(row["id"], [])) for row in rows}
+
+
+CLAIMS_SQL = (
+    "SELECT c.incident_id, c.property, c.value, c.qualifier, c.attributed_to,"
+    " COALESCE(c.source_url, d.url) AS url, c.document_id, c.id, d.published"
+    " FROM claims c LEFT JOIN documents d ON d.id = c.document_id"
+)
+
+
+def _view(row: dict[str, Any], own: list[dict[str, Any]]) -> IncidentView:
+    return IncidentView(
+        id=row["id"],
+        type=row["type"],
+        date_min=row["date_min"],
+        date_max=row["date_max"],
+        count=row["count"],
+        count_qualifier=row["count_qualifier"],
+        instrument=row["instrument"],
+        instrument_label=row["instrument_label"],
+        actor=row["actor"],
+        target=row["target"],
+        destination=row["destination"],
+        persons=list(from_json(row["persons"]) or []),
+        contested=bool(row["contested"]),
+        status=row["status"],
+        origin=row["origin"],
+        notes=row["notes"],
+        sources=sorted({c["url"] for c in own if c["url"]}),
+        count_claims=claim_set([c for c in own if c["property"] == "count"]),
+        published=max((c["published"] for c in own if c["published"]), default=None),
+    )
 
 
 def claim_set(claims: list[dict[str, Any]]) -> list[ClaimValue]:
@@ -200,14 +235,28 @@ def claim_set(claims: list[dict[str, Any]]) -> list[ClaimValue]:
     return sorted(values, key=lambda v: (-v.n_sources, str(v.value)))
 
 
-def load_links(store: Store) -> dict[str, dict[str, set[str]]]:
-    """incident id -> other id -> link bases (source, reviewer); symmetric."""
+def load_links(
+    store: Store, ids: Collection[str] | None = None
+) -> dict[str, dict[str, set[str]]]:
+    """incident id -> other id -> link bases (source, reviewer); symmetric. With `ids`, only
+    the links that touch those incidents (or one of their claims)."""
     links: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     # A denial may point at a claim; it then concerns that claim's incident.
-    rows = store.query(
+    sql = (
         "SELECT l.incident_id, COALESCE(c.incident_id, l.other_id) AS other_id, l.kind"
         " FROM incident_links l LEFT JOIN claims c ON c.id = l.other_id"
     )
+    if ids is None:
+        rows = store.query(sql)
+    else:
+        wanted, rows = sorted(ids), []
+        for start in range(0, len(wanted), CHUNK):
+            names, params = in_list("i", wanted[start : start + CHUNK])
+            rows += store.query(
+                sql + f" WHERE l.incident_id IN ({names}) OR l.other_id IN ({names})"
+                f" OR c.incident_id IN ({names})",
+                params,
+            )
     for row in rows:
         basis = LINK_BASIS.get(row["kind"])
         if basis is None:
@@ -217,22 +266,153 @@ def load_links(store: Store) -> dict[str, dict[str, set[str]]]:
     return links
 
 
-def build_ledger(store: Store, window_days: int = 14, accepted_only: bool = False) -> Ledger:
-    """One row per release incident, with the visits, concessions and denials linked to it."""
+def build_ledger(
+    store: Store,
+    window_days: int = 14,
+    accepted_only: bool = False,
+    *,
+    after: str | None = None,
+    limit: int | None = None,
+    ids: Collection[str] | None = None,
+) -> Ledger:
+    """One row per release incident, with the visits, concessions and denials linked to it.
+
+    The whole ledger by default. With `limit`, one page of it: the releases that follow the
+    release `after` (keyset on date, then id), with only the incidents near or linked to them
+    read from the store. With `ids`, the ledger of those incidents alone (a chart of a page).
+    """
     if window_days < 0:
         raise ValueError(f"window must be 0 days or more, got {window_days}")
-    incidents = load_incidents(store, accepted_only)
-    links = load_links(store)
+    if ids is not None:
+        incidents = load_incidents(store, accepted_only, ids)
+        links = load_links(store, ids)
+        releases = [i for i in incidents.values() if i.type == RELEASE]
+    elif limit is None:
+        incidents = load_incidents(store, accepted_only)
+        links = load_links(store)
+        releases = [i for i in incidents.values() if i.type == RELEASE]
+    else:
+        page = release_page(store, accepted_only, after, limit)
+        releases = list(load_incidents(store, accepted_only, page).values())
+        links = load_links(store, page)
+        near = _markers_near(store, releases, window_days, accepted_only)
+        linked = {other for r in releases for other in links.get(r.id, {})}
+        incidents = load_incidents(store, accepted_only, near | linked | set(page))
+        releases = [incidents[i] for i in page if i in incidents]
+    rows = _rows(sorted(releases, key=_sort_key), incidents, links, window_days)
+    return Ledger(window_days, accepted_only, rows, incidents)
+
+
+def release_page(
+    store: Store, accepted_only: bool, after: str | None, limit: int
+) -> list[str]:
+    """Ids of the `limit` releases that follow release `after`, in ledger order."""
+    return page_ids(store, f"type = '{RELEASE}' AND {status_filter(accepted_only)}", {}, after,
+                    limit)  # fmt: skip
+
+
+def page_ids(
+    store: Store, where: str, params: dict[str, Any], after: str | None, limit: int
+) -> list[str]:
+    """Ids of incidents matching `where`, in page order, after the incident `after` (keyset)."""
+    sql = f"SELECT id FROM incidents WHERE {where}"
+    bound = dict(params, limit=limit)
+    if after:
+        cursor = store.query_one(
+            f"SELECT {SORT_DATE} AS k FROM incidents WHERE id = :after", {"after": after}
+        )
+        if cursor is None:
+            raise ValueError(f"no incident {after!r} to continue after")
+        sql += f" AND {after_key((SORT_DATE, 'id'))}"
+        bound |= {"k0": cursor["k"], "k1": after}
+    rows = store.query(sql + f" ORDER BY {SORT_DATE}, id LIMIT :limit", bound)
+    return [r["id"] for r in rows]
+
+
+def after_key(columns: Sequence[str]) -> str:
+    """SQL for "the sort key (columns) comes after (:k0, :k1, ...)", written so that both
+    databases seek in the index on those columns (a leading range on the first) instead of
+    reading the list from its start."""
+    condition = f"{columns[-1]} > :k{len(columns) - 1}"
+    for n in range(len(columns) - 2, -1, -1):
+        condition = f"({columns[n]} > :k{n} OR ({columns[n]} = :k{n} AND {condition}))"
+    return f"{columns[0]} >= :k0 AND {condition}"
+
+
+def _markers_near(
+    store: Store, releases: list[IncidentView], window_days: int, accepted_only: bool
+) -> set[str]:
+    """Ids of the visits and concessions whose dates come within the window of a release."""
+    spans = [r.interval for r in releases if r.interval]
+    if not spans:
+        return set()
+    low = shift(min(s.start for s in spans), -window_days)
+    high = shift(max(s.end for s in spans), window_days)
+    # A marker that starts before `floor` ends before `low`: the index is read from there.
+    floor = shift(low, -_widest_marker(store))
+    rows = store.query(
+        f"SELECT id FROM incidents WHERE type IN ('{VISIT}', '{CONCESSION}')"
+        f" AND {SORT_DATE} >= :floor AND {SORT_DATE} <= :high"
+        f" AND COALESCE(date_max, date_min) >= :low AND {status_filter(accepted_only)}",
+        {"floor": floor.isoformat(), "low": low.isoformat(),
+         "high": high.isoformat() + "~"},  # '~': date-times of that day too  # fmt: skip
+    )
+    return {r["id"] for r in rows}
+
+
+def shift(day: date, days: int) -> date:
+    """`day` moved by `days`, held within the calendar (year 1 to 9999)."""
+    return date.fromordinal(min(max(day.toordinal() + days, 1), date.max.toordinal()))
+
+
+_WIDEST: dict[tuple[str, int], int] = {}
+
+
+def _widest_marker(store: Store) -> int:
+    """Days spanned by the widest dated visit or concession, read once per facts version."""
+    row = store.query_one("SELECT version FROM facts_version WHERE id = 1")
+    key = (store.url, int(row["version"]) if row else 0)
+    if key not in _WIDEST:
+        rows = store.query(
+            f"SELECT date_min, date_max FROM incidents WHERE type IN ('{VISIT}', '{CONCESSION}')"
+            " AND date_max > date_min"
+        )
+        spans = (Interval.parse(r["date_min"], r["date_max"]) for r in rows)
+        _WIDEST.clear()
+        _WIDEST[key] = max((s.width for s in spans if s), default=0)
+    return _WIDEST[key]
+
+
+def _rows(
+    releases: list[IncidentView],
+    incidents: dict[str, IncidentView],
+    links: dict[str, dict[str, set[str]]],
+    window_days: int,
+) -> list[LedgerRow]:
+    """Attach to each release the markers within the window (found by bisection on sorted
+    start days, so the cost grows with the matches, not releases x markers) and the linked."""
+    markers = sorted(
+        (i.interval.start, i.id)
+        for i in incidents.values()
+        if i.type in (VISIT, CONCESSION) and i.interval
+    )
+    starts = [start for start, _ in markers]
+    widest = max((incidents[i].interval.width for _, i in markers), default=0)  # type: ignore[union-attr]
     rows = []
-    releases = sorted((i for i in incidents.values() if i.type == RELEASE), key=_sort_key)
     for release in releases:
+        candidates = set(links.get(release.id, {}))
+        span = release.interval
+        if span is not None:
+            lo = bisect_left(starts, shift(span.start, -window_days - widest))
+            hi = bisect_right(starts, shift(span.end, window_days))
+            candidates.update(i for _, i in markers[lo:hi])
         attached: dict[str, list[Link]] = {VISIT: [], CONCESSION: [], DENIAL: []}
-        for other in incidents.values():
-            if other.type not in attached:
+        for other_id in candidates:
+            other = incidents.get(other_id)
+            if other is None or other.type not in attached:
                 continue
-            link = _link(
-                release, other, links.get(release.id, {}).get(other.id, set()), window_days
-            )
+            link = _link(release, other, links.get(release.id, {}).get(other_id, set()),
+                         window_days)  # fmt: skip
             if link is not None:
                 attached[other.type].append(link)
         rows.append(
@@ -243,7 +423,7 @@ def build_ledger(store: Store, window_days: int = 14, accepted_only: bool = Fals
                 denials=_by_date(attached[DENIAL]),
             )
         )
-    return Ledger(window_days, accepted_only, rows, incidents)
+    return rows
 
 
 def _link(

@@ -326,11 +326,12 @@ def clear_extracted_entities(store: Store, conn: Connection) -> None:
     store.execute("DELETE FROM entities WHERE origin = :o", {"o": EXTRACTED}, conn=conn)
 
 
-def entity_card(store: Store, name: str) -> dict[str, Any] | None:
-    """An entity found by id or any spelling, with aliases, attributes and mentions."""
-    with store.transaction() as conn:
-        resolver = EntityResolver(store, conn)
-        entity_id = name if name in resolver.known else resolver.find(parse_name(name).name)
+def entity_card(
+    store: Store, name: str, limit: int | None = None, offset: int = 0
+) -> dict[str, Any] | None:
+    """An entity found by id or any spelling, with aliases, attributes and mentions (with
+    `limit`, one page of them from `offset`; `mention_count` counts them all)."""
+    entity_id = _find_entity(store, name)
     if entity_id is None:
         return None
     entity = store.query_one("SELECT * FROM entities WHERE id = :id", {"id": entity_id}) or {}
@@ -342,6 +343,10 @@ def entity_card(store: Store, name: str) -> dict[str, Any] | None:
             {"id": entity_id},
         )
     ]
+    total = store.query_one(
+        "SELECT COUNT(*) AS n FROM entity_mentions WHERE entity_id = :id", {"id": entity_id}
+    )
+    entity["mention_count"] = int(total["n"]) if total else 0
     entity["mentions"] = store.query(
         "SELECT m.role, m.mention, m.incident_id, m.event_id, m.quote_id,"
         " COALESCE(i.type, ev.type) AS type, COALESCE(i.date_min, ev.date_min) AS date,"
@@ -351,7 +356,26 @@ def entity_card(store: Store, name: str) -> dict[str, Any] | None:
         " LEFT JOIN events ev ON ev.id = m.event_id"
         " LEFT JOIN quotes q ON q.id = m.quote_id"
         " LEFT JOIN documents d ON d.id = COALESCE(ev.document_id, q.document_id)"
-        " WHERE m.entity_id = :id ORDER BY date, m.role",
-        {"id": entity_id},
+        " WHERE m.entity_id = :id"
+        " ORDER BY date, m.role, m.incident_id, m.event_id, m.quote_id"
+        + (" LIMIT :limit OFFSET :offset" if limit is not None else ""),
+        {"id": entity_id, "limit": limit, "offset": offset},
     )
     return entity
+
+
+def _find_entity(store: Store, name: str) -> str | None:
+    """An id as given, else the one entity whose alias key matches; only a name that is
+    not found so (or is ambiguous) loads every entity to match spellings loosely."""
+    if store.query_one("SELECT id FROM entities WHERE id = :id", {"id": name}):
+        return name
+    parsed = parse_name(name).name
+    if parsed:
+        rows = store.query(
+            "SELECT DISTINCT entity_id FROM entity_aliases WHERE alias_key = :k",
+            {"k": default_table().name_key(parsed)},
+        )
+        if len(rows) == 1:
+            return str(rows[0]["entity_id"])
+    with store.transaction() as conn:
+        return EntityResolver(store, conn).find(parsed)

@@ -399,7 +399,8 @@ def claim_support(claims: list[dict[str, Any]], prop: str) -> list[tuple[Any, in
         if claim["property"] != prop or claim["status"] == "rejected":
             continue
         key = claim["value"]
-        values[key] = from_json(key)
+        if key not in values:
+            values[key] = from_json(key)
         sources.setdefault(key, set()).add(
             claim["document_id"] or claim["source_url"] or claim["id"]
         )

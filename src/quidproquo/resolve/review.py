@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from quidproquo.auth.keys import audit_key, sign
+from quidproquo.ledger.links import after_key
 from quidproquo.resolve.rows import add_link
 from quidproquo.store import Store, from_json, now_iso, to_json
 from quidproquo.validate import InvalidValue, check_claim_value, check_date, check_fields
@@ -325,29 +326,66 @@ def audit_log(store: Store, object_id: str | None = None, limit: int = 100) -> l
     return rows
 
 
-def queue(store: Store, limit: int = 50, object_type: str | None = None) -> list[dict[str, Any]]:
+# The review queue, kind by kind: (source, id, label, date, filter, order). Each order is
+# indexed after the filter's columns (migration 0021): a page is read by keyset at any size.
+QUEUE = {
+    "incident": ("incidents", "id", "type", "date_min",
+                 "status = 'candidate' AND origin = 'extracted'",
+                 ("(1 - contested)", "COALESCE(date_min, '')", "id")),
+    "claim": ("claims", "id", "property", "first_seen", "status = 'candidate'",
+              ("first_seen", "id")),
+    "event": ("events", "id", "type", "date_min", "status = 'candidate'",
+              ("COALESCE(date_min, '')", "id")),
+    "quote": ("quotes", "id", "speaker", "created_at", "status = 'candidate'",
+              ("created_at", "id")),
+    "registry_match": (
+        "registry_matches m JOIN registry_entries r ON r.id = m.entry_id"
+        " LEFT JOIN entities e ON e.id = m.entity_id", "m.id",
+        "r.name || ' (' || r.registry || ') = ' || COALESCE(e.name, m.entity_id) || '? '"
+        " || m.reason", "m.created_at", "m.status = 'candidate'", ("m.created_at", "m.id")),
+}  # fmt: skip
+
+
+def queue(
+    store: Store, limit: int = 50, object_type: str | None = None, after: str | None = None
+) -> list[dict[str, Any]]:
     """Candidates awaiting review: machine-made incidents (contested first), their claims,
-    then raw events and quotes."""
-    selects = {
-        "incident": "SELECT 'incident' AS object_type, id, type AS label, date_min AS date,"
-        " contested, 0 AS rank FROM incidents WHERE status = 'candidate' AND origin = 'extracted'",
-        "claim": "SELECT 'claim' AS object_type, id, property AS label, first_seen AS date,"
-        " 0 AS contested, 1 AS rank FROM claims WHERE status = 'candidate'",
-        "event": "SELECT 'event' AS object_type, id, type AS label, date_min AS date,"
-        " 0 AS contested, 2 AS rank FROM events WHERE status = 'candidate'",
-        "quote": "SELECT 'quote' AS object_type, id, speaker AS label, created_at AS date,"
-        " 0 AS contested, 3 AS rank FROM quotes WHERE status = 'candidate'",
-        "registry_match": "SELECT 'registry_match' AS object_type, m.id,"
-        " r.name || ' (' || r.registry || ') = ' || COALESCE(e.name, m.entity_id) || '? '"
-        " || m.reason AS label, m.created_at AS date, 0 AS contested, 4 AS rank"
-        " FROM registry_matches m JOIN registry_entries r ON r.id = m.entry_id"
-        " LEFT JOIN entities e ON e.id = m.entity_id WHERE m.status = 'candidate'",
-    }
+    then raw events and quotes, then registry matches. A page: at most `limit` items
+    following the item `after` ("kind:id", as `queue_cursor` gives it)."""
+    kinds = list(QUEUE)
     if object_type is not None:
         _table(object_type)
-        selects = {object_type: selects[object_type]}
-    sql = " UNION ALL ".join(selects.values())
-    return store.query(
-        f"SELECT * FROM ({sql}) q ORDER BY rank, contested DESC, date, id LIMIT :limit",
-        {"limit": limit},
-    )
+        kinds = [object_type]
+    start_kind, _, start_id = (after or "").partition(":")
+    if after:
+        if start_kind not in kinds or not start_id:
+            raise ReviewError(f"not a review queue position: {after!r}")
+        kinds = kinds[kinds.index(start_kind) :]
+    items: list[dict[str, Any]] = []
+    for kind in kinds:
+        source, key, label, when, where, order = QUEUE[kind]
+        params: dict[str, Any] = {"limit": limit - len(items)}
+        if after and kind == start_kind:
+            names = ", ".join(f"{c} AS k{n}" for n, c in enumerate(order))
+            cursor = store.query_one(
+                f"SELECT {names} FROM {source} WHERE {key} = :after", {"after": start_id}
+            )
+            if cursor is None:
+                raise ReviewError(f"not a review queue position: {after!r}")
+            where += f" AND {after_key(order)}"
+            params |= cursor
+        contested = "contested" if kind == "incident" else "0"
+        items += store.query(
+            f"SELECT '{kind}' AS object_type, {key} AS id, {label} AS label, {when} AS date,"
+            f" {contested} AS contested FROM {source} WHERE {where} ORDER BY {', '.join(order)}"
+            " LIMIT :limit",
+            params,
+        )
+        if len(items) >= limit:
+            break
+    return items
+
+
+def queue_cursor(item: dict[str, Any]) -> str:
+    """The `after` value that continues the queue after this item."""
+    return f"{item['object_type']}:{item['id']}"

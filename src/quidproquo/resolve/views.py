@@ -6,8 +6,10 @@ number of sources stating it, e.g. count: 123 (4 sources) | 122 (1 source).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from quidproquo.ledger.links import CHUNK, SORT_DATE, in_list, page_ids
 from quidproquo.resolve.incidents import claim_support, is_contested
 from quidproquo.store import Store, from_json
 
@@ -15,13 +17,15 @@ SHOWN_PROPERTIES = ("date", "count", "destination", "target", "instrument")
 
 
 def _claims_by_incident(store: Store, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The columns claim sets are made of, of every claim of these incidents."""
     grouped: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
     if not ids:
         return grouped
-    names = ", ".join(f":i{n}" for n in range(len(ids)))
+    names, params = in_list("i", ids)
     rows = store.query(
-        f"SELECT * FROM claims WHERE incident_id IN ({names}) ORDER BY property, id",
-        {f"i{n}": i for n, i in enumerate(ids)},
+        "SELECT id, incident_id, property, value, status, document_id, source_url FROM claims"
+        f" WHERE incident_id IN ({names}) ORDER BY property, id",
+        params,
     )
     for row in rows:
         grouped[row["incident_id"]].append(row)
@@ -34,25 +38,8 @@ def claim_sets(claims: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return {p: [{"value": v, "sources": n} for v, n in claim_support(claims, p)] for p in props}
 
 
-def _links(store: Store, incident_id: str) -> list[dict[str, Any]]:
-    rows = store.query(
-        "SELECT incident_id, other_id, kind, source FROM incident_links"
-        " WHERE incident_id = :id OR other_id = :id ORDER BY kind, other_id",
-        {"id": incident_id},
-    )
-    links = []
-    for row in rows:
-        outgoing = row["incident_id"] == incident_id
-        kind = row["kind"]
-        if kind == "denies" and not outgoing:
-            kind = "denied_by"
-        other = row["other_id"] if outgoing else row["incident_id"]
-        links.append({"kind": kind, "id": other, "source": row["source"]})
-    return sorted(links, key=lambda link: (link["kind"], link["id"]))
-
-
-# Oldest first, undated last, the same on SQLite and PostgreSQL.
-INCIDENT_ORDER = "CASE WHEN date_min IS NULL THEN 1 ELSE 0 END, date_min, id"
+# Oldest first, undated last, the same on SQLite and PostgreSQL (an indexed expression).
+INCIDENT_ORDER = f"{SORT_DATE}, id"
 
 
 def _date_filter(
@@ -76,9 +63,12 @@ def list_incidents(
     contested: bool = False,
     include_rejected: bool = False,
     document_id: str | None = None,
+    after: str | None = None,
+    limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Incidents (oldest first) with claim sets; `contested` is true if the incident was
-    marked so or its sources disagree. `document_id` keeps those the document speaks of."""
+    marked so or its sources disagree. `document_id` keeps those the document speaks of.
+    With `limit`, one page: at most `limit` incidents following the incident `after`."""
     where, params = ["1 = 1"], {}
     if document_id:
         where.append("id IN (SELECT incident_id FROM claims WHERE document_id = :document_id)")
@@ -89,47 +79,129 @@ def list_incidents(
     _date_filter(where, params, since, until)
     if not include_rejected:
         where.append("status != 'rejected'")
-    rows = store.query(
-        f"SELECT * FROM incidents WHERE {' AND '.join(where)}"
-        f" ORDER BY {INCIDENT_ORDER}",
-        params,
-    )
-    claims = _claims_by_incident(store, [r["id"] for r in rows])
+    result: list[dict[str, Any]] = []
+    while True:
+        # `contested` is decided on the claims, so a filtered page may need several reads.
+        want = None if limit is None else (CHUNK if contested else limit - len(result))
+        ids = (
+            page_ids(store, " AND ".join(where), params, after, want)
+            if want is not None
+            else [r["id"] for r in store.query(
+                f"SELECT id FROM incidents WHERE {' AND '.join(where)} ORDER BY {INCIDENT_ORDER}",
+                params)]
+        )  # fmt: skip
+        result += [
+            i for i in incidents_with_claims(store, ids) if not contested or i["contested"]
+        ]
+        if want is None or len(ids) < want or (limit is not None and len(result) >= limit):
+            return result[:limit]
+        after = ids[-1]
+
+
+def incidents_with_claims(
+    store: Store, ids: list[str], keep: Callable[[dict[str, Any]], bool] | None = None
+) -> list[dict[str, Any]]:
+    """The incidents of `ids`, in that order, each with its claim sets (`claims`) and
+    contested flag; with `keep`, on the claims it keeps only."""
+    rows: dict[str, dict[str, Any]] = {}
+    claims: dict[str, list[dict[str, Any]]] = {}
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        names, params = in_list("i", chunk)
+        for row in store.query(f"SELECT * FROM incidents WHERE id IN ({names})", params):
+            rows[row["id"]] = row
+        claims |= _claims_by_incident(store, chunk)
     result = []
-    for row in rows:
+    for incident_id in ids:
+        row = rows[incident_id]
         row["persons"] = from_json(row["persons"]) or []
-        own = claims[row["id"]]
+        own = [c for c in claims[incident_id] if keep is None or keep(c)]
         row["contested"] = bool(row["contested"]) or is_contested(own)
         row["claims"] = claim_sets(own)
-        if not contested or row["contested"]:
-            result.append(row)
+        result.append(row)
     return result
 
 
 def incident_detail(store: Store, incident_id: str) -> dict[str, Any] | None:
     """One incident with every claim (source URL, document, evidence sentence) and links."""
-    row = store.query_one("SELECT * FROM incidents WHERE id = :id", {"id": incident_id})
-    if row is None:
-        return None
-    claims = store.query(
-        "SELECT c.*, d.url AS document_url, d.title AS document_title FROM claims c"
-        " LEFT JOIN documents d ON d.id = c.document_id"
-        " WHERE c.incident_id = :id ORDER BY c.property, c.value, c.id",
-        {"id": incident_id},
+    found = incident_details(store, [incident_id])
+    return found[0] if found else None
+
+
+def incident_details(
+    store: Store, ids: list[str], keep: Callable[[dict[str, Any]], bool] | None = None
+) -> list[dict[str, Any]]:
+    """`incident_detail` for many incidents at once (in the order of `ids`; unknown ones are
+    left out), in three queries per chunk of ids whatever their number. With `keep`, only
+    the claims it keeps are shown and counted in the claim sets and the contested flag."""
+    details = []
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        names, params = in_list("i", chunk)
+        rows = {
+            r["id"]: r
+            for r in store.query(f"SELECT * FROM incidents WHERE id IN ({names})", params)
+        }
+        claims: dict[str, list[dict[str, Any]]] = {i: [] for i in chunk}
+        for claim in store.query(
+            "SELECT c.*, d.url AS document_url, d.title AS document_title FROM claims c"
+            " LEFT JOIN documents d ON d.id = c.document_id"
+            f" WHERE c.incident_id IN ({names}) ORDER BY c.property, c.value, c.id",
+            params,
+        ):
+            if keep is None or keep(claim):
+                claims[claim["incident_id"]].append(claim)
+        links = _links(store, names, params)
+        for incident_id in chunk:
+            row = rows.get(incident_id)
+            if row is None:
+                continue
+            own = claims[incident_id]
+            row["persons"] = from_json(row["persons"]) or []
+            row["contested"] = bool(row["contested"]) or is_contested(own)
+            row["claim_sets"] = claim_sets(own)
+            for claim in own:
+                claim["value"] = from_json(claim["value"])
+                claim["source_url"] = claim["source_url"] or claim.pop("document_url")
+            row["claims"] = own
+            row["links"] = sorted(links.get(incident_id, []), key=lambda k: (k["kind"], k["id"]))
+            details.append(row)
+    return details
+
+
+def _links(
+    store: Store, names: str, params: dict[str, str]
+) -> dict[str, list[dict[str, Any]]]:
+    """incident id -> its links, each seen from that incident (a denial it receives is
+    `denied_by`)."""
+    rows = store.query(
+        "SELECT incident_id, other_id, kind, source FROM incident_links"
+        f" WHERE incident_id IN ({names}) OR other_id IN ({names})",
+        params,
     )
-    row["persons"] = from_json(row["persons"]) or []
-    row["contested"] = bool(row["contested"]) or is_contested(claims)
-    row["claim_sets"] = claim_sets(claims)
-    for claim in claims:
-        claim["value"] = from_json(claim["value"])
-        claim["source_url"] = claim["source_url"] or claim.pop("document_url")
-    row["claims"] = claims
-    row["links"] = _links(store, incident_id)
-    return row
+    wanted = set(params.values())
+    links: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        for outgoing in (True, False):
+            own, other = (
+                (row["incident_id"], row["other_id"])
+                if outgoing
+                else (row["other_id"], row["incident_id"])
+            )
+            if own not in wanted:
+                continue
+            kind = "denied_by" if row["kind"] == "denies" and not outgoing else row["kind"]
+            links.setdefault(own, []).append({"kind": kind, "id": other, "source": row["source"]})
+    return links
 
 
 def raw_events(
-    store: Store, *, type: str | None = None, since: str | None = None, until: str | None = None
+    store: Store,
+    *,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """The extracted mentions themselves, with their document URL."""
     where, params = ["1 = 1"], {}
@@ -139,8 +211,9 @@ def raw_events(
     _date_filter(where, params, since, until, "e.")
     rows = store.query(
         "SELECT e.*, d.url AS source_url FROM events e JOIN documents d ON d.id = e.document_id"
-        f" WHERE {' AND '.join(where)} ORDER BY e.date_min, e.id",
-        params,
+        f" WHERE {' AND '.join(where)} ORDER BY e.date_min, e.id"
+        + (" LIMIT :limit" if limit else ""),
+        params | {"limit": limit},
     )
     for row in rows:
         row["persons"] = from_json(row["persons"]) or []

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -68,10 +69,9 @@ class Store:
     ) -> list[dict[str, Any]]:
         """Rows as dicts; values of the wrong shape read as None (validate.sane_row)."""
         if conn is not None:
-            result = conn.execute(sa.text(sql), dict(params or {}))
-            return [sane_row(dict(r._mapping)) for r in result]
+            return _rows(conn.execute(_text(sql), dict(params or {})))
         with self.engine.connect() as c:
-            return [sane_row(dict(r._mapping)) for r in c.execute(sa.text(sql), dict(params or {}))]
+            return _rows(c.execute(_text(sql), dict(params or {})))
 
     def query_one(
         self, sql: str, params: Mapping[str, Any] | None = None, conn: Connection | None = None
@@ -92,9 +92,9 @@ class Store:
         else:
             bound = [dict(p) for p in params]
         if conn is not None:
-            return int(conn.execute(sa.text(sql), bound).rowcount or 0)
+            return int(conn.execute(_text(sql), bound).rowcount or 0)
         with self.transaction() as c:
-            return int(c.execute(sa.text(sql), bound).rowcount or 0)
+            return int(c.execute(_text(sql), bound).rowcount or 0)
 
     # -- schema ------------------------------------------------------------------
     def applied_migrations(self) -> list[str]:
@@ -147,6 +147,17 @@ class Store:
                     conn.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK})")
                     conn.commit()
         return applied
+
+
+@lru_cache(maxsize=1024)
+def _text(sql: str) -> sa.TextClause:
+    """Parsed once per distinct statement (pages of ids repeat the same one)."""
+    return sa.text(sql)
+
+
+def _rows(result: sa.CursorResult[Any]) -> list[dict[str, Any]]:
+    keys = list(result.keys())
+    return [sane_row(dict(zip(keys, row, strict=True))) for row in result.all()]
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

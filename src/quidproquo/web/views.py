@@ -9,13 +9,16 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from markupsafe import Markup
 
 from quidproquo.app import Quidproquo
-from quidproquo.ledger import Ledger, chance_tests
+from quidproquo.ledger import build_ledger
 from quidproquo.ledger.charts import timeline_svg
+from quidproquo.ledger.links import CHUNK, in_list
 from quidproquo.ledger.stats import DEFAULT_PERIOD, PERIOD_RULES
+from quidproquo.ledger.stored import chance_tests_for_page
 from quidproquo.model import EVENT_TYPES
 from quidproquo.resolve import review
 from quidproquo.resolve.entities import entity_card
@@ -27,6 +30,8 @@ from quidproquo.web.highlight import Span, excerpt, locate, segments
 Params = dict[str, str]
 MAX_WINDOW_DAYS = 366
 MAX_LIMIT = 1000
+PAGE_SIZE = 100  # incidents on a timeline page
+LEDGER_PAGE_SIZE = 20  # releases on a ledger page (each with its visits and concessions)
 
 
 class BadRequest(ValueError):
@@ -85,6 +90,14 @@ def flag(params: Params, name: str) -> bool:
 
 
 # -- pages ---------------------------------------------------------------------
+def next_page(params: Params, after: str | None, name: str = "after") -> str | None:
+    """The query string of the next page (relative to this page, HTML or JSON), or None."""
+    if after is None:
+        return None
+    kept = {k: v for k, v in params.items() if k not in ("id", name, "done") and v != ""}
+    return "?" + urlencode(kept | {name: after})
+
+
 def timeline(qpq: Quidproquo, params: Params) -> Page:
     filters: dict[str, Any] = {
         "type": choice(params, "type", EVENT_TYPES),
@@ -92,24 +105,25 @@ def timeline(qpq: Quidproquo, params: Params) -> Page:
         "until": iso_date(params, "until"),
         "contested": flag(params, "contested"),
     }
-    incidents = list_incidents(
-        qpq.store,
-        type=filters["type"],
-        since=filters["since"],
-        until=filters["until"],
-        contested=bool(filters["contested"]),
-    )
-    shown = {i["id"] for i in incidents}
-    ledger = qpq.ledger()
-    chart = Ledger(
-        ledger.window_days,
-        ledger.accepted_only,
-        [row for row in ledger.rows if row.release.id in shown],
-        {k: v for k, v in ledger.incidents.items() if k in shown},
-    )
+    limit = integer(params, "limit", PAGE_SIZE, 1, MAX_LIMIT)
+    try:
+        incidents = list_incidents(
+            qpq.store,
+            type=filters["type"],
+            since=filters["since"],
+            until=filters["until"],
+            contested=bool(filters["contested"]),
+            after=params.get("after") or None,
+            limit=limit,
+        )
+    except ValueError as exc:  # an `after` that names no incident
+        raise BadRequest(f"after: {exc}") from exc
+    # The chart draws this page's incidents and the links among them.
+    chart = build_ledger(qpq.store, ids=[i["id"] for i in incidents])
+    last = incidents[-1]["id"] if len(incidents) == limit else None
     return Page(
         "timeline.html",
-        {"filters": filters, "incidents": incidents},
+        {"filters": filters, "incidents": incidents, "next": next_page(params, last)},
         {"svg": Markup(timeline_svg(chart)), "types": EVENT_TYPES},
     )
 
@@ -118,35 +132,57 @@ def ledger(qpq: Quidproquo, params: Params) -> Page:
     window = integer(params, "window", 14, 0, MAX_WINDOW_DAYS)
     accepted_only = flag(params, "accepted_only")
     period = params.get("period") or DEFAULT_PERIOD
-    built = qpq.ledger(window, accepted_only)
+    limit = integer(params, "limit", LEDGER_PAGE_SIZE, 1, MAX_LIMIT)
+    after = params.get("after") or None
     try:
-        tests = chance_tests(built, period)
+        built = build_ledger(qpq.store, window, accepted_only, after=after, limit=limit)
+    except ValueError as exc:  # an `after` that names no incident
+        raise BadRequest(f"after: {exc}") from exc
+    try:
+        tests, state = chance_tests_for_page(qpq.store, window, accepted_only, period)
     except ValueError as exc:  # an unknown rule or a start after the last fact
         raise BadRequest(f"period: {exc}") from exc
-    data = built.to_dict() | {"period": period, "tests": tests.to_dict() if tests else None}
-    return Page("ledger.html", data, {"ledger": built, "tests": tests, "rules": PERIOD_RULES})
+    last = built.rows[-1].release.id if len(built.rows) == limit else None
+    data = built.to_dict() | {"period": period, "tests": tests, "tests_state": state,
+                              "next": next_page(params, last)}  # fmt: skip
+    extra = {"ledger": built, "tests": tests, "rules": PERIOD_RULES, "first_page": not after}
+    return Page("ledger.html", data, extra)
 
 
 def incident(qpq: Quidproquo, params: Params) -> Page:
+    limit = integer(params, "limit", PAGE_SIZE, 1, MAX_LIMIT)
+    page = integer(params, "page", 1, 1, 10**9)
     detail = incident_detail(qpq.store, params["id"])
     if detail is None:
         raise NotFound(f"no incident {params['id']!r}")
-    texts: dict[str, str | None] = {}
+    # The claim sets count every claim; the claims themselves are listed a page at a time.
+    detail["claim_count"] = len(detail["claims"])
+    detail["claims"] = detail["claims"][(page - 1) * limit : page * limit]
+    more = page * limit < detail["claim_count"]
+    detail["next"] = next_page(params, str(page + 1) if more else None, "page")
     excerpts: dict[str, Any] = {}
+    texts = _texts(qpq, {c["document_id"] for c in detail["claims"] if c["document_id"]})
     for claim in detail["claims"]:
         doc_id = claim["document_id"]
         if not doc_id:
             continue
-        if doc_id not in texts:
-            doc = qpq.document(doc_id)
-            texts[doc_id] = doc.text if doc else None
-        text = texts[doc_id]
+        text = texts.get(doc_id)
         span = text and locate(
             text, claim["sentence_start"], claim["sentence_end"], claim["evidence"]
         )
         if text and span:
             excerpts[claim["id"]] = excerpt(text, span)
     return Page("incident.html", detail, {"excerpts": excerpts})
+
+
+def _texts(qpq: Quidproquo, doc_ids: set[str]) -> dict[str, str]:
+    """The texts of these documents, in one query per chunk of ids."""
+    wanted, texts = sorted(doc_ids), {}
+    for start in range(0, len(wanted), CHUNK):
+        names, params = in_list("d", wanted[start : start + CHUNK])
+        for row in qpq.store.query(f"SELECT id, text FROM documents WHERE id IN ({names})", params):
+            texts[row["id"]] = row["text"]
+    return texts
 
 
 def document(qpq: Quidproquo, params: Params) -> Page:
@@ -206,21 +242,29 @@ def search(qpq: Quidproquo, params: Params) -> Page:
 
 
 def entity(qpq: Quidproquo, params: Params) -> Page:
-    card = entity_card(qpq.store, params["id"])
+    limit = integer(params, "limit", PAGE_SIZE, 1, MAX_LIMIT)
+    page = integer(params, "page", 1, 1, 10**9)
+    card = entity_card(qpq.store, params["id"], limit, (page - 1) * limit)
     if card is None:
         raise NotFound(f"no entity {params['id']!r}")
-    return Page("entity.html", card)
+    more = page * limit < card["mention_count"]
+    return Page("entity.html", card | {"next": next_page(params, str(page + 1) if more else None,
+                                                          "page")})  # fmt: skip
 
 
 def review_queue(qpq: Quidproquo, params: Params) -> Page:
     object_type = choice(params, "object_type", tuple(review.TABLES))
     limit = integer(params, "limit", 50, 1, MAX_LIMIT)
-    items = review.queue(qpq.store, limit, object_type)
+    try:
+        items = review.queue(qpq.store, limit, object_type, params.get("after") or None)
+    except review.ReviewError as exc:
+        raise BadRequest(str(exc)) from exc
     for item in items:
         item["row"] = qpq.fact(item["object_type"], item["id"])
+    last = review.queue_cursor(items[-1]) if len(items) == limit else None
     return Page(
         "review.html",
-        {"object_type": object_type, "items": items},
+        {"object_type": object_type, "items": items, "next": next_page(params, last)},
         {"editable": review.EDITABLE, "types": tuple(review.TABLES), "done": params.get("done")},
     )
 

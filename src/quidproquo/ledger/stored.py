@@ -1,0 +1,138 @@
+"""Results computed from all the facts, stored until the facts change.
+
+The chance test reads every release and marker; a page must not recompute it on each request.
+Its result is stored in `ledger_results` with the facts version it was computed on
+(`facts_version`, bumped by triggers whenever incidents, claims or links change) and reused
+while that version holds. After a change, a page of a large store does not wait for it:
+a separate process recomputes it while the page shows the last result.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import threading
+from datetime import date
+from multiprocessing.process import BaseProcess
+from typing import Any, Literal
+
+from quidproquo.ledger.links import build_ledger
+from quidproquo.ledger.stats import DEFAULT_PERIOD, chance_tests
+from quidproquo.store import Store, from_json, now_iso
+
+CHANCE_TESTS = "chance_tests"  # stored as chance_tests:<period>:<day>
+INLINE_INCIDENTS = 20_000  # up to this many incidents a page computes the test itself
+WAIT_SECONDS = 2.0  # a page waits this long for a recomputation, then shows the last result
+State = Literal["current", "stale", "computing"]
+_RUNNING: dict[tuple[str, int, bool, str], BaseProcess] = {}
+_LOCK = threading.Lock()
+
+
+def facts_version(store: Store) -> int:
+    row = store.query_one("SELECT version FROM facts_version WHERE id = 1")
+    return int(row["version"]) if row else 0
+
+
+def stored_chance_tests(
+    store: Store, window_days: int = 14, accepted_only: bool = False, period: str = DEFAULT_PERIOD
+) -> dict[str, Any] | None:
+    """The chance tests of the whole ledger (as `LedgerTests.to_dict()`, None when there is
+    nothing to test), computed once per facts version (and day: plausible dates end a year
+    after today). A bad `period` raises ValueError."""
+    version = facts_version(store)
+    row = _stored(store, window_days, accepted_only, period)
+    if row is None or row["version"] != version:
+        _compute(store, window_days, accepted_only, period, version)
+        row = _stored(store, window_days, accepted_only, period)
+    return _result(row)
+
+
+def _result(row: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The stored result; a stored error (a period that cannot be used) raises ValueError."""
+    result: dict[str, Any] | None = from_json(row["result"]) if row else None
+    if result is not None and "error" in result:
+        raise ValueError(result["error"])
+    return result
+
+
+def chance_tests_for_page(
+    store: Store, window_days: int = 14, accepted_only: bool = False, period: str = DEFAULT_PERIOD
+) -> tuple[dict[str, Any] | None, State]:
+    """What a page shows without waiting long: the stored result if it is current; else, in
+    a small store, the result computed now; else a recomputation starts in a background
+    process (one per database and setting; a process, so that it does not hold the web
+    server's interpreter), the request that starts it waits up to WAIT_SECONDS for it, and
+    the page shows the last stored result ('stale') or none yet ('computing')."""
+    version = facts_version(store)
+    row = _stored(store, window_days, accepted_only, period)
+    if row is not None and row["version"] == version:
+        return _result(row), "current"
+    key = (store.url, window_days, accepted_only, period)
+    with _LOCK:
+        process = _RUNNING.get(key)
+        started = process is None or not process.is_alive()
+    if started and _incident_count(store) <= INLINE_INCIDENTS:  # small: compute right away
+        return stored_chance_tests(store, window_days, accepted_only, period), "current"
+    with _LOCK:
+        process = _RUNNING.get(key)
+        started = process is None or not process.is_alive()
+        if started:
+            process = multiprocessing.get_context("spawn").Process(
+                target=_compute_in_child,
+                args=(store.url, window_days, accepted_only, period, version),
+                daemon=True,
+            )
+            _RUNNING[key] = process
+            process.start()
+    if started and process is not None:  # only the request that starts it waits
+        process.join(WAIT_SECONDS)
+    row = _stored(store, window_days, accepted_only, period)
+    if row is not None and row["version"] == version:
+        return _result(row), "current"
+    if row is not None:
+        return _result(row), "stale"
+    return None, "computing"
+
+
+def _incident_count(store: Store) -> int:
+    row = store.query_one("SELECT COUNT(*) AS n FROM incidents")
+    return int(row["n"]) if row else 0
+
+
+def _name(period: str) -> str:
+    return f"{CHANCE_TESTS}:{period}:{date.today().isoformat()}"
+
+
+def _stored(
+    store: Store, window_days: int, accepted_only: bool, period: str
+) -> dict[str, Any] | None:
+    return store.query_one(
+        "SELECT version, result FROM ledger_results"
+        " WHERE name = :name AND window_days = :w AND accepted_only = :a",
+        {"name": _name(period), "w": window_days, "a": int(accepted_only)},
+    )
+
+
+def _compute_in_child(
+    url: str, window_days: int, accepted_only: bool, period: str, version: int
+) -> None:
+    _compute(Store(url, migrate=False), window_days, accepted_only, period, version)
+
+
+def _compute(
+    store: Store, window_days: int, accepted_only: bool, period: str, version: int
+) -> None:
+    key = {"name": _name(period), "w": window_days, "a": int(accepted_only)}
+    try:
+        tests = chance_tests(build_ledger(store, window_days, accepted_only), period)
+        result: dict[str, Any] | None = tests.to_dict() if tests else None
+    except ValueError as exc:  # an unknown rule or a start after the last fact
+        result = {"error": str(exc)}
+    # Stored under the version read *before* computing: a change meanwhile makes it stale.
+    store.execute(
+        "INSERT INTO ledger_results (name, window_days, accepted_only, version, result,"
+        " computed_at) VALUES (:name, :w, :a, :v, :r, :t)"
+        " ON CONFLICT (name, window_days, accepted_only) DO UPDATE SET version = :v,"
+        " result = :r, computed_at = :t",
+        key | {"v": version, "r": json.dumps(result, default=str), "t": now_iso()},
+    )
