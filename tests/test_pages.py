@@ -28,6 +28,7 @@ from quidproquo.store import Store
 from quidproquo.web import create_app
 
 EVENTS = 1500
+ALLOWED = "http://localhost"  # a host the app allows by default
 
 
 def _generator() -> ModuleType:
@@ -156,7 +157,7 @@ def test_entity_mentions_come_a_page_at_a_time(generated: Store) -> None:
 
 
 def test_json_pages_link_to_the_next_page(generated: Store) -> None:
-    client = TestClient(create_app(project=Quidproquo(generated.url)))
+    client = TestClient(create_app(project=Quidproquo(generated.url)), base_url=ALLOWED)
     keys = {
         "/.json": ("incidents", lambda x: x["id"]),
         "/ledger.json": ("rows", lambda x: x["release"]["id"]),
@@ -187,7 +188,7 @@ def test_incident_page_lists_claims_a_page_at_a_time(generated: Store) -> None:
         " ORDER BY COUNT(*) DESC LIMIT 1"
     )
     assert largest is not None
-    client = TestClient(create_app(project=Quidproquo(generated.url)))
+    client = TestClient(create_app(project=Quidproquo(generated.url)), base_url=ALLOWED)
     url = f"/incidents/{largest['incident_id']}.json?limit=3"
     first = client.get(url).json()
     assert first["claim_count"] == largest["n"] and len(first["claims"]) == 3

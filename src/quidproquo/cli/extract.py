@@ -84,12 +84,12 @@ def extract_command(
     with its reason (`qpq documents --status failed`) while the others go on. With --corpus:
     ingest and extract a folder of JSON Lines or Parquet files on Dask, a partition at a time.
     """
-    qpq = project(ctx)
     show = sys.stderr.isatty() if progress is None else progress
     try:
-        if inputs:
+        if inputs:  # files to predictions: no database involved
             failed = _predict_files(inputs, SourceMeta(published=published), out, all_documents)
             ctx.exit(1 if failed else 0)
+        qpq = project(ctx, create=bool(corpus))  # a corpus run stores what it reads
         ids = list(document_ids) or None
         total = None if corpus else qpq.extract_pending(ids, again)
         bar = tqdm(total=total if limit is None else min(total or 0, limit), desc="extract",
