@@ -11,6 +11,7 @@ of X"). The role words are data: lexicons/roles.yaml.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -33,6 +34,13 @@ KEYS = (
 NAME = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’-]+"
 # "Lithuanian Council for Refugee Affairs": capitalised words, joined by of/for/the/and
 BODY_RUN = re.compile(rf"{NAME}(?:\s+(?:(?:of|for|the|and|on)\s+)*{NAME})*")
+
+
+def fullest(name: str, known: Iterable[str]) -> str:
+    """The longest known name with the same last word (a surname alone -> the full name)."""
+    last = name.split()[-1] if name.split() else name
+    fuller = [p for p in known if p.split()[-1] == last and len(p) > len(name)]
+    return max(fuller, key=len) if fuller else name
 
 
 @dataclass(frozen=True)
@@ -171,9 +179,7 @@ class Discourse:
 
     def full_name(self, name: str) -> str:
         """The fullest form of a name seen so far (a surname alone -> the full name)."""
-        last = name.split()[-1] if name.split() else name
-        fuller = [p for p in self.people if p.split()[-1] == last and len(p) > len(name)]
-        return max(fuller, key=len) if fuller else name
+        return fullest(name, self.people)
 
     def _add_body(self, ent: Span) -> None:
         """A body's full name: the entity with the phrase it heads ("the Coordination

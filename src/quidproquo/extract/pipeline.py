@@ -33,7 +33,7 @@ from quidproquo.extract.dates import (
     resolve_relative_to_event,
     respective_dates,
 )
-from quidproquo.extract.discourse import Discourse
+from quidproquo.extract.discourse import Discourse, fullest
 from quidproquo.extract.frames import (
     FrameFiller,
     SentenceView,
@@ -321,9 +321,7 @@ class Extractor:
     @staticmethod
     def full_name(name: str, state: DocumentState) -> str:
         """The fullest form of a name seen so far in the text (a surname alone -> full name)."""
-        last = name.split()[-1]
-        fuller = [p for p in state.persons if p.split()[-1] == last and len(p) > len(name)]
-        return max(fuller, key=len) if fuller else name
+        return fullest(name, state.persons)
 
     @staticmethod
     def _event(slot: Slots, sentence: Sentence) -> Event:

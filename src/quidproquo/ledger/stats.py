@@ -37,10 +37,11 @@ from quidproquo.ledger.intervals import Interval
 from quidproquo.ledger.links import CONCESSION, RELEASE, VISIT, IncidentView, Ledger
 from quidproquo.ledger.nulldist import SumDistribution, sum_distribution
 from quidproquo.ledger.terms import release_range
+from quidproquo.validate import limits
 
 MIN_RELEASES = 8  # below this, the sentence says n is too small to conclude
 ALPHA = 0.05
-EARLIEST_YEAR = 1991  # dates before this year are implausible here (configurable)
+EARLIEST_YEAR = limits().earliest_year  # one bound with entry validation (limits.yaml)
 LATE_MARGIN = timedelta(days=366)  # dates after the publication date plus a year are implausible
 WINDOWS = (0, 1, 3, 7, 14, 30)
 PERIOD_RULES = ("contact", "first-release", "all")
