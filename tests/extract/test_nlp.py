@@ -49,6 +49,19 @@ def test_the_indexed_attribute_ruler_gives_the_models_own_annotations() -> None:
     assert all(fast.match(d) == stock.match(d) and stock.match(d) for d in docs)
 
 
+def test_the_remembered_lemmas_are_the_models_own() -> None:
+    # inflections the rules turn (geese, mice, ran, fought), base forms, rare words, and
+    # the same words again once remembered
+    texts = [
+        "The geese were fleeing while mice ran; they had fought, bled and hidden the oxen.",
+        "Her cousins' ponies grazed near the quays; the wolves howled at the buses.",
+        "Anna Kowalska's best-drafted memoranda were quietly shredded by the clerks.",
+        "The geese were fleeing while mice ran; they had fought, bled and hidden the oxen.",
+    ]
+    assert _annotations(load_nlp(), texts) == _annotations(load_nlp(stock=True), texts)
+    assert type(load_nlp().get_pipe("lemmatizer")).__name__ == "MemoLemmas"
+
+
 def test_patterns_the_index_does_not_handle_keep_the_stock_matcher() -> None:
     from spacy.pipeline import AttributeRuler
 

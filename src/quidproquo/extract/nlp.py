@@ -3,8 +3,9 @@
 `load_nlp()` gives the pipeline the cascade runs: the packaged model, with the attribute
 ruler's token matcher replaced by an indexed one (`IndexedRules`) that finds the same
 matches far faster; the ruler still applies them itself, so the annotations are the
-model's own (tests/extract/test_nlp.py compares them). `load_nlp(stock=True)` is the
-model untouched (the benchmark's reference).
+model's own (tests/extract/test_nlp.py compares them); and the lemmatizer remembers the
+lemma of each (word, part of speech, morphology) it has seen, which is all its rules read
+(`MemoLemmas`). `load_nlp(stock=True)` is the model untouched (the benchmark's reference).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc
 
@@ -52,7 +53,44 @@ def load_nlp(disable: tuple[str, ...] = (), stock: bool = False) -> Language:
             rules = IndexedRules.build(ruler)
             if rules is not None:
                 ruler.match = rules.match  # type: ignore[method-assign]
+    if not stock and "lemmatizer" in nlp.pipe_names:
+        lemmatizer = nlp.get_pipe("lemmatizer")
+        if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule":
+            # the same component under its name; spaCy's replace_pipe would need a factory
+            at = nlp.component_names.index("lemmatizer")
+            nlp._components[at] = ("lemmatizer", MemoLemmas(lemmatizer))
     return nlp
+
+
+class MemoLemmas:
+    """The rule lemmatizer, giving the same lemmas faster: they are remembered by (word,
+    part of speech, morphology), all its rules read, and read and written as token arrays
+    (the model's own cache misses every word taken as a base form); and its word index is
+    searched as sets, not lists of up to 57k words."""
+
+    COLUMNS = ("ORTH", "POS", "MORPH", "LEMMA")
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self.seen: dict[tuple[int, int, int], int] = {}
+        index = lemmatizer.lookups.get_table("lemma_index", {})
+        for pos, known in list(index.items()):
+            index[pos] = frozenset(known)  # only tested for membership
+
+    def __call__(self, doc: Doc) -> Doc:
+        rows: Any = doc.to_array(list(self.COLUMNS))  # uint64 hashes, one row a token
+        strings = doc.vocab.strings
+        lemmas = rows[:, 3:4].copy()
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma and not self.lemmatizer.overwrite:
+                continue  # set by the attribute ruler
+            key = (orth, pos, morph)
+            found = self.seen.get(key)
+            if found is None:
+                found = self.seen[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            lemmas[i, 0] = found
+        doc.from_array(["LEMMA"], lemmas)
+        return doc
 
 
 def blank_english() -> Language:
