@@ -131,7 +131,11 @@ class _DateLexicon:
         self.current: list[str] = list(data["current_period_determiners"])
         self.patterns = self._compile(data["prepositions"])
 
-    def _compile(self, prepositions: list[str]) -> list[tuple[re.Pattern[str], str]]:
+    def _compile(
+        self, prepositions: list[str]
+    ) -> list[tuple[re.Pattern[str], str, re.Pattern[str] | None]]:
+        """(pattern, kind, cue): the cue is a part every match of the pattern contains,
+        searched first so that a sentence without it skips the pattern (same matches)."""
         prep = r"(?:\b(?P<prep>" + alternation(prepositions) + r")\s+)?"
         month = r"(?P<mon>" + alternation(list(self.months)) + r")\b\.?"
         full_month = r"(?P<mon>" + alternation(list(self.full_months)) + r")\b"
@@ -150,9 +154,18 @@ class _DateLexicon:
         period = r"(?P<period>week|weekend|month|year)"
         season = r"(?P<season>" + alternation(list(self.seasons)) + r")"
         directions = r"(?P<dir>" + alternation(list(self.directions)) + r")"
+        # cues: a part every match of the pattern contains (looser: no word boundaries)
+        digit, units_cue = r"\d", r"day|week|month|year"
+        months = alternation(list(self.months))
+        full_months = alternation(list(self.full_months))
+        weekdays = alternation(list(self.weekdays))
+        weekends = alternation(list(self.recent_weekend))
+        relatives = alternation(list(self.relative_days))
+        seasons = alternation(list(self.seasons))
+        directions_cue = alternation(list(self.directions))
         sources = [
-            (r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])", "iso"),
-            (r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.])", "dotted"),
+            (r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])", "iso", digit),
+            (r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.])", "dotted", digit),
             (
                 prep
                 + r"(?:"
@@ -165,6 +178,7 @@ class _DateLexicon:
                 + year
                 + r")?",
                 "month_day",
+                months,
             ),
             (
                 prep
@@ -178,26 +192,31 @@ class _DateLexicon:
                 + year
                 + r")?",
                 "day_month",
+                months,
             ),
-            (prep + part + r"\b" + month + r",?\s+" + year, "month_year"),
+            (prep + part + r"\b" + month + r",?\s+" + year, "month_year", months),
             # "since last July": "last" before a bare month adds nothing (the latest July)
-            (prep + part + r"\b(?:last\s+)?" + full_month + r"(?!\s+\d)", "month"),
+            (prep + part + r"\b(?:last\s+)?" + full_month + r"(?!\s+\d)", "month", full_months),
             (
                 prep + part + r"\b" + year + r"(?:\s*(?:-|–|—|and|to|until|through)\s*"
                 r"(?P<y2>(?:18|19|20)\d{2})(?![\d%]))?",
                 "year",
+                r"(?:18|19|20)\d\d",
             ),
             (
                 prep + r"\b(?P<weekend>" + alternation(list(self.recent_weekend)) + r")\b",
                 "recent_weekend",
+                weekends,
             ),
             (
                 prep + r"(?:\b(?P<which>last|this|next|past)\s+)?\b" + weekday + r"(?:['’]s)?",
                 "weekday",
+                weekdays,
             ),
             (
                 prep + r"\b(?P<rel>" + alternation(list(self.relative_days)) + r")\b(?:['’]s)?",
                 "relative_day",
+                relatives,
             ),
             (
                 r"\b(?P<prep>since)\s+(?:the\s+)?(?:"
@@ -208,10 +227,19 @@ class _DateLexicon:
                 + period
                 + r"\b",
                 "since_opening",
+                r"since",
             ),
-            (prep + part + r"\b" + which + r"\s+" + period + r"\b", "period"),
-            (prep + r"\bthe\s+(?:past|last)\s+(?:" + number + r"\s+)?" + units + r"\b", "rolling"),
-            (approx + r"\b(?:" + vague + r"|" + number + r")\s+" + units + r"\s+ago\b", "ago"),
+            (prep + part + r"\b" + which + r"\s+" + period + r"\b", "period", units_cue),
+            (
+                prep + r"\bthe\s+(?:past|last)\s+(?:" + number + r"\s+)?" + units + r"\b",
+                "rolling",
+                units_cue,
+            ),
+            (
+                approx + r"\b(?:" + vague + r"|" + number + r")\s+" + units + r"\s+ago\b",
+                "ago",
+                r"ago",
+            ),
             (
                 prep
                 + r"(?:\b(?P<which>last|this|next)\s+|\bthe\s+)?\b"
@@ -220,11 +248,19 @@ class _DateLexicon:
                 + year
                 + r")?\b",
                 "season",
+                seasons,
             ),
-            (approx + r"\b" + number + r"\s+" + units + r"\s+" + directions + r"\b", "anchor_n"),
-            (r"\b(?P<anchor>" + alternation(list(self.anchors)) + r")\b", "anchor"),
+            (
+                approx + r"\b" + number + r"\s+" + units + r"\s+" + directions + r"\b",
+                "anchor_n",
+                directions_cue,
+            ),
+            (r"\b(?P<anchor>" + alternation(list(self.anchors)) + r")\b", "anchor", None),
         ]
-        return [(re.compile(source, re.I), kind) for source, kind in sources]
+        return [
+            (re.compile(source, re.I), kind, re.compile(cue, re.I) if cue else None)
+            for source, kind, cue in sources
+        ]
 
 
 @lru_cache(maxsize=1)
@@ -682,14 +718,17 @@ def _join_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
 _YEAR_KINDS = ("iso", "dotted", "month_day", "day_month", "month_year", "year")
 
 
-def _text_years(text: str, lex: _DateLexicon) -> tuple[tuple[int, int], ...]:
-    """Offsets and values of the years written in explicit dates of `text`."""
+def _text_years(
+    matches: list[tuple[str, list[re.Match[str]]]], lex: _DateLexicon
+) -> tuple[tuple[int, int], ...]:
+    """Offsets and values of the years written in explicit dates, from each pattern's
+    matches in the text."""
     bare = _Context(None, None, lex)
     found = []
-    for pattern, kind in lex.patterns:
+    for kind, found_by_kind in matches:
         if kind not in _YEAR_KINDS:
             continue
-        for m in pattern.finditer(text):
+        for m in found_by_kind:
             if _group(m, "y") and _HANDLERS[kind](m, bare) not in (None, _INVALID):
                 found.append((m.start(), int(m.group("y"))))
     return tuple(sorted(found))
@@ -708,10 +747,14 @@ def find_dates(
             f"find_dates expects published as datetime.date or None, got {type(published).__name__}"
         )
     lex = _lexicon()
-    ctx = _Context(published, year_hint, lex, text, _text_years(text, lex))
+    matches = [
+        (kind, list(pattern.finditer(text)) if cue is None or cue.search(text) else [])
+        for pattern, kind, cue in lex.patterns
+    ]
+    ctx = _Context(published, year_hint, lex, text, _text_years(matches, lex))
     candidates: list[DateMention] = []
-    for pattern, kind in ctx.lex.patterns:
-        for m in pattern.finditer(text):
+    for kind, found in matches:
+        for m in found:
             resolved = _HANDLERS[kind](m, ctx)
             if resolved is not None:
                 candidates.append(_mention(m, resolved, _ahead(kind, m, resolved, ctx)))

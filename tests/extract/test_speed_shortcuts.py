@@ -1,0 +1,69 @@
+"""The shortcuts of the extraction hot paths (issue 8) skip work, never results.
+
+Each shortcut rests on a necessary condition (a date pattern cannot match a sentence
+without its cue, ...); these tests check the condition on the gold texts, the off-topic
+corpus and sentences written here, so a lexicon change that breaks it fails here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from quidproquo.extract.dates import _lexicon, find_dates
+
+ROOT = Path(__file__).resolve().parents[2]
+EVAL = ROOT.parent / "shared" / "eval"
+OFFTOPIC = ROOT / "benchmarks" / "corpus" / "offtopic.jsonl"
+GOLD = ("seed.gold.jsonl", "dev.gold.jsonl", "dev2.gold.jsonl", "train.gold.jsonl")
+# dates of every kind the resolver knows, in sentences of our own
+WRITTEN = [
+    "The court met on 2024-03-05 and again on 05.03.2024, then on Tuesday, 4 March 2025.",
+    "By mid-June 2023 and since last July, the ferry ran from 1990 to 1994 and in 2021-2022.",
+    "Over the weekend, and yesterday's hearing, she said; since the start of this year too.",
+    "Late last month, in the past three weeks, about two months ago, this spring of 2020.",
+    "Four days later, a week earlier, the day before, and on Sept. 3rd the mill reopened.",
+    "They left on the 12th of Feb, next Friday, early this week, and last autumn.",
+]
+
+
+def _texts() -> list[str]:
+    texts = list(WRITTEN)
+    paths = [EVAL / name for name in GOLD if (EVAL / name).is_file()] + [OFFTOPIC]
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+    return texts
+
+
+def test_every_date_pattern_match_contains_its_cue() -> None:
+    texts = _texts()
+    assert len(texts) > 300
+    checked = 0
+    for pattern, kind, cue in _lexicon().patterns:
+        if cue is None:
+            continue
+        for text in texts:
+            for m in pattern.finditer(text):
+                assert cue.search(m.group(0)), (kind, m.group(0))
+                checked += 1
+    assert checked > 500
+
+
+@pytest.mark.parametrize("text", WRITTEN)
+def test_cues_change_no_date_found(text: str) -> None:
+    """Against the patterns run with no cue at all (the resolver before the shortcut)."""
+    lexicon = _lexicon()
+    saved = lexicon.patterns
+    published = dt.date(2025, 12, 17)
+    try:
+        lexicon.patterns = [(p, kind, None) for p, kind, _ in saved]
+        plain = find_dates(text, published)
+    finally:
+        lexicon.patterns = saved
+    assert find_dates(text, published) == plain
+    assert plain  # each sentence has dates
