@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from quidproquo.extract.dates import _lexicon, find_dates
+from quidproquo.extract.gazetteer import load_gazetteer
+from quidproquo.extract.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT.parent / "shared" / "eval"
@@ -67,3 +70,31 @@ def test_cues_change_no_date_found(text: str) -> None:
         lexicon.patterns = saved
     assert find_dates(text, published) == plain
     assert plain  # each sentence has dates
+
+
+def _count_source_one_by_one(text: str, sources: tuple[str, ...]) -> str | None:
+    """What `Gazetteer.count_source` answered before its single search."""
+    best: tuple[int, str] | None = None
+    for source in sorted(sources, key=len, reverse=True):
+        match = re.search(r"(?<!\w)" + re.escape(source) + r"(?!\w)", text, re.I)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), text[match.start() : match.end()])
+    return best[1] if best else None
+
+
+def test_count_source_in_one_search_answers_as_one_by_one() -> None:
+    gazetteer = load_gazetteer()
+    sources = gazetteer.count_sources
+    assert len(sources) > 2
+    # sources inside longer ones, twice, lower case, glued to a word
+    longest = max(sources, key=len)
+    written = [
+        f"Figures from {s.lower()} and then {longest}, not x{s}." for s in sorted(sources)
+    ] + [f"{a} said so; {b} disagreed." for a in sources for b in sources]
+    texts = written + [s.text for t in _texts() for s in split_sentences(t)]
+    found = 0
+    for text in texts:
+        expected = _count_source_one_by_one(text, sources)
+        assert gazetteer.count_source(text) == expected, text
+        found += expected is not None
+    assert found > 50

@@ -747,10 +747,12 @@ def find_dates(
             f"find_dates expects published as datetime.date or None, got {type(published).__name__}"
         )
     lex = _lexicon()
-    matches = [
-        (kind, list(pattern.finditer(text)) if cue is None or cue.search(text) else [])
-        for pattern, kind, cue in lex.patterns
-    ]
+    cued: dict[re.Pattern[str] | None, bool] = {None: True}  # patterns share cues
+    matches = []
+    for pattern, kind, cue in lex.patterns:
+        if cue not in cued:
+            cued[cue] = cue is not None and cue.search(text) is not None
+        matches.append((kind, list(pattern.finditer(text)) if cued[cue] else []))
     ctx = _Context(published, year_hint, lex, text, _text_years(matches, lex))
     candidates: list[DateMention] = []
     for kind, found in matches:

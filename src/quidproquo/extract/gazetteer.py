@@ -70,6 +70,11 @@ class Gazetteer:
         self.envoys = tuple(data["envoys"])
         self.envoy_titles = frozenset(data["envoy_titles"])
         self.count_sources = tuple(data["count_sources"])
+        # one search: the leftmost source, the longest one where several start there
+        by_length = sorted(self.count_sources, key=len, reverse=True)
+        self._count_source = re.compile(
+            "|".join(r"(?<!\w)" + re.escape(s) + r"(?!\w)" for s in by_length), re.I
+        )
         self.holding_state: str = data["holding_state"]
         self.default_sanctioned: str = data["default_sanctioned"]
         self._tables: list[tuple[str, dict[str, str]]] = [
@@ -142,12 +147,8 @@ class Gazetteer:
 
     def count_source(self, text: str) -> str | None:
         """The first known prisoner-count source named in `text`."""
-        best: tuple[int, str] | None = None
-        for source in sorted(self.count_sources, key=len, reverse=True):
-            match = re.search(r"(?<!\w)" + re.escape(source) + r"(?!\w)", text, re.I)
-            if match and (best is None or match.start() < best[0]):
-                best = (match.start(), text[match.start() : match.end()])
-        return best[1] if best else None
+        match = self._count_source.search(text) if self.count_sources else None
+        return match.group(0) if match else None
 
 
 @lru_cache(maxsize=1)
