@@ -347,9 +347,8 @@ class Extractor:
     def _sentence_slots(
         self, doc: Doc, dates: Iterable[DateMention], state: DocumentState
     ) -> list[Slots]:
-        view = SentenceView(
-            doc, sum_parts(find_counts(doc.text), doc.text), self.gazetteer.find(doc.text)
-        )
+        text = doc.text  # rebuilt from the tokens on each access
+        view = SentenceView(doc, sum_parts(find_counts(text), text), self.gazetteer.find(text))
         triggers = [t for token in doc for t in self.lexicon.match(token)]
         trigger_tokens = {t.token.i for t in triggers}
         slots: list[Slots] = []
@@ -357,12 +356,12 @@ class Extractor:
             for slot in self._trigger_slots(trig, view, trigger_tokens, state):
                 self._date(slot, trig, view, dates, state)
                 slots.append(slot)
-        pair_respectively(slots, dates, doc.text)
+        pair_respectively(slots, dates, text)
         slots.extend(self._refused_departures(view, dates, state))
         if state.group_type and not any(s.type in GROUP_TYPES for s in slots):
             slots.extend(self._members(view, dates, state))
         merged = [s for s in merge_same_sentence(slots) if not self._repeated_denial(s, state)]
-        merged = respectively(merged, respective_dates(doc.text, dates))
+        merged = respectively(merged, respective_dates(text, dates))
         for slot in merged:  # sanctions on no party at all: the programme's country
             if (
                 slot.type.startswith("sanctions")
@@ -757,8 +756,9 @@ class Extractor:
         token = view.doc[slot.trigger]
         own = clause_tokens(token)
         usable = []
+        dateline = dateline_end(view.doc.text)
         for mention in dates:
-            if mention.end <= dateline_end(view.doc.text):
+            if mention.end <= dateline:
                 continue  # "MINSK, Dec 13 (Wire) -": the filing date, not the event's
             clause = subordinate_clause(view.tokens_of(mention.start, mention.end))
             if clause is not None:  # "A on Monday, two days after B": B is dated from A
