@@ -252,8 +252,8 @@ class TriggerLexicon:
     def membership_token(self, tokens: Iterable[Token]) -> Token | None:
         """The 'among' whose object is a bare back-reference ('them', 'those')."""
         for token in tokens:
-            words = self.membership.get(token.lower_, frozenset())
-            if any(c.dep_ == "pobj" and c.lower_ in words for c in token.children):
+            words = self.membership.get(token.lower_)
+            if words and any(c.dep_ == "pobj" and c.lower_ in words for c in token.children):
                 return token
         return None
 
