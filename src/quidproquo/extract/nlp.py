@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import product
+from operator import itemgetter
 from typing import Any
 
 import spacy
@@ -122,13 +124,16 @@ def _predicate(attr: str, value: Any) -> Check | None:
 
 
 class IndexedRules:
-    """The attribute ruler's patterns, indexed by what their first token must be."""
+    """The attribute ruler's patterns: one-token patterns of plain values looked up by the
+    token's values, the others indexed by what their first token must be."""
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.keys = [ruler.vocab.strings[str(i)] for i in range(len(ruler.attrs))]
         # rules by the first token's lower form, else its tag, else its dependency label
         self.index: tuple[dict[int, list[Rule]], ...] = ({}, {}, {})
         self.others: list[Rule] = []
+        # one-token patterns of plain values: rule ids by the values of the columns they name
+        self.exact: dict[tuple[int, ...], dict[Any, list[int]]] = {}
 
     @classmethod
     def build(cls, ruler: AttributeRuler) -> IndexedRules | None:
@@ -137,6 +142,8 @@ class IndexedRules:
         entries: list[dict[str, Any]] = list(ruler.patterns)
         for rule_id, entry in enumerate(entries):
             for pattern in entry["patterns"]:
+                if len(pattern) == 1 and rules._add_exact(rule_id, pattern[0]):
+                    continue
                 checks: list[list[Check]] = []
                 for spec in pattern:
                     preds = [_predicate(str(attr), value) for attr, value in spec.items()]
@@ -158,6 +165,23 @@ class IndexedRules:
                     rules.others.append(item)
         return rules
 
+    def _add_exact(self, rule_id: int, spec: dict[str, Any]) -> bool:
+        """Index a one-token pattern of plain values (or IN lists) by those values."""
+        if not spec or not set(spec) <= set(_COLUMNS):
+            return False  # an operator ("OP") or another attribute: the general path
+        columns, choices = [], []
+        for attr, value in sorted(spec.items(), key=lambda item: _COLUMNS.index(item[0])):
+            if isinstance(value, dict) and set(value) != {"IN"}:
+                return False
+            values = value["IN"] if isinstance(value, dict) else [value]
+            strings = attr in _STRINGS
+            columns.append(_COLUMNS.index(attr))
+            choices.append([get_string_id(v) if strings else int(v) for v in values])
+        table = self.exact.setdefault(tuple(columns), {})
+        for key in product(*choices):
+            table.setdefault(key if len(key) > 1 else key[0], []).append(rule_id)
+        return True
+
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """What `AttributeRuler.match` returns: (rule id, match key, start, end), sorted."""
         rows = doc.to_array(list(_COLUMNS)).tolist()
@@ -165,7 +189,11 @@ class IndexedRules:
         found = set()
         n = len(rows)
         lower, tag, dep = self.index
+        exact = [(itemgetter(*columns), table) for columns, table in self.exact.items()]
         for start, row in enumerate(rows):
+            for values, table in exact:
+                for rule_id in table.get(values(row), ()):
+                    found.add((rule_id, self.keys[rule_id], start, start + 1))
             candidates = lower.get(row[0], []) + tag.get(row[1], []) + dep.get(row[2], [])
             for rule_id, checks in candidates + self.others:
                 end = start + len(checks)
