@@ -13,8 +13,8 @@ from quidproquo.cli.common import db_option, echo_json, echo_table, project
 from quidproquo.export.csv import write_rows
 from quidproquo.export.ledger_rows import (
     CSV_COLUMNS,
-    claims_text,
     concession_text,
+    count_text,
     csv_row,
     visit_text,
 )
@@ -28,6 +28,7 @@ from quidproquo.ledger.stats import (
     chance_tests,
 )
 from quidproquo.ledger.terms import terms_of_trade
+from quidproquo.resolve.shown import reviewer_text
 from quidproquo.store import Store
 
 TABLE_COLUMNS = ["date", "count", "persons", "destination", "visits", "concessions"]
@@ -184,18 +185,16 @@ def table_rows(ledger: Ledger) -> list[dict[str, Any]]:
         rel = row.release
         visits = [visit_text(v) for v in row.visits]
         concessions = [concession_text(c) for c in row.concessions]
+        first = {
+            "date": reviewer_text("date", rel.values, rel.date_label),
+            "count": count_text(rel),
+            "persons": reviewer_text("persons", rel.values, short_list(rel.persons)),
+            "destination": reviewer_text("destination", rel.values, rel.destination or ""),
+        }
         for n in range(max(1, len(visits), len(concessions))):
-            first = n == 0
             lines.append(
-                {
-                    "date": rel.date_label if first else "",
-                    "count": (
-                        claims_text(rel.count_claims, rel.count, rel.count_by_reviewer)
-                        if first
-                        else ""
-                    ),
-                    "persons": short_list(rel.persons) if first else "",
-                    "destination": (rel.destination or "") if first else "",
+                (first if n == 0 else dict.fromkeys(first, ""))
+                | {
                     "visits": visits[n] if n < len(visits) else "",
                     "concessions": concessions[n] if n < len(concessions) else "",
                 }

@@ -30,6 +30,7 @@ from quidproquo.resolve.views import (
     incident_detail,
     list_incidents,
     raw_events,
+    shown_row,
 )
 from quidproquo.store import Store, from_json
 
@@ -101,8 +102,8 @@ def events(
         if as_json:
             echo_json(rows)
         else:
-            columns = ["id", "date_min", "type", "count", "actor", "status", "evidence"]
-            echo_table(rows, columns)
+            columns = ["id", "date", "type", "count", "actor", "status", "evidence"]
+            echo_table([shown_row(r, columns) for r in rows], columns)
         return
     incidents = list_incidents(
         store, type=type_, since=since, until=until, contested=contested, limit=limit
@@ -130,8 +131,8 @@ def incident(ctx: click.Context, incident_id: str, as_json: bool) -> None:
         return
     flags = " CONTESTED" if detail["contested"] else ""
     click.echo(f"{detail['id']}  {detail['type']}  {detail['origin']}  {detail['status']}{flags}")
-    for prop, values in detail["claim_sets"].items():
-        click.echo("  " + format_claim_set(prop, values))
+    for prop, value in detail["values"].items():
+        click.echo("  " + format_claim_set(prop, value))
     if detail["notes"]:
         click.echo(f"  notes: {detail['notes']}")
     for link in detail["links"]:

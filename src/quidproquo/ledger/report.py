@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -17,14 +16,10 @@ from quidproquo.ledger.charts import held_svg, terms_svg, timeline_svg
 from quidproquo.ledger.links import Ledger, build_ledger
 from quidproquo.ledger.stats import DEFAULT_PERIOD, EARLIEST_YEAR, LedgerTests, chance_tests
 from quidproquo.ledger.terms import TermsOfTrade, release_range, terms_of_trade
+from quidproquo.resolve.shown import qualified, reviewer_text, value_text
 from quidproquo.store import Store, now_iso
 
-QUALIFIER_WORDS = {
-    "more_than": "more than",
-    "about": "about",
-    "at_least": "at least",
-    "less_than": "fewer than",
-}
+__all__ = ["qualified"]  # the web app's filter
 
 
 @dataclass
@@ -58,6 +53,8 @@ def render_report(report: Report, source: str) -> str:
     env.filters["domain"] = domain
     env.filters["href"] = href
     env.filters["qualified"] = qualified
+    env.filters["shown"] = value_text  # {{ prop | shown(value) }}: '18 (reviewer) [17×2]'
+    env.filters["reviewer_or"] = reviewer_text  # {{ prop | reviewer_or(values, plain) }}
     env.filters["num"] = lambda v, digits=1: "—" if v is None else f"{v:,.{digits}f}"
     template = env.get_template("report.html.j2")
     return template.render(
@@ -110,14 +107,6 @@ def href(url: str | None) -> str:
     except ValueError:
         return ""
     return url.strip() if scheme in ("http", "https") else ""
-
-
-def qualified(count: Any, qualifier: str | None) -> str:
-    if count is None:
-        return "unknown"
-    words = QUALIFIER_WORDS.get(qualifier or "")
-    text = f"{count:,}" if isinstance(count, int) else str(count)
-    return f"{words} {text}" if words else text
 
 
 def _describe(store: Store) -> str:
