@@ -132,7 +132,8 @@ def incident(ctx: click.Context, incident_id: str, as_json: bool) -> None:
     flags = " CONTESTED" if detail["contested"] else ""
     click.echo(f"{detail['id']}  {detail['type']}  {detail['origin']}  {detail['status']}{flags}")
     for prop, value in detail["values"].items():
-        click.echo("  " + format_claim_set(prop, value))
+        if prop != "type" or value["by_reviewer"]:
+            click.echo("  " + format_claim_set(prop, value))
     if detail["notes"]:
         click.echo(f"  notes: {detail['notes']}")
     for link in detail["links"]:
