@@ -297,28 +297,31 @@ def check_listing(name: Any, country: Any, listed_on: Any) -> None:
     check_date(listed_on, "listed_on", earliest_year=LISTS_EARLIEST_YEAR)
 
 
-def checked_event(event: Event, published: Any = None) -> Event:
+def checked_event(
+    event: Event, published: Any = None, refused: list[InvalidValue] | None = None
+) -> Event:
     """An extracted event before it is stored: each value that fails its check is dropped
-    (a 26-digit count, a date in year 1, a name of control characters), the event kept."""
+    (a 26-digit count, a date in year 1, a name of control characters), the event kept.
+    Each refusal is appended to `refused` (the caller counts and reports them)."""
+    refusals: list[InvalidValue] = [] if refused is None else refused
+
+    def check(values: dict[str, Any], empty: dict[str, Any]) -> dict[str, Any]:
+        try:
+            return check_fields(values, published)
+        except InvalidValue as exc:
+            refusals.append(exc)
+            return empty
+
     values: dict[str, Any] = {}
     for name in ("count", "actor", "target", "destination", "instrument"):
-        try:
-            values[name] = check_fields({name: getattr(event, name)})[name]
-        except InvalidValue:
-            values[name] = None
+        values |= check({name: getattr(event, name)}, {name: None})
     if values["count"] is None:
         values["count_qualifier"] = None
-    try:
-        dates = {"date_min": event.date_min, "date_max": event.date_max}
-        values |= check_fields(dates, published)
-    except InvalidValue:
-        values |= {"date_min": None, "date_max": None}
-    persons = []
+    dates = {"date_min": event.date_min, "date_max": event.date_max}
+    values |= check(dates, dict.fromkeys(dates))
+    persons: list[str] = []
     for person in event.persons:
-        try:
-            persons.extend(check_names([person], "persons"))
-        except InvalidValue:
-            continue
+        persons += check({"persons": [person]}, {"persons": []})["persons"]
     return replace(event, **values, persons=persons)
 
 
