@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import click
 
@@ -129,3 +130,40 @@ def progress_bar(items: list[Any], label: str) -> Iterable[Any]:
     from tqdm import tqdm
 
     return tqdm(items, desc=label, file=sys.stderr, disable=None, leave=False)
+
+
+@contextmanager
+def steps_bar(label: str, total: int) -> Iterator[Callable[[str], None]]:
+    """A progress bar of named steps on stderr (none in pipes and tests), for work with no
+    natural unit: call the function it yields with the name of each step as it starts."""
+    from tqdm import tqdm
+
+    shape = "{desc}: {n}/{total} {postfix} [{elapsed}]"
+    with tqdm(total=total, desc=label, file=sys.stderr, disable=None, leave=False,
+              bar_format=shape) as bar:  # fmt: skip
+        started = [False]
+
+        def step(name: str) -> None:
+            if started[0]:
+                bar.update(1)
+            started[0] = True
+            bar.set_postfix_str(name)
+
+        yield step
+
+
+class CountingOut:
+    """A text stream that moves a progress bar on stderr by the lines written through it."""
+
+    def __init__(self, out: TextIO, label: str, unit: str = "row") -> None:
+        from tqdm import tqdm
+
+        self.out = out
+        self.bar = tqdm(desc=label, unit=unit, file=sys.stderr, disable=None, leave=False)
+
+    def write(self, text: str) -> int:
+        self.bar.update(text.count("\n"))
+        return self.out.write(text)
+
+    def close(self) -> None:
+        self.bar.close()

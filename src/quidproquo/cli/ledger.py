@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from quidproquo.cli import main
-from quidproquo.cli.common import db_option, echo_json, echo_table, project
+from quidproquo.cli.common import db_option, echo_json, echo_table, project, steps_bar
 from quidproquo.export.csv import write_rows
 from quidproquo.export.ledger_rows import (
     CSV_COLUMNS,
@@ -19,8 +19,9 @@ from quidproquo.export.ledger_rows import (
     visit_text,
 )
 from quidproquo.ledger.links import Ledger, build_ledger
-from quidproquo.ledger.report import write_report
+from quidproquo.ledger.report import REPORT_STEPS, write_report
 from quidproquo.ledger.stats import (
+    CHANCE_STEPS,
     DEFAULT_PERIOD,
     EARLIEST_YEAR,
     PERIOD_RULES,
@@ -80,8 +81,10 @@ def ledger_command(
 ) -> None:
     """Each release with the visits and concessions linked to it (window or sources)."""
     try:
-        ledger = build_ledger(project(ctx).store, window_days, accepted_only)
-        tests = chance_tests(ledger, period, earliest_year)
+        with steps_bar("ledger", 1 + CHANCE_STEPS) as step:
+            step("ledger")
+            ledger = build_ledger(project(ctx).store, window_days, accepted_only)
+            tests = chance_tests(ledger, period, earliest_year, step=step)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     if fmt == "json":
@@ -133,9 +136,11 @@ def report_command(
 ) -> None:
     """Write a self-contained HTML report (charts, ledger, terms, statistics) and print its path."""
     try:
-        path = write_report(
-            project(ctx).store, out_dir, window_days, accepted_only, period, earliest_year
-        )
+        with steps_bar("report", REPORT_STEPS) as step:
+            path = write_report(
+                project(ctx).store, out_dir, window_days, accepted_only, period, earliest_year,
+                step,
+            )  # fmt: skip
     except (OSError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(str(path))
