@@ -28,6 +28,7 @@ from quidproquo.model import EVENT_TYPES, MODALITIES, QUALIFIERS, STATUSES, Even
 
 EARLIEST_YEAR_ENV = "QPQ_EARLIEST_YEAR"
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+LOOSE_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")  # 2025-6-1 as typed in an option
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -69,6 +70,15 @@ def limits() -> Limits:
 
 
 # -- checks at entry -------------------------------------------------------------------
+
+
+def parse_day(text: str) -> date:
+    """A day typed as an option or URL parameter: 2025-06-01 or 2025-6-1. Raises ValueError
+    saying why (not YYYY-MM-DD, or no such day: 2026-02-31)."""
+    match = LOOSE_DAY.match(text.strip())
+    if not match:
+        raise ValueError("expected YYYY-MM-DD")
+    return date(*map(int, match.groups()))
 
 
 def check_date(

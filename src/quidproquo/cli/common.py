@@ -6,7 +6,6 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
@@ -107,12 +106,10 @@ class DateParam(click.ParamType):
     name = "date"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        parts = str(value).strip().split("-")
+        from quidproquo.validate import parse_day
+
         try:
-            if len(parts) != 3 or not all(p.isdigit() for p in parts):
-                raise ValueError("expected YYYY-MM-DD")
-            year, month, day = map(int, parts)
-            return date(year, month, day).isoformat()
+            return parse_day(str(value)).isoformat()
         except ValueError as exc:
             self.fail(f"{value!r} is not a date (YYYY-MM-DD): {exc}", param, ctx)
 

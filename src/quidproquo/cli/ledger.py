@@ -27,6 +27,7 @@ from quidproquo.ledger.stats import (
     PERIOD_RULES,
     LedgerTests,
     chance_tests,
+    period_rule,
 )
 from quidproquo.ledger.terms import terms_of_trade
 from quidproquo.resolve.shown import reviewer_text
@@ -51,6 +52,7 @@ period_option = click.option(
     default=DEFAULT_PERIOD,
     show_default=True,
     metavar="RULE|DATE",
+    callback=lambda _ctx, _param, value: period_rule(value),
     help=f"Chance test period: {', '.join(PERIOD_RULES)}, or a start date YYYY-MM-DD.",
 )
 earliest_option = click.option(

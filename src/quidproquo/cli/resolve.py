@@ -284,6 +284,8 @@ def _parse_changes(pairs: tuple[str, ...]) -> dict[str, Any]:
         if not sep or not field.strip():
             _fail(f"--set expects FIELD=VALUE, got {pair!r}")
         text = value.strip()
+        if not text:
+            _fail(f"--set {field.strip()}: no value (write {field.strip()}=null to clear it)")
         try:  # JSON values (lists, numbers, null) are allowed; anything else is text
             changes[field.strip()] = (
                 from_json(text) if text[:1] in '[{"' or text == "null" else text

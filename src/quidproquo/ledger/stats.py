@@ -37,7 +37,7 @@ from quidproquo.ledger.intervals import Interval
 from quidproquo.ledger.links import CONCESSION, RELEASE, VISIT, IncidentView, Ledger
 from quidproquo.ledger.nulldist import SumDistribution, sum_distribution
 from quidproquo.ledger.terms import release_range
-from quidproquo.validate import limits
+from quidproquo.validate import limits, parse_day
 
 MIN_RELEASES = 8  # below this, the sentence says n is too small to conclude
 ALPHA = 0.05
@@ -526,6 +526,14 @@ def plausible(
     return kept, dropped
 
 
+def period_rule(text: str) -> str:
+    """A period as given (a rule, or a start day typed 2025-6-1) in its one written form."""
+    try:
+        return parse_day(text).isoformat()
+    except ValueError:
+        return text.strip()
+
+
 def choose_period(rule: str, releases: Sequence[Dated], markers: Sequence[Dated]) -> Period:
     """The period releases are placed in under the null, by a named rule or a start date."""
     end = max(f.interval.end for f in [*releases, *markers])
@@ -538,10 +546,11 @@ def choose_period(rule: str, releases: Sequence[Dated], markers: Sequence[Dated]
         start, reason = starts[rule], PERIOD_REASONS[rule]
     else:
         try:
-            start = date.fromisoformat(rule)
-        except ValueError:
+            start = parse_day(rule)
+        except ValueError as exc:
             raise ValueError(
-                f"unknown period {rule!r}: use {', '.join(PERIOD_RULES)} or a start date YYYY-MM-DD"
+                f"unknown period {rule!r} ({exc}): use {', '.join(PERIOD_RULES)} or a start"
+                " date YYYY-MM-DD"
             ) from None
         reason = PERIOD_REASONS["fixed"]
     if start > end:
