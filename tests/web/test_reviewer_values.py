@@ -174,3 +174,27 @@ def test_a_corrected_event_shows_what_was_extracted(tmp_path: Path) -> None:
     out = _cli(db, "export", "events", "--format", "csv")
     row = next(r for r in csv.DictReader(io.StringIO(out)) if r["id"] == event["id"])
     assert row["reviewer_values"] == f"count: {event['count'] + 5} (reviewer) [{event['count']}×1]"
+
+
+def test_a_malformed_audit_row_never_breaks_a_page_or_command(tmp_path: Path) -> None:
+    """Which values a reviewer set is read from the audit log: rows written by hand with bad
+    JSON or odd shapes are read as far as they go, and nothing fails."""
+    db = tmp_path / "audit.db"
+    qpq = Quidproquo(str(db))
+    qpq.load_curated()
+    rows = [("{bad", "[1]"), ('{"count": "many", "persons": "x", "date_min": 5}',
+                              '{"count": 3, "persons": 7, "date_min": "2025-02-12"}')]  # fmt: skip
+    for n, (before, after) in enumerate(rows, start=1):
+        qpq.store.execute(
+            "INSERT INTO audit_log (seq, id, at, reviewer, object_type, object_id, action,"
+            " before, after, note, prev_hash, hash) VALUES (:n, :id, '2026', 'r', 'incident',"
+            " :obj, 'correct', :b, :a, NULL, '0', '0')",
+            {"n": n, "id": f"bad{n}", "obj": RELEASE, "b": before, "a": after},
+        )
+    for args in (["ledger"], ["ledger", "--json"], ["events"], ["incident", RELEASE],
+                 ["export", "incidents", "--format", "csv"]):  # fmt: skip
+        out = _cli(db, *args)
+        assert "(reviewer)" in out or '"by_reviewer": true' in out, args
+    client = TestClient(create_app(str(db)), base_url=BASE_URL, raise_server_exceptions=False)
+    for url in ("/", "/ledger", f"/incidents/{RELEASE}", f"/incidents/{RELEASE}.json"):
+        assert client.get(url).status_code == 200, url

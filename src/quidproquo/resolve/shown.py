@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from quidproquo.store import Store, from_json
+from quidproquo.store import Store
+from quidproquo.validate import stored_json
 
 # The properties a reviewer may set, each with the stored columns that hold it.
 PROPERTY_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -66,7 +67,7 @@ def property_value(row: Mapping[str, Any], prop: str) -> tuple[Any, str | None]:
         return row.get("count"), row.get("count_qualifier")
     if prop == "persons":
         persons = row.get("persons")
-        return (from_json(persons) if isinstance(persons, str) else persons) or None, None
+        return (stored_json(persons) if isinstance(persons, str) else persons) or None, None
     if prop == "instrument":
         return row.get("instrument_label") or row.get("instrument"), None
     return row.get(prop), None
@@ -162,7 +163,7 @@ def reviewer_set(store: Store, object_type: str) -> dict[str, dict[str, Any]]:
         {"t": object_type},
     )
     for row in rows:
-        before, after = from_json(row["before"]), from_json(row["after"])
+        before, after = stored_json(row["before"]), stored_json(row["after"])  # never raise
         if not isinstance(before, dict) or not isinstance(after, dict):
             continue
         props = found.setdefault(row["object_id"], {})
