@@ -51,6 +51,8 @@ def test_dates_typed_without_leading_zeros_are_dates_everywhere(curated: Path) -
     _, loose = _run(curated, "ledger", "--period", "2025-6-1")
     _, strict = _run(curated, "ledger", "--period", "2025-06-01")
     assert "period 2025-06-01" in loose and loose == strict
+    code, out = _run(curated, "events", "--since", "2026-1-1", "--until", "2025-01-01")
+    assert code == 2 and "--since 2026-01-01 is after --until 2025-01-01" in out
     code, out = _run(curated, "ledger", "--period", "2026-02-31")
     assert code == 1 and "'2026-02-31' (day is out of range for month)" in out
     from quidproquo.web import create_app

@@ -96,6 +96,8 @@ def events(
     as_json: bool,
 ) -> None:
     """Incidents with their claim sets (every value with how many sources give it)."""
+    if since and until and since > until:
+        raise click.UsageError(f"--since {since} is after --until {until}: nothing can match")
     store = _store(ctx)
     if raw:
         rows = raw_events(store, type=type_, since=since, until=until, limit=limit)
