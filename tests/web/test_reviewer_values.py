@@ -142,6 +142,12 @@ def test_every_corrected_property_is_the_reviewers_on_every_surface(tmp_path: Pa
     assert "destination: Poland (reviewer) [Lithuania×" in timeline
     data = client.get(f"/incidents/{rid}.json").json()
     assert data["values"]["persons"]["by_reviewer"] is True
+    assert marks["date"] in client.get("/people").text  # the people named in it: their fact
+
+    # People: the fact a corrected release gives each person named in it.
+    out = _cli(db, "export", "people", "--format", "csv")
+    assert marks["date"] in next(r["facts"] for r in csv.DictReader(io.StringIO(out))
+                                 if r["name"] == "Jan Testowy")  # fmt: skip
 
     # The report.
     html = qpq.report(tmp_path / "report").read_text(encoding="utf-8")
