@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from quidproquo.ledger.intervals import Interval
@@ -62,8 +63,19 @@ class IncidentView:
     sources: list[str]
     count_claims: list[ClaimValue]
     published: str | None = None  # the latest publication date of its source documents
-    # Each property shown (resolve/shown.py): a reviewer's value marked, beside the claims.
-    values: dict[str, Shown] = field(default_factory=dict)
+    claims: dict[str, list[ClaimValue]] = field(default_factory=dict)  # per property
+    reviewed: dict[str, Any] = field(default_factory=dict)  # properties a reviewer set
+
+    @cached_property
+    def values(self) -> dict[str, Shown]:
+        """Each property shown (resolve/shown.py): a reviewer's value marked, beside the
+        sources' claims. Built when first asked for (the chance test never asks)."""
+        sets = {
+            prop: [{"value": c.value, "qualifier": c.qualifier, "sources": c.n_sources}
+                   for c in claims]  # fmt: skip
+            for prop, claims in self.claims.items()
+        }
+        return shown_values(vars(self), sets, self.reviewed)
 
     @property
     def interval(self) -> Interval | None:
@@ -88,7 +100,9 @@ class IncidentView:
         return [t.strip() for t in (self.target or "").split(";") if t.strip()]
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self) | {
+        fields = {k: v for k, v in asdict(self).items() if k not in ("claims", "reviewed")}
+        return fields | {
+            "values": self.values,
             "date": self.date_label,
             "count_by_reviewer": self.count_by_reviewer,
             "by_reviewer": sorted(p for p, v in self.values.items() if v["by_reviewer"]),
@@ -211,11 +225,7 @@ def _view(
     by_property: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for claim in own:
         by_property[claim["property"]].append(claim)
-    grouped = {prop: claim_set(by_property[prop]) for prop in PROPERTY_COLUMNS}
-    sets = {
-        prop: [{"value": c.value, "qualifier": c.qualifier, "sources": c.n_sources} for c in cs]
-        for prop, cs in grouped.items()
-    }
+    grouped = {prop: claim_set(cs) for prop, cs in by_property.items() if prop in PROPERTY_COLUMNS}
     return IncidentView(
         id=row["id"],
         type=row["type"],
@@ -234,9 +244,10 @@ def _view(
         origin=row["origin"],
         notes=row["notes"],
         sources=sorted({c["url"] for c in own if c["url"]}),
-        count_claims=grouped["count"],
+        count_claims=grouped.get("count", []),
         published=max((c["published"] for c in own if c["published"]), default=None),
-        values=shown_values(row, sets, reviewed),
+        claims=grouped,
+        reviewed=reviewed,
     )
 
 

@@ -102,9 +102,11 @@ def shown_values(
     """Every property that has a value or a claim, shown (`reviewed`: what a reviewer set)."""
     result = {}
     for prop in props:
-        value = shown(prop, row, claim_sets.get(prop, []), prop in reviewed)
-        if value["value"] is not None or value["claims"]:
-            result[prop] = value
+        claims = claim_sets.get(prop) or []
+        if claims or any(row.get(c) is not None for c in PROPERTY_COLUMNS[prop]):
+            value = shown(prop, row, claims, prop in reviewed)
+            if value["value"] is not None or value["claims"]:
+                result[prop] = value
     return result
 
 
