@@ -75,3 +75,22 @@ def test_no_progress_bar_in_a_pipe(curated_db: Path, tmp_path: Path) -> None:
     done = subprocess.run([QPQ, *args], capture_output=True,
                           text=True, timeout=600, cwd=tmp_path)  # fmt: skip
     assert done.returncode == 0 and done.stderr == ""
+
+
+def test_watch_shows_each_polls_steps_on_a_terminal(tmp_path: Path) -> None:
+    """A feed file (no network): its one item is stored, extracted and resolved."""
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Test Wire</title>'
+        "<item><title>Nine freed</title><guid>t-1</guid>"
+        "<pubDate>Mon, 02 Mar 2026 09:00:00 GMT</pubDate><description>Belarus released 9"
+        " political prisoners on Monday, the press office said.</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    args = ["--db", str(tmp_path / "w.db"), "watch", str(feed), "--once"]
+    code, out, err = _stderr_on_a_terminal(args, tmp_path)
+    assert code == 0, err
+    assert "1 new document(s)" in out
+    for name in ("watch:", "fetching 1 feed(s)", "extracting 1 new document(s)", "resolving"):
+        assert name in err

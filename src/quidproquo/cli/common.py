@@ -129,24 +129,40 @@ def progress_bar(items: list[Any], label: str) -> Iterable[Any]:
     return tqdm(items, desc=label, file=sys.stderr, disable=None, leave=False)
 
 
+class StepBar:
+    """A progress bar of named steps on stderr (none in pipes and tests), for work with no
+    natural unit: `step(name)` as each step starts; after `close()` the next step opens a
+    new bar (a watch shows one per poll)."""
+
+    def __init__(self, label: str, total: int) -> None:
+        self.label, self.total = label, total
+        self.bar: Any = None
+
+    def step(self, name: str) -> None:
+        from tqdm import tqdm
+
+        if self.bar is None:
+            shape = "{desc}: {n}/{total} {postfix} [{elapsed}]"
+            self.bar = tqdm(total=self.total, desc=self.label, file=sys.stderr, disable=None,
+                            leave=False, bar_format=shape)  # fmt: skip
+        else:
+            self.bar.update(1)
+        self.bar.set_postfix_str(name)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
 @contextmanager
 def steps_bar(label: str, total: int) -> Iterator[Callable[[str], None]]:
-    """A progress bar of named steps on stderr (none in pipes and tests), for work with no
-    natural unit: call the function it yields with the name of each step as it starts."""
-    from tqdm import tqdm
-
-    shape = "{desc}: {n}/{total} {postfix} [{elapsed}]"
-    with tqdm(total=total, desc=label, file=sys.stderr, disable=None, leave=False,
-              bar_format=shape) as bar:  # fmt: skip
-        started = [False]
-
-        def step(name: str) -> None:
-            if started[0]:
-                bar.update(1)
-            started[0] = True
-            bar.set_postfix_str(name)
-
-        yield step
+    """A `StepBar` for one piece of work: yields its `step`, closes it at the end."""
+    bar = StepBar(label, total)
+    try:
+        yield bar.step
+    finally:
+        bar.close()
 
 
 class CountingOut:
