@@ -95,7 +95,7 @@ def test_every_corrected_property_is_the_reviewers_on_every_surface(tmp_path: Pa
         assert mark in text
     assert "actor: Government of Belarus (1 source)" in text  # not corrected: as the sources say
     line = next(x for x in _cli(db, "events", "--type", "release").splitlines() if rid in x)
-    for prop in ("count", "destination", "date"):
+    for prop in ("count", "destination", "date", "persons"):
         assert f"{prop}: {marks[prop]}" in line
     shown = next(i for i in json.loads(_cli(db, "events", "--json")) if i["id"] == rid)
     assert shown["by_reviewer"] == ["count", "date", "destination", "persons"]

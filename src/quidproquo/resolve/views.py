@@ -274,7 +274,8 @@ def format_incident_line(incident: dict[str, Any]) -> str:
         when += " (reviewer)"
     parts = [f"{when} {incident['type']}"]
     values = incident["values"]
-    for prop in SHOWN_PROPERTIES:
+    extra = [p for p in incident["by_reviewer"] if p not in SHOWN_PROPERTIES and p != "type"]
+    for prop in [*SHOWN_PROPERTIES, *extra]:  # and whatever else a reviewer set
         if prop not in values or prop == "date":
             continue
         if values[prop]["claims"] or values[prop]["by_reviewer"]:
