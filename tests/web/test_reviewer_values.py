@@ -152,6 +152,7 @@ def test_every_corrected_property_is_the_reviewers_on_every_surface(tmp_path: Pa
     # The report.
     html = qpq.report(tmp_path / "report").read_text(encoding="utf-8")
     assert "2025-02-13 (reviewer) [2025-02-12×" in html and "Poland (reviewer) [Lithuania×" in html
+    assert "<title>2025-02-13 (reviewer) [2025-02-12×6]: release of 4 (reviewer) [3×" in html
 
 
 def test_only_the_corrected_property_is_marked(tmp_path: Path) -> None:
