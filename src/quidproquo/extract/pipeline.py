@@ -843,13 +843,23 @@ def governing_verb(token: Token) -> str | None:
 
 
 def describes_someone(token: Token, trigger: Token) -> bool:
-    """`token` sits in a relative or participle clause on a named person ("X, jailed since
-    2020, was freed") that does not hold the trigger."""
+    """`token` sits in a relative or participle clause on one person ("X, jailed since 2020,
+    was freed", "the laureate, who founded Viasna in 1996, was arrested") that does not hold
+    the trigger: that person's past. (A clause on a group, "of the 123 prisoners pardoned
+    last week, 114 were deported", dates the group's event.)"""
     return any(
         a.dep_ in ("relcl", "acl")
-        and a.head.ent_type_ == "PERSON"
+        and (a.head.ent_type_ == "PERSON" or a.head.tag_ in ("NN", "NNP") and _on_a_person(a))
+        and a.head.i != trigger.i
         and trigger not in list(a.subtree)
         for a in [token, *token.ancestors]
+    )
+
+
+def _on_a_person(clause: Token) -> bool:
+    """A participle clause, or a relative clause opened by who/whom/whose (not "which")."""
+    return clause.dep_ == "acl" or any(
+        t.lower_ in ("who", "whom", "whose") for t in clause.subtree if t.i < clause.i
     )
 
 
