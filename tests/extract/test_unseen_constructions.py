@@ -47,3 +47,47 @@ def test_clause_on_a_group_still_dates_its_event(extractor: Extractor) -> None:
     text = "Of the 40 inmates Minsk pardoned on 4 May, 31 were deported to Poland."
     [event] = of_type(extractor, text, "deportation")
     assert (event.count, str(event.date_min)) == (31, "2025-05-04")
+
+
+# -- destinations named by a receiving party or a receiving state ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oksana Hlib and Petro Marchuk were handed over to Polish border guards on Friday.",
+        "Poland has received 12 prisoners freed by Belarus, the agency said on Friday.",
+    ],
+)
+def test_receiving_party_gives_the_destination(extractor: Extractor, text: str) -> None:
+    [event] = of_type(extractor, text, "release")
+    assert event.destination == "Poland"
+
+
+def test_receiving_state_is_not_the_releaser(extractor: Extractor) -> None:
+    [event] = of_type(extractor, "Poland has received 12 prisoners freed on Friday.", "release")
+    assert (event.destination, event.actor) == ("Poland", None)
+
+
+def test_state_taking_in_the_expelled_is_their_destination(extractor: Extractor) -> None:
+    text = "Latvia has taken in 30 former prisoners who were expelled from Belarus in 2024."
+    [event] = of_type(extractor, text, "deportation")
+    assert (event.count, event.destination) == (30, "Latvia")
+
+
+def test_foreigners_handed_to_another_side_are_deported(extractor: Extractor) -> None:
+    text = "Two Moldovan truckers were handed over to the Polish side on Friday."
+    assert [e.destination for e in of_type(extractor, text, "deportation")] == ["Poland"]
+
+
+def test_driven_to_the_border_and_expelled_is_one_deportation(extractor: Extractor) -> None:
+    text = "Eleven of the detainees were driven to the Polish border and expelled on Monday."
+    assert of_type(extractor, text, "release") == []
+    [event] = of_type(extractor, text, "deportation")
+    assert (event.count, event.destination) == (11, "Poland")
+
+
+def test_freed_and_driven_to_the_border_stays_a_release(extractor: Extractor) -> None:
+    text = "Eleven prisoners were freed and driven to the Polish border on Monday."
+    [event] = of_type(extractor, text, "release")
+    assert event.destination == "Poland"

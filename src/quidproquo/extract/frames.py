@@ -570,7 +570,43 @@ class FrameFiller:
             carrier = self._carrying_verb(trigger)
             if carrier is not None:
                 found = self._destinations_in(view, clause_tokens(carrier))
+        if not found and trigger.dep_ == "conj" and self._conveys(trigger.head):
+            # "were driven to the Lithuanian border and expelled": the first verb's place
+            found = self._destinations_in(view, clause_tokens(trigger.head))
+        receiver = self.receiver(trigger)
+        if not found and receiver is not None:
+            country = self.place_country(receiver) or self.state_of(receiver)
+            found = [country] if country and country != self.gazetteer.holding_state else []
         return found
+
+    def _conveys(self, verb: Token) -> bool:
+        verbs = self.lexicon.conveyance_verbs
+        return verb.lemma_.lower() in verbs or verb.lower_ in verbs
+
+    def _deported_with(self, verb: Token) -> bool:
+        """A deportation verb coordinated with `verb` and sharing its subject."""
+        return any(
+            t.type == "deportation"
+            for c in verb.conjuncts
+            if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children if g.i > verb.i)
+            for t in self.lexicon.match(c)
+        )
+
+    def receiver(self, trigger: Token) -> Token | None:
+        """The subject of a verb taking in the trigger's group: 'Poland has received 12
+        prisoners freed by Belarus', 'Latvia took in 30 who were expelled'."""
+        group = trigger
+        while group.dep_ in ("acl", "relcl", "amod") and group.head.i != group.i:
+            group = group.head
+        if group is trigger or group.dep_ != "dobj":
+            return None
+        verb = group.head
+        particle = self.lexicon.receiving_verbs.get(verb.lemma_.lower())
+        if particle is None or (
+            particle and not any(c.lower_ == particle for c in verb.children)
+        ):
+            return None
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
     def _other_events(self, trigger: Token, view: SentenceView) -> set[int]:
         """Relative clauses with a trigger of their own ('..., of whom 25 were deported to X')."""
@@ -621,7 +657,8 @@ class FrameFiller:
         country = self.gazetteer.country_of(name) or self.gazetteer.country_of(token.text)
         if country:
             return country
-        if token.lower_ in self.gazetteer.border_nouns:  # "the Lithuanian border"
+        receiving = self.gazetteer.border_nouns | self.gazetteer.receiving_nouns
+        if token.lower_ in receiving:  # "the Lithuanian border", "the Polish side"
             for child in token.children:
                 if child.dep_ in ("amod", "compound", "nmod"):
                     country = self.gazetteer.country_of_adjective(child.text)
@@ -702,6 +739,8 @@ class FrameFiller:
                 return ordered
         acting = discourse.acting_subject(trigger) if discourse is not None else None
         subject = acting or subject_of(trigger)
+        if subject is not None and subject == self.receiver(trigger):
+            subject = None  # "Poland received 12 prisoners freed": the receiver freed no one
         # a person acts only as the subject of an agent verb ("he pardoned"), any state as
         # the subject of a verbal trigger; the subject of "welcomed the release" freed no one
         agentive = subject is not None and trigger.pos_ in ("VERB", "AUX", "ADJ")
@@ -834,6 +873,8 @@ class FrameFiller:
             for slot in variants:  # "Among those pardoned are 15 women and seven men": composition
                 slot.count = slot.count_qualifier = None
             variants = variants[:1]
+        if trig.type == "release" and self._conveys(token) and self._deported_with(token):
+            return []  # "driven to the border and expelled": one deportation, not a release
         if frame.destination:
             dests = self.destinations(token, view, indices)
             if trig.spec.destination_home:

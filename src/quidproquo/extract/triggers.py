@@ -155,6 +155,7 @@ class TriggerLexicon:
         self.prediction_adverbs = frozenset(data["prediction_adverbs"])
         self.conveyance_verbs = frozenset(data["conveyance_verbs"])
         self.arrival_verbs = frozenset(data["arrival_verbs"])
+        self.receiving_verbs: dict[str, str] = data["receiving_verbs"]
         self.membership: dict[str, frozenset[str]] = {
             prep: frozenset(words) for prep, words in data["membership"].items()
         }
