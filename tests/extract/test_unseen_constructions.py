@@ -6,6 +6,8 @@ Every sentence here is written for these tests, worded unlike the gold sets.
 import pytest
 
 from quidproquo.extract import Extractor
+from quidproquo.extract.discourse import Discourse
+from quidproquo.extract.gazetteer import load_gazetteer
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +93,26 @@ def test_freed_and_driven_to_the_border_stays_a_release(extractor: Extractor) ->
     text = "Eleven prisoners were freed and driven to the Polish border on Monday."
     [event] = of_type(extractor, text, "release")
     assert event.destination == "Poland"
+
+
+# -- the source of a stock figure: a described body stands for its name --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The monitoring group Free Voices says about 400 political prisoners remain in "
+        "Georgian jails.",
+        "Officials dismissed figures from Free Voices, a monitoring group that says more than "
+        "400 political prisoners are held in the country.",
+    ],
+)
+def test_described_body_is_the_source_of_a_figure(extractor: Extractor, text: str) -> None:
+    [event] = of_type(extractor, text, "prisoner_count")
+    assert (event.count, event.actor) == (400, "Free Voices")
+
+
+def test_the_network_resolves_to_the_body_named_before() -> None:
+    discourse = Discourse(load_gazetteer())
+    discourse.read_text("The Free Voices Network opened an office in Riga on Monday.")
+    assert discourse.body("the network") == "Free Voices Network"

@@ -442,11 +442,28 @@ class FrameFiller:
             if node.lemma_.lower() in REPORT_LEMMAS:
                 objs += [c for c in node.children if c.dep_ == "nsubj"]
             for obj in objs:
+                obj = FrameFiller._named_source(obj)
                 if obj.ent_type_ in ("ORG", "PERSON") or obj.pos_ == "PROPN":
                     return entity_text(obj)
                 if obj.pos_ == "NOUN" and obj.tag_ == "NNS":  # "Local monitors estimate"
                     return source_phrase(obj)
+                if obj.pos_ == "NOUN" and any(c.lower_ == "the" for c in obj.children):
+                    return f"the {obj.lower_}"  # "the group says": the body named before
         return None
+
+    @staticmethod
+    def _named_source(obj: Token) -> Token:
+        """The name a source noun stands for: 'the rights group Free Voices' (apposition),
+        'X, a monitoring group that says' (the relative's antecedent and its apposition)."""
+        if obj.lower_ in ("that", "which", "who") and obj.head.dep_ == "relcl":
+            obj = obj.head.head
+            if obj.dep_ == "appos" and obj.head.pos_ == "PROPN":
+                return obj.head
+        if obj.pos_ == "NOUN":
+            name = next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if name is not None:
+                return name
+        return obj
 
     # -- exchanges ------------------------------------------------------------------
 

@@ -673,13 +673,14 @@ class Extractor:
     def _prisoner_count(
         self, slot: Slots, trig: Trigger, view: SentenceView, state: DocumentState
     ) -> None:
-        slot.actor = (
-            self.filler.reporter(trig.token)
-            or self.gazetteer.count_source(view.doc.text)
-            or state.count_source
-        )
+        reporter = self.filler.reporter(trig.token)
+        if reporter and state.discourse is not None:
+            reporter = state.discourse.body(reporter)  # "the Headquarters said"
+        if reporter and reporter.startswith("the ") and reporter.islower():
+            reporter = None  # "the group says" with no body of that name before
+        slot.actor = reporter or self.gazetteer.count_source(view.doc.text) or state.count_source
         if slot.actor and state.discourse is not None:
-            slot.actor = state.discourse.body(slot.actor)  # "the Headquarters said"
+            slot.actor = state.discourse.body(slot.actor)
         if slot.count is not None:
             return
         head = trig.token
