@@ -116,3 +116,31 @@ def test_the_network_resolves_to_the_body_named_before() -> None:
     discourse = Discourse(load_gazetteer())
     discourse.read_text("The Free Voices Network opened an office in Riga on Monday.")
     assert discourse.body("the network") == "Free Voices Network"
+
+
+# -- actors: the subject nearest the verb after a dateline; a state's authorities expel; ---
+# -- a presidential decree with no leader named is the holding state's leader --------------
+
+
+def test_state_authorities_after_a_dateline_free(extractor: Extractor) -> None:
+    text = "HAVANA, Jan 17 (Wire) - Cuban authorities freed the dissident Ramon Perez on Thursday."
+    [event] = of_type(extractor, text, "release")
+    assert (event.actor, event.persons) == ("Cuba", ["Ramon Perez"])
+
+
+def test_authorities_of_a_state_are_the_expelling_actor(extractor: Extractor) -> None:
+    text = "Belarusian authorities forcibly expelled most of the 40 prisoners released on 3 May."
+    [event] = of_type(extractor, text, "deportation")
+    assert event.actor == "Belarus"
+
+
+def test_presidential_decree_without_a_name_is_the_holding_leader(extractor: Extractor) -> None:
+    text = "Two Latvian citizens jailed in Belarus were pardoned by presidential decree on Tuesday."
+    [event] = of_type(extractor, text, "release")
+    assert event.actor == "Lukashenko"
+
+
+def test_presidential_decree_elsewhere_names_no_one(extractor: Extractor) -> None:
+    text = "Two Latvian citizens jailed in Georgia were pardoned by presidential decree on Tuesday."
+    [event] = of_type(extractor, text, "release")
+    assert event.actor is None

@@ -850,7 +850,10 @@ class FrameFiller:
             agent = subject_of(token)
             if (
                 agent is not None
-                and agent.ent_type_ not in NUMERIC_ENTITIES | {"", "NORP"}
+                and (
+                    agent.ent_type_ not in NUMERIC_ENTITIES | {"", "NORP"}
+                    or self.state_named_by(agent)  # "Belarusian authorities expelled"
+                )
                 and agent.idx >= leading_header(view.doc.text)
             ):
                 base.actor = self.state_of(agent) or entity_text(agent)
