@@ -144,3 +144,20 @@ def test_presidential_decree_elsewhere_names_no_one(extractor: Extractor) -> Non
     text = "Two Latvian citizens jailed in Georgia were pardoned by presidential decree on Tuesday."
     [event] = of_type(extractor, text, "release")
     assert event.actor is None
+
+
+# -- a participle describing the freed group: no detention, and not the release's date ------
+
+
+def test_undated_jailed_participle_on_the_freed_is_no_detention(extractor: Extractor) -> None:
+    text = "Two Latvian citizens jailed in Belarus were pardoned on Tuesday."
+    assert of_type(extractor, text, "detention") == []
+    assert len(of_type(extractor, text, "release")) == 1
+
+
+def test_dated_jailed_participle_keeps_its_date_apart(extractor: Extractor) -> None:
+    text = "Two Latvian citizens jailed in 2021 were pardoned on Tuesday."
+    [detention] = of_type(extractor, text, "detention")
+    [release] = of_type(extractor, text, "release")
+    assert str(detention.date_min) == "2021-01-01"
+    assert str(release.date_min) == "2025-09-30"  # the Tuesday before publication

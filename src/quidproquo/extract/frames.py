@@ -600,6 +600,16 @@ class FrameFiller:
         verbs = self.lexicon.conveyance_verbs
         return verb.lemma_.lower() in verbs or verb.lower_ in verbs
 
+    def _describes_the_freed(self, token: Token) -> bool:
+        """An undated participle on the people a release or deportation moves."""
+        group = token.head
+        if token.dep_ != "acl" or token.tag_ != "VBN" or group.dep_ not in SUBJECTS | {"dobj"}:
+            return False
+        if any(t.ent_type_ in NUMERIC_ENTITIES for t in token.subtree):
+            return False  # "jailed since 2020", "sentenced to 14 years": its own event
+        moved = ("release", "deportation")
+        return any(t.type in moved for t in self.lexicon.match(group.head))
+
     def _deported_with(self, verb: Token) -> bool:
         """A deportation verb coordinated with `verb` and sharing its subject."""
         return any(
@@ -893,6 +903,8 @@ class FrameFiller:
             for slot in variants:  # "Among those pardoned are 15 women and seven men": composition
                 slot.count = slot.count_qualifier = None
             variants = variants[:1]
+        if trig.type == "detention" and self._describes_the_freed(token):
+            return []  # "two citizens jailed in Belarus were pardoned": who, not what happened
         if trig.type == "release" and self._conveys(token) and self._deported_with(token):
             return []  # "driven to the border and expelled": one deportation, not a release
         if frame.destination:

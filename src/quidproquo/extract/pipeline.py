@@ -443,6 +443,15 @@ class Extractor:
             return True
         return False
 
+    def _jailed_clause(self, token: Token, trigger: Token) -> bool:
+        """`token` sits in a detention clause on a noun that does not hold the trigger."""
+        return any(
+            a.dep_ in ("relcl", "acl")
+            and trigger not in list(a.subtree)
+            and any(t.type == "detention" for t in self.lexicon.match(a))
+            for a in [token, *token.ancestors]
+        )
+
     @staticmethod
     def _own_date(token: Token) -> bool:
         return any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree if t.i != token.i)
@@ -779,6 +788,8 @@ class Extractor:
                 continue
             if tokens and describes_someone(tokens[0], token):
                 continue  # "X, who had been jailed since 2020": the person's past, not the event's
+            if tokens and slot.type != "detention" and self._jailed_clause(tokens[0], token):
+                continue  # "two citizens jailed in 2021 were pardoned": the group's past
             said = bool(tokens) and governing_verb(tokens[0]) in SAY_VERBS
             if said:
                 state.claim_dates = (mention.date_min, mention.date_max)
