@@ -161,3 +161,18 @@ def test_dated_jailed_participle_keeps_its_date_apart(extractor: Extractor) -> N
     [release] = of_type(extractor, text, "release")
     assert str(detention.date_min) == "2021-01-01"
     assert str(release.date_min) == "2025-09-30"  # the Tuesday before publication
+
+
+# -- lexicon: "struck off" a sanctions list eases; "toured" is a visit ------------------------
+
+
+def test_struck_off_the_list_is_an_easing(extractor: Extractor) -> None:
+    text = "The Treasury on Friday struck the state carrier Belavia off its sanctions list."
+    [event] = of_type(extractor, text, "sanctions_eased")
+    assert (event.actor, event.target) == ("United States", "Belavia")
+
+
+def test_toured_is_a_visit(extractor: Extractor) -> None:
+    text = "The U.S. envoy Carl Berg toured a prison colony near Minsk on Monday."
+    [event] = of_type(extractor, text, "visit")
+    assert (event.actor, event.target) == ("Carl Berg", "Minsk")
