@@ -176,3 +176,15 @@ def test_toured_is_a_visit(extractor: Extractor) -> None:
     text = "The U.S. envoy Carl Berg toured a prison colony near Minsk on Monday."
     [event] = of_type(extractor, text, "visit")
     assert (event.actor, event.target) == ("Carl Berg", "Minsk")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ahead of a planned trip to Minsk by the envoy Carl Berg next week, exiles in Warsaw "
+        "say they expect little.",
+        "Names are put on the sanctions list only after a review by officials.",
+    ],
+)
+def test_expected_trips_and_habitual_listing_give_nothing(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, "2025-10-02").events == []
