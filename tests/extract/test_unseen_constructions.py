@@ -188,3 +188,26 @@ def test_toured_is_a_visit(extractor: Extractor) -> None:
 )
 def test_expected_trips_and_habitual_listing_give_nothing(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, "2025-10-02").events == []
+
+
+# -- a relative clause on a named person keeps its own polarity and reality ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oleg Sidorov, who is serving a six-year sentence, was not part of the deal.",
+        "Warsaw will keep pressing for the release of Oleg Sidorov, who is serving a six-year "
+        "sentence in a colony near Vitebsk.",
+    ],
+)
+def test_term_in_a_relative_clause_on_a_person_is_a_detention(
+    extractor: Extractor, text: str
+) -> None:
+    [event] = of_type(extractor, text, "detention")
+    assert event.persons == ["Oleg Sidorov"]
+    assert of_type(extractor, text, "release") == []
+
+
+def test_not_among_those_freed_stays_negated(extractor: Extractor) -> None:
+    assert of_type(extractor, "Oleg Sidorov was not among those who were freed.", "release") == []
