@@ -211,3 +211,12 @@ def test_term_in_a_relative_clause_on_a_person_is_a_detention(
 
 def test_not_among_those_freed_stays_negated(extractor: Extractor) -> None:
     assert of_type(extractor, "Oleg Sidorov was not among those who were freed.", "release") == []
+
+
+def test_relative_clause_on_an_apposition_names_the_person(extractor: Extractor) -> None:
+    text = (
+        "Among those freed on Monday was Ivan Petrov, a reporter for a regional paper who had "
+        "been held since March 2021."
+    )
+    [event] = of_type(extractor, text, "detention")
+    assert (event.persons, str(event.date_min)) == (["Ivan Petrov"], "2021-03-01")
