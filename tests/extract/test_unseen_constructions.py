@@ -220,3 +220,32 @@ def test_relative_clause_on_an_apposition_names_the_person(extractor: Extractor)
     )
     [event] = of_type(extractor, text, "detention")
     assert (event.persons, str(event.date_min)) == (["Ivan Petrov"], "2021-03-01")
+
+
+@pytest.mark.parametrize(
+    "text, count, destination",
+    [
+        (
+            "Ivan Petrov crossed the Polish border from Belarus on Monday along with 6 other "
+            "freed prisoners.",
+            7,
+            "Poland",
+        ),
+        (
+            "A group of 9, including the poet Ivan Petrov, has crossed the Latvian border, the "
+            "border service says.",
+            9,
+            "Latvia",
+        ),
+    ],
+)
+def test_crossing_a_named_border_is_a_release_there(
+    extractor: Extractor, text: str, count: int, destination: str
+) -> None:
+    [event] = of_type(extractor, text, "release")
+    assert (event.count, event.destination) == (count, destination)
+
+
+def test_an_envoy_crossing_a_border_frees_no_one(extractor: Extractor) -> None:
+    text = "The envoy Carl Berg crossed the Polish border on Monday."
+    assert of_type(extractor, text, "release") == []
