@@ -249,3 +249,13 @@ def test_crossing_a_named_border_is_a_release_there(
 def test_an_envoy_crossing_a_border_frees_no_one(extractor: Extractor) -> None:
     text = "The envoy Carl Berg crossed the Polish border on Monday."
     assert of_type(extractor, text, "release") == []
+
+
+def test_release_in_a_relative_clause_on_a_person_names_that_person(extractor: Extractor) -> None:
+    text = (
+        "Oleg Sidorov, who was among 20 people pardoned by Lukashenka on 3 May, was detained "
+        "again on Friday."
+    )
+    [event] = of_type(extractor, text, "release")
+    assert (event.persons, event.count, event.actor) == (["Oleg Sidorov"], 20, "Lukashenka")
+    assert str(event.date_min) == "2025-05-03"

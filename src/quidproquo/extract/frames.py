@@ -397,20 +397,20 @@ class FrameFiller:
                 self.gazetteer.is_leader(ent.text) or self.is_envoy(ent)
             ):
                 names.append(ent.text)
-        if not names:
-            person = self._described_person(trigger)
-            if person is not None and not self.gazetteer.is_leader(person.text):
-                names.append(person.text)
+        person = self._described_person(trigger)
+        if person is not None and person.text not in names:
+            if not self.gazetteer.is_leader(person.text) and not self.is_envoy(person):
+                names.insert(0, person.text)
         return names
 
     def _described_person(self, trigger: Token) -> Span | None:
         """The person a relative clause holding the trigger describes through an apposition:
         'A, a reporter who had been held since 2020', 'a student, B, who was detained'."""
         clause = next((a for a in [trigger, *trigger.ancestors] if a.dep_ == "relcl"), None)
-        if clause is None or clause.head.ent_type_ == "PERSON":
-            return None  # a clause on the name itself is in the trigger's clause already
+        if clause is None:
+            return None
         noun = clause.head
-        candidates = [noun.head] if noun.dep_ == "appos" else []
+        candidates = [noun] + ([noun.head] if noun.dep_ == "appos" else [])
         candidates += [c for c in noun.children if c.dep_ == "appos"]
         person = next((c for c in candidates if c.ent_type_ == "PERSON"), None)
         return self._ent(person) if person is not None else None
