@@ -398,9 +398,13 @@ class FrameFiller:
             ):
                 names.append(ent.text)
         person = self._described_person(trigger)
-        if person is not None and person.text not in names:
-            if not self.gazetteer.is_leader(person.text) and not self.is_envoy(person):
-                names.insert(0, person.text)
+        if (
+            person is not None
+            and person.text not in names
+            and not self.gazetteer.is_leader(person.text)
+            and not self.is_envoy(person)
+        ):
+            names.insert(0, person.text)
         return names
 
     def _described_person(self, trigger: Token) -> Span | None:
