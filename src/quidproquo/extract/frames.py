@@ -397,14 +397,14 @@ class FrameFiller:
                 self.gazetteer.is_leader(ent.text) or self.is_envoy(ent)
             ):
                 names.append(ent.text)
-        person = self._described_person(trigger)
+        described = self._described_person(trigger)
         if (
-            person is not None
-            and person.text not in names
-            and not self.gazetteer.is_leader(person.text)
-            and not self.is_envoy(person)
+            described is not None
+            and described.text not in names
+            and not self.gazetteer.is_leader(described.text)
+            and not self.is_envoy(described)
         ):
-            names.insert(0, person.text)
+            names.insert(0, described.text)
         return names
 
     def _described_person(self, trigger: Token) -> Span | None:
