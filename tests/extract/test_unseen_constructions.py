@@ -259,3 +259,32 @@ def test_release_in_a_relative_clause_on_a_person_names_that_person(extractor: E
     [event] = of_type(extractor, text, "release")
     assert (event.persons, event.count, event.actor) == (["Oleg Sidorov"], 20, "Lukashenka")
     assert str(event.date_min) == "2025-05-03"
+
+
+# -- sanctions targets: a sector coordinated with a firm is a target of its own -------------
+
+
+def eased_targets(extractor: Extractor, text: str) -> list[str]:
+    return sorted(str(e.target) for e in of_type(extractor, text, "sanctions_eased"))
+
+
+def test_sector_coordinated_with_a_firm_is_its_own_target(extractor: Extractor) -> None:
+    text = "Washington lifted sanctions on state banks and Belaruskali on Friday."
+    assert eased_targets(extractor, text) == ["Belaruskali", "banks"]
+
+
+@pytest.mark.parametrize(
+    "text, targets",
+    [
+        (
+            "The envoy announced relief for two state banks, Belinvestbank and the Development "
+            "Bank of Belarus.",
+            ["Belinvestbank", "Development Bank of Belarus"],
+        ),
+        ("Washington lifted sanctions on the potash producer Belaruskali.", ["Belaruskali"]),
+    ],
+)
+def test_sector_named_by_its_firms_is_no_target_of_its_own(
+    extractor: Extractor, text: str, targets: list[str]
+) -> None:
+    assert eased_targets(extractor, text) == targets

@@ -341,6 +341,20 @@ def object_of(token: Token, trigger: Token) -> bool:
     return False
 
 
+def coordinated(a: Token, b: Token) -> bool:
+    """'state banks and Belaruskali', 'on state banks and on Belaruskali'."""
+    return a in b.conjuncts or (a.dep_ == b.dep_ == "pobj" and a.head in b.head.conjuncts)
+
+
+def named_in_apposition(noun: Token, name: Token) -> bool:
+    """'two state banks, Belinvestbank and ...': the names after a comma spell out the
+    counted noun (parsed as an apposition or as conjuncts)."""
+    if any(name in c.subtree for c in noun.children if c.dep_ == "appos"):
+        return True
+    listed = counted(noun) and noun.i + 1 < len(noun.doc) and noun.nbor().text == ","
+    return listed and name in noun.conjuncts
+
+
 def same_person(a: str, b: str) -> bool:
     """The same name, or one is the surname of the other."""
     return a == b or a.split()[-1] == b.split()[-1]
@@ -1120,6 +1134,8 @@ class FrameFiller:
         entities: list[str] = []
         sectors: list[str] = []
         countries: list[str] = []
+        sector_tokens: dict[str, list[Token]] = {}
+        entity_tokens: list[Token] = []
         for scope in (indices, None):
             for mention in view.places:
                 tokens = view.tokens_of(mention.start, mention.end)
@@ -1127,15 +1143,24 @@ class FrameFiller:
                     continue
                 if mention.kind == "entity" and mention.canonical not in entities:
                     entities.append(mention.canonical)
+                    entity_tokens += tokens
                 elif mention.kind == "sector" and mention.canonical not in sectors:
                     sectors.append(mention.canonical)
+                    sector_tokens[mention.canonical] = tokens
                 elif mention.kind == "country" and any(
                     t.dep_ == "pobj" and t.head.lower_ == "on" for t in tokens
                 ):
                     countries.append(mention.canonical)
             if entities or sectors or countries:
                 break
-        return entities or sectors or countries
+        # "on two state banks and on Belaruskali": a sector coordinated with a firm
+        beside = [
+            sector
+            for sector, tokens in sector_tokens.items()
+            if any(coordinated(t, e) for t in tokens for e in entity_tokens)
+            and not any(named_in_apposition(t, e) for t in tokens for e in entity_tokens)
+        ]
+        return entities + beside if entities else sectors or countries
 
     def visit_targets(self, view: SentenceView) -> list[str]:
         for mention in view.places:
