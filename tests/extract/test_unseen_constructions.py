@@ -6,6 +6,7 @@ Every sentence here is written for these tests, worded unlike the gold sets.
 import pytest
 
 from quidproquo.extract import Extractor
+from quidproquo.extract.counts import find_counts
 from quidproquo.extract.discourse import Discourse
 from quidproquo.extract.gazetteer import load_gazetteer
 
@@ -288,3 +289,22 @@ def test_sector_named_by_its_firms_is_no_target_of_its_own(
     extractor: Extractor, text: str, targets: list[str]
 ) -> None:
     assert eased_targets(extractor, text) == targets
+
+
+# -- a hyphen range of people is one count, its lower bound -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Some 30-40 prisoners were freed on Monday.", 30),
+        ("Between 12–20 detainees were released overnight.", 12),
+    ],
+)
+def test_hyphen_range_of_people_is_one_count(text: str, value: int) -> None:
+    [mention] = find_counts(text)
+    assert (mention.value, mention.qualifier) == (value, "at_least")
+
+
+def test_hyphen_pair_without_people_is_no_count() -> None:
+    assert find_counts("The final score was 10-15 after extra time.") == []
