@@ -308,3 +308,14 @@ def test_hyphen_range_of_people_is_one_count(text: str, value: int) -> None:
 
 def test_hyphen_pair_without_people_is_no_count() -> None:
     assert find_counts("The final score was 10-15 after extra time.") == []
+
+
+def test_recognising_new_political_prisoners_is_a_counted_detention(extractor: Extractor) -> None:
+    text = "In May, rights defenders recognised 40 new political prisoners, the group said."
+    [event] = of_type(extractor, text, "detention")
+    assert (event.count, str(event.date_min), str(event.date_max)) == (
+        40,
+        "2025-05-01",
+        "2025-05-31",
+    )
+    assert of_type(extractor, text, "prisoner_count") == []

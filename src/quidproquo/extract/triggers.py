@@ -102,6 +102,7 @@ def dependents_lower(token: Token) -> set[str]:
                 grand.lower_
                 for grand in child.children
                 if grand.dep_ in ("pobj", "dobj", "compound", "prt")
+                or (child.dep_ == "dobj" and grand.dep_ == "amod")  # "recognised 19 new ..."
             )
             found.update(
                 grand.lower_
