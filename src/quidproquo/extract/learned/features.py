@@ -35,7 +35,7 @@ def featurize(
     return rows
 
 
-def _bucket(n: int, edges: Sequence[int]) -> str:
+def bucket(n: int, edges: Sequence[int]) -> str:
     for edge in edges:
         if n < edge:
             return f"<{edge}"
@@ -54,14 +54,14 @@ def _fields(event: Event, published: dt.date | None) -> list[str]:
         shape = "none" if value is None else "lower" if value[:1].islower() else "named"
         out.append(f"{name}={shape}")
     out.append(
-        "count=none" if event.count is None else "count" + _bucket(event.count, (2, 10, 100, 1000))
+        "count=none" if event.count is None else "count" + bucket(event.count, (2, 10, 100, 1000))
     )
-    out.append("persons" + _bucket(len(event.persons), (1, 2, 4)))
+    out.append("persons" + bucket(len(event.persons), (1, 2, 4)))
     low, high = _day(event.date_min), _day(event.date_max)
     if low is None or high is None:
         out.append("date=none")
         return out
-    out.append("span" + _bucket((high - low).days, (1, 8, 32, 367)))
+    out.append("span" + bucket((high - low).days, (1, 8, 32, 367)))
     if published is not None:
         if low == high == published:
             out.append("date=published")
@@ -79,8 +79,8 @@ def _context(event: Event, before: Sequence[Event], events: Sequence[Event]) -> 
     same_sentence = [e for e in events if e.sentence_start == event.sentence_start]
     same_type = [e for e in same_sentence if e.type == event.type]
     out = [
-        "sentence_events" + _bucket(len(same_sentence), (2, 3, 5)),
-        "sentence_same_type" + _bucket(len(same_type), (2, 3)),
+        "sentence_events" + bucket(len(same_sentence), (2, 3, 5)),
+        "sentence_same_type" + bucket(len(same_type), (2, 3)),
         "first_sentence"
         if not before or event.sentence_start == events[0].sentence_start
         else "later",
@@ -95,7 +95,7 @@ def _context(event: Event, before: Sequence[Event], events: Sequence[Event]) -> 
     return out
 
 
-def _triggers(event: Event, doc: Doc, lexicon: TriggerLexicon) -> list[Token]:
+def trigger_tokens(event: Event, doc: Doc, lexicon: TriggerLexicon) -> list[Token]:
     return [t for t in doc if any(m.type == event.type for m in lexicon.match(t))]
 
 
@@ -106,8 +106,8 @@ def _quoted(token: Token) -> bool:
 
 def _sentence(event: Event, doc: Doc, lexicon: TriggerLexicon) -> list[str]:
     """How the sentence says it: the trigger's form and place in the parse."""
-    out = ["words" + _bucket(len(doc), (15, 30, 50))]
-    triggers = _triggers(event, doc, lexicon)
+    out = ["words" + bucket(len(doc), (15, 30, 50))]
+    triggers = trigger_tokens(event, doc, lexicon)
     if not triggers:
         return [*out, "trigger=none"]
     token = triggers[0]
@@ -116,7 +116,7 @@ def _sentence(event: Event, doc: Doc, lexicon: TriggerLexicon) -> list[str]:
         f"tag={token.tag_}",
         f"dep={token.dep_}",
         f"head_dep={token.head.dep_}",
-        "trigger_count" + _bucket(len(triggers), (2, 3)),
+        "trigger_count" + bucket(len(triggers), (2, 3)),
     ]
     chain = [token, *token.ancestors]
     for node in chain:

@@ -6,11 +6,9 @@ the same weights. The model is saved as JSON (feature name -> weight), a few kil
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -71,7 +69,3 @@ def fit(
         if float(np.max(np.abs(step))) < 1e-8:
             break
     return LogReg({n: float(w[i]) for n, i in index.items()}, float(w[-1]))
-
-
-def save(model: LogReg, path: Path, **extra: Any) -> None:
-    path.write_text(json.dumps({**extra, **model.to_json()}, indent=1) + "\n", encoding="utf-8")

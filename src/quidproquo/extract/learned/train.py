@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,14 +27,23 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc
 
-from quidproquo.evaluate import GoldDoc, Scores, load_gold, match_events, score
+from quidproquo.evaluate import (
+    GoldDoc,
+    Scores,
+    event_mismatches,
+    load_gold,
+    match_events,
+    score,
+)
 from quidproquo.extract.learned import MODEL, CandidateFilter
 from quidproquo.extract.learned.features import featurize
-from quidproquo.extract.learned.logreg import LogReg, fit, save
+from quidproquo.extract.learned.logreg import LogReg, fit
+from quidproquo.extract.learned.ranker import Candidate, candidates_of, choose_date
 from quidproquo.extract.pipeline import Extractor
 from quidproquo.model import Event
 
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(15))  # 0.0 (keep all) .. 0.7
+MARGINS = (1.0, 0.6, 0.4, 0.3, 0.2, 0.1, 0.0)  # 1.0: never switch
 
 
 class Recorder(CandidateFilter):
@@ -41,11 +52,13 @@ class Recorder(CandidateFilter):
     def __init__(self, extractor: Extractor) -> None:
         super().__init__(LogReg(), 0.0, extractor.lexicon)
         self.rows: list[list[str]] = []
+        self.dates: list[list[Candidate]] = []
 
     def select(
         self, events: list[Event], parsed: dict[int, Doc], published: dt.date | None
     ) -> list[Event]:
         self.rows += featurize(events, parsed, published, self.lexicon)
+        self.dates += candidates_of(events, parsed, published, self.lexicon)
         return events
 
 
@@ -57,6 +70,8 @@ class Example:
     events: list[dict[str, Any]]
     rows: list[list[str]]
     labels: list[bool]
+    dates: list[list[Candidate]]  # per event: the rules' date first, then the alternatives
+    date_labels: list[list[bool] | None]  # per candidate: agrees with the gold (None: no gold)
 
 
 def examples(docs: Sequence[GoldDoc], extractor: Extractor) -> list[Example]:
@@ -64,68 +79,217 @@ def examples(docs: Sequence[GoldDoc], extractor: Extractor) -> list[Example]:
     extractor.learned = recorder
     out = []
     for doc in docs:
-        recorder.rows = []
+        recorder.rows, recorder.dates = [], []
         found = extractor.extract(doc.text, doc.published)
         events = [e.to_dict() for e in found.events]
         if len(recorder.rows) != len(events):
             raise RuntimeError(f"{doc.id}: {len(recorder.rows)} feature rows, {len(events)} events")
         matched = set(match_events(doc.events, events).values())
-        out.append(Example(doc, events, recorder.rows, [j in matched for j in range(len(events))]))
+        labels = [j in matched for j in range(len(events))]
+        dates = recorder.dates
+        out.append(
+            Example(doc, events, recorder.rows, labels, dates, date_labels(doc, events, dates))
+        )
     extractor.learned = None
     return out
 
 
-def scored(items: Sequence[Example], keep: Sequence[Sequence[bool]] | None = None) -> Scores:
-    """FORMAT.md scores of the rules' events, or of those `keep` marks."""
+def _same_sentence(gold: dict[str, Any], event: dict[str, Any]) -> bool:
+    a, b = (gold.get("evidence") or "").strip(), (event.get("evidence") or "").strip()
+    return bool(a and b) and (a in b or b in a)
+
+
+def date_labels(
+    doc: GoldDoc, events: list[dict[str, Any]], candidates: list[list[Candidate]]
+) -> list[list[bool] | None]:
+    """Which date candidates agree with the gold event the rules' event stands for: the gold
+    event of its type and sentence that agrees with it on most other fields."""
+    out: list[list[bool] | None] = []
+    for event, found in zip(events, candidates, strict=True):
+
+        def others(gold: dict[str, Any], event: dict[str, Any] = event) -> int:
+            return sum(not r.startswith("date") for r in event_mismatches(gold, event))
+
+        golds = [g for g in doc.events if g["type"] == event["type"] and _same_sentence(g, event)]
+        golds = [g for g in golds if g.get("date_min") or g.get("date_max")]
+        if not golds:
+            out.append(None)
+            continue
+        gold = min(golds, key=others)
+        out.append(
+            [
+                not any(
+                    r.startswith("date")
+                    for r in event_mismatches(
+                        gold, {**event, "date_min": c.value[0], "date_max": c.value[1]}
+                    )
+                )
+                for c in found
+            ]
+        )
+    return out
+
+
+def losses(items: Sequence[Example]) -> Counter[str]:
+    """Where the rules lose events: a gold event with no event of its type in its sentence
+    (missing), one whose same-type event has other fields (wrong argument, per field), and
+    rule events with no gold event of their type in the sentence (spurious)."""
+    found: Counter[str] = Counter()
+    for ex in items:
+        pairs = match_events(ex.doc.events, ex.events)
+        for i, gold in enumerate(ex.doc.events):
+            if i in pairs:
+                continue
+            near = [e for e in ex.events if e["type"] == gold["type"] and _same_sentence(gold, e)]
+            if not near:
+                found["missing"] += 1
+                continue
+            found["wrong argument"] += 1
+            for reason in {r.split()[0] for r in event_mismatches(gold, near[0])}:
+                found[f"  {reason}"] += 1
+        matched = set(pairs.values())
+        for j, event in enumerate(ex.events):
+            if j not in matched and not any(
+                g["type"] == event["type"] and _same_sentence(g, event) for g in ex.doc.events
+            ):
+                found["spurious"] += 1
+    return found
+
+
+Chosen = list[list[dict[str, Any] | None]]  # per text, per rule event: kept (maybe changed)
+
+
+def rule_events(items: Sequence[Example]) -> Chosen:
+    return [list(ex.events) for ex in items]
+
+
+def scored(items: Sequence[Example], chosen: Chosen | None = None) -> Scores:
+    """FORMAT.md scores of the rules' events, or of the `chosen` ones."""
+    chosen = chosen if chosen is not None else rule_events(items)
     predictions = {
-        ex.doc.id: {"events": [e for j, e in enumerate(ex.events) if keep is None or keep[i][j]]}
-        for i, ex in enumerate(items)
+        ex.doc.id: {"events": [e for e in events if e is not None]}
+        for ex, events in zip(items, chosen, strict=True)
     }
     return score([ex.doc for ex in items], predictions)
 
 
-def train_model(items: Sequence[Example], l2: float) -> LogReg:
-    rows = [row for ex in items for row in ex.rows]
-    return fit(rows, [label for ex in items for label in ex.labels], l2=l2)
+class Part:
+    """A learned part: fit a model on examples, apply it with a knob (threshold or margin)."""
+
+    name = ""
+    knobs: tuple[float, ...] = ()
+    l2 = 1.0
+
+    def fit(self, items: Sequence[Example], l2: float) -> LogReg:
+        raise NotImplementedError
+
+    def apply(
+        self, ex: Example, events: list[dict[str, Any] | None], model: LogReg, knob: float
+    ) -> None:
+        raise NotImplementedError
 
 
-def out_of_fold(items: Sequence[Example], folds: int, seed: int, l2: float) -> list[list[float]]:
-    """Each text's event probabilities from a model that did not see it."""
+class FilterPart(Part):
+    """Drop events whose probability of being right is below the threshold."""
+
+    name = "filter"
+    knobs = THRESHOLDS
+    l2 = 10.0  # chosen by nested CV among 0.3, 1, 3, 10, 30 (docs/LEARNED.md)
+
+    def fit(self, items: Sequence[Example], l2: float) -> LogReg:
+        rows = [row for ex in items for row in ex.rows]
+        return fit(rows, [label for ex in items for label in ex.labels], l2=l2)
+
+    def apply(
+        self, ex: Example, events: list[dict[str, Any] | None], model: LogReg, knob: float
+    ) -> None:
+        for j, row in enumerate(ex.rows):
+            if model.probability(row) < knob:
+                events[j] = None
+
+
+class DatePart(Part):
+    """Switch an event's date to another candidate that beats the rules' by the margin."""
+
+    name = "dates"
+    knobs = MARGINS
+    l2 = 1.0  # chosen by nested CV among 1, 3, 10
+
+    def fit(self, items: Sequence[Example], l2: float) -> LogReg:
+        rows, labels = [], []
+        for ex in items:
+            for found, marks in zip(ex.dates, ex.date_labels, strict=True):
+                if marks is not None and len(found) > 1:
+                    rows += [c.features for c in found]
+                    labels += marks
+        return fit(rows, labels, l2=l2)
+
+    def apply(
+        self, ex: Example, events: list[dict[str, Any] | None], model: LogReg, knob: float
+    ) -> None:
+        for j, found in enumerate(ex.dates):
+            event = events[j]
+            best = choose_date(found, model, knob)
+            if event is not None and best is not None:
+                events[j] = {**event, "date_min": best[0], "date_max": best[1]}
+
+
+def applied(items: Sequence[Example], steps: Sequence[tuple[Part, LogReg, float]]) -> Chosen:
+    chosen = rule_events(items)
+    for ex, events in zip(items, chosen, strict=True):
+        for part, model, knob in steps:
+            part.apply(ex, events, model, knob)
+    return chosen
+
+
+def fold_of(items: Sequence[Example], folds: int, seed: int) -> list[int]:
     order = np.random.default_rng(seed).permutation(len(items))
-    fold_of = {int(doc): k % folds for k, doc in enumerate(order)}
-    probs: list[list[float]] = [[] for _ in items]
-    for k in range(folds):
-        model = train_model([ex for i, ex in enumerate(items) if fold_of[i] != k], l2)
+    out = [0] * len(items)
+    for k, i in enumerate(order):
+        out[int(i)] = k % folds
+    return out
+
+
+def best_knob(items: Sequence[Example], part: Part, folds: int, seed: int, l2: float) -> float:
+    """The knob whose out-of-fold decisions score best (ties: the more cautious, first)."""
+    where = fold_of(items, folds, seed)
+    models = [
+        part.fit([ex for i, ex in enumerate(items) if where[i] != k], l2) for k in range(folds)
+    ]
+
+    def f1(knob: float) -> float:
+        chosen = rule_events(items)
         for i, ex in enumerate(items):
-            if fold_of[i] == k:
-                probs[i] = [model.probability(row) for row in ex.rows]
-    return probs
+            part.apply(ex, chosen[i], models[where[i]], knob)
+        return scored(items, chosen).events.f1
 
-
-def best_threshold(items: Sequence[Example], probs: Sequence[Sequence[float]]) -> float:
-    def f1(t: float) -> float:
-        return scored(items, [[p >= t for p in ps] for ps in probs]).events.f1
-
-    return max(THRESHOLDS, key=lambda t: (f1(t), -t))  # ties: the lower, keeping more
+    return max(part.knobs, key=lambda knob: (f1(knob), -part.knobs.index(knob)))
 
 
 def nested_cv(
-    items: Sequence[Example], folds: int, seed: int, l2: float
-) -> tuple[list[list[bool]], list[float]]:
-    """Keep-decisions for every text where model and threshold come from the other folds."""
-    order = np.random.default_rng(seed).permutation(len(items))
-    fold_of = {int(doc): k % folds for k, doc in enumerate(order)}
-    keep: list[list[bool]] = [[] for _ in items]
-    chosen = []
+    items: Sequence[Example], parts: Sequence[Part], folds: int, seed: int
+) -> tuple[Chosen, list[list[float]]]:
+    """Decisions for every text by models and knobs chosen without it (nested k-fold)."""
+    where = fold_of(items, folds, seed)
+    chosen = rule_events(items)
+    knobs = []
     for k in range(folds):
-        inner = [ex for i, ex in enumerate(items) if fold_of[i] != k]
-        threshold = best_threshold(inner, out_of_fold(inner, folds, seed, l2))
-        chosen.append(threshold)
-        model = train_model(inner, l2)
+        inner = [ex for i, ex in enumerate(items) if where[i] != k]
+        steps = [(p, p.fit(inner, p.l2), best_knob(inner, p, folds, seed, p.l2)) for p in parts]
+        knobs.append([knob for _, _, knob in steps])
         for i, ex in enumerate(items):
-            if fold_of[i] == k:
-                keep[i] = [model.probability(row) >= threshold for row in ex.rows]
-    return keep, chosen
+            if where[i] == k:
+                for part, model, knob in steps:
+                    part.apply(ex, chosen[i], model, knob)
+    return chosen, knobs
+
+
+def save_parts(path: Path, steps: Sequence[tuple[Part, LogReg, float]], **meta: Any) -> None:
+    """One JSON file: per part its knob, bias and weights."""
+    data: dict[str, Any] = dict(meta)
+    for part, model, knob in steps:
+        data[part.name] = {"knob": knob, "l2": part.l2, **model.to_json()}
+    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
 def line(label: str, scores: Scores) -> str:
@@ -149,7 +313,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--l2", type=float, default=10.0, help="L2 penalty (chosen by CV)")
     parser.add_argument("--out", type=Path, default=MODEL, help="where the model goes")
     args = parser.parse_args(argv)
 
@@ -160,40 +323,46 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"{len(items)} texts, {sum(len(ex.labels) for ex in items)} rule events, "
         f"{sum(sum(ex.labels) for ex in items)} of them right"
     )
-
-    keep, thresholds = nested_cv(items, args.folds, args.seed, args.l2)
-    print(f"\n{args.folds}-fold nested cross-validation (thresholds {thresholds}):")
-    start = 0
     for name, found in sets.items():
-        part = keep[start : start + len(found)]
-        start += len(found)
+        lost = losses(found)
+        fields = ", ".join(f"{k.strip()} {v}" for k, v in sorted(lost.items()) if k[0] == " ")
+        print(
+            f"{name}: rules lose {lost['missing']} gold events with no candidate, "
+            f"{lost['wrong argument']} with a wrong argument ({fields}); "
+            f"{lost['spurious']} spurious events"
+        )
+    print(f"\n{args.folds}-fold nested cross-validation (model and knob chosen without the fold):")
+    for name, found in sets.items():
         print(line(f"{name}: rules", scored(found)))
-        print(line(f"{name}: rules + filter (CV)", scored(found, part)))
     print(line("all: rules", scored(items)))
-    print(line("all: rules + filter (CV)", scored(items, keep)))
+    parts = [FilterPart(), DatePart()]
+    for label, chosen_parts in [(p.name, [p]) for p in parts] + [("all parts", parts)]:
+        chosen, knobs = nested_cv(items, chosen_parts, args.folds, args.seed)
+        print(f"+ {label} (knobs per fold {knobs}):")
+        start = 0
+        for name, found in sets.items():
+            print(line(f"{name}: + {label}", scored(found, chosen[start : start + len(found)])))
+            start += len(found)
+        print(line(f"all: + {label}", scored(items, chosen)))
 
-    threshold = best_threshold(items, out_of_fold(items, args.folds, args.seed, args.l2))
-    model = train_model(items, args.l2)
-    save(
-        model,
-        args.out,
-        threshold=threshold,
-        trained_on=sorted(sets),
-        examples=sum(len(ex.labels) for ex in items),
-        l2=args.l2,
-        folds=args.folds,
-        seed=args.seed,
-    )
-    print(f"\nmodel: {len(model.weights)} features, threshold {threshold} -> {args.out}")
+    steps = []
+    for part in parts:
+        knob = best_knob(items, part, args.folds, args.seed, part.l2)
+        steps.append((part, part.fit(items, part.l2), knob))
+    save_parts(args.out, steps, trained_on=sorted(sets), folds=args.folds, seed=args.seed)
+    print(f"\nmodel -> {args.out}: " + ", ".join(f"{p.name} {k}" for p, _, k in steps))
 
     for path in args.heldout:
         held = examples(load_gold(path), extractor)
-        decisions = [[model.probability(row) >= threshold for row in ex.rows] for ex in held]
-        rules, filtered = scored(held), scored(held, decisions)
+        rules = scored(held)
         print(f"\nheld out {path.name}:")
         print(line("rules", rules))
-        print(line("rules + filter", filtered))
-        print("\n".join(by_type(rules, filtered)))
+        for label, chosen_steps in [(p.name, [s]) for p, s in zip(parts, steps, strict=True)] + [
+            ("all parts", steps)
+        ]:
+            found = scored(held, applied(held, chosen_steps))
+            print(line(f"rules + {label}", found))
+            print("\n".join(by_type(rules, found)))
 
 
 if __name__ == "__main__":
