@@ -6,6 +6,7 @@ Every text here is written for this file; none comes from a gold set.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -130,10 +131,59 @@ def test_training_on_a_tiny_set_runs_end_to_end(
 # -- what it decides ------------------------------------------------------------------------
 
 
-def test_a_plainly_stated_release_is_kept(learned: Extractor) -> None:
-    text = "MOGILEV, 3 June. Belarus freed 17 political prisoners on Tuesday, officials said."
-    (release,) = [e for e in learned.extract(text, "2025-06-03").events if e.type == "release"]
-    assert (release.count, release.actor, release.date_min) == (17, "Belarus", "2025-06-03")
+class Recording(CandidateFilter):
+    """The shipped models, noting each call and each event's probability."""
+
+    def __init__(self, shipped: CandidateFilter) -> None:
+        super().__init__(
+            shipped.model, shipped.threshold, shipped.lexicon, shipped.dates, shipped.margin
+        )
+        self.calls = 0
+        self.seen: list[tuple[str, float]] = []
+
+    def select(self, events, parsed, published):  # type: ignore[no-untyped-def]
+        self.calls += 1
+        scores = self.probabilities(events, parsed, published)
+        self.seen += [(e.type, p) for e, p in zip(events, scores, strict=True)]
+        return super().select(events, parsed, published)
+
+
+@pytest.fixture
+def recording(learned: Extractor) -> Iterator[Recording]:
+    shipped = learned.learned
+    assert shipped is not None
+    spy = Recording(shipped)
+    learned.learned = spy
+    yield spy
+    learned.learned = shipped
+
+
+PLAIN = "GOMEL, 12 May. The authorities freed 26 prisoners on Monday, the rights group said."
+GROUP = "Most of those who were detained in the sweep were pensioners."  # a description
+QUOTED = '"They freed my uncle, and others are still inside," said Ina Karol.'
+
+
+def test_a_plainly_stated_release_is_kept(learned: Extractor, recording: Recording) -> None:
+    (release,) = learned.extract(PLAIN, "2025-05-12").events
+    assert (release.type, release.count, release.date_min) == ("release", 26, "2025-05-12")
+    assert recording.seen[0][1] > 0.7
+
+
+def test_a_description_of_the_detained_is_dropped(
+    plain: Extractor, learned: Extractor, recording: Recording
+) -> None:
+    assert [e.type for e in plain.extract(GROUP, "2025-05-12").events] == ["detention"]
+    assert learned.extract(GROUP, "2025-05-12").events == []
+    assert recording.seen[0][1] < recording.threshold
+
+
+def test_a_fieldless_release_in_a_quote_scores_below_a_stated_one(
+    learned: Extractor, recording: Recording
+) -> None:
+    learned.extract(QUOTED, "2025-05-12")
+    learned.extract(PLAIN, "2025-05-12")
+    (quoted, stated) = recording.seen
+    assert quoted[0] == stated[0] == "release" and quoted[1] < stated[1]
 
 
 def test_it_only_removes_or_redates_what_the_rules_found(
@@ -143,11 +193,11 @@ def test_it_only_removes_or_redates_what_the_rules_found(
         "KAUNAS, 5 March. Belarus pardoned 31 prisoners on Tuesday and sent 14 of them to "
         "Lithuania. The court in Brest had jailed the teacher Olga Minich in 2022. "
         "Rights groups say 1,130 political prisoners remain behind bars. "
-        "The European Union extended its sanctions on Belarusian potash for a year."
+        "The European Union extended its sanctions on Belarusian potash for a year. " + GROUP
     )
     ruled = plain.extract(text, "2025-03-05").events
     kept = learned.extract(text, "2025-03-05").events
-    assert len(kept) <= len(ruled)
+    assert len(kept) < len(ruled)
     for event in kept:
         assert any(
             (e.type, e.count, e.actor, e.persons, e.sentence_start)
@@ -156,21 +206,10 @@ def test_it_only_removes_or_redates_what_the_rules_found(
         )
 
 
-class Counting(CandidateFilter):
-    calls = 0
-
-    def select(self, events, parsed, published):  # type: ignore[no-untyped-def]
-        Counting.calls += 1
-        return super().select(events, parsed, published)
-
-
-def test_it_runs_only_on_candidate_sentences(learned: Extractor) -> None:
-    shipped = learned.learned
-    assert shipped is not None
-    counting = Counting(shipped.model, shipped.threshold, shipped.lexicon)
+def test_it_runs_only_on_candidate_sentences(learned: Extractor, recording: Recording) -> None:
     gated = Extractor(learned.nlp, with_quotes=False)
-    gated.learned = counting
+    gated.learned = recording
     gated.extract("The city council approved a budget for road repairs on Monday.", "2025-01-01")
-    assert Counting.calls == 0  # off-topic: nothing parsed, nothing scored
+    assert recording.calls == 0  # off the subject: nothing parsed, nothing scored
     gated.extract("Belarus freed 20 prisoners on Monday.", "2025-01-07")
-    assert Counting.calls == 1
+    assert recording.calls == 1
