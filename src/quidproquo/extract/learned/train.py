@@ -1,16 +1,18 @@
-"""Train the candidate filter from FORMAT.md gold files and measure what it adds.
+"""Train the learned parts (filter, date ranker) from FORMAT.md gold files; measure them.
 
     python -m quidproquo.extract.learned.train ../shared/eval/train.gold.jsonl \
         ../shared/eval/dev.gold.jsonl ../shared/eval/seed.gold.jsonl \
         --heldout ../shared/eval/dev2.gold.jsonl
 
-1. The rules (learned filter off) extract every training text; each event they propose becomes
-   an example: its features (features.py), labelled by whether the FORMAT.md scorer matches it
-   to a gold event. Gold texts are read at training time; none is stored.
-2. k-fold cross-validation by document (fixed seed) picks the threshold; the figure reported is
-   nested (each outer fold's threshold is chosen on the other folds only).
-3. The final model is fitted on all examples and written with its threshold (`--out`).
-4. `--heldout` files are scored once, rules alone and rules + filter.
+1. The rules (learned parts off) extract every training text; each event they propose becomes
+   a filter example (features.py), labelled by whether the FORMAT.md scorer matches it to a
+   gold event, and each reading of its date a ranker example (ranker.py), labelled by whether
+   it agrees with the gold event of its sentence. Gold texts are read here; none is stored.
+2. Where the rules lose events is printed per file (missing, wrong argument, spurious).
+3. k-fold cross-validation by document (fixed seed) picks each part's threshold or margin; the
+   figures printed are nested (each fold's models and knobs come from the other folds only).
+4. The final models are fitted on all examples and written with their knobs (`--out`).
+5. `--heldout` files are scored once: rules alone, with each part, with both.
 """
 
 from __future__ import annotations
