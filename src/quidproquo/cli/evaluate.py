@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from quidproquo.cli import main
-from quidproquo.cli.common import echo_json, echo_table, json_option
+from quidproquo.cli.common import echo_json, echo_table, json_option, progress_bar
 from quidproquo.evaluate import (
     PRF,
     GoldDoc,
@@ -29,7 +29,10 @@ def _extract_all(docs: list[GoldDoc], learned: bool = False) -> dict[str, dict[s
             f"the extractor is not available ({exc}); pass --predictions PRED.jsonl"
         ) from exc
     run = Extractor(learned=True).extract if learned else extract
-    return {doc.id: run(doc.text, doc.published).to_prediction(doc.id) for doc in docs}
+    return {
+        doc.id: run(doc.text, doc.published).to_prediction(doc.id)
+        for doc in progress_bar(docs, "evaluate")
+    }
 
 
 def _row(label: str, prf: PRF) -> dict[str, Any]:

@@ -116,6 +116,11 @@ def extract_command(
             f" stored as candidates ({report.kept_reviewed} reviewed facts kept as they were)"
             + (f"; {report.failed} failed (qpq documents --status failed)" if report.failed else "")
             + (f"; {report.unchanged} already extracted" if report.unchanged else "")
+            + (
+                f"; {report.refused} extracted values refused as implausible (qpq documents)"
+                if report.refused
+                else ""
+            )
         )
     ctx.exit(1 if report.errors else 0)
 

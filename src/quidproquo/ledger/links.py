@@ -15,9 +15,11 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from quidproquo.ledger.intervals import Interval
+from quidproquo.resolve.shown import PROPERTY_COLUMNS, Shown, reviewer_set, shown_values
 from quidproquo.store import Store, from_json
 
 RELEASE = "release"
@@ -61,6 +63,19 @@ class IncidentView:
     sources: list[str]
     count_claims: list[ClaimValue]
     published: str | None = None  # the latest publication date of its source documents
+    claims: dict[str, list[ClaimValue]] = field(default_factory=dict)  # per property
+    reviewed: dict[str, Any] = field(default_factory=dict)  # properties a reviewer set
+
+    @cached_property
+    def values(self) -> dict[str, Shown]:
+        """Each property shown (resolve/shown.py): a reviewer's value marked, beside the
+        sources' claims. Built when first asked for (the chance test never asks)."""
+        sets = {
+            prop: [{"value": c.value, "qualifier": c.qualifier, "sources": c.n_sources}
+                   for c in claims]  # fmt: skip
+            for prop, claims in self.claims.items()
+        }
+        return shown_values(vars(self), sets, self.reviewed)
 
     @property
     def interval(self) -> Interval | None:
@@ -69,7 +84,10 @@ class IncidentView:
     @property
     def count_by_reviewer(self) -> bool:
         """The count is a reviewer's correction, not what the sources said."""
-        return self.status == "corrected"
+        return self.by_reviewer("count")
+
+    def by_reviewer(self, prop: str) -> bool:
+        return bool(self.values.get(prop, {}).get("by_reviewer"))
 
     @property
     def date_label(self) -> str:
@@ -82,7 +100,13 @@ class IncidentView:
         return [t.strip() for t in (self.target or "").split(";") if t.strip()]
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self) | {"date": self.date_label, "count_by_reviewer": self.count_by_reviewer}
+        fields = {k: v for k, v in asdict(self).items() if k not in ("claims", "reviewed")}
+        return fields | {
+            "values": self.values,
+            "date": self.date_label,
+            "count_by_reviewer": self.count_by_reviewer,
+            "by_reviewer": sorted(p for p, v in self.values.items() if v["by_reviewer"]),
+        }
 
 
 @dataclass
@@ -181,7 +205,11 @@ def load_incidents(
     by_incident: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for claim in claims:
         by_incident[claim["incident_id"]].append(claim)
-    return {row["id"]: _view(row, by_incident.get(row["id"], [])) for row in rows}
+    reviewed = reviewer_set(store, "incident")
+    return {
+        row["id"]: _view(row, by_incident.get(row["id"], []), reviewed.get(row["id"], {}))
+        for row in rows
+    }
 
 
 CLAIMS_SQL = (
@@ -191,7 +219,13 @@ CLAIMS_SQL = (
 )
 
 
-def _view(row: dict[str, Any], own: list[dict[str, Any]]) -> IncidentView:
+def _view(
+    row: dict[str, Any], own: list[dict[str, Any]], reviewed: dict[str, Any]
+) -> IncidentView:
+    by_property: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for claim in own:
+        by_property[claim["property"]].append(claim)
+    grouped = {prop: claim_set(cs) for prop, cs in by_property.items() if prop in PROPERTY_COLUMNS}
     return IncidentView(
         id=row["id"],
         type=row["type"],
@@ -210,8 +244,10 @@ def _view(row: dict[str, Any], own: list[dict[str, Any]]) -> IncidentView:
         origin=row["origin"],
         notes=row["notes"],
         sources=sorted({c["url"] for c in own if c["url"]}),
-        count_claims=claim_set([c for c in own if c["property"] == "count"]),
+        count_claims=grouped.get("count", []),
         published=max((c["published"] for c in own if c["published"]), default=None),
+        claims=grouped,
+        reviewed=reviewed,
     )
 
 
