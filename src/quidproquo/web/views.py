@@ -152,12 +152,10 @@ def ledger(qpq: Quidproquo, params: Params) -> Page:
 def incident(qpq: Quidproquo, params: Params) -> Page:
     limit = integer(params, "limit", PAGE_SIZE, 1, MAX_LIMIT)
     page = integer(params, "page", 1, 1, 10**9)
-    detail = incident_detail(qpq.store, params["id"])
+    # The claim sets count every claim; the claims themselves are listed a page at a time.
+    detail = incident_detail(qpq.store, params["id"], ((page - 1) * limit, limit))
     if detail is None:
         raise NotFound(f"no incident {params['id']!r}")
-    # The claim sets count every claim; the claims themselves are listed a page at a time.
-    detail["claim_count"] = len(detail["claims"])
-    detail["claims"] = detail["claims"][(page - 1) * limit : page * limit]
     more = page * limit < detail["claim_count"]
     detail["next"] = next_page(params, str(page + 1) if more else None, "page")
     excerpts: dict[str, Any] = {}
