@@ -8,10 +8,10 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 from click.testing import CliRunner
-from test_extract_stream import _corpus
 
 from quidproquo.app import Quidproquo, extract_corpus_to_parquet
 from quidproquo.cli import main
+from test_extract_stream import _corpus
 
 FACTS = "SELECT e.id, e.type, e.count, e.evidence, e.sentence_start, e.sentence_end, d.source_id" \
     " FROM events e JOIN documents d ON d.id = e.document_id ORDER BY e.id"  # fmt: skip
