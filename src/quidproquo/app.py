@@ -188,12 +188,13 @@ class Quidproquo:
         status: str | None = None,
         since: str | None = None,
         until: str | None = None,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Stored documents, newest publication first, without their text; filtered by
         publisher (any letter case), status, and publication date (ISO, inclusive); failed
-        ones say why."""
+        ones say why. With `limit`, those after the first `offset`."""
         where: list[str] = []
-        params: dict[str, Any] = {"limit": limit}
+        params: dict[str, Any] = {"limit": limit, "offset": offset}
         if publisher:
             where.append("LOWER(publisher) = LOWER(:publisher)")
             params["publisher"] = publisher
@@ -213,7 +214,7 @@ class Quidproquo:
             + " ORDER BY published DESC, retrieved DESC, id"
         )
         if limit:
-            sql += " LIMIT :limit"
+            sql += " LIMIT :limit OFFSET :offset"
         return self.store.query(sql, params)
 
     def search(
