@@ -31,8 +31,9 @@ def test_people_documents_and_search_page_with_next_links(
     qpq = Quidproquo(str(web.db))
     for n in range(4):
         text = f"Belarus news digest number {n}: the ferry timetable changes in spring."
-        qpq.add_document(Document(id=f"digest{n}", text=text, content_hash=f"h{n}", kind="text",
-                                  published=f"2026-02-0{n + 1}", retrieved="2026-03-01"))  # fmt: skip
+        doc = Document(id=f"digest{n}", text=text, content_hash=f"h{n}", kind="text",
+                       published=f"2026-02-0{n + 1}", retrieved="2026-03-01")  # fmt: skip
+        qpq.add_document(doc)
     for path, key, ident in (
         ("/people.json", "people", "key"),
         ("/documents.json", "documents", "id"),
