@@ -11,8 +11,9 @@ corrected) with their hash-chained audit-log rows; 2% of events and claims and 5
 incidents are reviewed. Incident sizes follow a heavy tail: most incidents are told by 1 to 5
 events, about one in 300 by 150 to 600. Dates run from 2000 to mid-2026.
 Rows go in with executemany (SQLite) or COPY (PostgreSQL), 20,000 at a time, into a fresh
-store (the target must be empty), with the secondary indexes made after the load. The text is
-synthetic and says nothing true.
+store (the target must be empty), with the secondary indexes made after the load; then every
+incident's summary is computed and stored (`ledger.summaries.fill`). The text is synthetic and
+says nothing true.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from quidproquo.ledger.summaries import fill
 from quidproquo.resolve.review import GENESIS_HASH, row_hash
 from quidproquo.store import Store
 
@@ -328,6 +330,8 @@ def generate(db: str, events: int, seed: int = 1) -> dict[str, int]:
         conn.exec_driver_sql("UPDATE facts_version SET version = version + 1 WHERE id = 1")
     with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.exec_driver_sql("ANALYZE")
+    # Each incident's claims summed up, as a first read would (ledger/summaries.py).
+    writer.counts["incident_summaries"] = fill(store)
     store.engine.dispose()
     return writer.counts
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from quidproquo.ledger.intervals import Interval
@@ -54,7 +55,7 @@ class IncidentView:
 
     @property
     def interval(self) -> Interval | None:
-        return Interval.parse(self.date_min, self.date_max)
+        return _interval(self.date_min, self.date_max)
 
     @property
     def count_by_reviewer(self) -> bool:
@@ -72,7 +73,15 @@ class IncidentView:
         return [t.strip() for t in (self.target or "").split(";") if t.strip()]
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self) | {"date": self.date_label, "count_by_reviewer": self.count_by_reviewer}
+        """As `asdict`, without its deep copies (a ledger page converts hundreds)."""
+        plain = {f.name: getattr(self, f.name) for f in fields(self)}
+        plain |= {"persons": list(self.persons), "sources": list(self.sources),
+                  "count_claims": [asdict(c) for c in self.count_claims]}  # fmt: skip
+        return plain | {"date": self.date_label, "count_by_reviewer": self.count_by_reviewer}
+
+
+# Intervals are immutable: each pair of stored bounds is parsed once.
+_interval = lru_cache(maxsize=1 << 16)(Interval.parse)
 
 
 @dataclass
