@@ -160,14 +160,15 @@ def load_incidents(
     where = status_filter(accepted_only)
     if types is not None:
         where += " AND type IN (" + ", ".join(f"'{t}'" for t in types) + ")"
+    # In id order whichever way they are read (the chance test sums over them in this order).
     if ids is None:
-        rows = store.query(f"SELECT * FROM incidents WHERE {where}")
+        rows = store.query(f"SELECT * FROM incidents WHERE {where} ORDER BY id")
     else:
         wanted, rows = sorted(ids), []
         for start in range(0, len(wanted), CHUNK):
             names, params = in_list("i", wanted[start : start + CHUNK])
-            rows += store.query(f"SELECT * FROM incidents WHERE id IN ({names}) AND {where}",
-                                params)  # fmt: skip
+            rows += store.query(f"SELECT * FROM incidents WHERE id IN ({names}) AND {where}"
+                                " ORDER BY id", params)  # fmt: skip
     keep: Keep | None = (lambda c: c["status"] in REVIEWED) if accepted_only else None
     whole = ids is None and types is None
     summed = summaries(store, None if whole else [r["id"] for r in rows], keep)
