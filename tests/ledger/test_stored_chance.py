@@ -8,9 +8,9 @@ import json
 from click.testing import CliRunner
 
 from quidproquo.cli import main
+from quidproquo.ledger import stored
 from quidproquo.ledger.links import build_ledger
 from quidproquo.ledger.stats import PERIOD_RULES, chance_tests
-from quidproquo.ledger import stored
 from quidproquo.store import Store
 
 
