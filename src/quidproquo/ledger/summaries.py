@@ -19,6 +19,8 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from quidproquo.resolve.incidents import claim_support, is_contested
 from quidproquo.store import CHUNK, Store, from_json, in_list, now_iso
 
@@ -184,14 +186,17 @@ def _store(store: Store, made: dict[str, Summary], version: int) -> None:
     """Insert the summaries computed on facts `version`, unless the facts changed since (a
     claim written meanwhile would otherwise be missed: its trigger ran before the insert)."""
     lock = " FOR SHARE" if store.dialect == "postgresql" else ""  # wait for a writer's commit
-    store.execute(
-        "INSERT INTO incident_summaries (incident_id, claim_sets, disputed, claim_count, urls,"
-        " count_claims, published, computed_at)"
-        " SELECT :id, :sets, :disputed, :n, :urls, :counts, :published, :at"
-        f" FROM facts_version WHERE id = 1 AND version = :version{lock}"
-        " ON CONFLICT (incident_id) DO NOTHING",
-        [_to_row(incident_id, s) | {"version": version} for incident_id, s in made.items()],
-    )
+    try:
+        store.execute(
+            "INSERT INTO incident_summaries (incident_id, claim_sets, disputed, claim_count,"
+            " urls, count_claims, published, computed_at)"
+            " SELECT :id, :sets, :disputed, :n, :urls, :counts, :published, :at"
+            f" FROM facts_version WHERE id = 1 AND version = :version{lock}"
+            " ON CONFLICT (incident_id) DO NOTHING",
+            [_to_row(incident_id, s) | {"version": version} for incident_id, s in made.items()],
+        )
+    except SQLAlchemyError:  # a read-only or busy database: the next read computes them again
+        return
 
 
 def _to_row(incident_id: str, summary: Summary) -> dict[str, Any]:
