@@ -7,6 +7,7 @@ from typing import Any
 
 from resolve_builders import News
 
+from quidproquo.ledger import summaries as summaries_module
 from quidproquo.ledger.links import build_ledger
 from quidproquo.ledger.summaries import CLAIMS_SQL, fill, summaries, summarize
 from quidproquo.resolve import review
@@ -140,3 +141,18 @@ def test_the_incident_page_lists_a_page_of_claims_and_counts_them_all(
     assert page["claim_sets"] == whole["claim_sets"]
     assert whole["claim_sets"]["count"] == [{"value": 40, "sources": 4},
                                             {"value": 41, "sources": 3}]  # fmt: skip
+
+
+def test_a_summary_computed_before_a_change_is_not_stored(store: Store, news: News) -> None:
+    _release(news, "https://five.example/e", 21)
+    resolve(store)
+    [row] = store.query("SELECT id FROM incidents")
+    version = store.query_one("SELECT version FROM facts_version WHERE id = 1")
+    assert version is not None
+    made = summaries_module._computed(store, [row["id"]], None)  # read before the change...
+    store.execute("UPDATE claims SET value = '22' WHERE property = 'count'")
+    summaries_module._store(store, made, version["version"])  # ...stored after it: refused
+    assert _stored(store) == set()
+    assert summaries(store, [row["id"]])[row["id"]].claim_sets["count"] == [
+        {"value": 22, "sources": 1}
+    ]
