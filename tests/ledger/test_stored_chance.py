@@ -4,7 +4,9 @@ are those of the test run on the whole ledger, on the bundled facts and on revie
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 
+import pytest
 from click.testing import CliRunner
 
 from quidproquo.cli import main
@@ -24,6 +26,9 @@ def test_the_tested_facts_give_the_figures_of_the_whole_ledger(curated_store: St
             assert expected is not None
             assert chance_tests(facts, period) == expected
         kept = stored.stored_chance_tests(curated_store, 14, accepted_only)
+        assert kept is not None
+        assert kept.pop("excluded_total") == len(kept["excluded"])
+        assert kept.pop("outside_period_total") == len(kept["outside_period"])
         assert kept == chance_tests(whole).to_dict()  # type: ignore[union-attr]
 
 
@@ -48,3 +53,14 @@ def test_cli_ledger_pages_and_keeps_the_whole_chance_test(curated_store: Store) 
     assert table.exit_code == 0 and "More: --limit 2 --after " in table.output
     assert "Terms of trade" not in table.output
     assert runner.invoke(main, ["ledger", "--after", ids[0], "--db", db]).exit_code == 2
+
+
+def test_a_stored_result_lists_the_first_left_out_facts_and_counts_them_all(
+    curated_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = chance_tests(build_ledger(curated_store, 30))
+    assert whole is not None and len(whole.outside) > 3
+    monkeypatch.setattr(stored, "LISTED", 3)
+    kept = stored.stored_chance_tests(curated_store, 30)
+    assert kept is not None and kept["outside_period_total"] == len(whole.outside)
+    assert kept["outside_period"] == [asdict(e) for e in whole.outside[:3]]
