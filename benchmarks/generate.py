@@ -124,7 +124,7 @@ class Generator:
                 "extracted", None, self.stamp, self.stamp,
             )  # fmt: skip
             for _ in range(size):
-                d = rng.randrange(self.documents)
+                d = self.reporting_document(first)
                 doc, text = self.doc_id(d), self.document_text(d)
                 end = text.index(".", 10) + 1
                 said = count if count is None or rng.random() > 0.1 else count + rng.randint(1, 5)
@@ -155,6 +155,13 @@ class Generator:
                         f"ent-{rng.randrange(self.entities)}", None, None, q, "speaker", None
                     )
                 e += 1
+
+    def reporting_document(self, first: int) -> int:
+        """A document published within about 60 days after the day `first` (documents are
+        spread evenly over the days), so that events are reported after they happen."""
+        start = -(-first * self.documents // DAYS)  # the first document on or after that day
+        spread = max(self.documents * 60 // DAYS, 1)
+        return min(start + self.rng.randrange(spread), self.documents - 1)
 
     def claim(
         self, inc: str, prop: str, value: str, doc: str, ev: str, evidence: str, e: int
