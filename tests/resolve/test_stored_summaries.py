@@ -156,3 +156,9 @@ def test_a_summary_computed_before_a_change_is_not_stored(store: Store, news: Ne
     assert summaries(store, [row["id"]])[row["id"]].claim_sets["count"] == [
         {"value": 22, "sources": 1}
     ]
+
+
+def test_an_unknown_incident_stores_no_summary(store: Store) -> None:
+    assert incident_detail(store, "inc-nosuchthing") is None
+    assert summaries(store, ["inc-nosuchthing"])["inc-nosuchthing"].claim_count == 0
+    assert _stored(store) == set()

@@ -184,14 +184,16 @@ def _facts_version(store: Store) -> int:
 
 def _store(store: Store, made: dict[str, Summary], version: int) -> None:
     """Insert the summaries computed on facts `version`, unless the facts changed since (a
-    claim written meanwhile would otherwise be missed: its trigger ran before the insert)."""
+    claim written meanwhile would otherwise be missed: its trigger ran before the insert), of
+    incidents that exist (a page asked about an unknown id stores nothing)."""
     lock = " FOR SHARE" if store.dialect == "postgresql" else ""  # wait for a writer's commit
     try:
         store.execute(
             "INSERT INTO incident_summaries (incident_id, claim_sets, disputed, claim_count,"
             " urls, count_claims, published, computed_at)"
             " SELECT :id, :sets, :disputed, :n, :urls, :counts, :published, :at"
-            f" FROM facts_version WHERE id = 1 AND version = :version{lock}"
+            " FROM facts_version WHERE id = 1 AND version = :version"
+            f" AND EXISTS (SELECT 1 FROM incidents WHERE id = :id){lock}"
             " ON CONFLICT (incident_id) DO NOTHING",
             [_to_row(incident_id, s) | {"version": version} for incident_id, s in made.items()],
         )

@@ -137,7 +137,7 @@ def incident_details(
         ):
             if keep is None or keep(claim):
                 listed[claim["incident_id"]].append(claim)
-        summed = summaries(store, chunk, keep)
+        summed = summaries(store, list(rows), keep)
         links = _links(store, names, params)
         for incident_id in chunk:
             row = rows.get(incident_id)
