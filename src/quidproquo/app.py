@@ -5,6 +5,7 @@ The CLI (and any web app or batch runner) is a thin shell over this class.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import partial
@@ -67,6 +68,8 @@ DOCUMENT_COLUMNS = (
 )
 DOCUMENT_STATUSES = ("ingested", "extracted", "failed")
 EXTRACT_BATCH = 100  # documents read, extracted and committed together
+log = logging.getLogger(__name__)
+REFUSALS_KEPT = 20  # refused values described per document (all are counted)
 EXTRACTABLE = f"kind <> '{LIST_DOCUMENT_KIND}'"  # sanctions-list versions are not news
 
 
@@ -96,6 +99,7 @@ class ExtractCount:
     kept_reviewed: int = 0  # earlier results a reviewer had decided on, left as they were
     failed: int = 0  # documents marked failed, with their reason
     unchanged: int = 0  # corpus documents already extracted, left as they were
+    refused: int = 0  # extracted values that failed validation, dropped (their events kept)
 
 
 @dataclass
@@ -209,7 +213,7 @@ class Quidproquo:
             params["until"] = until
         sql = (
             "SELECT id, kind, url, publisher, title, published, retrieved, source_path, status,"
-            " failure, LENGTH(text) AS characters FROM documents"
+            " failure, refused, refusals, LENGTH(text) AS characters FROM documents"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY published DESC, retrieved DESC, id"
         )
@@ -560,15 +564,21 @@ class Quidproquo:
                 return ExtractCount(unchanged=1)
         if outcome.extraction is None:
             self.store.execute(
-                "UPDATE documents SET status = 'failed', failure = :r, extracted_at = :t"
-                " WHERE id = :d",
+                "UPDATE documents SET status = 'failed', failure = :r, extracted_at = :t,"
+                " refused = 0, refusals = NULL WHERE id = :d",
                 {"r": outcome.error, "t": now, "d": doc_id},
                 conn,
             )
             return ExtractCount(failed=1)
         found = outcome.extraction
+        published = self.store.query_one(
+            "SELECT published FROM documents WHERE id = :d", {"d": doc_id}, conn
+        )
+        refused: list[InvalidValue] = []
+        day = published["published"] if published else None
+        checked = [checked_event(e, day, refused) for e in found.events]
         # The same fact stated twice in one sentence is stored once.
-        events = _unique([_event_row(doc_id, checked_event(e), now) for e in found.events])
+        events = _unique([_event_row(doc_id, e, now) for e in checked])
         quotes = _unique([_quote_row(doc_id, q, now) for q in found.quotes])
         kept = 0
         for table, rows in (("events", events), ("quotes", quotes)):
@@ -594,12 +604,12 @@ class Quidproquo:
                     f"INSERT INTO {table} ({columns}) VALUES ({values})", fresh, conn
                 )
         self.store.execute(
-            "UPDATE documents SET status = 'extracted', failure = NULL, extracted_at = :t"
-            " WHERE id = :d",
-            {"t": now, "d": doc_id},
+            "UPDATE documents SET status = 'extracted', failure = NULL, extracted_at = :t,"
+            " refused = :n, refusals = :why WHERE id = :d",
+            {"t": now, "d": doc_id, "n": len(refused), "why": refusals_text(doc_id, refused)},
             conn,
         )
-        return ExtractCount(1, len(events), len(quotes), kept)
+        return ExtractCount(1, len(events), len(quotes), kept, refused=len(refused))
 
     # -- read side for the web app -----------------------------------------------------
     def document_facts(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
@@ -654,6 +664,18 @@ def _listing_problem(listing: Listing) -> str | None:
     except InvalidValue as exc:
         return f"entry {listing.entry_id}: {exc}"
     return None
+
+
+def refusals_text(doc_id: str, refused: list[InvalidValue]) -> str | None:
+    """The refused values of one document, one per line (at most REFUSALS_KEPT; the count is
+    kept whole), each also logged as a warning naming the document and the field."""
+    for exc in refused:
+        log.warning("document %s: extracted value refused: %s", doc_id, exc)
+    if not refused:
+        return None
+    lines = [str(exc) for exc in refused[:REFUSALS_KEPT]]
+    more = len(refused) - REFUSALS_KEPT
+    return "\n".join(lines + ([f"... and {more} more"] if more > 0 else []))
 
 
 def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

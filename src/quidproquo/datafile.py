@@ -29,3 +29,5 @@ def read_yaml(
         return label, yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise error(f"{label}: not valid YAML: {exc}") from exc
+    except ValueError as exc:  # YAML reads 2026-02-31 as a date and fails on it
+        raise error(f"{label}: a date that is not a day of the calendar: {exc}") from exc

@@ -28,6 +28,7 @@ from quidproquo.model import EVENT_TYPES, MODALITIES, QUALIFIERS, STATUSES, Even
 
 EARLIEST_YEAR_ENV = "QPQ_EARLIEST_YEAR"
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+LOOSE_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")  # 2025-6-1 as typed in an option
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -69,6 +70,15 @@ def limits() -> Limits:
 
 
 # -- checks at entry -------------------------------------------------------------------
+
+
+def parse_day(text: str) -> date:
+    """A day typed as an option or URL parameter: 2025-06-01 or 2025-6-1. Raises ValueError
+    saying why (not YYYY-MM-DD, or no such day: 2026-02-31)."""
+    match = LOOSE_DAY.match(text.strip())
+    if not match:
+        raise ValueError("expected YYYY-MM-DD")
+    return date(*map(int, match.groups()))
 
 
 def check_date(
@@ -297,28 +307,31 @@ def check_listing(name: Any, country: Any, listed_on: Any) -> None:
     check_date(listed_on, "listed_on", earliest_year=LISTS_EARLIEST_YEAR)
 
 
-def checked_event(event: Event, published: Any = None) -> Event:
+def checked_event(
+    event: Event, published: Any = None, refused: list[InvalidValue] | None = None
+) -> Event:
     """An extracted event before it is stored: each value that fails its check is dropped
-    (a 26-digit count, a date in year 1, a name of control characters), the event kept."""
+    (a 26-digit count, a date in year 1, a name of control characters), the event kept.
+    Each refusal is appended to `refused` (the caller counts and reports them)."""
+    refusals: list[InvalidValue] = [] if refused is None else refused
+
+    def check(values: dict[str, Any], empty: dict[str, Any]) -> dict[str, Any]:
+        try:
+            return check_fields(values, published)
+        except InvalidValue as exc:
+            refusals.append(exc)
+            return empty
+
     values: dict[str, Any] = {}
     for name in ("count", "actor", "target", "destination", "instrument"):
-        try:
-            values[name] = check_fields({name: getattr(event, name)})[name]
-        except InvalidValue:
-            values[name] = None
+        values |= check({name: getattr(event, name)}, {name: None})
     if values["count"] is None:
         values["count_qualifier"] = None
-    try:
-        dates = {"date_min": event.date_min, "date_max": event.date_max}
-        values |= check_fields(dates, published)
-    except InvalidValue:
-        values |= {"date_min": None, "date_max": None}
-    persons = []
+    dates = {"date_min": event.date_min, "date_max": event.date_max}
+    values |= check(dates, dict.fromkeys(dates))
+    persons: list[str] = []
     for person in event.persons:
-        try:
-            persons.extend(check_names([person], "persons"))
-        except InvalidValue:
-            continue
+        persons += check({"persons": [person]}, {"persons": []})["persons"]
     return replace(event, **values, persons=persons)
 
 

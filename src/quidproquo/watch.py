@@ -56,14 +56,19 @@ class Watcher:
         jsonl: Path | None = None,
         webhook: str | None = None,
         window_days: int = 14,
+        step: Callable[[str], None] | None = None,
     ) -> None:
         self.qpq, self.fetcher = qpq, fetcher
         self.jsonl, self.webhook, self.window_days = jsonl, webhook, window_days
+        self.step = step or (lambda _name: None)  # told each POLL_STEPS step as it starts
+
+    POLL_STEPS = 3
 
     # -- one poll ------------------------------------------------------------------------
     def poll(self, sources: Sequence[str]) -> PollReport:
         report = PollReport(at=now_iso())
         before = snapshot(self.qpq.store, self.window_days)
+        self.step(f"fetching {len(sources)} feed(s)")
         for source in sources:
             report.feeds += 1
             try:
@@ -73,7 +78,9 @@ class Watcher:
                 report.errors.append(message)
                 self._save_feed(source, last_status="failed", last_error=message)
         if report.documents:
+            self.step(f"extracting {len(report.documents)} new document(s)")
             self.qpq.extract(report.documents)
+            self.step("resolving")
             self.qpq.resolve()
         report.changes = changes(before, snapshot(self.qpq.store, self.window_days))
         self._publish(report)

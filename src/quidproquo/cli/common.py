@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Sequence
-from datetime import date
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import click
 
@@ -106,12 +106,10 @@ class DateParam(click.ParamType):
     name = "date"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        parts = str(value).strip().split("-")
+        from quidproquo.validate import parse_day
+
         try:
-            if len(parts) != 3 or not all(p.isdigit() for p in parts):
-                raise ValueError("expected YYYY-MM-DD")
-            year, month, day = map(int, parts)
-            return date(year, month, day).isoformat()
+            return parse_day(str(value)).isoformat()
         except ValueError as exc:
             self.fail(f"{value!r} is not a date (YYYY-MM-DD): {exc}", param, ctx)
 
@@ -129,3 +127,56 @@ def progress_bar(items: list[Any], label: str) -> Iterable[Any]:
     from tqdm import tqdm
 
     return tqdm(items, desc=label, file=sys.stderr, disable=None, leave=False)
+
+
+class StepBar:
+    """A progress bar of named steps on stderr (none in pipes and tests), for work with no
+    natural unit: `step(name)` as each step starts; after `close()` the next step opens a
+    new bar (a watch shows one per poll)."""
+
+    def __init__(self, label: str, total: int) -> None:
+        self.label, self.total = label, total
+        self.bar: Any = None
+
+    def step(self, name: str) -> None:
+        from tqdm import tqdm
+
+        if self.bar is None:
+            shape = "{desc}: {n}/{total} {postfix} [{elapsed}]"
+            self.bar = tqdm(total=self.total, desc=self.label, file=sys.stderr, disable=None,
+                            leave=False, bar_format=shape)  # fmt: skip
+        else:
+            self.bar.update(1)
+        self.bar.set_postfix_str(name)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+@contextmanager
+def steps_bar(label: str, total: int) -> Iterator[Callable[[str], None]]:
+    """A `StepBar` for one piece of work: yields its `step`, closes it at the end."""
+    bar = StepBar(label, total)
+    try:
+        yield bar.step
+    finally:
+        bar.close()
+
+
+class CountingOut:
+    """A text stream that moves a progress bar on stderr by the lines written through it."""
+
+    def __init__(self, out: TextIO, label: str, unit: str = "row") -> None:
+        from tqdm import tqdm
+
+        self.out = out
+        self.bar = tqdm(desc=label, unit=unit, file=sys.stderr, disable=None, leave=False)
+
+    def write(self, text: str) -> int:
+        self.bar.update(text.count("\n"))
+        return self.out.write(text)
+
+    def close(self) -> None:
+        self.bar.close()

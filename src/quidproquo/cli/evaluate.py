@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from quidproquo.cli import main
-from quidproquo.cli.common import echo_json, echo_table, json_option
+from quidproquo.cli.common import echo_json, echo_table, json_option, progress_bar
 from quidproquo.evaluate import (
     PRF,
     GoldDoc,
@@ -28,7 +28,10 @@ def _extract_all(docs: list[GoldDoc]) -> dict[str, dict[str, Any]]:
         raise click.ClickException(
             f"the extractor is not available ({exc}); pass --predictions PRED.jsonl"
         ) from exc
-    return {doc.id: extract(doc.text, doc.published).to_prediction(doc.id) for doc in docs}
+    return {
+        doc.id: extract(doc.text, doc.published).to_prediction(doc.id)
+        for doc in progress_bar(docs, "evaluate")
+    }
 
 
 def _row(label: str, prf: PRF) -> dict[str, Any]:

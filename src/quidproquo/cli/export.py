@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TextIO, cast
 
 import click
 
 from quidproquo.cli import main
-from quidproquo.cli.common import db_option, project
+from quidproquo.cli.common import CountingOut, db_option, project
 from quidproquo.export import FORMATS, KINDS, ExportError, check_request, export
+from quidproquo.store import Store
 
 
 @main.command("export")
@@ -50,17 +52,27 @@ def export_command(
         raise click.UsageError(str(exc)) from exc
     store = project(ctx).store
     if out is None:
-        export(store, kind, fmt, sys.stdout, accepted_only=accepted_only, window_days=window_days)
+        _export(store, kind, fmt, sys.stdout, accepted_only, window_days)
         return
     partial = out.with_name(out.name + ".partial")
     try:
         with partial.open("w", encoding="utf-8", newline="") as stream:
-            rows = export(
-                store, kind, fmt, stream, accepted_only=accepted_only, window_days=window_days
-            )
+            rows = _export(store, kind, fmt, stream, accepted_only, window_days)
         os.replace(partial, out)
     except OSError as exc:
         raise click.ClickException(f"{out}: cannot write: {exc.strerror or exc}") from exc
     finally:
         partial.unlink(missing_ok=True)  # left only by a failed export
     click.echo(f"{rows} {kind} rows written to {out}", err=True)
+
+
+def _export(
+    store: Store, kind: str, fmt: str, out: TextIO, accepted_only: bool, window_days: int | None
+) -> int:
+    """`export`, with a progress bar in rows on stderr when it is a terminal."""
+    counted = CountingOut(out, f"export {kind}")
+    try:
+        return export(store, kind, fmt, cast(TextIO, counted), accepted_only=accepted_only,
+                      window_days=window_days)  # fmt: skip
+    finally:
+        counted.close()

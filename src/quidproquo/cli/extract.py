@@ -137,6 +137,8 @@ def echo_report(report: ExtractReport, as_json: bool, where: str = "") -> None:
            f" stored as candidates ({report.kept_reviewed} reviewed facts kept as they were)")
         + (f"; {report.failed} failed (qpq documents --status failed)" if report.failed else "")
         + (f"; {report.unchanged} already extracted" if report.unchanged else "")
+        + (f"; {report.refused} extracted values refused as implausible (qpq documents)"
+           if report.refused else "")
     )  # fmt: skip
 
 

@@ -98,10 +98,16 @@ def documents(
     until: str | None,
     as_json: bool,
 ) -> None:
-    """List stored documents: id, source and status (failed ones with the reason)."""
+    """List stored documents: id, source and status (failed ones with the reason), and how
+    many extracted values were refused as implausible, and why (all reasons in --json)."""
     rows = project(ctx).documents(limit, publisher, status, since, until)
     if as_json:
         echo_json(rows)
         return
-    columns = ["id", "status", "published", "publisher", "title", "source_path"]
+    columns = ["id", "status", "published", "publisher", "title", "source_path", "refused"]
+    if any(r["refusals"] for r in rows):  # the fields refused; each reason in --json
+        for row in rows:
+            fields = [line.partition(":")[0] for line in (row["refusals"] or "").splitlines()]
+            row["refused fields"] = ", ".join(dict.fromkeys(f for f in fields if " " not in f))
+        columns.append("refused fields")
     echo_table(rows, columns + (["failure"] if status == "failed" else []), width=40)

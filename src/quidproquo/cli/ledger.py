@@ -9,26 +9,29 @@ from typing import Any
 import click
 
 from quidproquo.cli import main
-from quidproquo.cli.common import db_option, echo_json, echo_table, project
+from quidproquo.cli.common import db_option, echo_json, echo_table, project, steps_bar
 from quidproquo.export.csv import write_rows
 from quidproquo.export.ledger_rows import (
     CSV_COLUMNS,
-    claims_text,
     concession_text,
+    count_text,
     csv_row,
     visit_text,
 )
 from quidproquo.ledger.links import Ledger, build_ledger
-from quidproquo.ledger.report import write_report
+from quidproquo.ledger.report import REPORT_STEPS, write_report
 from quidproquo.ledger.stats import (
+    CHANCE_STEPS,
     DEFAULT_PERIOD,
     EARLIEST_YEAR,
     PERIOD_RULES,
     LedgerTests,
     chance_tests,
+    period_rule,
 )
 from quidproquo.ledger.stored import tested_facts
 from quidproquo.ledger.terms import terms_of_trade
+from quidproquo.resolve.shown import reviewer_text
 from quidproquo.store import Store
 
 TABLE_COLUMNS = ["date", "count", "persons", "destination", "visits", "concessions"]
@@ -50,6 +53,7 @@ period_option = click.option(
     default=DEFAULT_PERIOD,
     show_default=True,
     metavar="RULE|DATE",
+    callback=lambda _ctx, _param, value: period_rule(value),
     help=f"Chance test period: {', '.join(PERIOD_RULES)}, or a start date YYYY-MM-DD.",
 )
 earliest_option = click.option(
@@ -92,9 +96,11 @@ def ledger_command(
     if after and limit is None:
         raise click.UsageError("--after needs --limit")
     try:
-        ledger = build_ledger(store, window_days, accepted_only, after=after, limit=limit)
-        facts = ledger if limit is None else tested_facts(store, window_days, accepted_only)
-        tests = chance_tests(facts, period, earliest_year)
+        with steps_bar("ledger", 1 + CHANCE_STEPS) as step:
+            step("ledger")
+            ledger = build_ledger(store, window_days, accepted_only, after=after, limit=limit)
+            facts = ledger if limit is None else tested_facts(store, window_days, accepted_only)
+            tests = chance_tests(facts, period, earliest_year, step=step)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     more = limit is not None and len(ledger.rows) == limit
@@ -156,9 +162,11 @@ def report_command(
 ) -> None:
     """Write a self-contained HTML report (charts, ledger, terms, statistics) and print its path."""
     try:
-        path = write_report(
-            project(ctx).store, out_dir, window_days, accepted_only, period, earliest_year
-        )
+        with steps_bar("report", REPORT_STEPS) as step:
+            path = write_report(
+                project(ctx).store, out_dir, window_days, accepted_only, period, earliest_year,
+                step,
+            )  # fmt: skip
     except (OSError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(str(path))
@@ -208,18 +216,16 @@ def table_rows(ledger: Ledger) -> list[dict[str, Any]]:
         rel = row.release
         visits = [visit_text(v) for v in row.visits]
         concessions = [concession_text(c) for c in row.concessions]
+        first = {
+            "date": reviewer_text("date", rel.values, rel.date_label),
+            "count": count_text(rel),
+            "persons": reviewer_text("persons", rel.values, short_list(rel.persons)),
+            "destination": reviewer_text("destination", rel.values, rel.destination or ""),
+        }
         for n in range(max(1, len(visits), len(concessions))):
-            first = n == 0
             lines.append(
-                {
-                    "date": rel.date_label if first else "",
-                    "count": (
-                        claims_text(rel.count_claims, rel.count, rel.count_by_reviewer)
-                        if first
-                        else ""
-                    ),
-                    "persons": short_list(rel.persons) if first else "",
-                    "destination": (rel.destination or "") if first else "",
+                (first if n == 0 else dict.fromkeys(first, ""))
+                | {
                     "visits": visits[n] if n < len(visits) else "",
                     "concessions": concessions[n] if n < len(concessions) else "",
                 }

@@ -15,6 +15,7 @@ from quidproquo.cli.common import (
     json_option,
     limit_option,
     project,
+    steps_bar,
 )
 
 
@@ -51,9 +52,12 @@ def ingest_list(
     the same entries changes nothing. Bad rows are named; the others go in (exit code 1).
     """
     qpq = project(ctx, create=True)
-    report = qpq.ingest_lists(paths, list_name, published, url)
-    if report.changes and not no_resolve:
-        qpq.resolve()
+    with steps_bar("ingest-list", 2) as step:
+        step("reading and storing the lists")
+        report = qpq.ingest_lists(paths, list_name, published, url)
+        if report.changes and not no_resolve:
+            step("resolving the changes into incidents")
+            qpq.resolve()
     if as_json:
         echo_json(report.to_dict())
     else:

@@ -7,7 +7,15 @@ from pathlib import Path
 import click
 
 from quidproquo.cli import main
-from quidproquo.cli.common import db_option, echo_json, echo_table, iso_date, json_option, project
+from quidproquo.cli.common import (
+    db_option,
+    echo_json,
+    echo_table,
+    iso_date,
+    json_option,
+    project,
+    steps_bar,
+)
 from quidproquo.resolve.people import STATUSES
 
 
@@ -95,7 +103,9 @@ def ingest_registry(
 
     try:
         qpq = project(ctx, create=True)
-        summary, errors = qpq.ingest_registry(path, registry, layout, mapping, as_of, url)
+        with steps_bar("ingest-registry", 1) as step:
+            step("reading and reconciling the entries")
+            summary, errors = qpq.ingest_registry(path, registry, layout, mapping, as_of, url)
     except RegistryLayoutError as exc:
         raise click.UsageError(str(exc)) from exc
     if as_json:

@@ -30,6 +30,7 @@ from quidproquo.resolve.views import (
     incident_detail,
     list_incidents,
     raw_events,
+    shown_row,
 )
 from quidproquo.store import Store, from_json
 
@@ -95,14 +96,16 @@ def events(
     as_json: bool,
 ) -> None:
     """Incidents with their claim sets (every value with how many sources give it)."""
+    if since and until and since > until:
+        raise click.UsageError(f"--since {since} is after --until {until}: nothing can match")
     store = _store(ctx)
     if raw:
         rows = raw_events(store, type=type_, since=since, until=until, limit=limit)
         if as_json:
             echo_json(rows)
         else:
-            columns = ["id", "date_min", "type", "count", "actor", "status", "evidence"]
-            echo_table(rows, columns)
+            columns = ["id", "date", "type", "count", "actor", "status", "evidence"]
+            echo_table([shown_row(r, columns) for r in rows], columns)
         return
     incidents = list_incidents(
         store, type=type_, since=since, until=until, contested=contested, limit=limit
@@ -130,8 +133,9 @@ def incident(ctx: click.Context, incident_id: str, as_json: bool) -> None:
         return
     flags = " CONTESTED" if detail["contested"] else ""
     click.echo(f"{detail['id']}  {detail['type']}  {detail['origin']}  {detail['status']}{flags}")
-    for prop, values in detail["claim_sets"].items():
-        click.echo("  " + format_claim_set(prop, values))
+    for prop, value in detail["values"].items():
+        if prop != "type" or value["by_reviewer"]:
+            click.echo("  " + format_claim_set(prop, value))
     if detail["notes"]:
         click.echo(f"  notes: {detail['notes']}")
     for link in detail["links"]:
@@ -282,6 +286,8 @@ def _parse_changes(pairs: tuple[str, ...]) -> dict[str, Any]:
         if not sep or not field.strip():
             _fail(f"--set expects FIELD=VALUE, got {pair!r}")
         text = value.strip()
+        if not text:
+            _fail(f"--set {field.strip()}: no value (write {field.strip()}=null to clear it)")
         try:  # JSON values (lists, numbers, null) are allowed; anything else is text
             changes[field.strip()] = (
                 from_json(text) if text[:1] in '[{"' or text == "null" else text

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from quidproquo.cli import main
-from quidproquo.cli.common import db_option, project
+from quidproquo.cli.common import StepBar, db_option, project
 
 
 @main.command()
@@ -56,11 +56,13 @@ def watch(
 
     policy = FetchPolicy(timeout=timeout, retries=retries, host_delay=host_delay)
     fetcher = Fetcher(policy)
-    watcher = Watcher(project(ctx, create=True), fetcher, jsonl, webhook, window)
+    bar = StepBar("watch", Watcher.POLL_STEPS)  # one poll's steps, on stderr on a terminal
+    watcher = Watcher(project(ctx, create=True), fetcher, jsonl, webhook, window, bar.step)
     failed = False
 
     def echo(report: PollReport) -> None:
         nonlocal failed
+        bar.close()
         failed = failed or bool(report.errors)
         if as_json:
             click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
@@ -80,5 +82,6 @@ def watch(
     except KeyboardInterrupt:
         click.echo("stopped")
     finally:
+        bar.close()
         fetcher.close()
     ctx.exit(1 if once and failed else 0)

@@ -2,7 +2,8 @@
 
 An incident row never shows a single value of a property its sources dispute: beside each
 consensus column stands a `<property>_claims` column listing every value with its number of
-sources ("123 (4 sources); 122 (1 source)"), and `contested` flags the disagreement.
+sources ("123 (4 sources); 122 (1 source)"), and `contested` flags the disagreement. A value a
+reviewer set reads "18 (reviewer) [17×2]" there, and `by_reviewer` names those properties.
 
 Cells come from article text and feeds, so a cell a spreadsheet would run as a formula
 (starting with =, +, -, @, tab or carriage return) is written with a leading apostrophe;
@@ -20,6 +21,7 @@ from typing import Any, TextIO
 from quidproquo.export import records
 from quidproquo.export.ledger_rows import CSV_COLUMNS as LEDGER_COLUMNS
 from quidproquo.export.ledger_rows import csv_row as ledger_csv_row
+from quidproquo.resolve.shown import claims_text, reviewer_summary
 from quidproquo.resolve.views import format_value
 from quidproquo.store import Store
 
@@ -49,6 +51,7 @@ INCIDENT_COLUMNS = [
     "persons",
     "persons_claims",
     "notes",
+    "by_reviewer",
 ]
 CLAIM_COLUMNS = [
     "id",
@@ -89,6 +92,7 @@ EVENT_COLUMNS = [
     "evidence",
     "sentence_start",
     "sentence_end",
+    "reviewer_values",
 ]
 QUOTE_COLUMNS = [
     "id",
@@ -142,13 +146,13 @@ def write_rows(rows: Iterable[dict[str, Any]], columns: list[str], out: TextIO) 
     return written
 
 
-def claim_set_text(prop: str, values: list[dict[str, Any]]) -> str:
-    """'123 (4 sources); 122 (1 source)' from a `views.claim_sets` entry."""
-    parts = []
-    for v in values:
-        sources = f"{v['sources']} source" + ("" if v["sources"] == 1 else "s")
-        parts.append(f"{format_value(prop, v['value'])} ({sources})")
-    return "; ".join(parts)
+def claim_set_text(prop: str, incident: dict[str, Any]) -> str:
+    """'123 (4 sources); 122 (1 source)', or '18 (reviewer) [17×2]' (resolve/shown.py); ''
+    when no source claims a value and no reviewer set one."""
+    value = incident["values"].get(prop)
+    if value is None or not (value["claims"] or value["by_reviewer"]):
+        return ""
+    return claims_text(prop, value, "; ")
 
 
 def incident_row(incident: dict[str, Any]) -> dict[str, Any]:
@@ -157,8 +161,13 @@ def incident_row(incident: dict[str, Any]) -> dict[str, Any]:
     row = dict(incident)
     row["date"] = format_value("date", date) if incident["date_min"] else ""
     for prop in CLAIMED_PROPERTIES:
-        row[f"{prop}_claims"] = claim_set_text(prop, incident["claim_sets"].get(prop, []))
+        row[f"{prop}_claims"] = claim_set_text(prop, incident)
     return row
+
+
+def event_row(event: dict[str, Any]) -> dict[str, Any]:
+    """An extracted event; what a reviewer changed in it beside what was extracted."""
+    return event | {"reviewer_values": reviewer_summary(event["values"])}
 
 
 def person_row(person: dict[str, Any]) -> dict[str, Any]:
@@ -187,7 +196,7 @@ def write_csv(
             lambda: map(incident_row, records.incident_summaries(store, accepted_only)),
         ),
         "claims": (CLAIM_COLUMNS, lambda: map(claim_row, records.claims(store, accepted_only))),
-        "events": (EVENT_COLUMNS, lambda: records.events(store, accepted_only)),
+        "events": (EVENT_COLUMNS, lambda: map(event_row, records.events(store, accepted_only))),
         "quotes": (QUOTE_COLUMNS, lambda: records.quotes(store, accepted_only)),
         "entities": (ENTITY_COLUMNS, lambda: records.entities(store)),
         "people": (PEOPLE_COLUMNS, lambda: map(person_row, records.people(store))),

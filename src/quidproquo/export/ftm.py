@@ -186,7 +186,11 @@ class EntityRefs:
 
 
 def claimed(incident: dict[str, Any], prop: str) -> list[Any]:
-    """Every value the sources claim for a property, else the incident's own value."""
+    """A reviewer's value of a property (the description keeps the sources' beside it), else
+    every value the sources claim, else the incident's own value."""
+    shown = incident["values"].get(prop)
+    if shown is not None and shown["by_reviewer"]:
+        return _as_list(shown["value"])
     values = [v["value"] for v in incident["claim_sets"].get(prop, [])]
     return values or _as_list(incident.get(prop))
 
@@ -197,9 +201,14 @@ def _claimed_dates(incident: dict[str, Any]) -> list[tuple[str | None, str | Non
 
 
 def _description(incident: dict[str, Any]) -> list[str]:
-    """Each claim set with its source counts; a contested incident says so."""
-    sets = incident["claim_sets"]
-    lines = [format_claim_set(p, sets[p]) for p in SHOWN_PROPERTIES if sets.get(p)]
+    """Each claim set with its source counts, a reviewer's value marked as such ('count: 18
+    (reviewer) [17×2]'); a contested incident says so."""
+    values = incident["values"]
+    lines = [
+        format_claim_set(p, values[p])
+        for p in SHOWN_PROPERTIES
+        if p in values and (values[p]["claims"] or values[p]["by_reviewer"])
+    ]
     return (["contested: sources disagree"] if incident["contested"] else []) + lines
 
 

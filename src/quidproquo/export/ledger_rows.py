@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from quidproquo.ledger.links import ClaimValue, LedgerRow, Link
-from quidproquo.ledger.report import qualified
+from quidproquo.ledger.links import ClaimValue, IncidentView, LedgerRow, Link
+from quidproquo.resolve.shown import reviewer_summary, reviewer_text, value_text
 
 CSV_COLUMNS = [
     "date",
@@ -18,6 +18,7 @@ CSV_COLUMNS = [
     "concessions",
     "denials",
     "sources",
+    "reviewer_values",
 ]
 
 
@@ -25,31 +26,38 @@ def claims_text(
     claims: list[ClaimValue], consensus: int | None, by_reviewer: bool = False
 ) -> str:
     """'123 (×11)'; when sources disagree '14 [14×5 / 16×1]'; a reviewer's correction
-    '18 (reviewer) [17×2]', never as if the sources had said it."""
-    head = "?" if consensus is None else f"{consensus}"
-    if by_reviewer:
-        head += " (reviewer)"
-    if not claims:
-        return head
-    if len(claims) == 1 and claims[0].value == consensus and not by_reviewer:
-        return f"{head} (×{claims[0].n_sources})"
-    values = " / ".join(f"{qualified(c.value, c.qualifier)}×{c.n_sources}" for c in claims)
-    return f"{head} [{values}]"
+    '18 (reviewer) [17×2]', never as if the sources had said it (resolve/shown.py)."""
+    sources = [{"value": c.value, "qualifier": c.qualifier, "sources": c.n_sources} for c in claims]
+    shown = {"value": consensus, "qualifier": None, "by_reviewer": by_reviewer, "claims": sources}
+    return value_text("count", shown)
+
+
+def count_text(release: IncidentView) -> str:
+    """The count with the sources' claims: '123 (×11)', '18 (reviewer) [17×2]', '?'."""
+    value = release.values.get("count")
+    return "?" if value is None else value_text("count", value)
 
 
 def link_text(link: Link, what: str) -> str:
+    incident = link.incident
+    when = reviewer_text("date", incident.values, incident.date_label)
     offset = "" if link.offset_days is None else f"{link.offset_days:+d}d "
-    return f"{link.incident.date_label} {what} ({offset}{'+'.join(link.basis)})"
+    return f"{when} {what} ({offset}{'+'.join(link.basis)})"
 
 
 def visit_text(link: Link) -> str:
-    return link_text(link, link.incident.actor or "visit")
+    incident = link.incident
+    return link_text(link, reviewer_text("actor", incident.values, incident.actor or "visit"))
 
 
 def concession_text(link: Link) -> str:
     incident = link.incident
-    label = incident.instrument_label or incident.instrument or "relief"
-    return link_text(link, f"{label} → {incident.target or 'target not stated'}")
+    values = incident.values
+    label = reviewer_text(
+        "instrument", values, incident.instrument_label or incident.instrument or "relief"
+    )
+    target = reviewer_text("target", values, incident.target or "target not stated")
+    return link_text(link, f"{label} → {target}")
 
 
 def csv_row(row: LedgerRow) -> dict[str, Any]:
@@ -58,11 +66,12 @@ def csv_row(row: LedgerRow) -> dict[str, Any]:
         "date": rel.date_label,
         "release_id": rel.id,
         "count": rel.count,
-        "count_claims": claims_text(rel.count_claims, rel.count, rel.count_by_reviewer),
+        "count_claims": count_text(rel),
         "persons": "; ".join(rel.persons),
         "destination": rel.destination or "",
         "visits": " | ".join(visit_text(v) for v in row.visits),
         "concessions": " | ".join(concession_text(c) for c in row.concessions),
         "denials": " | ".join(f"{d.incident.id}" for d in row.denials),
         "sources": " ".join(rel.sources),
+        "reviewer_values": reviewer_summary(rel.values, skip=("count",)),
     }

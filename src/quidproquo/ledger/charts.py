@@ -13,6 +13,7 @@ from html import escape
 from quidproquo.ledger.intervals import Interval
 from quidproquo.ledger.links import IncidentView, Ledger
 from quidproquo.ledger.terms import HeldCount, SeriesPoint, release_range
+from quidproquo.resolve.shown import reviewer_text
 
 WIDTH = 1120
 LEFT, RIGHT = 110, 60
@@ -111,7 +112,10 @@ def timeline_svg(ledger: Ledger) -> str:
         bar_w = max(3.0, x.day_width() * (interval.width + 1))
         x_mid = x(interval.start) + x.day_width() * interval.width / 2
         height = y.bottom - y(count or 0)
-        title = f"{release.date_label}: release of {_count_text(count, low, high)} ({release.id})"
+        values = release.values  # a reviewer's date or count says so: '18 (reviewer) [17×2]'
+        when = reviewer_text("date", values, release.date_label)
+        freed = reviewer_text("count", values, _count_text(count, low, high))
+        title = f"{when}: release of {freed} ({release.id})"
         bar = (
             f'<rect x="{x_mid - bar_w / 2:.1f}" y="{y(count or 0):.1f}" width="{bar_w:.1f}" '
             f'height="{max(height, 1.5):.1f}" '
@@ -419,9 +423,15 @@ def _linked(incident_id: str, title: str, body: str) -> str:
 
 
 def _title(incident: object) -> str:
-    label = getattr(incident, "instrument_label", None) or getattr(incident, "actor", None) or ""
-    target = getattr(incident, "target", None)
-    parts = [getattr(incident, "date_label", ""), label]
+    values = getattr(incident, "values", {})  # a reviewer's value says so (resolve/shown.py)
+    instrument = getattr(incident, "instrument_label", None)
+    label = (
+        reviewer_text("instrument", values, instrument)
+        if instrument
+        else reviewer_text("actor", values, getattr(incident, "actor", None) or "")
+    )
+    target = reviewer_text("target", values, getattr(incident, "target", None) or "")
+    parts = [reviewer_text("date", values, getattr(incident, "date_label", "")), label]
     if target:
         parts.append(f"target: {target}")
     return " — ".join(p for p in parts if p) + f" ({getattr(incident, 'id', '')})"

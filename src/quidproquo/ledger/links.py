@@ -13,13 +13,14 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from quidproquo.ledger.intervals import Interval
 from quidproquo.ledger.summaries import ClaimValue, Keep, Summary, summaries
+from quidproquo.resolve.shown import PROPERTY_COLUMNS, Shown, reviewer_set, shown_values
 from quidproquo.store import CHUNK, Store, from_json, in_list
 
 RELEASE = "release"
@@ -52,6 +53,19 @@ class IncidentView:
     sources: list[str]
     count_claims: list[ClaimValue]
     published: str | None = None  # the latest publication date of its source documents
+    claims: dict[str, list[ClaimValue]] = field(default_factory=dict)  # per property
+    reviewed: dict[str, Any] = field(default_factory=dict)  # properties a reviewer set
+
+    @cached_property
+    def values(self) -> dict[str, Shown]:
+        """Each property shown (resolve/shown.py): a reviewer's value marked, beside the
+        sources' claims. Built when first asked for (the chance test never asks)."""
+        sets = {
+            prop: [{"value": c.value, "qualifier": c.qualifier, "sources": c.n_sources}
+                   for c in claims]  # fmt: skip
+            for prop, claims in self.claims.items()
+        }
+        return shown_values(vars(self), sets, self.reviewed)
 
     @property
     def interval(self) -> Interval | None:
@@ -60,7 +74,10 @@ class IncidentView:
     @property
     def count_by_reviewer(self) -> bool:
         """The count is a reviewer's correction, not what the sources said."""
-        return self.status == "corrected"
+        return self.by_reviewer("count")
+
+    def by_reviewer(self, prop: str) -> bool:
+        return bool(self.values.get(prop, {}).get("by_reviewer"))
 
     @property
     def date_label(self) -> str:
@@ -74,10 +91,16 @@ class IncidentView:
 
     def to_dict(self) -> dict[str, Any]:
         """As `asdict`, without its deep copies (a ledger page converts hundreds)."""
-        plain = {f.name: getattr(self, f.name) for f in fields(self)}
+        plain = {f.name: getattr(self, f.name) for f in fields(self)
+                 if f.name not in ("claims", "reviewed")}  # fmt: skip
         plain |= {"persons": list(self.persons), "sources": list(self.sources),
                   "count_claims": [asdict(c) for c in self.count_claims]}  # fmt: skip
-        return plain | {"date": self.date_label, "count_by_reviewer": self.count_by_reviewer}
+        return plain | {
+            "values": self.values,
+            "date": self.date_label,
+            "count_by_reviewer": self.count_by_reviewer,
+            "by_reviewer": sorted(p for p, v in self.values.items() if v["by_reviewer"]),
+        }
 
 
 # Intervals are immutable: each pair of stored bounds is parsed once.
@@ -172,10 +195,12 @@ def load_incidents(
     keep: Keep | None = (lambda c: c["status"] in REVIEWED) if accepted_only else None
     whole = ids is None and types is None
     summed = summaries(store, None if whole else [r["id"] for r in rows], keep)
-    return {row["id"]: _view(row, summed[row["id"]]) for row in rows}
+    reviewed = reviewer_set(store, "incident")
+    return {row["id"]: _view(row, summed[row["id"]], reviewed.get(row["id"], {})) for row in rows}
 
 
-def _view(row: dict[str, Any], summary: Summary) -> IncidentView:
+def _view(row: dict[str, Any], summary: Summary, reviewed: dict[str, Any]) -> IncidentView:
+    grouped = {p: v for p, v in summary.claim_values.items() if p in PROPERTY_COLUMNS}
     return IncidentView(
         id=row["id"],
         type=row["type"],
@@ -194,8 +219,10 @@ def _view(row: dict[str, Any], summary: Summary) -> IncidentView:
         origin=row["origin"],
         notes=row["notes"],
         sources=summary.urls,
-        count_claims=summary.count_claims,
+        count_claims=grouped.get("count", []),
         published=summary.published,
+        claims=grouped,
+        reviewed=reviewed,
     )
 
 

@@ -5,9 +5,9 @@ Every figure links to its sources (URLs as <a> links) and names its incident ids
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -15,16 +15,18 @@ from markupsafe import Markup
 
 from quidproquo.ledger.charts import held_svg, terms_svg, timeline_svg
 from quidproquo.ledger.links import Ledger, build_ledger
-from quidproquo.ledger.stats import DEFAULT_PERIOD, EARLIEST_YEAR, LedgerTests, chance_tests
+from quidproquo.ledger.stats import (
+    CHANCE_STEPS,
+    DEFAULT_PERIOD,
+    EARLIEST_YEAR,
+    LedgerTests,
+    chance_tests,
+)
 from quidproquo.ledger.terms import TermsOfTrade, release_range, terms_of_trade
+from quidproquo.resolve.shown import qualified, reviewer_text, value_text
 from quidproquo.store import Store, now_iso
 
-QUALIFIER_WORDS = {
-    "more_than": "more than",
-    "about": "about",
-    "at_least": "at least",
-    "less_than": "fewer than",
-}
+__all__ = ["qualified"]  # the web app's filter
 
 
 @dataclass
@@ -36,15 +38,30 @@ class Report:
     tests: LedgerTests | None
 
 
+# The steps of `write_report` a progress bar shows: the ledger, the chance test's parts, the
+# terms of trade, the charts and page.
+REPORT_STEPS = 3 + CHANCE_STEPS
+Step = Callable[[str], None]
+
+
+def _no_step(_name: str) -> None:
+    pass
+
+
 def compute_report(
     store: Store,
     window_days: int = 14,
     accepted_only: bool = False,
     period: str = DEFAULT_PERIOD,
     earliest_year: int = EARLIEST_YEAR,
+    step: Step = _no_step,
 ) -> Report:
+    """The ledger, its chance tests and terms of trade; `step` is called with the name of
+    each step as it starts."""
+    step("ledger")
     ledger = build_ledger(store, window_days, accepted_only)
-    tests = chance_tests(ledger, period, earliest_year)
+    tests = chance_tests(ledger, period, earliest_year, step=step)
+    step("terms of trade")
     return Report(ledger, terms_of_trade(store, ledger), tests)
 
 
@@ -58,6 +75,8 @@ def render_report(report: Report, source: str) -> str:
     env.filters["domain"] = domain
     env.filters["href"] = href
     env.filters["qualified"] = qualified
+    env.filters["shown"] = value_text  # {{ prop | shown(value) }}: '18 (reviewer) [17×2]'
+    env.filters["reviewer_or"] = reviewer_text  # {{ prop | reviewer_or(values, plain) }}
     env.filters["num"] = lambda v, digits=1: "—" if v is None else f"{v:,.{digits}f}"
     template = env.get_template("report.html.j2")
     return template.render(
@@ -83,13 +102,15 @@ def write_report(
     accepted_only: bool = False,
     period: str = DEFAULT_PERIOD,
     earliest_year: int = EARLIEST_YEAR,
+    step: Step = _no_step,
 ) -> Path:
-    """Write `out_dir/index.html` and return its path."""
+    """Write `out_dir/index.html` and return its path (`step`: as `compute_report`)."""
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise NotADirectoryError(f"report output {out} exists and is not a directory")
     out.mkdir(parents=True, exist_ok=True)
-    report = compute_report(store, window_days, accepted_only, period, earliest_year)
+    report = compute_report(store, window_days, accepted_only, period, earliest_year, step)
+    step("charts and page")
     path = out / "index.html"
     path.write_text(render_report(report, _describe(store)), encoding="utf-8")
     return path
@@ -110,14 +131,6 @@ def href(url: str | None) -> str:
     except ValueError:
         return ""
     return url.strip() if scheme in ("http", "https") else ""
-
-
-def qualified(count: Any, qualifier: str | None) -> str:
-    if count is None:
-        return "unknown"
-    words = QUALIFIER_WORDS.get(qualifier or "")
-    text = f"{count:,}" if isinstance(count, int) else str(count)
-    return f"{words} {text}" if words else text
 
 
 def _describe(store: Store) -> str:

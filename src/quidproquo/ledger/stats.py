@@ -26,7 +26,7 @@ the same null; a window picked after looking at the data tests nothing.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
@@ -37,7 +37,7 @@ from quidproquo.ledger.intervals import Interval
 from quidproquo.ledger.links import CONCESSION, RELEASE, VISIT, IncidentView, Ledger
 from quidproquo.ledger.nulldist import SumDistribution, sum_distribution
 from quidproquo.ledger.terms import release_range
-from quidproquo.validate import limits
+from quidproquo.validate import limits, parse_day
 
 MIN_RELEASES = 8  # below this, the sentence says n is too small to conclude
 ALPHA = 0.05
@@ -409,6 +409,9 @@ class Dated:
     interval: Interval
 
 
+CHANCE_STEPS = 4  # the parts of `chance_tests` a progress bar shows
+
+
 def chance_tests(
     ledger: Ledger,
     period: str = DEFAULT_PERIOD,
@@ -417,8 +420,10 @@ def chance_tests(
     resamples: int = 10_000,
     seed: int = 0,
     today: date | None = None,
+    step: Callable[[str], None] | None = None,
 ) -> LedgerTests | None:
     """Run every test on a ledger; None when there is no dated release or no dated marker.
+    `step` is called with the name of each of the CHANCE_STEPS parts as it starts.
 
     `period` is a rule ("contact", "first-release", "all") or an ISO start date. Dates before
     `earliest_year` or after the publication date plus a year (today plus a year for facts
@@ -448,17 +453,25 @@ def chance_tests(
     if not inside:
         return None
     run = dict(method=method, resamples=resamples, seed=seed)
+    note = step or (lambda _name: None)
+    note("chance test: releases")
     headline, prisoners = _release_tests(inside, markers, chosen.interval, **run)
+    note("chance test: visits and relief")
+    marker_tests = _marker_tests(moving_markers, releases, chosen.interval, **run)
+    note("chance test: windows")
+    windows = _windows(inside, markers, moving_markers, releases, chosen.interval)
+    note("chance test: other periods")
+    sensitivity = _sensitivity(
+        period, releases, markers, anchors, {chosen.interval: (headline, prisoners)}, **run
+    )
     tested = inside + moving_markers
     tests = LedgerTests(
         period=chosen,
         releases=headline,
         prisoners=prisoners,
-        markers=_marker_tests(moving_markers, releases, chosen.interval, **run),
-        windows=_windows(inside, markers, moving_markers, releases, chosen.interval),
-        sensitivity=_sensitivity(
-            period, releases, markers, anchors, {chosen.interval: (headline, prisoners)}, **run
-        ),
+        markers=marker_tests,
+        windows=windows,
+        sensitivity=sensitivity,
         excluded=excluded,
         outside=outside,
         reviewed_only=ledger.accepted_only,
@@ -513,6 +526,14 @@ def plausible(
     return kept, dropped
 
 
+def period_rule(text: str) -> str:
+    """A period as given (a rule, or a start day typed 2025-6-1) in its one written form."""
+    try:
+        return parse_day(text).isoformat()
+    except ValueError:
+        return text.strip()
+
+
 def choose_period(rule: str, releases: Sequence[Dated], markers: Sequence[Dated]) -> Period:
     """The period releases are placed in under the null, by a named rule or a start date."""
     end = max(f.interval.end for f in [*releases, *markers])
@@ -525,10 +546,11 @@ def choose_period(rule: str, releases: Sequence[Dated], markers: Sequence[Dated]
         start, reason = starts[rule], PERIOD_REASONS[rule]
     else:
         try:
-            start = date.fromisoformat(rule)
-        except ValueError:
+            start = parse_day(rule)
+        except ValueError as exc:
             raise ValueError(
-                f"unknown period {rule!r}: use {', '.join(PERIOD_RULES)} or a start date YYYY-MM-DD"
+                f"unknown period {rule!r} ({exc}): use {', '.join(PERIOD_RULES)} or a start"
+                " date YYYY-MM-DD"
             ) from None
         reason = PERIOD_REASONS["fixed"]
     if start > end:

@@ -57,21 +57,22 @@ class Summary:
         claim_count: int,
         published: str | None,  # the latest publication date of their documents
         urls: list[str] | str,  # URLs of the claims not rejected (or their JSON)
-        count_claims: list[ClaimValue] | str,  # the ledger's count values (or their JSON)
+        claim_values: dict[str, list[ClaimValue]] | str,  # the ledger's, per property (or JSON)
     ) -> None:
         self.claim_sets, self.contested, self.claim_count = claim_sets, contested, claim_count
         self.published = published
-        self._urls, self._count_claims = urls, count_claims
+        self._urls, self._claim_values = urls, claim_values
 
     @cached_property
     def urls(self) -> list[str]:
         return list(from_json(self._urls) or []) if isinstance(self._urls, str) else self._urls
 
     @cached_property
-    def count_claims(self) -> list[ClaimValue]:
-        if isinstance(self._count_claims, str):
-            return [ClaimValue(**v) for v in from_json(self._count_claims) or []]
-        return self._count_claims
+    def claim_values(self) -> dict[str, list[ClaimValue]]:
+        if isinstance(self._claim_values, str):
+            found = from_json(self._claim_values) or {}
+            return {p: [ClaimValue(**v) for v in vs] for p, vs in found.items()}
+        return self._claim_values
 
 
 def claim_sets(claims: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -110,7 +111,8 @@ def summarize(claims: list[dict[str, Any]]) -> Summary:
         claim_count=len(claims),
         published=max((c["published"] for c in kept if c["published"]), default=None),
         urls=sorted({c["url"] for c in kept if c["url"]}),
-        count_claims=claim_set([c for c in kept if c["property"] == "count"]),
+        claim_values={p: claim_set([c for c in kept if c["property"] == p])
+                      for p in dict.fromkeys(c["property"] for c in kept)},  # fmt: skip
     )
 
 
@@ -190,8 +192,8 @@ def _store(store: Store, made: dict[str, Summary], version: int) -> None:
     try:
         store.execute(
             "INSERT INTO incident_summaries (incident_id, claim_sets, disputed, claim_count,"
-            " urls, count_claims, published, computed_at)"
-            " SELECT :id, :sets, :disputed, :n, :urls, :counts, :published, :at"
+            " urls, claim_values, published, computed_at)"
+            " SELECT :id, :sets, :disputed, :n, :urls, :values, :published, :at"
             " FROM facts_version WHERE id = 1 AND version = :version"
             f" AND EXISTS (SELECT 1 FROM incidents WHERE id = :id){lock}"
             " ON CONFLICT (incident_id) DO NOTHING",
@@ -208,7 +210,8 @@ def _to_row(incident_id: str, summary: Summary) -> dict[str, Any]:
         "disputed": int(summary.contested),
         "n": summary.claim_count,
         "urls": json.dumps(summary.urls, ensure_ascii=False),
-        "counts": json.dumps([asdict(v) for v in summary.count_claims], ensure_ascii=False),
+        "values": json.dumps({p: [asdict(v) for v in vs] for p, vs in summary.claim_values.items()},
+                             ensure_ascii=False, default=str),  # fmt: skip
         "published": summary.published,
         "at": now_iso(),
     }
@@ -221,5 +224,5 @@ def _from_row(row: dict[str, Any]) -> Summary:
         claim_count=int(row["claim_count"] or 0),
         published=row["published"],
         urls=row["urls"],
-        count_claims=row["count_claims"],
+        claim_values=row["claim_values"],
     )

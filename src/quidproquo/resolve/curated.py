@@ -35,7 +35,9 @@ ENTITY_KINDS = ("person", "organization", "company", "government_body", "place",
 # Event properties that carry one value each and become claims.
 SCALAR_PROPERTIES = ("actor", "target", "destination", "instrument")
 # Event fields checked against their ranges when the file is read.
-CHECKED_FIELDS = ("count", "actor", "target", "destination", "persons", "instrument")
+CHECKED_FIELDS = (
+    "count", "actor", "target", "destination", "persons", "instrument", "contested", "notes",
+)  # fmt: skip
 HELD_COUNT_FIELDS = ("count", "as_of", "as_of_min", "as_of_max", "qualifier")
 # Denial incidents deny the trade behind these linked incident types.
 DENIABLE_TYPES = ("release", "exchange", "sanctions_eased")
@@ -69,7 +71,14 @@ def load_curated(store: Store, path: str | Path | None = None) -> CuratedSummary
     """Validate the whole file first, then insert what is missing in one transaction."""
     label, data = read_curated(path)
     events = [_valid_event(label, i, e) for i, e in enumerate(data["events"])]
-    ids = {e["id"] for e in events}
+    ids: set[str] = set()
+    for index, event in enumerate(events):
+        if event["id"] in ids:
+            raise CuratedDataError(f"{_where(label, 'events', index, event)}: id used twice")
+        ids.add(event["id"])
+    for section in ("entities", "prisoner_counts"):
+        if not isinstance(data.get(section) or [], list):
+            raise CuratedDataError(f"{label}: {section} must be a list")
     for event in events:
         for other in event.get("linked_to") or []:
             if other not in ids:
@@ -113,8 +122,17 @@ def _valid_event(label: str, index: int, entry: Any) -> dict[str, Any]:
     for key in ("id", "type", "sources"):
         if not entry.get(key):
             raise CuratedDataError(f"{where}: missing {key!r}")
+    if not isinstance(entry["id"], str):
+        raise CuratedDataError(f"{where}: id must be text, got {entry['id']!r}")
+    for key, kind in (("linked_to", str), ("claims", dict)):
+        value = entry.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, kind) for v in value):
+            what = "ids" if kind is str else "mappings"
+            raise CuratedDataError(f"{where}: {key} must be a list of {what}, got {value!r}")
     if entry["type"] not in EVENT_TYPES:
         raise CuratedDataError(f"{where}: unknown type {entry['type']!r}")
+    if not _urls(entry["sources"]):
+        raise CuratedDataError(f"{where}: sources must be a list of URLs, got {entry['sources']!r}")
     if entry.get("count") is not None and not isinstance(entry["count"], int):
         raise CuratedDataError(f"{where}: count must be an integer, got {entry['count']!r}")
     if entry.get("count_qualifier") not in (None, *QUALIFIERS):
@@ -123,13 +141,16 @@ def _valid_event(label: str, index: int, entry: Any) -> dict[str, Any]:
         for key in ("date", "date_min", "date_max"):
             low, high = date_interval(entry.get(key))
             check_fields({"date_min": low, "date_max": high})
+        if entry.get("date") is None:  # a range given by its two ends: in order?
+            check_fields({"date_min": date_interval(entry.get("date_min"))[0],
+                          "date_max": date_interval(entry.get("date_max"))[1]})  # fmt: skip
         check_fields({k: entry[k] for k in CHECKED_FIELDS if k in entry})
         for claim in entry.get("claims") or []:
             if claim.get("field") == "date":
                 low, high = date_interval(claim.get("value"))
                 check_claim_value("date", {"min": low, "max": high})
-            elif claim.get("field") == "count":
-                check_claim_value("count", claim.get("value"))
+            elif claim.get("field") in CHECKED_FIELDS:
+                check_claim_value(claim["field"], claim.get("value"))
     except ValueError as exc:
         raise CuratedDataError(f"{where}: {exc}") from exc
     if (
@@ -141,9 +162,13 @@ def _valid_event(label: str, index: int, entry: Any) -> dict[str, Any]:
     for i, claim in enumerate(entry.get("claims") or []):
         if not isinstance(claim, dict) or "field" not in claim or "value" not in claim:
             raise CuratedDataError(f"{where}: claims[{i}] needs 'field' and 'value'")
-        if not claim.get("sources"):
-            raise CuratedDataError(f"{where}: claims[{i}] has no sources")
+        if not claim.get("sources") or not _urls(claim["sources"]):
+            raise CuratedDataError(f"{where}: claims[{i}] needs sources, a list of URLs")
     return entry
+
+
+def _urls(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def _valid_entity(label: str, index: int, entry: Any) -> dict[str, Any]:
@@ -163,8 +188,8 @@ def _valid_count(label: str, index: int, entry: Any) -> dict[str, Any]:
         check_fields({k: entry[k] for k in HELD_COUNT_FIELDS if k in entry})
     except ValueError as exc:
         raise CuratedDataError(f"{where}: {exc}") from exc
-    if not entry.get("sources"):
-        raise CuratedDataError(f"{where}: has no sources")
+    if not entry.get("sources") or not _urls(entry["sources"]):
+        raise CuratedDataError(f"{where}: needs sources, a list of URLs")
     return entry
 
 

@@ -25,7 +25,9 @@ from quidproquo.ledger.terms import held_series, latest
 from quidproquo.resolve.entities import EntityResolver
 from quidproquo.resolve.names import fold
 from quidproquo.resolve.rows import date_interval, short_hash
+from quidproquo.resolve.shown import reviewer_set, shown, value_text
 from quidproquo.store import Store, from_json, now_iso
+from quidproquo.validate import stored_json
 
 PEOPLE_TYPES = ("detention", "release", "deportation", "exchange")
 STATUSES = ("held", "freed", "freed and expelled", "re-imprisoned", "unknown")
@@ -51,9 +53,12 @@ class PersonFact:
     detail: str | None
     sources: list[str]
     incident_id: str | None = None
+    reviewed_date: str | None = None  # a reviewer set the date: '2025-02-13 (reviewer) [...]'
 
     @property
     def date(self) -> str:
+        if self.reviewed_date:
+            return self.reviewed_date
         if not self.date_min:
             return "undated"
         same = self.date_max in (None, self.date_min)
@@ -181,6 +186,7 @@ def _incident_facts(store: Store) -> list[tuple[str, PersonFact]]:
     }
     texts: dict[str, list[str]] = {i: [r["notes"] or ""] for i, r in incidents.items()}
     sources: dict[str, list[str]] = {i: [] for i in incidents}
+    dates: dict[str, dict[str, set[str]]] = {i: {} for i in incidents}  # value -> sources
     for claim in store.query(
         "SELECT c.incident_id, c.property, c.value, c.evidence, c.source_url, c.document_id, d.url"
         " FROM claims c LEFT JOIN documents d ON d.id = c.document_id"
@@ -200,16 +206,31 @@ def _incident_facts(store: Store) -> list[tuple[str, PersonFact]]:
         if claim["property"] == "persons":
             value = from_json(claim["value"])
             names[incident_id] |= set(value if isinstance(value, list) else [value])
+        if claim["property"] == "date":
+            dates[incident_id].setdefault(claim["value"], set()).add(source or "")
     destinations = _linked_destinations(store, incidents)
+    reviewed = reviewer_set(store, "incident")
     found = []
     for incident_id, row in incidents.items():
         destination = row["destination"] or destinations.get(incident_id)
         kind, detail = _fact_kind(row["type"], destination, " ".join(texts[incident_id]))
         for name in sorted(n for n in names[incident_id] if isinstance(n, str) and n.strip()):
             fact = PersonFact(kind, row["date_min"], row["date_max"], detail,
-                              sources[incident_id], incident_id)  # fmt: skip
+                              sources[incident_id], incident_id,
+                              _reviewed_date(row, dates[incident_id], reviewed))  # fmt: skip
             found.append((name, fact))
     return found
+
+
+def _reviewed_date(
+    row: dict[str, Any], claimed: dict[str, set[str]], reviewed: dict[str, dict[str, Any]]
+) -> str | None:
+    """The incident's date as the reviewer's beside the sources' ones, if a reviewer set it."""
+    if "date" not in reviewed.get(row["id"], {}):
+        return None
+    claims = [{"value": stored_json(v), "sources": len(s)} for v, s in claimed.items()]
+    claims.sort(key=lambda c: -c["sources"])
+    return value_text("date", shown("date", row, claims, by_reviewer=True))
 
 
 def _linked_destinations(store: Store, incidents: dict[str, dict[str, Any]]) -> dict[str, str]:

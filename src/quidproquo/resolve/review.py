@@ -135,8 +135,10 @@ def _table(object_type: str) -> str:
 def _context(store: Store, object_type: str, object_id: str) -> dict[str, Any]:
     """What a correction is checked against: the event's publication date, the claim's property."""
     sql = {
-        "event": "SELECT d.published, NULL AS property FROM events e"
+        "event": "SELECT d.published, NULL AS property, e.date_min, e.date_max FROM events e"
         " JOIN documents d ON d.id = e.document_id WHERE e.id = :id",
+        "incident": "SELECT NULL AS published, NULL AS property, date_min, date_max"
+        " FROM incidents WHERE id = :id",
         "claim": "SELECT NULL AS published, property FROM claims WHERE id = :id",
     }.get(object_type)
     row = store.query_one(sql, {"id": object_id}) if sql else None
@@ -163,6 +165,9 @@ def _coerce(
             f"{object_type}: cannot correct {', '.join(unknown)} (allowed: {allowed})"
         )
     claim_value = changes.pop("value", None) if object_type == "claim" else None
+    if {"date_min", "date_max"} & set(changes):  # one end given: in order with the other?
+        stored = {"date_min": context.get("date_min"), "date_max": context.get("date_max")}
+        changes = stored | changes
     try:
         changes = check_fields(changes, context["published"])
         if object_type == "claim" and claim_value is not None:

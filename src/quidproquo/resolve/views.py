@@ -1,7 +1,10 @@
 """Read side: incidents with their claim sets, for the CLI, the web app and exports.
 
 A property is never shown as one value: it is the list of distinct values, each with the
-number of sources stating it, e.g. count: 123 (4 sources) | 122 (1 source).
+number of sources stating it, e.g. count: 123 (4 sources) | 122 (1 source). A value a
+reviewer set is shown as the reviewer's, before the sources' (`shown.py`): each incident
+carries `values` (property -> shown value, with `by_reviewer` and the claims) and
+`by_reviewer` (the properties a reviewer set).
 """
 
 from __future__ import annotations
@@ -11,7 +14,17 @@ from typing import Any
 
 from quidproquo.ledger.links import SORT_DATE, page_ids
 from quidproquo.ledger.summaries import summaries
+from quidproquo.resolve.shown import (
+    PROPERTY_COLUMNS,
+    claims_text,
+    format_value,
+    reviewer_set,
+    shown_values,
+    value_text,
+)
 from quidproquo.store import CHUNK, Store, from_json, in_list
+
+__all__ = ["format_value"]  # re-exported: the web filters and exports import it from here
 
 SHOWN_PROPERTIES = ("date", "count", "destination", "target", "instrument")
 
@@ -88,13 +101,23 @@ def incidents_with_claims(
             rows[row["id"]] = row
     summed = summaries(store, ids, keep)
     result = []
+    reviewed = reviewer_set(store, "incident")
     for incident_id in ids:
         row, summary = rows[incident_id], summed[incident_id]
         row["persons"] = from_json(row["persons"]) or []
         row["contested"] = bool(row["contested"]) or summary.contested
         row["claims"] = summary.claim_sets
+        _add_values(row, row["claims"], reviewed.get(incident_id, {}))
         result.append(row)
     return result
+
+
+def _add_values(
+    row: dict[str, Any], sets: dict[str, list[dict[str, Any]]], reviewed: dict[str, Any]
+) -> None:
+    """`values` (each property shown, the reviewer's marked) and `by_reviewer` of a row."""
+    row["values"] = shown_values(row, sets, reviewed)
+    row["by_reviewer"] = sorted(reviewed)
 
 
 def incident_detail(
@@ -121,6 +144,7 @@ def incident_details(
     window, bound = "", {}
     if claims is not None:
         window, bound = " LIMIT :limit OFFSET :offset", {"offset": claims[0], "limit": claims[1]}
+    reviewed = reviewer_set(store, "incident")
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         names, params = in_list("i", chunk)
@@ -148,6 +172,7 @@ def incident_details(
             row["contested"] = bool(row["contested"]) or summary.contested
             row["claim_sets"] = summary.claim_sets
             row["claim_count"] = summary.claim_count
+            _add_values(row, row["claim_sets"], reviewed.get(incident_id, {}))
             for claim in own:
                 claim["value"] = from_json(claim["value"])
                 claim["source_url"] = claim["source_url"] or claim.pop("document_url")
@@ -203,43 +228,62 @@ def raw_events(
         + (" LIMIT :limit" if limit else ""),
         params | {"limit": limit},
     )
-    for row in rows:
-        row["persons"] = from_json(row["persons"]) or []
+    add_event_values(store, rows)
     return rows
 
 
-def format_value(prop: str, value: Any) -> str:
-    if prop == "date" and isinstance(value, dict):
-        low, high = value.get("min"), value.get("max")
-        return str(low) if low == high or not high else f"{low}..{high}"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
+def add_event_values(store: Store, rows: list[dict[str, Any]]) -> None:
+    """Give extracted events `persons` as a list, `values` and `by_reviewer`: an event is one
+    source, so beside a reviewer's value stands what was extracted (×1)."""
+    reviewed = reviewer_set(store, "event")
+    for row in rows:
+        row["persons"] = from_json(row["persons"]) or []
+        mine = reviewed.get(row["id"], {})
+        found = {
+            prop: [{"value": value, "qualifier": qualifier, "sources": 1}]
+            for prop, (value, qualifier) in mine.items()
+            if value is not None
+        }
+        _add_values(row, found, mine)
 
 
-def _sources(n: int) -> str:
-    return f"{n} source" if n == 1 else f"{n} sources"
-
-
-def format_claim_set(prop: str, values: list[dict[str, Any]]) -> str:
-    """count: 123 (4 sources) | 122 (1 source)"""
-    parts = [f"{format_value(prop, v['value'])} ({_sources(v['sources'])})" for v in values]
-    return f"{prop}: " + " | ".join(parts)
+def format_claim_set(prop: str, value: dict[str, Any]) -> str:
+    """A shown value (one of an incident's `values`) with its property's name:
+    count: 123 (4 sources) | 122 (1 source), or count: 18 (reviewer) [17×2]."""
+    return f"{prop}: {claims_text(prop, value)}"
 
 
 def format_incident_line(incident: dict[str, Any]) -> str:
-    """2025-12-13 release  count: 123 (4 sources) | 122 (1 source)  CONTESTED"""
+    """2025-12-13 release  count: 123 (4 sources) | 122 (1 source)  CONTESTED; a value a
+    reviewer set reads count: 18 (reviewer) [17×2]."""
     low, high = incident["date_min"] or "?", incident["date_max"]
     when = low if not high or high == low else f"{low}..{high}"
+    if "date" in incident["by_reviewer"]:
+        when += " (reviewer)"
     parts = [f"{when} {incident['type']}"]
-    for prop in SHOWN_PROPERTIES:
-        if prop in incident["claims"] and prop != "date":
-            parts.append(format_claim_set(prop, incident["claims"][prop]))
-    dates = incident["claims"].get("date") or []
-    if len(dates) > 1:
-        parts.append(format_claim_set("date", dates))
+    values = incident["values"]
+    extra = [p for p in incident["by_reviewer"] if p not in SHOWN_PROPERTIES and p != "type"]
+    for prop in [*SHOWN_PROPERTIES, *extra]:  # and whatever else a reviewer set
+        if prop not in values or prop == "date":
+            continue
+        if values[prop]["claims"] or values[prop]["by_reviewer"]:
+            parts.append(format_claim_set(prop, values[prop]))
+    date = values.get("date")
+    if date and (len(date["claims"]) > 1 or date["by_reviewer"]):
+        parts.append(format_claim_set("date", date))
     line = "  ".join(parts)
     flags = [incident["id"]] + (["CONTESTED"] if incident["contested"] else [])
     if incident["status"] != "accepted":
         flags.append(incident["status"])
     return f"{line}  {'  '.join(flags)}"
+
+
+def shown_row(row: dict[str, Any], columns: list[str]) -> dict[str, Any]:
+    """A row for a table: each column that is a shown property as its text (a reviewer's
+    value as '18 (reviewer) [17×1]'), the other columns as they are."""
+    values = row.get("values", {})
+    return row | {
+        c: value_text(c, values[c]) if c in values else row.get(c)
+        for c in columns
+        if c in PROPERTY_COLUMNS
+    }

@@ -28,6 +28,7 @@ from quidproquo.auth.ratelimit import SignInLimits
 from quidproquo.export import export
 from quidproquo.ledger.report import domain, href, qualified
 from quidproquo.resolve import review
+from quidproquo.resolve.shown import reviewer_text, value_text
 from quidproquo.resolve.views import format_claim_set, format_value
 from quidproquo.web import views
 from quidproquo.web.openapi import openapi_document
@@ -259,7 +260,9 @@ def _environment() -> Environment:
     env.filters["domain"] = domain
     env.filters["qualified"] = qualified
     env.filters["value"] = lambda value, prop="": format_value(prop, value)
-    env.filters["claim_set"] = lambda values, prop: format_claim_set(prop, values)
+    env.filters["claim_set"] = lambda value, prop: format_claim_set(prop, value)
+    env.filters["shown"] = value_text  # {{ prop | shown(value) }}: '18 (reviewer) [17×2]'
+    env.filters["reviewer_or"] = reviewer_text  # {{ prop | reviewer_or(values, plain) }}
     env.filters["urlquote"] = lambda text: quote(str(text), safe="")
     env.filters["href"] = href
     return env

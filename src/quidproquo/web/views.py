@@ -7,17 +7,16 @@ highlighted text). Bad parameters raise `BadRequest`, unknown ids `NotFound`.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from quidproquo.app import Quidproquo
+from quidproquo.app import DOCUMENT_STATUSES, Quidproquo
 from quidproquo.ledger import build_ledger
 from quidproquo.ledger.charts import timeline_svg
 from quidproquo.ledger.links import CHUNK, in_list
-from quidproquo.ledger.stats import DEFAULT_PERIOD, PERIOD_RULES
+from quidproquo.ledger.stats import DEFAULT_PERIOD, PERIOD_RULES, period_rule
 from quidproquo.ledger.stored import chance_tests_for_page
 from quidproquo.model import EVENT_TYPES
 from quidproquo.resolve import review
@@ -25,6 +24,7 @@ from quidproquo.resolve.entities import entity_card
 from quidproquo.resolve.people import STATUSES
 from quidproquo.resolve.views import incident_detail, list_incidents
 from quidproquo.search import KINDS as SEARCH_KINDS
+from quidproquo.validate import parse_day
 from quidproquo.web.highlight import Span, excerpt, locate, segments
 
 Params = dict[str, str]
@@ -62,9 +62,9 @@ def iso_date(params: Params, name: str) -> str | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value).isoformat()
+        return parse_day(value).isoformat()
     except ValueError as exc:
-        raise BadRequest(f"{name} must be a date like 2025-06-21; got {value!r}") from exc
+        raise BadRequest(f"{name} must be a date like 2025-06-21 ({exc}); got {value!r}") from exc
 
 
 def integer(params: Params, name: str, default: int, low: int, high: int) -> int:
@@ -131,7 +131,7 @@ def timeline(qpq: Quidproquo, params: Params) -> Page:
 def ledger(qpq: Quidproquo, params: Params) -> Page:
     window = integer(params, "window", 14, 0, MAX_WINDOW_DAYS)
     accepted_only = flag(params, "accepted_only")
-    period = params.get("period") or DEFAULT_PERIOD
+    period = period_rule(params.get("period") or DEFAULT_PERIOD)
     limit = integer(params, "limit", LEDGER_PAGE_SIZE, 1, MAX_LIMIT)
     after = params.get("after") or None
     try:
@@ -203,7 +203,7 @@ def document(qpq: Quidproquo, params: Params) -> Page:
 def documents(qpq: Quidproquo, params: Params) -> Page:
     filters = {
         "publisher": params.get("publisher") or None,
-        "status": params.get("status") or None,
+        "status": choice(params, "status", DOCUMENT_STATUSES),
         "since": iso_date(params, "since"),
         "until": iso_date(params, "until"),
     }
