@@ -32,7 +32,7 @@ def _plain(summary: Any) -> dict[str, Any]:
     return {
         "claim_sets": summary.claim_sets, "contested": summary.contested,
         "claim_count": summary.claim_count, "urls": summary.urls,
-        "count_claims": summary.count_claims, "published": summary.published,
+        "claim_values": summary.claim_values, "published": summary.published,
     }  # fmt: skip
 
 
