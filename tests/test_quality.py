@@ -29,9 +29,6 @@ def _predict(extractor: Extractor, name: str) -> tuple[list, dict]:
     return gold, predictions
 
 
-PEOPLE_TYPES = ("release", "deportation", "detention", "exchange", "prisoner_count", "denial")
-
-
 def _trap_hits(name: str, gold: list, predictions: dict, types: tuple[str, ...] | None) -> list:
     """Events whose evidence lies inside a sentence the sidecar lists as a trap."""
     texts = {d.id: d.text for d in gold}
@@ -65,18 +62,29 @@ def test_seed_quality(extractor: Extractor) -> None:
 def test_dev_quality_and_no_event_from_traps(extractor: Extractor) -> None:
     gold, predictions = _predict(extractor, "dev.gold.jsonl")
     scores = score(gold, predictions).to_dict()
-    assert scores["events"]["f1"] >= 0.87
+    assert scores["events"]["f1"] >= 0.88
     assert scores["attribution"]["accuracy"] >= 0.9
     assert _trap_hits("dev.traps.jsonl", gold, predictions, None) == []
 
 
-def test_dev2_quality_and_no_people_event_from_traps(extractor: Extractor) -> None:
+def test_dev2_quality_and_no_event_from_traps(extractor: Extractor) -> None:
     """dev2 is written like real news by another author; the guard keeps what was reached
-    on it. Its traps are checked for the events about people (releases, deportations,
-    detentions, exchanges, stock figures, denials)."""
+    on it, overall and per type, and no trap sentence gives an event of any type."""
     gold, predictions = _predict(extractor, "dev2.gold.jsonl")
     scores = score(gold, predictions).to_dict()
-    assert scores["events"]["f1"] >= 0.63
-    for kind in ("release", "deportation", "detention", "exchange", "prisoner_count", "denial"):
-        assert scores["by_type"][kind]["f1"] >= 0.5, kind
-    assert _trap_hits("dev2.traps.jsonl", gold, predictions, PEOPLE_TYPES) == []
+    assert scores["events"]["f1"] >= 0.73
+    assert scores["attribution"]["accuracy"] >= 0.95
+    floors = {
+        "release": 0.68,
+        "deportation": 0.6,
+        "detention": 0.73,
+        "exchange": 0.65,
+        "prisoner_count": 0.7,
+        "denial": 0.8,
+        "sanctions_eased": 0.75,
+        "sanctions_imposed": 0.9,
+        "visit": 0.95,
+    }
+    for kind, floor in floors.items():
+        assert scores["by_type"][kind]["f1"] >= floor, kind
+    assert _trap_hits("dev2.traps.jsonl", gold, predictions, None) == []

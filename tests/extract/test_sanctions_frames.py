@@ -70,7 +70,10 @@ def test_party_list_with_names_gives_one_event_per_name(extractor: Extractor) ->
         "The bloc struck two Belarusian firms, Volat Cargo and Sozh Lumber, off its "
         "sanctions list on Wednesday after losing a court case."
     )
-    assert found(extractor, text, "sanctions_eased") == []  # 'strike off' is not a trigger
+    assert found(extractor, text, "sanctions_eased") == [  # "struck off": one per name
+        (None, "Sozh Lumber"),
+        (None, "Volat Cargo"),
+    ]
     text = (
         "The European Union removed two Belarusian firms, Volat Cargo and Sozh Lumber, from "
         "its sanctions list on Wednesday after losing a court case."

@@ -37,7 +37,7 @@ def visits(extractor: Extractor, text: str, published: str = "2025-10-15") -> li
         ),
         (
             "Cardinal Piero Manzi, acting for Pope Leo XIV, toured the Belarusian capital in May.",
-            [],  # 'tour' is not a visit trigger: nothing is guessed
+            [("Piero Manzi", "Minsk", "asserted")],  # "toured" is a visit
         ),
         (
             "Cardinal Piero Manzi, acting for Pope Leo XIV, visited the Belarusian capital in May.",

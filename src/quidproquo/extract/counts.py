@@ -377,10 +377,14 @@ def find_counts(text: str) -> list[CountMention]:
         raise TypeError(f"find_counts expects a str, got {type(text).__name__}")
     lex = _lexicon()
     tokens = _tokens(text, lex)
-    mentions: list[CountMention] = []
+    mentions = _hyphen_ranges(text, lex)
+    covered = [(m.start, m.end) for m in mentions]
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        if any(start <= tok.start < end for start, end in covered):
+            i += 1
+            continue
         num: _Number | None = None
         if tok.kind == "num":
             num = _digits_number(tokens, i, lex)
@@ -404,7 +408,24 @@ def find_counts(text: str) -> list[CountMention]:
         mentions.append(
             CountMention(start, num.end, num.value, qualifier, unit, unit_end, people, other)
         )
+    mentions.sort(key=lambda m: m.start)
     return _join_ranges(text, mentions, lex)
+
+
+_HYPHEN_RANGE = re.compile(r"(?<![\w.,/:-])(\d{1,6})\s?[-–—]\s?(\d{1,6})\s+([^\W\d_]+)")
+
+
+def _hyphen_ranges(text: str, lex: _Lexicon) -> list[CountMention]:
+    """'30-40 prisoners': one count of people, at least the lower bound (a pair of numbers
+    before anything else, "10-15", stays a label or a date)."""
+    found = []
+    for m in _HYPHEN_RANGE.finditer(text):
+        low, high, unit = int(m.group(1)), int(m.group(2)), m.group(3).lower()
+        if unit in lex.people_nouns and low < high:
+            found.append(
+                CountMention(m.start(), m.end(2), low, "at_least", unit, m.end(3), True, False)
+            )
+    return found
 
 
 def _join_ranges(text: str, mentions: list[CountMention], lex: _Lexicon) -> list[CountMention]:

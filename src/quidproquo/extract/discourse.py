@@ -292,7 +292,15 @@ class Discourse:
                     noun.lower_ in self.roles.decree_nouns
                     or any(c.lower_ == "presidential" for c in noun.children)
                 ):
-                    return self.leader()
+                    return self.leader() or self._holding_leader(trigger)
+        return None
+
+    def _holding_leader(self, trigger: Token) -> str | None:
+        """'pardoned by presidential decree' with no leader named: the holding state's
+        leader, when the sentence is about that state."""
+        state = self.gazetteer.holding_state
+        if state[:6].lower() in trigger.sent.text.lower() and self.gazetteer.leaders:
+            return self.gazetteer.leaders[0]
         return None
 
     def acting_subject(self, trigger: Token) -> Token | None:
@@ -303,8 +311,10 @@ class Discourse:
             if node.lemma_.lower() not in self.roles.agent_verbs:
                 return None
             subjects = [c for c in node.children if c.dep_ == "nsubj"]
-            if subjects and subjects[0].lower_ not in ("that", "which"):
-                return subjects[0]
+            # the one nearest the verb: "HAVANA, Jan 17 (Wire) - Cuban authorities freed"
+            subject = max(subjects, key=lambda c: c.i if c.i < node.i else -1, default=None)
+            if subject is not None and subject.lower_ not in ("that", "which"):
+                return subject
             if any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children):
                 return None
             if node.dep_ in ("xcomp", "conj") and node.head.pos_ in ("VERB", "AUX"):

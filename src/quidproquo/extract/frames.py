@@ -341,6 +341,20 @@ def object_of(token: Token, trigger: Token) -> bool:
     return False
 
 
+def coordinated(a: Token, b: Token) -> bool:
+    """'state banks and Belaruskali', 'on state banks and on Belaruskali'."""
+    return a in b.conjuncts or (a.dep_ == b.dep_ == "pobj" and a.head in b.head.conjuncts)
+
+
+def named_in_apposition(noun: Token, name: Token) -> bool:
+    """'two state banks, Belinvestbank and ...': the names after a comma spell out the
+    counted noun (parsed as an apposition or as conjuncts)."""
+    if any(name in c.subtree for c in noun.children if c.dep_ == "appos"):
+        return True
+    listed = counted(noun) and noun.i + 1 < len(noun.doc) and noun.nbor().text == ","
+    return listed and name in noun.conjuncts
+
+
 def same_person(a: str, b: str) -> bool:
     """The same name, or one is the surname of the other."""
     return a == b or a.split()[-1] == b.split()[-1]
@@ -397,7 +411,27 @@ class FrameFiller:
                 self.gazetteer.is_leader(ent.text) or self.is_envoy(ent)
             ):
                 names.append(ent.text)
+        described = self._described_person(trigger)
+        if (
+            described is not None
+            and described.text not in names
+            and not self.gazetteer.is_leader(described.text)
+            and not self.is_envoy(described)
+        ):
+            names.insert(0, described.text)
         return names
+
+    def _described_person(self, trigger: Token) -> Span | None:
+        """The person a relative clause holding the trigger describes through an apposition:
+        'A, a reporter who had been held since 2020', 'a student, B, who was detained'."""
+        clause = next((a for a in [trigger, *trigger.ancestors] if a.dep_ == "relcl"), None)
+        if clause is None:
+            return None
+        noun = clause.head
+        candidates = [noun] + ([noun.head] if noun.dep_ == "appos" else [])
+        candidates += [c for c in noun.children if c.dep_ == "appos"]
+        person = next((c for c in candidates if c.ent_type_ == "PERSON"), None)
+        return self._ent(person) if person is not None else None
 
     def members_named(self, view: SentenceView) -> list[Span]:
         """People named in an 'among them' clause: members of a group counted elsewhere."""
@@ -442,11 +476,28 @@ class FrameFiller:
             if node.lemma_.lower() in REPORT_LEMMAS:
                 objs += [c for c in node.children if c.dep_ == "nsubj"]
             for obj in objs:
+                obj = FrameFiller._named_source(obj)
                 if obj.ent_type_ in ("ORG", "PERSON") or obj.pos_ == "PROPN":
                     return entity_text(obj)
                 if obj.pos_ == "NOUN" and obj.tag_ == "NNS":  # "Local monitors estimate"
                     return source_phrase(obj)
+                if obj.pos_ == "NOUN" and any(c.lower_ == "the" for c in obj.children):
+                    return f"the {obj.lower_}"  # "the group says": the body named before
         return None
+
+    @staticmethod
+    def _named_source(obj: Token) -> Token:
+        """The name a source noun stands for: 'the rights group Free Voices' (apposition),
+        'X, a monitoring group that says' (the relative's antecedent and its apposition)."""
+        if obj.lower_ in ("that", "which", "who") and obj.head.dep_ == "relcl":
+            obj = obj.head.head
+            if obj.dep_ == "appos" and obj.head.pos_ == "PROPN":
+                return obj.head
+        if obj.pos_ == "NOUN":
+            name = next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if name is not None:
+                return name
+        return obj
 
     # -- exchanges ------------------------------------------------------------------
 
@@ -570,7 +621,53 @@ class FrameFiller:
             carrier = self._carrying_verb(trigger)
             if carrier is not None:
                 found = self._destinations_in(view, clause_tokens(carrier))
+        if not found and trigger.dep_ == "conj" and self._conveys(trigger.head):
+            # "were driven to the Lithuanian border and expelled": the first verb's place
+            found = self._destinations_in(view, clause_tokens(trigger.head))
+        receiver = self.receiver(trigger)
+        if not found and receiver is not None:
+            country = self.place_country(receiver) or self.state_of(receiver)
+            found = [country] if country and country != self.gazetteer.holding_state else []
         return found
+
+    def _conveys(self, verb: Token) -> bool:
+        verbs = self.lexicon.conveyance_verbs
+        return verb.lemma_.lower() in verbs or verb.lower_ in verbs
+
+    def _describes_the_freed(self, token: Token) -> bool:
+        """An undated participle on the people a release or deportation moves."""
+        group = token.head
+        if token.dep_ != "acl" or token.tag_ != "VBN" or group.dep_ not in SUBJECTS | {"dobj"}:
+            return False
+        if any(t.ent_type_ in NUMERIC_ENTITIES for t in token.subtree):
+            return False  # "jailed since 2020", "sentenced to 14 years": its own event
+        moved = ("release", "deportation")
+        return any(t.type in moved for t in self.lexicon.match(group.head))
+
+    def _deported_with(self, verb: Token) -> bool:
+        """A deportation verb coordinated with `verb` and sharing its subject."""
+        return any(
+            t.type == "deportation"
+            for c in verb.conjuncts
+            if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children if g.i > verb.i)
+            for t in self.lexicon.match(c)
+        )
+
+    def receiver(self, trigger: Token) -> Token | None:
+        """The subject of a verb taking in the trigger's group: 'Poland has received 12
+        prisoners freed by Belarus', 'Latvia took in 30 who were expelled'."""
+        group = trigger
+        while group.dep_ in ("acl", "relcl", "amod") and group.head.i != group.i:
+            group = group.head
+        if group is trigger or group.dep_ != "dobj":
+            return None
+        verb = group.head
+        particle = self.lexicon.receiving_verbs.get(verb.lemma_.lower())
+        if particle is None or (
+            particle and not any(c.lower_ == particle for c in verb.children)
+        ):
+            return None
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
     def _other_events(self, trigger: Token, view: SentenceView) -> set[int]:
         """Relative clauses with a trigger of their own ('..., of whom 25 were deported to X')."""
@@ -621,7 +718,8 @@ class FrameFiller:
         country = self.gazetteer.country_of(name) or self.gazetteer.country_of(token.text)
         if country:
             return country
-        if token.lower_ in self.gazetteer.border_nouns:  # "the Lithuanian border"
+        receiving = self.gazetteer.border_nouns | self.gazetteer.receiving_nouns
+        if token.lower_ in receiving:  # "the Lithuanian border", "the Polish side"
             for child in token.children:
                 if child.dep_ in ("amod", "compound", "nmod"):
                     country = self.gazetteer.country_of_adjective(child.text)
@@ -702,6 +800,8 @@ class FrameFiller:
                 return ordered
         acting = discourse.acting_subject(trigger) if discourse is not None else None
         subject = acting or subject_of(trigger)
+        if subject is not None and subject == self.receiver(trigger):
+            subject = None  # "Poland received 12 prisoners freed": the receiver freed no one
         # a person acts only as the subject of an agent verb ("he pardoned"), any state as
         # the subject of a verbal trigger; the subject of "welcomed the release" freed no one
         agentive = subject is not None and trigger.pos_ in ("VERB", "AUX", "ADJ")
@@ -794,7 +894,10 @@ class FrameFiller:
             agent = subject_of(token)
             if (
                 agent is not None
-                and agent.ent_type_ not in NUMERIC_ENTITIES | {"", "NORP"}
+                and (
+                    agent.ent_type_ not in NUMERIC_ENTITIES | {"", "NORP"}
+                    or self.state_named_by(agent)  # "Belarusian authorities expelled"
+                )
                 and agent.idx >= leading_header(view.doc.text)
             ):
                 base.actor = self.state_of(agent) or entity_text(agent)
@@ -834,6 +937,10 @@ class FrameFiller:
             for slot in variants:  # "Among those pardoned are 15 women and seven men": composition
                 slot.count = slot.count_qualifier = None
             variants = variants[:1]
+        if trig.type == "detention" and self._describes_the_freed(token):
+            return []  # "two citizens jailed in Belarus were pardoned": who, not what happened
+        if trig.type == "release" and self._conveys(token) and self._deported_with(token):
+            return []  # "driven to the border and expelled": one deportation, not a release
         if frame.destination:
             dests = self.destinations(token, view, indices)
             if trig.spec.destination_home:
@@ -1027,6 +1134,8 @@ class FrameFiller:
         entities: list[str] = []
         sectors: list[str] = []
         countries: list[str] = []
+        sector_tokens: dict[str, list[Token]] = {}
+        entity_tokens: list[Token] = []
         for scope in (indices, None):
             for mention in view.places:
                 tokens = view.tokens_of(mention.start, mention.end)
@@ -1034,15 +1143,24 @@ class FrameFiller:
                     continue
                 if mention.kind == "entity" and mention.canonical not in entities:
                     entities.append(mention.canonical)
+                    entity_tokens += tokens
                 elif mention.kind == "sector" and mention.canonical not in sectors:
                     sectors.append(mention.canonical)
+                    sector_tokens[mention.canonical] = tokens
                 elif mention.kind == "country" and any(
                     t.dep_ == "pobj" and t.head.lower_ == "on" for t in tokens
                 ):
                     countries.append(mention.canonical)
             if entities or sectors or countries:
                 break
-        return entities or sectors or countries
+        # "on two state banks and on Belaruskali": a sector coordinated with a firm
+        beside = [
+            sector
+            for sector, tokens in sector_tokens.items()
+            if any(coordinated(t, e) for t in tokens for e in entity_tokens)
+            and not any(named_in_apposition(t, e) for t in tokens for e in entity_tokens)
+        ]
+        return entities + beside if entities else sectors or countries
 
     def visit_targets(self, view: SentenceView) -> list[str]:
         for mention in view.places:

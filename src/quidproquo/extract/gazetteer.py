@@ -56,6 +56,7 @@ class Gazetteer:
         }
         self.government_nouns = frozenset(data["government_nouns"])
         self.border_nouns = frozenset(data["border_nouns"])
+        self.receiving_nouns = frozenset(data["receiving_nouns"])
         self.city_descriptions = {
             form: city for city, forms in data["city_descriptions"].items() for form in forms
         }

@@ -26,15 +26,30 @@ def ancestors_within_clause(token: Token) -> list[Token]:
     chain = [token]
     current = token
     while (
-        current.head.i != current.i and current.dep_ not in CLAUSE_DEPS and current.dep_ != "conj"
+        current.head.i != current.i
+        and current.dep_ not in CLAUSE_DEPS
+        and current.dep_ != "conj"
+        and not on_a_named_person(current)
     ):
         current = current.head
         chain.append(current)
     return chain
 
 
+def on_a_named_person(clause: Token) -> bool:
+    """A relative clause on a named person states that person's facts whatever the main
+    clause says ("X, who is serving six years, was not part of the deal")."""
+    return clause.dep_ == "relcl" and clause.head.ent_type_ == "PERSON"
+
+
 def all_ancestors(token: Token) -> list[Token]:
-    return [token, *token.ancestors]
+    """The trigger and its heads, up to a relative clause on a named person."""
+    chain = [token]
+    current = token
+    while current.head.i != current.i and not on_a_named_person(current):
+        current = current.head
+        chain.append(current)
+    return chain
 
 
 @dataclass(frozen=True)

@@ -443,6 +443,15 @@ class Extractor:
             return True
         return False
 
+    def _jailed_clause(self, token: Token, trigger: Token) -> bool:
+        """`token` sits in a detention clause on a noun that does not hold the trigger."""
+        return any(
+            a.dep_ in ("relcl", "acl")
+            and trigger not in list(a.subtree)
+            and any(t.type == "detention" for t in self.lexicon.match(a))
+            for a in [token, *token.ancestors]
+        )
+
     @staticmethod
     def _own_date(token: Token) -> bool:
         return any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree if t.i != token.i)
@@ -673,13 +682,14 @@ class Extractor:
     def _prisoner_count(
         self, slot: Slots, trig: Trigger, view: SentenceView, state: DocumentState
     ) -> None:
-        slot.actor = (
-            self.filler.reporter(trig.token)
-            or self.gazetteer.count_source(view.doc.text)
-            or state.count_source
-        )
+        reporter = self.filler.reporter(trig.token)
+        if reporter and state.discourse is not None:
+            reporter = state.discourse.body(reporter)  # "the Headquarters said"
+        if reporter and reporter.startswith("the ") and reporter.islower():
+            reporter = None  # "the group says" with no body of that name before
+        slot.actor = reporter or self.gazetteer.count_source(view.doc.text) or state.count_source
         if slot.actor and state.discourse is not None:
-            slot.actor = state.discourse.body(slot.actor)  # "the Headquarters said"
+            slot.actor = state.discourse.body(slot.actor)
         if slot.count is not None:
             return
         head = trig.token
@@ -778,6 +788,8 @@ class Extractor:
                 continue
             if tokens and describes_someone(tokens[0], token):
                 continue  # "X, who had been jailed since 2020": the person's past, not the event's
+            if tokens and slot.type != "detention" and self._jailed_clause(tokens[0], token):
+                continue  # "two citizens jailed in 2021 were pardoned": the group's past
             said = bool(tokens) and governing_verb(tokens[0]) in SAY_VERBS
             if said:
                 state.claim_dates = (mention.date_min, mention.date_max)
@@ -843,13 +855,23 @@ def governing_verb(token: Token) -> str | None:
 
 
 def describes_someone(token: Token, trigger: Token) -> bool:
-    """`token` sits in a relative or participle clause on a named person ("X, jailed since
-    2020, was freed") that does not hold the trigger."""
+    """`token` sits in a relative or participle clause on one person ("X, jailed since 2020,
+    was freed", "the laureate, who founded Viasna in 1996, was arrested") that does not hold
+    the trigger: that person's past. (A clause on a group, "of the 123 prisoners pardoned
+    last week, 114 were deported", dates the group's event.)"""
     return any(
         a.dep_ in ("relcl", "acl")
-        and a.head.ent_type_ == "PERSON"
+        and (a.head.ent_type_ == "PERSON" or a.head.tag_ in ("NN", "NNP") and _on_a_person(a))
+        and a.head.i != trigger.i
         and trigger not in list(a.subtree)
         for a in [token, *token.ancestors]
+    )
+
+
+def _on_a_person(clause: Token) -> bool:
+    """A participle clause, or a relative clause opened by who/whom/whose (not "which")."""
+    return clause.dep_ == "acl" or any(
+        t.lower_ in ("who", "whom", "whose") for t in clause.subtree if t.i < clause.i
     )
 
 

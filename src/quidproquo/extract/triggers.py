@@ -102,6 +102,7 @@ def dependents_lower(token: Token) -> set[str]:
                 grand.lower_
                 for grand in child.children
                 if grand.dep_ in ("pobj", "dobj", "compound", "prt")
+                or (child.dep_ == "dobj" and grand.dep_ == "amod")  # "recognised 19 new ..."
             )
             found.update(
                 grand.lower_
@@ -155,6 +156,7 @@ class TriggerLexicon:
         self.prediction_adverbs = frozenset(data["prediction_adverbs"])
         self.conveyance_verbs = frozenset(data["conveyance_verbs"])
         self.arrival_verbs = frozenset(data["arrival_verbs"])
+        self.receiving_verbs: dict[str, str] = data["receiving_verbs"]
         self.membership: dict[str, frozenset[str]] = {
             prep: frozenset(words) for prep, words in data["membership"].items()
         }
