@@ -394,11 +394,17 @@ def score(gold_docs: Sequence[GoldDoc], predictions: dict[str, dict[str, Any]]) 
     return scores
 
 
-def _score_events(doc: GoldDoc, preds: list[dict[str, Any]], scores: Scores) -> None:
+def match_events(golds: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[int, int]:
+    """The one-to-one event matching of one document: gold index -> prediction index."""
+
     def agreement(g: dict[str, Any], p: dict[str, Any]) -> float | None:
         return None if event_mismatches(g, p) else _event_agreement(g, p)
 
-    pairs = _assign(doc.events, preds, agreement)
+    return _assign(golds, preds, agreement)
+
+
+def _score_events(doc: GoldDoc, preds: list[dict[str, Any]], scores: Scores) -> None:
+    pairs = match_events(doc.events, preds)
     matched_preds = set(pairs.values())
     for i, gold in enumerate(doc.events):
         prf = scores.by_type.setdefault(gold["type"], PRF())

@@ -20,16 +20,17 @@ from quidproquo.evaluate import (
 )
 
 
-def _extract_all(docs: list[GoldDoc]) -> dict[str, dict[str, Any]]:
+def _extract_all(docs: list[GoldDoc], learned: bool = False) -> dict[str, dict[str, Any]]:
     """Run the extractor on every gold text, with `published` as the date anchor."""
     try:
-        from quidproquo.extract import extract
+        from quidproquo.extract import Extractor, extract
     except ImportError as exc:
         raise click.ClickException(
             f"the extractor is not available ({exc}); pass --predictions PRED.jsonl"
         ) from exc
+    run = Extractor(learned=True).extract if learned else extract
     return {
-        doc.id: extract(doc.text, doc.published).to_prediction(doc.id)
+        doc.id: run(doc.text, doc.published).to_prediction(doc.id)
         for doc in progress_bar(docs, "evaluate")
     }
 
@@ -88,13 +89,19 @@ def _print_errors(scores: Scores, limit: int) -> None:
     metavar="N",
     help="List the first N false positives, false negatives and misattributions.",
 )
+@click.option("--learned", is_flag=True, help="Run the extractor with its trained filter.")
 def evaluate(
-    gold: Path, predictions: Path | None, as_json: bool, by_type: bool, show_errors: int
+    gold: Path,
+    predictions: Path | None,
+    as_json: bool,
+    by_type: bool,
+    show_errors: int,
+    learned: bool,
 ) -> None:
     """Score extracted events and quotes against GOLD (FORMAT.md JSON Lines)."""
     try:
         docs = load_gold(gold)
-        predicted = load_predictions(predictions) if predictions else _extract_all(docs)
+        predicted = load_predictions(predictions) if predictions else _extract_all(docs, learned)
     except GoldFormatError as exc:
         raise click.ClickException(str(exc)) from exc
     unknown = sorted(set(predicted) - {d.id for d in docs})

@@ -47,6 +47,7 @@ from quidproquo.extract.frames import (
 )
 from quidproquo.extract.gate import Gate, load_gate
 from quidproquo.extract.gazetteer import Gazetteer, load_gazetteer
+from quidproquo.extract.learned import CandidateFilter, load_filter
 from quidproquo.extract.modality import Modality, load_modality
 from quidproquo.extract.nlp import load_nlp
 from quidproquo.extract.quotes import extract_quotes, regions_to_parse
@@ -149,10 +150,15 @@ class Extractor:
     With `subject_gate` (the default), a text with nothing on the subject (lexicons/
     subject.yaml, extract/gate.py) is not parsed at all: no events, no quotes. Without
     it, every text with a trigger form is searched for events and every text for quotes.
+    With `learned`, the trained filter (extract/learned/) drops the events it scores unlikely.
     """
 
     def __init__(
-        self, nlp: Language | None = None, with_quotes: bool = True, subject_gate: bool = True
+        self,
+        nlp: Language | None = None,
+        with_quotes: bool = True,
+        subject_gate: bool = True,
+        learned: bool = False,
     ) -> None:
         self.nlp = nlp if nlp is not None else load_nlp()
         self.with_quotes = with_quotes
@@ -164,6 +170,7 @@ class Extractor:
         self.filler = FrameFiller(self.gazetteer, self.lexicon)
         self.visit_lexicon: VisitLexicon = load_visits()
         self.sanctions_lexicon: SanctionsLexicon = load_sanctions()
+        self.learned: CandidateFilter | None = load_filter(self.lexicon) if learned else None
 
     # -- public surface ---------------------------------------------------------
 
@@ -299,6 +306,8 @@ class Extractor:
             previous_denial = sentence.start if has_denial else None
             events.extend(new)
             self._remember_people(doc, state)
+        if self.learned is not None:
+            events = self.learned.select(events, parsed, published)
         return events
 
     def _remember_people(self, doc: Doc, state: DocumentState) -> None:
