@@ -11,8 +11,9 @@ corrected) with their hash-chained audit-log rows; 2% of events and claims and 5
 incidents are reviewed. Incident sizes follow a heavy tail: most incidents are told by 1 to 5
 events, about one in 300 by 150 to 600. Dates run from 2000 to mid-2026.
 Rows go in with executemany (SQLite) or COPY (PostgreSQL), 20,000 at a time, into a fresh
-store (the target must be empty), with the secondary indexes made after the load. The text is
-synthetic and says nothing true.
+store (the target must be empty), with the secondary indexes made after the load; then every
+incident's summary is computed and stored (`ledger.summaries.fill`). The text is synthetic and
+says nothing true.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from quidproquo.ledger.summaries import fill
 from quidproquo.resolve.review import GENESIS_HASH, row_hash
 from quidproquo.store import Store
 
@@ -122,7 +124,7 @@ class Generator:
                 "extracted", None, self.stamp, self.stamp,
             )  # fmt: skip
             for _ in range(size):
-                d = rng.randrange(self.documents)
+                d = self.reporting_document(first)
                 doc, text = self.doc_id(d), self.document_text(d)
                 end = text.index(".", 10) + 1
                 said = count if count is None or rng.random() > 0.1 else count + rng.randint(1, 5)
@@ -153,6 +155,13 @@ class Generator:
                         f"ent-{rng.randrange(self.entities)}", None, None, q, "speaker", None
                     )
                 e += 1
+
+    def reporting_document(self, first: int) -> int:
+        """A document published within about 60 days after the day `first` (documents are
+        spread evenly over the days), so that events are reported after they happen."""
+        start = -(-first * self.documents // DAYS)  # the first document on or after that day
+        spread = max(self.documents * 60 // DAYS, 1)
+        return min(start + self.rng.randrange(spread), self.documents - 1)
 
     def claim(
         self, inc: str, prop: str, value: str, doc: str, ev: str, evidence: str, e: int
@@ -328,6 +337,8 @@ def generate(db: str, events: int, seed: int = 1) -> dict[str, int]:
         conn.exec_driver_sql("UPDATE facts_version SET version = version + 1 WHERE id = 1")
     with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.exec_driver_sql("ANALYZE")
+    # Each incident's claims summed up, as a first read would (ledger/summaries.py).
+    writer.counts["incident_summaries"] = fill(store)
     store.engine.dispose()
     return writer.counts
 

@@ -8,12 +8,24 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from quidproquo.batch import PART_BYTES, Outcome, StoredPart, corpus_files, file_parts, stream
+from quidproquo.batch import (
+    PART_BYTES,
+    Outcome,
+    StoredPart,
+    Written,
+    corpus_files,
+    file_parts,
+    read_results,
+    result_files,
+    stream,
+    write_part,
+)
 from quidproquo.ingest import IngestError, SourceMeta, expand_paths, read_path
 from quidproquo.ingest.registry import RegistryEntry, load_layout, read_registry
 from quidproquo.ingest.sanctions import Listing, is_companion, list_published, read_list
@@ -180,12 +192,13 @@ class Quidproquo:
         status: str | None = None,
         since: str | None = None,
         until: str | None = None,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Stored documents, newest publication first, without their text; filtered by
         publisher (any letter case), status, and publication date (ISO, inclusive); failed
-        ones say why."""
+        ones say why. With `limit`, those after the first `offset`."""
         where: list[str] = []
-        params: dict[str, Any] = {"limit": limit}
+        params: dict[str, Any] = {"limit": limit, "offset": offset}
         if publisher:
             where.append("LOWER(publisher) = LOWER(:publisher)")
             params["publisher"] = publisher
@@ -205,7 +218,7 @@ class Quidproquo:
             + " ORDER BY published DESC, retrieved DESC, id"
         )
         if limit:
-            sql += " LIMIT :limit"
+            sql += " LIMIT :limit OFFSET :offset"
         return self.store.query(sql, params)
 
     def search(
@@ -492,6 +505,29 @@ class Quidproquo:
                 progress(len(outcomes))
         return report
 
+    def load(
+        self,
+        paths: Iterable[Path | str],
+        *,
+        again: bool = False,
+        batch_size: int = EXTRACT_BATCH,
+        progress: Callable[[int], None] | None = None,
+    ) -> ExtractReport:
+        """Store the Parquet results of `extract_corpus_to_parquet` (files or folders of them),
+        `batch_size` documents per transaction. Loading twice changes nothing (a document
+        already extracted is left as it is unless `again`, and facts keep their ids). A file
+        that cannot be read is named in the report's errors and skipped; the others go in."""
+        report = ExtractReport()
+        for path in result_files([Path(p) for p in paths]):
+            try:
+                for outcomes in read_results(path, batch_size):
+                    self._commit(outcomes, report, replace=again)
+                    if progress:
+                        progress(len(outcomes))
+            except ValueError as exc:
+                report.errors.append(f"{path}: skipped: {exc}")
+        return report
+
     def _commit(self, outcomes: list[Outcome], report: ExtractReport, replace: bool) -> None:
         """Store one batch in one transaction; if a row is refused, store the batch document
         by document and mark the one that fails as failed, with the database's reason."""
@@ -595,6 +631,31 @@ class Quidproquo:
         return self.store.query_one(
             f"SELECT * FROM {TABLES[object_type]} WHERE id = :id", {"id": object_id}
         )
+
+
+def extract_corpus_to_parquet(
+    paths: Iterable[Path | str],
+    out_dir: Path | str,
+    workers: int = 1,
+    scheduler: str | None = None,
+    *,
+    part_bytes: int = PART_BYTES,
+    progress: Callable[[int], None] | None = None,
+) -> ExtractReport:
+    """Extract a partitioned corpus with no database: each worker writes its partition's
+    results as one Parquet file in `out_dir` (a folder every worker sees at that path), for
+    `Quidproquo.load` to store later. A rerun rewrites the same files."""
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    report = ExtractReport()
+    parts = file_parts(corpus_files([Path(p) for p in paths]), part_bytes)
+    written: Written
+    for written in stream(parts, workers, scheduler, partial(write_part, out_dir=str(out_dir))):
+        report.add(ExtractCount(written.documents, written.events, written.quotes,
+                                failed=written.failed))  # fmt: skip
+        report.errors += written.errors
+        if progress:
+            progress(written.documents + written.failed + len(written.errors))
+    return report
 
 
 def _listing_problem(listing: Listing) -> str | None:

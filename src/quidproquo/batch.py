@@ -11,20 +11,26 @@ the partition size, not on the corpus size.
 Dask runs the partitions on a local `dask.distributed` cluster (`workers` processes) or on the
 cluster at a scheduler address; the workers need quidproquo installed and, for stored
 documents, access to the same database (a PostgreSQL URL, or an SQLite file on a shared disk).
+
+Instead of coming back to be stored, a corpus partition's results can be written by the worker
+as one Parquet file (`write_part`: one row per document, its FORMAT.md events and quotes with
+their offsets, or its failure), which `qpq load` stores later (`read_results`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, fields
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quidproquo.ingest import IngestError, SourceMeta, expand_paths
 from quidproquo.ingest.jsonl import read_jsonl
-from quidproquo.model import Document, Extraction
+from quidproquo.model import Document, Event, Extraction, Quote
 
 if TYPE_CHECKING:
     from quidproquo.extract import Extractor
@@ -180,15 +186,122 @@ def _failed(doc: Document, exc: BaseException, keep_document: bool) -> Outcome:
     return Outcome(doc.id, None, reason, document=doc if keep_document else None)
 
 
+# -- results as Parquet partitions ---------------------------------------------------------
+def _schema() -> Any:
+    """One row per document: the document, its failure (or the unreadable record's place),
+    and its FORMAT.md events and quotes with their character offsets."""
+    import pyarrow as pa
+
+    def typed(cls: type) -> list[Any]:
+        kinds = {"int | None": pa.int64(), "list[str]": pa.list_(pa.string())}
+        return [pa.field(f.name, kinds.get(str(f.type), pa.string())) for f in fields(cls)]
+
+    return pa.schema(
+        typed(Document)
+        + [pa.field("error", pa.string()), pa.field("where", pa.string()),
+           pa.field("events", pa.list_(pa.struct(typed(Event)))),
+           pa.field("quotes", pa.list_(pa.struct(typed(Quote))))]
+    )  # fmt: skip
+
+
+@dataclass
+class Written:
+    """What a partition written as Parquet holds (the driver's whole share of it)."""
+
+    path: str
+    documents: int
+    events: int
+    quotes: int
+    failed: int
+    errors: list[str]
+
+
+def part_name(part: FilePart) -> str:
+    """The same name for the same partition, so a rerun replaces its file."""
+    digest = hashlib.sha256(f"{part.path}|{part.start}|{part.stop}".encode()).hexdigest()[:12]
+    return f"{Path(part.path).stem}-{part.start:012d}-{digest}.parquet"
+
+
+def write_part(part: FilePart, out_dir: str) -> Written:
+    """Extract one corpus partition and write its results as one Parquet file (written whole
+    under a temporary name, then renamed: a stopped run leaves no half file)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    outcomes = run_partition(part)
+    rows = []
+    for o in outcomes:
+        doc = asdict(o.document) if o.document else {"id": o.document_id}
+        found = o.extraction
+        rows.append(doc | {
+            "error": o.error, "where": o.where,
+            "events": [e.to_dict() for e in found.events] if found else [],
+            "quotes": [q.to_dict() for q in found.quotes] if found else [],
+        })  # fmt: skip
+    path = Path(out_dir) / part_name(part)
+    partial = path.with_suffix(".parquet.part")
+    pq.write_table(pa.Table.from_pylist(rows, schema=_schema()), partial)
+    os.replace(partial, path)
+    return Written(
+        str(path),
+        documents=sum(1 for o in outcomes if o.extraction),
+        events=sum(len(o.extraction.events) for o in outcomes if o.extraction),
+        quotes=sum(len(o.extraction.quotes) for o in outcomes if o.extraction),
+        failed=sum(1 for o in outcomes if o.document_id and o.error),
+        errors=[f"{o.where}: {o.error}" for o in outcomes if not o.document_id],
+    )
+
+
+def result_files(paths: Iterable[Path]) -> list[Path]:
+    """The Parquet result files of folders (sorted) or given files."""
+    return expand_paths(list(paths), (".parquet",))
+
+
+def read_results(path: Path, batch_rows: int) -> Iterator[list[Outcome]]:
+    """A result file's outcomes, `batch_rows` at a time. A file that is not one (unreadable,
+    or without the columns `write_part` writes) raises ValueError naming the problem."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        handle = pq.ParquetFile(path)
+        wanted = _schema()
+        missing = [n for n in wanted.names if n not in handle.schema_arrow.names]
+        if missing:
+            raise ValueError(f"not a results file: no column {', '.join(missing)}")
+        for batch in handle.iter_batches(batch_size=batch_rows, columns=wanted.names):
+            yield [_outcome(row) for row in batch.to_pylist()]
+    except (pa.ArrowException, OSError, TypeError, KeyError) as exc:
+        raise ValueError(f"{type(exc).__name__}: {exc}") from exc
+
+
+def _outcome(row: dict[str, Any]) -> Outcome:
+    doc_fields = {f.name for f in fields(Document)}
+    doc = {k: v for k, v in row.items() if k in doc_fields}
+    if not doc["id"]:
+        return Outcome("", None, row["error"], where=row["where"])
+    document = Document(**doc) if doc.get("content_hash") else None
+    if row["error"]:
+        return Outcome(doc["id"], None, row["error"], document=document)
+    found = Extraction([Event(**e) for e in row["events"] or []],
+                       [Quote(**q) for q in row["quotes"] or []])  # fmt: skip
+    return Outcome(doc["id"], found, document=document)
+
+
 # -- the driver ----------------------------------------------------------------------------
 def stream(
-    parts: Iterable[Part], workers: int = 1, scheduler: str | None = None
-) -> Iterator[list[Outcome]]:
-    """Each partition's outcomes, as they finish. In this process when workers is 1 and no
-    scheduler is given; otherwise on Dask, with at most a few partitions per worker queued."""
+    parts: Iterable[Part],
+    workers: int = 1,
+    scheduler: str | None = None,
+    task: Callable[[Any], Any] = run_partition,
+) -> Iterator[Any]:
+    """Each partition's result (by default its outcomes), as they finish. In this process when
+    workers is 1 and no scheduler is given; otherwise on Dask, with at most a few partitions
+    per worker queued. `task` runs one partition (a module-level function, or a partial of one,
+    so that Dask can send it)."""
     if workers <= 1 and scheduler is None:
         for part in parts:
-            yield run_partition(part)
+            yield task(part)
         return
     from dask.distributed import Client, LocalCluster, as_completed
 
@@ -202,14 +315,14 @@ def stream(
             slots = INFLIGHT_PER_WORKER * max(workers, _worker_count(client))
             pending = iter(parts)
             running = as_completed(
-                [client.submit(run_partition, p, pure=False) for p in islice(pending, slots)]
+                [client.submit(task, p, pure=False) for p in islice(pending, slots)]
             )
             for future in running:
-                outcomes: list[Outcome] = future.result()
+                result = future.result()
                 future.release()
                 for part in islice(pending, 1):
-                    running.add(client.submit(run_partition, part, pure=False))
-                yield outcomes
+                    running.add(client.submit(task, part, pure=False))
+                yield result
     finally:
         if cluster is not None:
             cluster.close()

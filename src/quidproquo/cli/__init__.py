@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "quidproquo.cli.resolve",
     "quidproquo.cli.ledger",
     "quidproquo.cli.extract",
+    "quidproquo.cli.load",
     "quidproquo.cli.web",
     "quidproquo.cli.export",
     "quidproquo.cli.users",

@@ -10,7 +10,7 @@ from typing import IO, TYPE_CHECKING
 import click
 from tqdm import tqdm
 
-from quidproquo.app import EXTRACT_BATCH
+from quidproquo.app import EXTRACT_BATCH, ExtractReport, extract_corpus_to_parquet
 from quidproquo.cli import main
 from quidproquo.cli.common import db_option, echo_json, json_option, project
 from quidproquo.extract.nlp import ModelMissing
@@ -40,6 +40,9 @@ FILE_KINDS = (".jsonl", ".ndjson", ".txt", ".text", ".md", ".html", ".htm")
 @click.option("--corpus", "corpus", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="Ingest and extract a partitioned corpus: a folder (or file) of JSON Lines"
               " or Parquet records, read by the workers a partition at a time.")
+@click.option("--parquet", "parquet_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="With --corpus: write each partition's results as a Parquet file in this"
+              " folder instead of storing them (no database); `qpq load` stores them.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Run on a local Dask cluster with this many processes.")
 @click.option("--scheduler", metavar="ADDRESS",
@@ -67,6 +70,7 @@ def extract_command(
     again: bool,
     document_ids: tuple[str, ...],
     corpus: tuple[Path, ...],
+    parquet_dir: Path | None,
     workers: int,
     scheduler: str | None,
     all_documents: bool,
@@ -82,13 +86,23 @@ def extract_command(
     extract the stored documents not yet extracted and store the results as candidates, in
     batches: a killed run resumes where it stopped, and a document that fails is marked failed
     with its reason (`qpq documents --status failed`) while the others go on. With --corpus:
-    ingest and extract a folder of JSON Lines or Parquet files on Dask, a partition at a time.
+    ingest and extract a folder of JSON Lines or Parquet files on Dask, a partition at a time
+    (with --parquet, into Parquet result files for `qpq load`).
     """
     show = sys.stderr.isatty() if progress is None else progress
+    if parquet_dir and not corpus:
+        raise click.UsageError("--parquet needs --corpus")
     try:
         if inputs:  # files to predictions: no database involved
             failed = _predict_files(inputs, SourceMeta(published=published), out, all_documents)
             ctx.exit(1 if failed else 0)
+        if parquet_dir:  # corpus to result files: no database involved either
+            with tqdm(desc="extract", unit="doc", file=sys.stderr, disable=not show) as bar:
+                written = extract_corpus_to_parquet(
+                    corpus, parquet_dir, workers, scheduler, progress=bar.update
+                )
+            echo_report(written, as_json, f"written to {parquet_dir} (qpq load {parquet_dir})")
+            ctx.exit(1 if written.errors else 0)
         qpq = project(ctx, create=bool(corpus))  # a corpus run stores what it reads
         ids = list(document_ids) or None
         total = None if corpus else qpq.extract_pending(ids, again)
@@ -106,23 +120,26 @@ def extract_command(
                 )  # fmt: skip
     except ModelMissing as exc:
         raise click.ClickException(str(exc)) from exc
+    echo_report(report, as_json)
+    ctx.exit(1 if report.errors else 0)
+
+
+def echo_report(report: ExtractReport, as_json: bool, where: str = "") -> None:
+    """The counts of a run (and each unreadable record or file on stderr)."""
     if as_json:
         echo_json(report.to_dict())
-    else:
-        for error in report.errors:
-            click.echo(f"failed  {error}", err=True)
-        click.echo(
-            f"{report.documents} documents: {report.events} events and {report.quotes} quotes"
-            f" stored as candidates ({report.kept_reviewed} reviewed facts kept as they were)"
-            + (f"; {report.failed} failed (qpq documents --status failed)" if report.failed else "")
-            + (f"; {report.unchanged} already extracted" if report.unchanged else "")
-            + (
-                f"; {report.refused} extracted values refused as implausible (qpq documents)"
-                if report.refused
-                else ""
-            )
-        )
-    ctx.exit(1 if report.errors else 0)
+        return
+    for error in report.errors:
+        click.echo(f"failed  {error}", err=True)
+    click.echo(
+        f"{report.documents} documents: {report.events} events and {report.quotes} quotes"
+        + (f" {where}" if where else
+           f" stored as candidates ({report.kept_reviewed} reviewed facts kept as they were)")
+        + (f"; {report.failed} failed (qpq documents --status failed)" if report.failed else "")
+        + (f"; {report.unchanged} already extracted" if report.unchanged else "")
+        + (f"; {report.refused} extracted values refused as implausible (qpq documents)"
+           if report.refused else "")
+    )  # fmt: skip
 
 
 def _predict_files(

@@ -29,6 +29,7 @@ from quidproquo.ledger.stats import (
     chance_tests,
     period_rule,
 )
+from quidproquo.ledger.stored import tested_facts
 from quidproquo.ledger.terms import terms_of_trade
 from quidproquo.resolve.shown import reviewer_text
 from quidproquo.store import Store
@@ -71,6 +72,13 @@ earliest_option = click.option(
 @earliest_option
 @click.option("--json", "fmt", flag_value="json", help="Print JSON (rows and the chance test).")
 @click.option("--csv", "fmt", flag_value="csv", help="Print CSV, one row per release.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    help="At most this many releases (the chance test still covers them all; the terms of"
+    " trade, which sum the whole ledger, are left out).",
+)
+@click.option("--after", metavar="ID", help="With --limit: the releases after this one.")
 @db_option
 @click.pass_context
 def ledger_command(
@@ -80,35 +88,51 @@ def ledger_command(
     period: str,
     earliest_year: int,
     fmt: str | None,
+    limit: int | None,
+    after: str | None,
 ) -> None:
     """Each release with the visits and concessions linked to it (window or sources)."""
+    store = project(ctx).store
+    if after and limit is None:
+        raise click.UsageError("--after needs --limit")
     try:
         with steps_bar("ledger", 1 + CHANCE_STEPS) as step:
             step("ledger")
-            ledger = build_ledger(project(ctx).store, window_days, accepted_only)
-            tests = chance_tests(ledger, period, earliest_year, step=step)
+            ledger = build_ledger(store, window_days, accepted_only, after=after, limit=limit)
+            facts = ledger if limit is None else tested_facts(store, window_days, accepted_only)
+            tests = chance_tests(facts, period, earliest_year, step=step)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
+    more = limit is not None and len(ledger.rows) == limit
+    following = ledger.rows[-1].release.id if more else None
     if fmt == "json":
-        terms = terms_of_trade(project(ctx).store, ledger)
-        echo_json(
-            ledger.to_dict()
-            | {"tests": tests.to_dict() if tests else None, "terms": terms.to_dict()}
-        )
+        extra: dict[str, Any] = {"tests": tests.to_dict() if tests else None}
+        if limit is None:
+            extra["terms"] = terms_of_trade(store, ledger).to_dict()
+        else:
+            extra["next"] = following
+        echo_json(ledger.to_dict() | extra)
     elif fmt == "csv":
         click.echo(ledger_csv(ledger), nl=False)
     else:
-        echo_ledger(project(ctx).store, ledger, tests)
+        echo_ledger(store, ledger, tests, whole=limit is None)
+        if following:
+            click.echo(f"\nMore: --limit {limit} --after {following}")
 
 
-def echo_ledger(store: Store, ledger: Ledger, tests: LedgerTests | None) -> None:
-    """The ledger table, the chance test in plain words, and the terms of trade."""
+def echo_ledger(
+    store: Store, ledger: Ledger, tests: LedgerTests | None, whole: bool = True
+) -> None:
+    """The ledger table, the chance test in plain words, and (of a whole ledger) the terms of
+    trade."""
     echo_table(table_rows(ledger), TABLE_COLUMNS)
     click.echo("")
     if tests is None:
         click.echo("No dated release and US contact in the period: nothing to test.")
     else:
         echo_tests(tests)
+    if not whole:
+        return
     click.echo("\nTerms of trade:")
     for line in terms_of_trade(store, ledger).summary():
         click.echo(f"  {line}")

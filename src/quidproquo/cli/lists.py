@@ -13,6 +13,7 @@ from quidproquo.cli.common import (
     echo_table,
     iso_date,
     json_option,
+    limit_option,
     project,
     steps_bar,
 )
@@ -100,14 +101,15 @@ def listings(
 @main.command("list-changes")
 @click.option("--list-name", help="Only this list.")
 @click.option("--all", "everything", is_flag=True, help="Also entries outside the project's scope.")
+@limit_option
 @json_option
 @db_option
 @click.pass_context
 def list_changes(
-    ctx: click.Context, list_name: str | None, everything: bool, as_json: bool
+    ctx: click.Context, list_name: str | None, everything: bool, limit: int | None, as_json: bool
 ) -> None:
     """Entries removed from or added to a list between its consecutive versions."""
-    changes = project(ctx).list_changes(list_name, everything)
+    changes = project(ctx).list_changes(list_name, everything)[:limit]
     if as_json:
         echo_json([c.to_dict() for c in changes])
         return

@@ -10,7 +10,14 @@ import click
 
 from quidproquo.auth import accounts
 from quidproquo.cli import main
-from quidproquo.cli.common import db_option, echo_json, echo_table, json_option, project
+from quidproquo.cli.common import (
+    db_option,
+    echo_json,
+    echo_table,
+    json_option,
+    limit_option,
+    project,
+)
 from quidproquo.store import Store
 
 T = TypeVar("T")
@@ -60,12 +67,14 @@ def users_add(ctx: click.Context, name: str, role: str, password_stdin: bool) ->
 
 
 @users.command("list")
+@limit_option
 @json_option
 @db_option
 @click.pass_context
-def users_list(ctx: click.Context, as_json: bool) -> None:
+def users_list(ctx: click.Context, limit: int | None, as_json: bool) -> None:
     """Every account with its role and number of API tokens."""
-    _show(accounts.list_users(_store(ctx)), ["name", "role", "created_at", "tokens"], as_json)
+    rows = accounts.list_users(_store(ctx))[:limit]
+    _show(rows, ["name", "role", "created_at", "tokens"], as_json)
 
 
 @users.command("remove")
@@ -97,13 +106,14 @@ def tokens_create(ctx: click.Context, name: str, label: str | None) -> None:
 
 @tokens.command("list")
 @click.option("--user", "name", help="Only this account's tokens.")
+@limit_option
 @json_option
 @db_option
 @click.pass_context
-def tokens_list(ctx: click.Context, name: str | None, as_json: bool) -> None:
+def tokens_list(ctx: click.Context, name: str | None, limit: int | None, as_json: bool) -> None:
     """Token ids, accounts and last use (never the tokens themselves)."""
     columns = ["id", "account", "label", "created_at", "last_used_at"]
-    _show(accounts.list_tokens(_store(ctx), name), columns, as_json)
+    _show(accounts.list_tokens(_store(ctx), name)[:limit], columns, as_json)
 
 
 @tokens.command("revoke")

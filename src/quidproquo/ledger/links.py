@@ -13,31 +13,21 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from quidproquo.ledger.intervals import Interval
+from quidproquo.ledger.summaries import ClaimValue, Keep, Summary, summaries
 from quidproquo.resolve.shown import PROPERTY_COLUMNS, Shown, reviewer_set, shown_values
-from quidproquo.store import Store, from_json
+from quidproquo.store import CHUNK, Store, from_json, in_list
 
 RELEASE = "release"
 VISIT = "visit"
 CONCESSION = "sanctions_eased"
 DENIAL = "denial"
 LINK_BASIS = {"linked": "source", "reviewer": "reviewer", "denies": "source"}
-
-
-@dataclass
-class ClaimValue:
-    """One value claimed for a property, with who says it."""
-
-    value: Any
-    qualifier: str | None
-    n_sources: int
-    sources: list[str] = field(default_factory=list)
-    attributed_to: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -79,7 +69,7 @@ class IncidentView:
 
     @property
     def interval(self) -> Interval | None:
-        return Interval.parse(self.date_min, self.date_max)
+        return _interval(self.date_min, self.date_max)
 
     @property
     def count_by_reviewer(self) -> bool:
@@ -100,13 +90,21 @@ class IncidentView:
         return [t.strip() for t in (self.target or "").split(";") if t.strip()]
 
     def to_dict(self) -> dict[str, Any]:
-        fields = {k: v for k, v in asdict(self).items() if k not in ("claims", "reviewed")}
-        return fields | {
+        """As `asdict`, without its deep copies (a ledger page converts hundreds)."""
+        plain = {f.name: getattr(self, f.name) for f in fields(self)
+                 if f.name not in ("claims", "reviewed")}  # fmt: skip
+        plain |= {"persons": list(self.persons), "sources": list(self.sources),
+                  "count_claims": [asdict(c) for c in self.count_claims]}  # fmt: skip
+        return plain | {
             "values": self.values,
             "date": self.date_label,
             "count_by_reviewer": self.count_by_reviewer,
             "by_reviewer": sorted(p for p, v in self.values.items() if v["by_reviewer"]),
         }
+
+
+# Intervals are immutable: each pair of stored bounds is parsed once.
+_interval = lru_cache(maxsize=1 << 16)(Interval.parse)
 
 
 @dataclass
@@ -171,61 +169,38 @@ def status_filter(accepted_only: bool, column: str = "status") -> str:
 # The order of incidents on every page and in every export: by first known day, undated last.
 # Indexed as an expression (migration 0021), so pages are read by keyset, never sorted whole.
 SORT_DATE = "COALESCE(date_min, date_max, '9999')"
-CHUNK = 500  # ids per IN (...) list
-
-
-def in_list(prefix: str, ids: Sequence[str]) -> tuple[str, dict[str, str]]:
-    """':p0, :p1, ...' and its parameters, for `column IN (...)`."""
-    names = [f"{prefix}{n}" for n in range(len(ids))]
-    return ", ".join(f":{n}" for n in names), dict(zip(names, ids, strict=True))
+REVIEWED = ("accepted", "corrected")
 
 
 def load_incidents(
-    store: Store, accepted_only: bool = False, ids: Collection[str] | None = None
+    store: Store,
+    accepted_only: bool = False,
+    ids: Collection[str] | None = None,
+    types: Sequence[str] | None = None,
 ) -> dict[str, IncidentView]:
-    """Incidents (not rejected, or accepted only; all, or those of `ids`) with their sources
-    and count claims."""
+    """Incidents (not rejected, or accepted only; all, or those of `ids`; of any type, or of
+    `types`) with their sources and count claims (from their stored summaries)."""
+    where = status_filter(accepted_only)
+    if types is not None:
+        where += " AND type IN (" + ", ".join(f"'{t}'" for t in types) + ")"
+    # In id order whichever way they are read (the chance test sums over them in this order).
     if ids is None:
-        rows = store.query(f"SELECT * FROM incidents WHERE {status_filter(accepted_only)}")
-        claims = store.query(CLAIMS_SQL + f" WHERE {status_filter(accepted_only, 'c.status')}")
+        rows = store.query(f"SELECT * FROM incidents WHERE {where} ORDER BY id")
     else:
-        wanted, rows, claims = sorted(ids), [], []
+        wanted, rows = sorted(ids), []
         for start in range(0, len(wanted), CHUNK):
             names, params = in_list("i", wanted[start : start + CHUNK])
-            rows += store.query(
-                f"SELECT * FROM incidents WHERE id IN ({names})"
-                f" AND {status_filter(accepted_only)}",
-                params,
-            )
-            claims += store.query(
-                CLAIMS_SQL + f" WHERE c.incident_id IN ({names})"
-                f" AND {status_filter(accepted_only, 'c.status')}",
-                params,
-            )
-    by_incident: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for claim in claims:
-        by_incident[claim["incident_id"]].append(claim)
+            rows += store.query(f"SELECT * FROM incidents WHERE id IN ({names}) AND {where}"
+                                " ORDER BY id", params)  # fmt: skip
+    keep: Keep | None = (lambda c: c["status"] in REVIEWED) if accepted_only else None
+    whole = ids is None and types is None
+    summed = summaries(store, None if whole else [r["id"] for r in rows], keep)
     reviewed = reviewer_set(store, "incident")
-    return {
-        row["id"]: _view(row, by_incident.get(row["id"], []), reviewed.get(row["id"], {}))
-        for row in rows
-    }
+    return {row["id"]: _view(row, summed[row["id"]], reviewed.get(row["id"], {})) for row in rows}
 
 
-CLAIMS_SQL = (
-    "SELECT c.incident_id, c.property, c.value, c.qualifier, c.attributed_to,"
-    " COALESCE(c.source_url, d.url) AS url, c.document_id, c.id, d.published"
-    " FROM claims c LEFT JOIN documents d ON d.id = c.document_id"
-)
-
-
-def _view(
-    row: dict[str, Any], own: list[dict[str, Any]], reviewed: dict[str, Any]
-) -> IncidentView:
-    by_property: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for claim in own:
-        by_property[claim["property"]].append(claim)
-    grouped = {prop: claim_set(cs) for prop, cs in by_property.items() if prop in PROPERTY_COLUMNS}
+def _view(row: dict[str, Any], summary: Summary, reviewed: dict[str, Any]) -> IncidentView:
+    grouped = {p: v for p, v in summary.claim_values.items() if p in PROPERTY_COLUMNS}
     return IncidentView(
         id=row["id"],
         type=row["type"],
@@ -243,32 +218,12 @@ def _view(
         status=row["status"],
         origin=row["origin"],
         notes=row["notes"],
-        sources=sorted({c["url"] for c in own if c["url"]}),
+        sources=summary.urls,
         count_claims=grouped.get("count", []),
-        published=max((c["published"] for c in own if c["published"]), default=None),
+        published=summary.published,
         claims=grouped,
         reviewed=reviewed,
     )
-
-
-def claim_set(claims: list[dict[str, Any]]) -> list[ClaimValue]:
-    """Group claims by (value, qualifier); a source is a URL, else a document, else the claim."""
-    groups: dict[tuple[str, str | None], list[dict[str, Any]]] = defaultdict(list)
-    for claim in claims:
-        groups[(claim["value"], claim["qualifier"])].append(claim)
-    values = []
-    for (raw, qualifier), members in groups.items():
-        keys = {m["url"] or m["document_id"] or m["id"] for m in members}
-        values.append(
-            ClaimValue(
-                value=from_json(raw),
-                qualifier=qualifier,
-                n_sources=len(keys),
-                sources=sorted({m["url"] for m in members if m["url"]}),
-                attributed_to=sorted({m["attributed_to"] for m in members if m["attributed_to"]}),
-            )
-        )
-    return sorted(values, key=lambda v: (-v.n_sources, str(v.value)))
 
 
 def load_links(

@@ -16,13 +16,14 @@ from datetime import date
 from multiprocessing.process import BaseProcess
 from typing import Any, Literal
 
-from quidproquo.ledger.links import build_ledger
+from quidproquo.ledger.links import CONCESSION, RELEASE, VISIT, Ledger, load_incidents
 from quidproquo.ledger.stats import DEFAULT_PERIOD, chance_tests
 from quidproquo.store import Store, from_json, now_iso
 
 CHANCE_TESTS = "chance_tests"  # stored as chance_tests:<period>:<day>
 INLINE_INCIDENTS = 20_000  # up to this many incidents a page computes the test itself
 WAIT_SECONDS = 2.0  # a page waits this long for a recomputation, then shows the last result
+LISTED = 50  # facts left out (implausible dates, outside the period) listed; all are counted
 State = Literal["current", "stale", "computing"]
 _RUNNING: dict[tuple[str, int, bool, str], BaseProcess] = {}
 _LOCK = threading.Lock()
@@ -119,13 +120,29 @@ def _compute_in_child(
     _compute(Store(url, migrate=False), window_days, accepted_only, period, version)
 
 
+def _listed(result: dict[str, Any]) -> dict[str, Any]:
+    """The result with its lists of left-out facts cut to their first LISTED (a large store
+    can leave out tens of thousands: a page would read and show them all), and their totals."""
+    for name in ("excluded", "outside_period"):
+        result[f"{name}_total"] = len(result[name])
+        result[name] = result[name][:LISTED]
+    return result
+
+
+def tested_facts(store: Store, window_days: int, accepted_only: bool) -> Ledger:
+    """What the chance test reads: the releases, visits and relief steps, without the rows of
+    the ledger (attaching its markers to every release costs more than the test itself)."""
+    incidents = load_incidents(store, accepted_only, types=(RELEASE, VISIT, CONCESSION))
+    return Ledger(window_days, accepted_only, [], incidents)
+
+
 def _compute(
     store: Store, window_days: int, accepted_only: bool, period: str, version: int
 ) -> None:
     key = {"name": _name(period), "w": window_days, "a": int(accepted_only)}
     try:
-        tests = chance_tests(build_ledger(store, window_days, accepted_only), period)
-        result: dict[str, Any] | None = tests.to_dict() if tests else None
+        tests = chance_tests(tested_facts(store, window_days, accepted_only), period)
+        result: dict[str, Any] | None = _listed(tests.to_dict()) if tests else None
     except ValueError as exc:  # an unknown rule or a start after the last fact
         result = {"error": str(exc)}
     # Stored under the version read *before* computing: a change meanwhile makes it stale.

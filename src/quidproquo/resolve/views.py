@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from quidproquo.ledger.links import CHUNK, SORT_DATE, in_list, page_ids
-from quidproquo.resolve.incidents import claim_support, is_contested
+from quidproquo.ledger.links import SORT_DATE, page_ids
+from quidproquo.ledger.summaries import summaries
 from quidproquo.resolve.shown import (
     PROPERTY_COLUMNS,
     claims_text,
@@ -22,33 +22,11 @@ from quidproquo.resolve.shown import (
     shown_values,
     value_text,
 )
-from quidproquo.store import Store, from_json
+from quidproquo.store import CHUNK, Store, from_json, in_list
 
 __all__ = ["format_value"]  # re-exported: the web filters and exports import it from here
 
 SHOWN_PROPERTIES = ("date", "count", "destination", "target", "instrument")
-
-
-def _claims_by_incident(store: Store, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """The columns claim sets are made of, of every claim of these incidents."""
-    grouped: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
-    if not ids:
-        return grouped
-    names, params = in_list("i", ids)
-    rows = store.query(
-        "SELECT id, incident_id, property, value, status, document_id, source_url FROM claims"
-        f" WHERE incident_id IN ({names}) ORDER BY property, id",
-        params,
-    )
-    for row in rows:
-        grouped[row["incident_id"]].append(row)
-    return grouped
-
-
-def claim_sets(claims: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """property -> [{"value": v, "sources": n}, ...], best supported first."""
-    props = dict.fromkeys(c["property"] for c in claims)
-    return {p: [{"value": v, "sources": n} for v, n in claim_support(claims, p)] for p in props}
 
 
 # Oldest first, undated last, the same on SQLite and PostgreSQL (an indexed expression).
@@ -115,23 +93,20 @@ def incidents_with_claims(
     store: Store, ids: list[str], keep: Callable[[dict[str, Any]], bool] | None = None
 ) -> list[dict[str, Any]]:
     """The incidents of `ids`, in that order, each with its claim sets (`claims`) and
-    contested flag; with `keep`, on the claims it keeps only."""
+    contested flag (from their stored summaries); with `keep`, on the claims it keeps only."""
     rows: dict[str, dict[str, Any]] = {}
-    claims: dict[str, list[dict[str, Any]]] = {}
     for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        names, params = in_list("i", chunk)
+        names, params = in_list("i", ids[start : start + CHUNK])
         for row in store.query(f"SELECT * FROM incidents WHERE id IN ({names})", params):
             rows[row["id"]] = row
-        claims |= _claims_by_incident(store, chunk)
+    summed = summaries(store, ids, keep)
     result = []
     reviewed = reviewer_set(store, "incident")
     for incident_id in ids:
-        row = rows[incident_id]
+        row, summary = rows[incident_id], summed[incident_id]
         row["persons"] = from_json(row["persons"]) or []
-        own = [c for c in claims[incident_id] if keep is None or keep(c)]
-        row["contested"] = bool(row["contested"]) or is_contested(own)
-        row["claims"] = claim_sets(own)
+        row["contested"] = bool(row["contested"]) or summary.contested
+        row["claims"] = summary.claim_sets
         _add_values(row, row["claims"], reviewed.get(incident_id, {}))
         result.append(row)
     return result
@@ -145,19 +120,30 @@ def _add_values(
     row["by_reviewer"] = sorted(reviewed)
 
 
-def incident_detail(store: Store, incident_id: str) -> dict[str, Any] | None:
-    """One incident with every claim (source URL, document, evidence sentence) and links."""
-    found = incident_details(store, [incident_id])
+def incident_detail(
+    store: Store, incident_id: str, claims: tuple[int, int] | None = None
+) -> dict[str, Any] | None:
+    """One incident with every claim (source URL, document, evidence sentence) and links;
+    with `claims` = (offset, limit), only that page of its claims is listed (`claim_count`
+    counts them all, and its claim sets stand for them all)."""
+    found = incident_details(store, [incident_id], claims=claims)
     return found[0] if found else None
 
 
 def incident_details(
-    store: Store, ids: list[str], keep: Callable[[dict[str, Any]], bool] | None = None
+    store: Store,
+    ids: list[str],
+    keep: Callable[[dict[str, Any]], bool] | None = None,
+    claims: tuple[int, int] | None = None,
 ) -> list[dict[str, Any]]:
     """`incident_detail` for many incidents at once (in the order of `ids`; unknown ones are
     left out), in three queries per chunk of ids whatever their number. With `keep`, only
-    the claims it keeps are shown and counted in the claim sets and the contested flag."""
+    the claims it keeps are shown and counted in the claim sets and the contested flag.
+    `claims` = (offset, limit) lists one page of the claims of a single incident."""
     details = []
+    window, bound = "", {}
+    if claims is not None:
+        window, bound = " LIMIT :limit OFFSET :offset", {"offset": claims[0], "limit": claims[1]}
     reviewed = reviewer_set(store, "incident")
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
@@ -166,24 +152,26 @@ def incident_details(
             r["id"]: r
             for r in store.query(f"SELECT * FROM incidents WHERE id IN ({names})", params)
         }
-        claims: dict[str, list[dict[str, Any]]] = {i: [] for i in chunk}
+        listed: dict[str, list[dict[str, Any]]] = {i: [] for i in chunk}
         for claim in store.query(
             "SELECT c.*, d.url AS document_url, d.title AS document_title FROM claims c"
             " LEFT JOIN documents d ON d.id = c.document_id"
-            f" WHERE c.incident_id IN ({names}) ORDER BY c.property, c.value, c.id",
-            params,
+            f" WHERE c.incident_id IN ({names}) ORDER BY c.property, c.value, c.id" + window,
+            params | bound,
         ):
             if keep is None or keep(claim):
-                claims[claim["incident_id"]].append(claim)
+                listed[claim["incident_id"]].append(claim)
+        summed = summaries(store, list(rows), keep)
         links = _links(store, names, params)
         for incident_id in chunk:
             row = rows.get(incident_id)
             if row is None:
                 continue
-            own = claims[incident_id]
+            own, summary = listed[incident_id], summed[incident_id]
             row["persons"] = from_json(row["persons"]) or []
-            row["contested"] = bool(row["contested"]) or is_contested(own)
-            row["claim_sets"] = claim_sets(own)
+            row["contested"] = bool(row["contested"]) or summary.contested
+            row["claim_sets"] = summary.claim_sets
+            row["claim_count"] = summary.claim_count
             _add_values(row, row["claim_sets"], reviewed.get(incident_id, {}))
             for claim in own:
                 claim["value"] = from_json(claim["value"])

@@ -25,7 +25,12 @@ from quidproquo.validate import sane_row
 
 MIGRATION_LOCK = 0x717071  # the PostgreSQL advisory lock key of migrations ("qpq")
 
-__all__ = ["DB_ENV", "DEFAULT_DB", "Store", "database_url", "from_json", "now_iso", "to_json"]
+__all__ = [
+    "CHUNK", "DB_ENV", "DEFAULT_DB", "Store", "database_url", "from_json", "in_list", "now_iso",
+    "to_json",
+]  # fmt: skip
+CHUNK = 500  # ids per IN (...) list
+
 
 def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
@@ -37,6 +42,12 @@ def to_json(value: Any) -> str:
 
 def from_json(value: str | None) -> Any:
     return None if value is None else json.loads(value)
+
+
+def in_list(prefix: str, ids: Sequence[str]) -> tuple[str, dict[str, str]]:
+    """':p0, :p1, ...' and its parameters, for `column IN (...)`."""
+    names = [f"{prefix}{n}" for n in range(len(ids))]
+    return ", ".join(f":{n}" for n in names), dict(zip(names, ids, strict=True))
 
 
 class Store:

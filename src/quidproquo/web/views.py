@@ -152,12 +152,10 @@ def ledger(qpq: Quidproquo, params: Params) -> Page:
 def incident(qpq: Quidproquo, params: Params) -> Page:
     limit = integer(params, "limit", PAGE_SIZE, 1, MAX_LIMIT)
     page = integer(params, "page", 1, 1, 10**9)
-    detail = incident_detail(qpq.store, params["id"])
+    # The claim sets count every claim; the claims themselves are listed a page at a time.
+    detail = incident_detail(qpq.store, params["id"], ((page - 1) * limit, limit))
     if detail is None:
         raise NotFound(f"no incident {params['id']!r}")
-    # The claim sets count every claim; the claims themselves are listed a page at a time.
-    detail["claim_count"] = len(detail["claims"])
-    detail["claims"] = detail["claims"][(page - 1) * limit : page * limit]
     more = page * limit < detail["claim_count"]
     detail["next"] = next_page(params, str(page + 1) if more else None, "page")
     excerpts: dict[str, Any] = {}
@@ -209,10 +207,13 @@ def documents(qpq: Quidproquo, params: Params) -> Page:
         "since": iso_date(params, "since"),
         "until": iso_date(params, "until"),
     }
-    limit = integer(params, "limit", 200, 1, MAX_LIMIT)
-    rows = qpq.documents(limit, **filters)
-    publishers = sorted({r["publisher"] for r in qpq.documents() if r["publisher"]})
-    return Page("documents.html", {"filters": filters, "documents": rows},
+    limit, page = integer(params, "limit", 200, 1, MAX_LIMIT), _page(params)
+    rows = qpq.documents(limit + 1, offset=(page - 1) * limit, **filters)
+    publishers = [r["publisher"] for r in qpq.store.query(
+        "SELECT DISTINCT publisher FROM documents WHERE publisher IS NOT NULL"
+        " AND publisher <> '' ORDER BY publisher")]  # fmt: skip
+    return Page("documents.html", {"filters": filters, "documents": rows[:limit],
+                                   "next": _next(params, page, len(rows) > limit)},
                 {"publishers": publishers})  # fmt: skip
 
 
@@ -223,11 +224,14 @@ def people(qpq: Quidproquo, params: Params) -> Page:
         "since": iso_date(params, "since"),
         "until": iso_date(params, "until"),
     }
+    limit, page = integer(params, "limit", PAGE_SIZE, 1, MAX_LIMIT), _page(params)
     found = qpq.people(filters["as_of"], filters["status"], filters["since"], filters["until"])
+    shown = found[(page - 1) * limit : page * limit]
     return Page(
         "people.html",
-        {"filters": filters, "people": [p.to_dict() for p in found],
-         "stock": qpq.held_stock(filters["as_of"])},
+        {"filters": filters, "people": [p.to_dict() for p in shown],
+         "stock": qpq.held_stock(filters["as_of"]),
+         "next": _next(params, page, len(found) > page * limit)},
         {"statuses": STATUSES},
     )  # fmt: skip
 
@@ -235,10 +239,21 @@ def people(qpq: Quidproquo, params: Params) -> Page:
 def search(qpq: Quidproquo, params: Params) -> Page:
     text = (params.get("q") or "").strip()
     kind = choice(params, "kind", SEARCH_KINDS)
-    limit = integer(params, "limit", 50, 1, MAX_LIMIT)
-    hits = qpq.search(text, (kind,) if kind else None, limit) if text else []
-    return Page("search.html", {"q": text, "kind": kind, "hits": [h.to_dict() for h in hits]},
+    limit, page = integer(params, "limit", 50, 1, MAX_LIMIT), _page(params)
+    # Ranked hits have no stable key to continue after: a page is read up to its end.
+    hits = qpq.search(text, (kind,) if kind else None, page * limit + 1) if text else []
+    shown = hits[(page - 1) * limit : page * limit]
+    return Page("search.html", {"q": text, "kind": kind, "hits": [h.to_dict() for h in shown],
+                                "next": _next(params, page, len(hits) > page * limit)},
                 {"kinds": SEARCH_KINDS})  # fmt: skip
+
+
+def _page(params: Params) -> int:
+    return integer(params, "page", 1, 1, 10**6)
+
+
+def _next(params: Params, page: int, more: bool) -> str | None:
+    return next_page(params, str(page + 1) if more else None, "page")
 
 
 def entity(qpq: Quidproquo, params: Params) -> Page:
