@@ -9,11 +9,6 @@ from quidproquo.extract import Extractor
 from quidproquo.extract.counts import find_counts, number_value, sum_parts
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(subject_gate=False)  # the rules on bare sentences, not relevance
-
-
 @pytest.mark.parametrize(
     "text",
     [

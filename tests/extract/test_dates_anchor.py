@@ -20,11 +20,6 @@ D = dt.date
 MON = D(2026, 3, 2)  # a Monday
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(subject_gate=False)  # the rules on bare sentences, not relevance
-
-
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [

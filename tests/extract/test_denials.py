@@ -8,11 +8,6 @@ import pytest
 from quidproquo.extract import Extractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(subject_gate=False)  # the rules on bare sentences, not relevance
-
-
 def deniers(extractor: Extractor, text: str) -> list[str | None]:
     events = extractor.extract(text, "2026-03-10").events
     return [e.actor for e in events if e.type == "denial"]

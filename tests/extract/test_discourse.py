@@ -9,11 +9,6 @@ from quidproquo.extract import Extractor
 from quidproquo.extract.frames import leading_header
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(subject_gate=False)  # the rules on bare sentences, not relevance
-
-
 def releases(extractor: Extractor, text: str):
     return [e for e in extractor.extract(text, "2025-10-02").events if e.type == "release"]
 

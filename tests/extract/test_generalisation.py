@@ -8,11 +8,6 @@ from quidproquo.extract import Extractor
 from quidproquo.extract.dates import find_dates
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(subject_gate=False)  # the rules on bare sentences, not relevance
-
-
 def of_type(extraction, kind: str):
     return [e for e in extraction.events if e.type == kind]
 

@@ -8,11 +8,6 @@ import pytest
 from quidproquo.extract import Extractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(subject_gate=False)  # the rules on bare sentences, not relevance
-
-
 def of_type(extractor: Extractor, text: str, kind: str, published: str = "2025-10-02"):
     return [e for e in extractor.extract(text, published).events if e.type == kind]
 

@@ -5,11 +5,6 @@ import pytest
 from quidproquo.extract import Extractor, parse_published
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(subject_gate=False)  # the rules on bare sentences, not relevance
-
-
 def by_type(extraction, kind: str):
     return [e for e in extraction.events if e.type == kind]
 

@@ -10,11 +10,6 @@ from quidproquo.extract.lexicon import LexiconError
 from quidproquo.extract.sanctions import SanctionsLexicon, load_sanctions
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(subject_gate=False)  # the rules on bare sentences, not relevance
-
-
 def found(extractor: Extractor, text: str, kind: str) -> list[tuple[str | None, str | None]]:
     events = extractor.extract(text, "2025-10-15").events
     return sorted((e.actor, e.target) for e in events if e.type == kind)

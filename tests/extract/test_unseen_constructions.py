@@ -11,11 +11,6 @@ from quidproquo.extract.discourse import Discourse
 from quidproquo.extract.gazetteer import load_gazetteer
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(subject_gate=False)  # the rules on bare sentences, not relevance
-
-
 def of_type(extractor: Extractor, text: str, kind: str, published: str = "2025-10-02"):
     return [e for e in extractor.extract(text, published).events if e.type == kind]
 
