@@ -51,9 +51,10 @@ def test_dates_are_bounded_by_the_publication_and_a_configurable_earliest_year(
         check_date("2026-07-02", "date", published="2025-06-30")
     monkeypatch.setenv("QPQ_EARLIEST_YEAR", "1920")
     assert check_date("1925-06-01", "date") == "1925-06-01"
-    monkeypatch.setenv("QPQ_EARLIEST_YEAR", "long ago")
-    with pytest.raises(InvalidValue, match="QPQ_EARLIEST_YEAR"):
-        check_date("2025-01-01", "date")
+    for bad in ("long ago", "99999", "0"):
+        monkeypatch.setenv("QPQ_EARLIEST_YEAR", bad)
+        with pytest.raises(InvalidValue, match="QPQ_EARLIEST_YEAR"):
+            check_date("2025-01-01", "date")
 
 
 @pytest.mark.parametrize("value", [-123, "-1", "many", 10**26, "1e9", True, 2.5])

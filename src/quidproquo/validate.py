@@ -63,8 +63,10 @@ def limits() -> Limits:
     values = _bundled()
     override = os.environ.get(EARLIEST_YEAR_ENV, "").strip()
     if override:
-        if not override.isdigit():
-            raise InvalidValue(EARLIEST_YEAR_ENV, override, "must be a year such as 1991")
+        if not override.isdigit() or not 1 <= int(override) <= date.today().year:
+            raise InvalidValue(
+                EARLIEST_YEAR_ENV, override, "must be a year up to this one, such as 1991"
+            )
         values = values | {"earliest_year": int(override)}
     return Limits(**values)
 

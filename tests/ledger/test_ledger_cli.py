@@ -66,6 +66,8 @@ def test_ledger_period_and_earliest_year_options(db: str) -> None:
     code, out = run("--db", db, "ledger", "--period", "first-release", "--earliest-year", "2025")
     assert code == 0, out
     assert "by the rule 'first-release'" in out and "Left out: release" in out
+    code, out = run("--db", db, "ledger", "--earliest-year", "99999")
+    assert code == 2 and "--earliest-year" in out  # a year to come would leave out every fact
     code, out = run("--db", db, "ledger", "--period", "whenever")
     assert code != 0 and "unknown period 'whenever'" in out
 

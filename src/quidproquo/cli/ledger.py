@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +59,7 @@ period_option = click.option(
 )
 earliest_option = click.option(
     "--earliest-year",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=date.today().year),
     default=EARLIEST_YEAR,
     show_default=True,
     help="Chance test: leave out (and list) dates before this year.",
