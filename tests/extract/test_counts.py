@@ -120,6 +120,22 @@ def test_year_before_a_people_noun_is_still_a_year() -> None:
     assert values("Monitors count 1164 political prisoners.") == [(1164, "exact")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guards let 14 inmates go on August 2, 1530.",
+        "Guards let 14 inmates go on 2 August 1530.",
+        "Guards let 14 inmates go on Aug. 2nd, 1530, a chronicle claims.",
+    ],
+)
+def test_a_four_digit_number_after_a_calendar_day_is_its_year(text: str) -> None:
+    assert values(text) == [(14, "exact")]  # however implausible the year, it is no count
+
+
+def test_a_count_after_a_day_and_month_without_a_year_is_still_a_count() -> None:
+    assert values("By March 3 a further 1,200 detainees had been let go.") == [(1200, "exact")]
+
+
 def test_offsets_are_exact() -> None:
     text = "Reports said nearly fifty-two detainees and at least 7 women were freed."
     spans = [text[m.start : m.end] for m in find_counts(text)]

@@ -15,6 +15,7 @@ from quidproquo.extract.dates import (
     respective_dates,
 )
 from quidproquo.extract.pipeline import Extractor
+from quidproquo.validate import checked_event
 
 D = dt.date
 MON = D(2026, 3, 2)  # a Monday
@@ -110,6 +111,20 @@ def test_impossible_dates_are_not_coerced(text: str) -> None:
     found = find_dates(text, MON)
     assert len(found) == 1 and found[0].invalid
     assert found[0].date_min is None and found[0].date_max is None
+
+
+@pytest.mark.parametrize("text", ["on August 2, 1530", "on 2 August 1530", "on Aug. 2nd, 1530"])
+def test_a_written_year_is_kept_however_implausible(text: str) -> None:
+    """Not replaced by the publication year: the entry checks refuse it, counted."""
+    found = find_dates(text, MON)
+    assert [(m.date_min, m.date_max) for m in found] == [(D(1530, 8, 2), D(1530, 8, 2))]
+
+
+def test_an_event_dated_in_an_implausible_year_is_kept_undated(extractor: Extractor) -> None:
+    (event,) = extractor.extract("Guards let 14 inmates go on August 2, 1530.", MON).events
+    assert (event.count, event.date_min) == (14, "1530-08-02")
+    clean = checked_event(event)
+    assert (clean.count, clean.date_min, clean.date_max) == (14, None, None)
 
 
 def test_event_on_an_impossible_date_has_no_date(extractor: Extractor) -> None:

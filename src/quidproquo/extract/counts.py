@@ -92,6 +92,11 @@ class _Lexicon:
         )
         months = list(dates["months"]) + list(dates["month_abbreviations"])
         self.month_before_re = re.compile(r"\b(" + alternation(months) + r")\.?\s+$", re.I)
+        self.day_month_before_re = re.compile(
+            r"(?:\b\d{1,2}\s+(" + alternation(months) + r")\.?"
+            r"|\b(" + alternation(months) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+$",
+            re.I,
+        )
         self.month_after_re = re.compile(r"\s*(?:of\s+)?(" + alternation(months) + r")\b", re.I)
         self.calendar_words = set(months) | set(dates["weekdays"])
         self.date_prepositions = {str(p).lower() for p in dates["prepositions"]} | {"the"}
@@ -339,6 +344,10 @@ def _is_label_or_date(text: str, num: _Number, lex: _Lexicon, people: bool) -> b
         month_before = lex.month_before_re.search(before[-12:])
         if (small_day or year) and month_before and month_before.group(1)[0].isupper():
             return True  # Dec. 13, December 2025
+        if len(num.plain_digits) == 4 and num.plain_digits.isdigit():
+            day_month = lex.day_month_before_re.search(before[-16:])
+            if day_month and (day_month.group(1) or day_month.group(2))[0].isupper():
+                return True  # "July 4, 1530", "4 July 1530": a date's year, however odd
         month_after = lex.month_after_re.match(after)
         if small_day and month_after and month_after.group(1)[0].isupper():
             return True  # 13 December

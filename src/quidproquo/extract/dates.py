@@ -142,6 +142,7 @@ class _DateLexicon:
         weekday = r"(?P<wd>" + alternation(list(self.weekdays)) + r")\b"
         part = r"(?:\b(?P<part>" + alternation(list(self.part_of)) + r")(?:\s+|\s*-\s*))?"
         year = r"(?P<y>(?:18|19|20)\d{2})(?![\d%])"
+        day_year = r"(?P<y>\d{4})(?![\d%])"  # after a day and month, any year: checked at entry
         day = (
             r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?"
             r"(?![\d:.]\d)"
@@ -175,7 +176,7 @@ class _DateLexicon:
                 + r"\s+"
                 + day
                 + r"(?:,?\s+"
-                + year
+                + day_year
                 + r")?",
                 "month_day",
                 months,
@@ -189,7 +190,7 @@ class _DateLexicon:
                 + r"\s+(?:of\s+)?"
                 + month
                 + r"(?:,?\s+"
-                + year
+                + day_year
                 + r")?",
                 "day_month",
                 months,
