@@ -15,7 +15,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from quidproquo.extract.counts import CountMention
-from quidproquo.extract.dates import DateMention
+from quidproquo.extract.dates import DateMention, respective_dates
 from quidproquo.extract.discourse import Discourse
 from quidproquo.extract.gazetteer import Gazetteer, Mention
 from quidproquo.extract.modality import load_modality
@@ -306,25 +306,17 @@ def _duration(token: Token) -> bool:
 
 
 def pair_respectively(slots: list[Slots], dates: list[DateMention], text: str) -> None:
-    """'On 11 and 13 May he freed 5 and 7 people, respectively': the n-th count of one
-    trigger takes the n-th date of the sentence (dates inside another one's span dropped)."""
-    if "respectively" not in text.lower():
-        return
-    usable = [d for d in dates if d.date_min is not None and d.date_max is not None]
-    narrow = [
-        d
-        for d in usable
-        if not any(
-            o is not d and d.date_min <= o.date_min and o.date_max <= d.date_max for o in usable
-        )
-    ]
+    """'On 11 March and 2 May he freed 5 and 7 people, respectively': the n-th count of one
+    trigger takes the n-th of the coordinated dates (`dates.respective_dates`, which
+    `pipeline.respectively` uses for uncounted events)."""
+    paired = respective_dates(text, dates)
     by_trigger: dict[int, list[Slots]] = {}
     for slot in slots:
         if slot.count is not None:
             by_trigger.setdefault(slot.trigger, []).append(slot)
     for group in by_trigger.values():
-        if len(group) > 1 and len(group) == len(narrow):
-            for slot, mention in zip(group, narrow, strict=True):
+        if len(group) > 1 and len(group) == len(paired):
+            for slot, mention in zip(group, paired, strict=True):
                 slot.date_min, slot.date_max = mention.date_min, mention.date_max
 
 
