@@ -13,17 +13,20 @@ from web_fixtures import ARTICLE, BASE_URL, TestClient
 
 from quidproquo.app import Quidproquo
 from quidproquo.cli import main
-from quidproquo.export.ledger_rows import claims_text
-from quidproquo.ledger.links import ClaimValue
 from quidproquo.resolve.review import accept, correct
+from quidproquo.resolve.shown import value_text
 from quidproquo.web import create_app
 
 
 def test_claims_text_never_credits_the_sources_with_a_reviewer_value() -> None:
-    two = [ClaimValue(value=17, qualifier=None, n_sources=2, sources=["a", "b"])]
-    assert claims_text(two, 17) == "17 (×2)"
-    assert claims_text(two, 18, by_reviewer=True) == "18 (reviewer) [17×2]"
-    assert claims_text(two, 18) == "18 [17×2]"  # a consensus no source states is not "×2"
+    def count_text(consensus: int, by_reviewer: bool = False) -> str:
+        two = [{"value": 17, "qualifier": None, "sources": 2}]
+        shown = {"value": consensus, "qualifier": None, "by_reviewer": by_reviewer, "claims": two}
+        return value_text("count", shown)
+
+    assert count_text(17) == "17 (×2)"
+    assert count_text(18, by_reviewer=True) == "18 (reviewer) [17×2]"
+    assert count_text(18) == "18 [17×2]"  # a consensus no source states is not "×2"
 
 
 def test_corrected_count_is_the_reviewers_everywhere(tmp_path: Path) -> None:

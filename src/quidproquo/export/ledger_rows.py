@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from quidproquo.ledger.links import ClaimValue, IncidentView, LedgerRow, Link
+from quidproquo.ledger.links import IncidentView, LedgerRow, Link
 from quidproquo.resolve.shown import reviewer_summary, reviewer_text, value_text
 
 CSV_COLUMNS = [
@@ -20,16 +20,6 @@ CSV_COLUMNS = [
     "sources",
     "reviewer_values",
 ]
-
-
-def claims_text(
-    claims: list[ClaimValue], consensus: int | None, by_reviewer: bool = False
-) -> str:
-    """'123 (×11)'; when sources disagree '14 [14×5 / 16×1]'; a reviewer's correction
-    '18 (reviewer) [17×2]', never as if the sources had said it (resolve/shown.py)."""
-    sources = [{"value": c.value, "qualifier": c.qualifier, "sources": c.n_sources} for c in claims]
-    shown = {"value": consensus, "qualifier": None, "by_reviewer": by_reviewer, "claims": sources}
-    return value_text("count", shown)
 
 
 def count_text(release: IncidentView) -> str:

@@ -26,9 +26,9 @@ from quidproquo.auth.accounts import Account
 from quidproquo.auth.keys import audit_key
 from quidproquo.auth.ratelimit import SignInLimits
 from quidproquo.export import export
-from quidproquo.ledger.report import domain, href, qualified
+from quidproquo.ledger.report import domain, href
 from quidproquo.resolve import review
-from quidproquo.resolve.shown import reviewer_text, value_text
+from quidproquo.resolve.shown import qualified, reviewer_text, value_text
 from quidproquo.resolve.views import format_claim_set, format_value
 from quidproquo.web import views
 from quidproquo.web.openapi import openapi_document
