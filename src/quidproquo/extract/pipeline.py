@@ -454,10 +454,8 @@ class Extractor:
     def _jailed_clause(self, token: Token, trigger: Token) -> bool:
         """`token` sits in a detention clause on a noun that does not hold the trigger."""
         return any(
-            a.dep_ in ("relcl", "acl")
-            and trigger not in list(a.subtree)
-            and any(t.type == "detention" for t in self.lexicon.match(a))
-            for a in [token, *token.ancestors]
+            any(t.type == "detention" for t in self.lexicon.match(a))
+            for a in clauses_apart(token, trigger)
         )
 
     @staticmethod
@@ -869,11 +867,18 @@ def describes_someone(token: Token, trigger: Token) -> bool:
     the trigger: that person's past. (A clause on a group, "of the 123 prisoners pardoned
     last week, 114 were deported", dates the group's event.)"""
     return any(
-        a.dep_ in ("relcl", "acl")
-        and (a.head.ent_type_ == "PERSON" or a.head.tag_ in ("NN", "NNP") and _on_a_person(a))
+        (a.head.ent_type_ == "PERSON" or a.head.tag_ in ("NN", "NNP") and _on_a_person(a))
         and a.head.i != trigger.i
-        and trigger not in list(a.subtree)
+        for a in clauses_apart(token, trigger)
+    )
+
+
+def clauses_apart(token: Token, trigger: Token) -> Iterator[Token]:
+    """The relative and participle clauses `token` sits in that do not hold the trigger."""
+    return (
+        a
         for a in [token, *token.ancestors]
+        if a.dep_ in ("relcl", "acl") and trigger not in list(a.subtree)
     )
 
 
