@@ -11,7 +11,9 @@ pages, the chance test of the whole ledger is computed and stored in a child pro
 (what a change of the facts costs, once), and stopped after --chance-timeout seconds; if it is
 stopped, the ledger pages are timed while the app recomputes it in a background process (not
 counted in this process's CPU time). The CSV export of all incidents is timed first, in rows/s,
-with the process's resident memory sampled as it goes (flat = not growing with the rows).
+with the process's resident memory sampled as it goes (flat = not growing with the rows); on a
+store whose export lines are not all stored yet (migration 0070), the first export, which
+renders and stores them, is timed apart.
 """
 
 from __future__ import annotations
@@ -163,6 +165,14 @@ def run(db: str, runs: int, chance_timeout: float, export_too: bool = True) -> d
                                "load average at start": os.getloadavg(),
                                "incident summaries filled first": summaries_made}  # fmt: skip
     if export_too:
+        # A store generated before the lines were stored: the first export renders them all.
+        rendered = qpq.store.query_one(
+            "SELECT COUNT(*) AS n FROM incident_summaries WHERE csv_line IS NULL"
+        )
+        if rendered and rendered["n"]:
+            results["first csv export, rendering and storing lines"] = export_rate(qpq) | {
+                "lines rendered": rendered["n"]
+            }
         rate = export_rate(qpq)
         results["csv export of all incidents"] = rate | {
             "budget_rows_per_s": EXPORT_ROWS_PER_S, "ok": rate["rows_per_s"] >= EXPORT_ROWS_PER_S

@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from quidproquo.ledger.intervals import Interval
-from quidproquo.ledger.summaries import ClaimValue, Keep, Summary, summaries
+from quidproquo.ledger.summaries import ClaimValue, Keep, Summary, facts_version, summaries
 from quidproquo.resolve.shown import PROPERTY_COLUMNS, Shown, reviewer_set, shown_values
 from quidproquo.store import CHUNK, Store, from_json, in_list
 
@@ -361,8 +361,7 @@ _WIDEST: dict[tuple[str, int], int] = {}
 
 def _widest_marker(store: Store) -> int:
     """Days spanned by the widest dated visit or concession, read once per facts version."""
-    row = store.query_one("SELECT version FROM facts_version WHERE id = 1")
-    key = (store.url, int(row["version"]) if row else 0)
+    key = (store.url, facts_version(store))
     if key not in _WIDEST:
         rows = store.query(
             f"SELECT date_min, date_max FROM incidents WHERE type IN ('{VISIT}', '{CONCESSION}')"

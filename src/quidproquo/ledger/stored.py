@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from quidproquo.ledger.links import CONCESSION, RELEASE, VISIT, Ledger, load_incidents
 from quidproquo.ledger.stats import DEFAULT_PERIOD, chance_tests
+from quidproquo.ledger.summaries import facts_version
 from quidproquo.store import Store, from_json, now_iso
 
 CHANCE_TESTS = "chance_tests"  # stored as chance_tests:<period>:<day>
@@ -27,11 +28,6 @@ LISTED = 50  # facts left out (implausible dates, outside the period) listed; al
 State = Literal["current", "stale", "computing"]
 _RUNNING: dict[tuple[str, int, bool, str], BaseProcess] = {}
 _LOCK = threading.Lock()
-
-
-def facts_version(store: Store) -> int:
-    row = store.query_one("SELECT version FROM facts_version WHERE id = 1")
-    return int(row["version"]) if row else 0
 
 
 def stored_chance_tests(

@@ -141,7 +141,7 @@ def summaries(
     for row in rows:
         found[row["incident_id"]] = _from_row(row)
     if missing:
-        version = _facts_version(store)
+        version = facts_version(store)
         made = _computed(store, missing, None)
         _store(store, made, version)
         found |= made
@@ -179,16 +179,37 @@ def _computed(store: Store, ids: Collection[str] | None, keep: Keep | None) -> d
     return {i: summarize(claims.get(i, [])) for i in wanted}
 
 
-def _facts_version(store: Store) -> int:
+def facts_version(store: Store) -> int:
+    """The version of the facts (bumped by triggers on every change of incidents, claims and
+    links, migration 0022): read it before reading what is computed on them."""
     row = store.query_one("SELECT version FROM facts_version WHERE id = 1")
     return int(row["version"]) if row else 0
+
+
+def _share_lock(store: Store) -> str:
+    """Wait for a writer's commit before comparing the facts version (PostgreSQL)."""
+    return " FOR SHARE" if store.dialect == "postgresql" else ""
+
+
+def keep_csv_lines(store: Store, lines: dict[str, str], version: int) -> None:
+    """Store the CSV export rows (`csv_line`, migration 0070) of incidents, rendered on facts
+    `version`, beside their stored summaries, unless the facts changed since."""
+    try:
+        store.execute(
+            "UPDATE incident_summaries SET csv_line = :line WHERE incident_id = :id"
+            " AND EXISTS (SELECT 1 FROM facts_version WHERE id = 1 AND version = :version"
+            f"{_share_lock(store)})",
+            [{"id": i, "line": line, "version": version} for i, line in lines.items()],
+        )
+    except SQLAlchemyError:  # a read-only or busy database: the next export renders them again
+        return
 
 
 def _store(store: Store, made: dict[str, Summary], version: int) -> None:
     """Insert the summaries computed on facts `version`, unless the facts changed since (a
     claim written meanwhile would otherwise be missed: its trigger ran before the insert), of
     incidents that exist (a page asked about an unknown id stores nothing)."""
-    lock = " FOR SHARE" if store.dialect == "postgresql" else ""  # wait for a writer's commit
+    lock = _share_lock(store)
     try:
         store.execute(
             "INSERT INTO incident_summaries (incident_id, claim_sets, disputed, claim_count,"
