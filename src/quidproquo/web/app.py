@@ -107,7 +107,7 @@ def create_app(
             except (BadRequest, NotFound) as exc:
                 return refuse(request, exc.status, str(exc))
             if _wants_json(request):
-                return _json(result.data)
+                return _json(result.json())
             return render(request, result.template, result.data | result.extra)
 
         return endpoint

@@ -6,6 +6,7 @@ highlighted text). Bad parameters raise `BadRequest`, unknown ids `NotFound`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -47,6 +48,12 @@ class Page:
     template: str
     data: dict[str, Any]
     extra: dict[str, Any] = field(default_factory=dict)
+    # Parts of `data` that only the JSON shows, made when it is asked for (the HTML page
+    # renders the same facts from `extra`).
+    json_only: dict[str, Callable[[], Any]] = field(default_factory=dict)
+
+    def json(self) -> dict[str, Any]:
+        return self.data | {name: make() for name, make in self.json_only.items()}
 
 
 # -- parameters ----------------------------------------------------------------
@@ -143,10 +150,10 @@ def ledger(qpq: Quidproquo, params: Params) -> Page:
     except ValueError as exc:  # an unknown rule or a start after the last fact
         raise BadRequest(f"period: {exc}") from exc
     last = built.rows[-1].release.id if len(built.rows) == limit else None
-    data = built.to_dict() | {"period": period, "tests": tests, "tests_state": state,
-                              "next": next_page(params, last)}  # fmt: skip
+    data = {"window_days": window, "accepted_only": accepted_only, "period": period,
+            "tests": tests, "tests_state": state, "next": next_page(params, last)}  # fmt: skip
     extra = {"ledger": built, "tests": tests, "rules": PERIOD_RULES, "first_page": not after}
-    return Page("ledger.html", data, extra)
+    return Page("ledger.html", data, extra, {"rows": lambda: [r.to_dict() for r in built.rows]})
 
 
 def incident(qpq: Quidproquo, params: Params) -> Page:
@@ -286,13 +293,15 @@ def review_queue(qpq: Quidproquo, params: Params) -> Page:
 
 def review_log(qpq: Quidproquo, params: Params) -> Page:
     limit = integer(params, "limit", 100, 1, MAX_LIMIT)
-    entries = review.audit_log(qpq.store, params.get("object_id") or None, limit)
+    before = integer(params, "before", 0, 1, 2**62) if params.get("before") else None
+    entries = review.audit_log(qpq.store, params.get("object_id") or None, limit, before)
     check = review.check_audit_log(qpq.store)
     head = f"{check.head[0]}:{check.head[1]}" if check.head else None
+    last = str(entries[-1]["seq"]) if len(entries) == limit else None
     return Page(
         "review_log.html",
         {"entries": entries, "chain_problems": check.problems, "head": head,
-         "unsigned": check.unsigned},
+         "unsigned": check.unsigned, "next": next_page(params, last, "before")},
     )  # fmt: skip
 
 
