@@ -265,32 +265,36 @@ def build_ledger(
     after: str | None = None,
     limit: int | None = None,
     ids: Collection[str] | None = None,
+    releases: Sequence[str] | None = None,
 ) -> Ledger:
     """One row per release incident, with the visits, concessions and denials linked to it.
 
     The whole ledger by default. With `limit`, one page of it: the releases that follow the
     release `after` (keyset on date, then id), with only the incidents near or linked to them
-    read from the store. With `ids`, the ledger of those incidents alone (a chart of a page).
+    read from the store; with `releases`, the rows of those releases, read the same way.
+    With `ids`, the ledger of those incidents alone (a chart of a page).
     """
     if window_days < 0:
         raise ValueError(f"window must be 0 days or more, got {window_days}")
     if ids is not None:
         incidents = load_incidents(store, accepted_only, ids)
         links = load_links(store, ids)
-        releases = [i for i in incidents.values() if i.type == RELEASE]
-    elif limit is None:
+        shown = [i for i in incidents.values() if i.type == RELEASE]
+    elif limit is None and releases is None:
         incidents = load_incidents(store, accepted_only)
         links = load_links(store)
-        releases = [i for i in incidents.values() if i.type == RELEASE]
+        shown = [i for i in incidents.values() if i.type == RELEASE]
     else:
-        page = release_page(store, accepted_only, after, limit)
-        releases = list(load_incidents(store, accepted_only, page).values())
+        page = list(releases) if releases is not None else []
+        if limit is not None:
+            page = release_page(store, accepted_only, after, limit)
+        shown = list(load_incidents(store, accepted_only, page, (RELEASE,)).values())
         links = load_links(store, page)
-        near = _markers_near(store, releases, window_days, accepted_only)
-        linked = {other for r in releases for other in links.get(r.id, {})}
+        near = _markers_near(store, shown, window_days, accepted_only)
+        linked = {other for r in shown for other in links.get(r.id, {})}
         incidents = load_incidents(store, accepted_only, near | linked | set(page))
-        releases = [incidents[i] for i in page if i in incidents]
-    rows = _rows(sorted(releases, key=_sort_key), incidents, links, window_days)
+        shown = [incidents[r.id] for r in shown]
+    rows = _rows(sorted(shown, key=_sort_key), incidents, links, window_days)
     return Ledger(window_days, accepted_only, rows, incidents)
 
 

@@ -4,7 +4,9 @@ The chance test reads every release and marker; a page must not recompute it on 
 Its result is stored in `ledger_results` with the facts version it was computed on
 (`facts_version`, bumped by triggers whenever incidents, claims or links change) and reused
 while that version holds. After a change, a page of a large store does not wait for it:
-a separate process recomputes it while the page shows the last result.
+a separate process recomputes it while the page shows the last result. The ledger page's rows
+are kept the same way (`ledger_rows`, migration 0071): each made once per facts version, when
+a page first shows it.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from datetime import date
 from multiprocessing.process import BaseProcess
 from typing import Any, Literal
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from quidproquo.ledger.links import CONCESSION, RELEASE, VISIT, Ledger, load_incidents
 from quidproquo.ledger.stats import DEFAULT_PERIOD, chance_tests
-from quidproquo.ledger.summaries import facts_version
-from quidproquo.store import Store, from_json, now_iso
+from quidproquo.ledger.summaries import facts_version, share_lock
+from quidproquo.store import CHUNK, Store, from_json, in_list, now_iso
 
 CHANCE_TESTS = "chance_tests"  # stored as chance_tests:<period>:<day>
 INLINE_INCIDENTS = 20_000  # up to this many incidents a page computes the test itself
@@ -149,3 +153,46 @@ def _compute(
         " result = :r, computed_at = :t",
         key | {"v": version, "r": json.dumps(result, default=str), "t": now_iso()},
     )
+
+
+# -- ledger rows as a page shows them ------------------------------------------------------
+
+StoredRow = tuple[str, str]  # (html, json) of one release's row
+
+
+def stored_rows(
+    store: Store, ids: list[str], window_days: int, accepted_only: bool, version: int
+) -> dict[str, StoredRow]:
+    """release id -> its row as stored on facts `version` (rows of other versions are stale)."""
+    found: dict[str, StoredRow] = {}
+    for start in range(0, len(ids), CHUNK):
+        names, params = in_list("r", ids[start : start + CHUNK])
+        for row in store.query(
+            "SELECT release_id, html, json FROM ledger_rows WHERE release_id IN"
+            f" ({names}) AND window_days = :w AND accepted_only = :a AND version = :v",
+            params | {"w": window_days, "a": int(accepted_only), "v": version},
+        ):
+            found[row["release_id"]] = (row["html"], row["json"])
+    return found
+
+
+def keep_rows(
+    store: Store, rows: dict[str, StoredRow], window_days: int, accepted_only: bool, version: int
+) -> None:
+    """Store rows made on facts `version`, unless the facts changed since."""
+    lock = share_lock(store)
+    at = now_iso()
+    try:
+        store.execute(
+            "INSERT INTO ledger_rows (release_id, window_days, accepted_only, version, html,"
+            " json, computed_at) SELECT :id, :w, :a, :v, :html, :json, :at FROM facts_version"
+            f" WHERE id = 1 AND version = :v{lock}"
+            " ON CONFLICT (release_id, window_days, accepted_only) DO UPDATE SET"
+            " version = excluded.version, html = excluded.html, json = excluded.json,"
+            " computed_at = excluded.computed_at",
+            [{"id": release_id, "w": window_days, "a": int(accepted_only), "v": version,
+              "html": html, "json": text, "at": at}
+             for release_id, (html, text) in rows.items()],
+        )  # fmt: skip
+    except SQLAlchemyError:  # a read-only or busy database: the next page makes them again
+        return

@@ -186,7 +186,7 @@ def facts_version(store: Store) -> int:
     return int(row["version"]) if row else 0
 
 
-def _share_lock(store: Store) -> str:
+def share_lock(store: Store) -> str:
     """Wait for a writer's commit before comparing the facts version (PostgreSQL)."""
     return " FOR SHARE" if store.dialect == "postgresql" else ""
 
@@ -198,7 +198,7 @@ def keep_csv_lines(store: Store, lines: dict[str, str], version: int) -> None:
         store.execute(
             "UPDATE incident_summaries SET csv_line = :line WHERE incident_id = :id"
             " AND EXISTS (SELECT 1 FROM facts_version WHERE id = 1 AND version = :version"
-            f"{_share_lock(store)})",
+            f"{share_lock(store)})",
             [{"id": i, "line": line, "version": version} for i, line in lines.items()],
         )
     except SQLAlchemyError:  # a read-only or busy database: the next export renders them again
@@ -209,7 +209,7 @@ def _store(store: Store, made: dict[str, Summary], version: int) -> None:
     """Insert the summaries computed on facts `version`, unless the facts changed since (a
     claim written meanwhile would otherwise be missed: its trigger ran before the insert), of
     incidents that exist (a page asked about an unknown id stores nothing)."""
-    lock = _share_lock(store)
+    lock = share_lock(store)
     try:
         store.execute(
             "INSERT INTO incident_summaries (incident_id, claim_sets, disputed, claim_count,"

@@ -6,6 +6,7 @@ highlighted text). Bad parameters raise `BadRequest`, unknown ids `NotFound`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -16,17 +17,20 @@ from markupsafe import Markup
 from quidproquo.app import DOCUMENT_STATUSES, Quidproquo
 from quidproquo.ledger import build_ledger
 from quidproquo.ledger.charts import timeline_svg
-from quidproquo.ledger.links import CHUNK, in_list
+from quidproquo.ledger.links import CHUNK, in_list, release_page
 from quidproquo.ledger.stats import DEFAULT_PERIOD, PERIOD_RULES, period_rule
-from quidproquo.ledger.stored import chance_tests_for_page
+from quidproquo.ledger.stored import StoredRow, chance_tests_for_page, keep_rows, stored_rows
+from quidproquo.ledger.summaries import facts_version
 from quidproquo.model import EVENT_TYPES
 from quidproquo.resolve import review
 from quidproquo.resolve.entities import entity_card
 from quidproquo.resolve.people import STATUSES
 from quidproquo.resolve.views import incident_detail, list_incidents
 from quidproquo.search import KINDS as SEARCH_KINDS
+from quidproquo.store import Store
 from quidproquo.validate import parse_day
 from quidproquo.web.highlight import Span, excerpt, locate, segments
+from quidproquo.web.rendering import environment
 
 Params = dict[str, str]
 MAX_WINDOW_DAYS = 366
@@ -142,18 +146,39 @@ def ledger(qpq: Quidproquo, params: Params) -> Page:
     limit = integer(params, "limit", LEDGER_PAGE_SIZE, 1, MAX_LIMIT)
     after = params.get("after") or None
     try:
-        built = build_ledger(qpq.store, window, accepted_only, after=after, limit=limit)
+        ids = release_page(qpq.store, accepted_only, after, limit)
     except ValueError as exc:  # an `after` that names no incident
         raise BadRequest(f"after: {exc}") from exc
+    rows = _ledger_rows(qpq.store, ids, window, accepted_only)
     try:
         tests, state = chance_tests_for_page(qpq.store, window, accepted_only, period)
     except ValueError as exc:  # an unknown rule or a start after the last fact
         raise BadRequest(f"period: {exc}") from exc
-    last = built.rows[-1].release.id if len(built.rows) == limit else None
+    last = ids[-1] if len(ids) == limit else None
     data = {"window_days": window, "accepted_only": accepted_only, "period": period,
             "tests": tests, "tests_state": state, "next": next_page(params, last)}  # fmt: skip
-    extra = {"ledger": built, "tests": tests, "rules": PERIOD_RULES, "first_page": not after}
-    return Page("ledger.html", data, extra, {"rows": lambda: [r.to_dict() for r in built.rows]})
+    extra = {"rows_html": [Markup(html) for html, _ in rows], "tests": tests,
+             "rules": PERIOD_RULES, "first_page": not after}  # fmt: skip
+    return Page("ledger.html", data, extra, {"rows": lambda: [json.loads(j) for _, j in rows]})
+
+
+def _ledger_rows(
+    store: Store, ids: list[str], window: int, accepted_only: bool
+) -> list[StoredRow]:
+    """The rows of these releases as stored on the current facts; the missing ones are made
+    (their HTML with templates/ledger_row.html) and stored."""
+    version = facts_version(store)
+    found = stored_rows(store, ids, window, accepted_only, version)
+    missing = [i for i in ids if i not in found]
+    if missing:
+        template = environment().get_template("ledger_row.html")
+        built = build_ledger(store, window, accepted_only, releases=missing)
+        made = {row.release.id: (template.render(row=row),
+                                 json.dumps(row.to_dict(), ensure_ascii=False, default=str))
+                for row in built.rows}  # fmt: skip
+        keep_rows(store, made, window, accepted_only, version)
+        found |= made
+    return [found[i] for i in ids if i in found]
 
 
 def incident(qpq: Quidproquo, params: Params) -> Page:
