@@ -243,9 +243,11 @@ def load_links(
         wanted, rows = sorted(ids), []
         for start in range(0, len(wanted), CHUNK):
             names, params = in_list("i", wanted[start : start + CHUNK])
+            # Three index lookups, not one scan of every link (an OR across the join).
             rows += store.query(
-                sql + f" WHERE l.incident_id IN ({names}) OR l.other_id IN ({names})"
-                f" OR c.incident_id IN ({names})",
+                f"{sql} WHERE l.incident_id IN ({names}) UNION {sql} WHERE l.other_id IN"
+                f" ({names}) UNION {sql} WHERE l.other_id IN (SELECT id FROM claims"
+                f" WHERE incident_id IN ({names}))",
                 params,
             )
     for row in rows:

@@ -306,8 +306,10 @@ def review_queue(qpq: Quidproquo, params: Params) -> Page:
         items = review.queue(qpq.store, limit, object_type, params.get("after") or None)
     except review.ReviewError as exc:
         raise BadRequest(str(exc)) from exc
+    rows = {kind: qpq.facts(kind, [i["id"] for i in items if i["object_type"] == kind])
+            for kind in {i["object_type"] for i in items}}  # fmt: skip
     for item in items:
-        item["row"] = qpq.fact(item["object_type"], item["id"])
+        item["row"] = rows[item["object_type"]].get(item["id"])
     last = review.queue_cursor(items[-1]) if len(items) == limit else None
     return Page(
         "review.html",
