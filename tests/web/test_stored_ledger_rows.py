@@ -71,5 +71,24 @@ def test_a_row_made_before_a_change_is_not_stored(db_url: str) -> None:
     version = facts_version(store)
     [row] = build_ledger(store, 14, limit=1).rows
     store.execute("UPDATE incidents SET notes = 'seen again' WHERE id = :i", {"i": row.release.id})
-    keep_rows(store, {row.release.id: ("<tr></tr>", "{}")}, 14, False, version)
+    keep_rows(store, {row.release.id: "<tr></tr>"}, 14, False, version, "html")
     assert _stored(store) == {}
+
+
+def test_each_form_is_made_when_asked_and_kept_beside_the_other(db_url: str) -> None:
+    store = Store(db_url)
+    load_curated(store)
+    client = TestClient(create_app(db_url), base_url="http://localhost")
+
+    def forms() -> set[tuple[str, bool, bool]]:
+        rows = store.query("SELECT release_id, html, json FROM ledger_rows")
+        return {(r["release_id"], r["html"] is not None, r["json"] is not None) for r in rows}
+
+    client.get("/ledger?limit=2")
+    ids = [r["release"]["id"] for r in _built(store)[:2]]
+    assert forms() == {(i, True, False) for i in ids}  # the HTML page made no JSON
+    client.get("/ledger.json?limit=2")
+    assert forms() == {(i, True, True) for i in ids}  # same version: both kept
+    store.execute("UPDATE incidents SET notes = 'again' WHERE id = :i", {"i": ids[0]})
+    client.get("/ledger.json?limit=1")
+    assert (ids[0], False, True) in forms()  # a new version: the old HTML is not kept

@@ -157,42 +157,61 @@ def _compute(
 
 # -- ledger rows as a page shows them ------------------------------------------------------
 
-StoredRow = tuple[str, str]  # (html, json) of one release's row
+RowFormat = Literal["html", "json"]  # a column of ledger_rows
 
 
 def stored_rows(
-    store: Store, ids: list[str], window_days: int, accepted_only: bool, version: int
-) -> dict[str, StoredRow]:
-    """release id -> its row as stored on facts `version` (rows of other versions are stale)."""
-    found: dict[str, StoredRow] = {}
+    store: Store,
+    ids: list[str],
+    window_days: int,
+    accepted_only: bool,
+    version: int,
+    form: RowFormat,
+) -> dict[str, str]:
+    """release id -> its row in `form` as stored on facts `version` (others are stale)."""
+    column = _column(form)
+    found: dict[str, str] = {}
     for start in range(0, len(ids), CHUNK):
         names, params = in_list("r", ids[start : start + CHUNK])
         for row in store.query(
-            "SELECT release_id, html, json FROM ledger_rows WHERE release_id IN"
-            f" ({names}) AND window_days = :w AND accepted_only = :a AND version = :v",
+            f"SELECT release_id, {column} AS row FROM ledger_rows WHERE release_id IN ({names})"
+            f" AND window_days = :w AND accepted_only = :a AND version = :v"
+            f" AND {column} IS NOT NULL",
             params | {"w": window_days, "a": int(accepted_only), "v": version},
         ):
-            found[row["release_id"]] = (row["html"], row["json"])
+            found[row["release_id"]] = row["row"]
     return found
 
 
 def keep_rows(
-    store: Store, rows: dict[str, StoredRow], window_days: int, accepted_only: bool, version: int
+    store: Store,
+    rows: dict[str, str],
+    window_days: int,
+    accepted_only: bool,
+    version: int,
+    form: RowFormat,
 ) -> None:
-    """Store rows made on facts `version`, unless the facts changed since."""
-    lock = share_lock(store)
-    at = now_iso()
+    """Store rows in `form` made on facts `version`, unless the facts changed since; the
+    row's other form is kept if it was made on the same version."""
+    column = _column(form)
+    other = "json" if column == "html" else "html"
     try:
         store.execute(
-            "INSERT INTO ledger_rows (release_id, window_days, accepted_only, version, html,"
-            " json, computed_at) SELECT :id, :w, :a, :v, :html, :json, :at FROM facts_version"
-            f" WHERE id = 1 AND version = :v{lock}"
+            "INSERT INTO ledger_rows (release_id, window_days, accepted_only, version,"
+            f" {column}, computed_at) SELECT :id, :w, :a, :v, :row, :at FROM facts_version"
+            f" WHERE id = 1 AND version = :v{share_lock(store)}"
             " ON CONFLICT (release_id, window_days, accepted_only) DO UPDATE SET"
-            " version = excluded.version, html = excluded.html, json = excluded.json,"
-            " computed_at = excluded.computed_at",
+            f" {column} = excluded.{column}, {other} = CASE WHEN"
+            f" ledger_rows.version = excluded.version THEN ledger_rows.{other} END,"
+            " version = excluded.version, computed_at = excluded.computed_at",
             [{"id": release_id, "w": window_days, "a": int(accepted_only), "v": version,
-              "html": html, "json": text, "at": at}
-             for release_id, (html, text) in rows.items()],
+              "row": row, "at": now_iso()} for release_id, row in rows.items()],
         )  # fmt: skip
     except SQLAlchemyError:  # a read-only or busy database: the next page makes them again
         return
+
+
+def _column(form: str) -> str:
+    if form not in ("html", "json"):
+        raise ValueError(f"a ledger row is stored as html or json, not {form!r}")
+    return form

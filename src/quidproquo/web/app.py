@@ -103,9 +103,11 @@ def create_app(
                 result = await run_in_threadpool(view, qpq, params)
             except (BadRequest, NotFound) as exc:
                 return refuse(request, exc.status, str(exc))
+            # In a worker thread too: a page may read parts it makes only when shown (Page).
             if _wants_json(request):
-                return _json(result.json())
-            return render(request, result.template, result.data | result.extra)
+                return await run_in_threadpool(lambda: _json(result.json()))
+            context = result.data | result.extra
+            return await run_in_threadpool(render, request, result.template, context)
 
         return endpoint
 

@@ -19,7 +19,7 @@ from quidproquo.ledger import build_ledger
 from quidproquo.ledger.charts import timeline_svg
 from quidproquo.ledger.links import CHUNK, in_list, release_page
 from quidproquo.ledger.stats import DEFAULT_PERIOD, PERIOD_RULES, period_rule
-from quidproquo.ledger.stored import StoredRow, chance_tests_for_page, keep_rows, stored_rows
+from quidproquo.ledger.stored import RowFormat, chance_tests_for_page, keep_rows, stored_rows
 from quidproquo.ledger.summaries import facts_version
 from quidproquo.model import EVENT_TYPES
 from quidproquo.resolve import review
@@ -149,7 +149,6 @@ def ledger(qpq: Quidproquo, params: Params) -> Page:
         ids = release_page(qpq.store, accepted_only, after, limit)
     except ValueError as exc:  # an `after` that names no incident
         raise BadRequest(f"after: {exc}") from exc
-    rows = _ledger_rows(qpq.store, ids, window, accepted_only)
     try:
         tests, state = chance_tests_for_page(qpq.store, window, accepted_only, period)
     except ValueError as exc:  # an unknown rule or a start after the last fact
@@ -157,26 +156,30 @@ def ledger(qpq: Quidproquo, params: Params) -> Page:
     last = ids[-1] if len(ids) == limit else None
     data = {"window_days": window, "accepted_only": accepted_only, "period": period,
             "tests": tests, "tests_state": state, "next": next_page(params, last)}  # fmt: skip
-    extra = {"rows_html": [Markup(html) for html, _ in rows], "tests": tests,
+    version = facts_version(qpq.store)
+
+    def rows(form: RowFormat) -> list[str]:
+        return _ledger_rows(qpq.store, ids, window, accepted_only, version, form)
+
+    extra = {"rows_html": lambda: [Markup(html) for html in rows("html")], "tests": tests,
              "rules": PERIOD_RULES, "first_page": not after}  # fmt: skip
-    return Page("ledger.html", data, extra, {"rows": lambda: [json.loads(j) for _, j in rows]})
+    return Page("ledger.html", data, extra, {"rows": lambda: list(map(json.loads, rows("json")))})
 
 
 def _ledger_rows(
-    store: Store, ids: list[str], window: int, accepted_only: bool
-) -> list[StoredRow]:
-    """The rows of these releases as stored on the current facts; the missing ones are made
-    (their HTML with templates/ledger_row.html) and stored."""
-    version = facts_version(store)
-    found = stored_rows(store, ids, window, accepted_only, version)
+    store: Store, ids: list[str], window: int, accepted_only: bool, version: int, form: RowFormat
+) -> list[str]:
+    """The rows of these releases in `form` (HTML or JSON) as stored on facts `version`; the
+    missing ones are made (HTML by templates/ledger_row.html) and stored."""
+    found = stored_rows(store, ids, window, accepted_only, version, form)
     missing = [i for i in ids if i not in found]
     if missing:
         template = environment().get_template("ledger_row.html")
         built = build_ledger(store, window, accepted_only, releases=missing)
-        made = {row.release.id: (template.render(row=row),
-                                 json.dumps(row.to_dict(), ensure_ascii=False, default=str))
+        made = {row.release.id: template.render(row=row) if form == "html" else
+                json.dumps(row.to_dict(), ensure_ascii=False, default=str)
                 for row in built.rows}  # fmt: skip
-        keep_rows(store, made, window, accepted_only, version)
+        keep_rows(store, made, window, accepted_only, version, form)
         found |= made
     return [found[i] for i in ids if i in found]
 
