@@ -175,7 +175,8 @@ def run(db: str, runs: int, chance_timeout: float, export_too: bool = True) -> d
     if export_too:
         # A store generated before the lines were stored: the first export renders them all.
         rendered = qpq.store.query_one(
-            "SELECT COUNT(*) AS n FROM incident_summaries WHERE csv_line IS NULL"
+            "SELECT COUNT(*) AS n FROM incidents i LEFT JOIN incident_csv_lines l"
+            " ON l.incident_id = i.id WHERE l.incident_id IS NULL AND i.status <> 'rejected'"
         )
         if rendered and rendered["n"]:
             results["first csv export, rendering and storing lines"] = export_rate(qpq) | {

@@ -32,9 +32,8 @@ def _rendered(store: Store) -> str:
 
 
 def _stored_lines(store: Store) -> dict[str, str]:
-    rows = store.query("SELECT incident_id, csv_line FROM incident_summaries"
-                       " WHERE csv_line IS NOT NULL")  # fmt: skip
-    return {r["incident_id"]: r["csv_line"] for r in rows}
+    rows = store.query("SELECT incident_id, line FROM incident_csv_lines")
+    return {r["incident_id"]: r["line"] for r in rows}
 
 
 def _report(store: Store, url: str, day: str, count: int) -> None:

@@ -55,15 +55,15 @@ def incident_summaries(store: Store, accepted_only: bool = False) -> Iterator[di
 def stored_incident_lines(
     store: Store, render: Callable[[list[dict[str, Any]]], dict[str, str]]
 ) -> Iterator[list[str]]:
-    """The lines of the incidents export (not rejected, oldest first) stored with their
-    summaries (migration 0070), a page at a time, read by keyset on the incidents' order.
+    """The lines of the incidents export (not rejected, oldest first) as stored (migration
+    0070), a page at a time, read by keyset on the incidents' order.
     A missing line (new facts) is rendered by `render` from `incidents_with_claims` and
     stored, unless the facts changed meanwhile."""
     where, bound = status_filter(False), {"n": LINES_PAGE}
     while True:
         rows = store.query(
-            f"SELECT id, {SORT_DATE} AS k, s.csv_line FROM incidents"
-            " LEFT JOIN incident_summaries s ON s.incident_id = id"
+            f"SELECT id, {SORT_DATE} AS k, l.line AS csv_line FROM incidents"
+            " LEFT JOIN incident_csv_lines l ON l.incident_id = id"
             f" WHERE {where} ORDER BY {SORT_DATE}, id LIMIT :n",
             bound,
         )

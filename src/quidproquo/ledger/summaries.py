@@ -204,13 +204,15 @@ def share_lock(store: Store) -> str:
 
 
 def keep_csv_lines(store: Store, lines: dict[str, str], version: int) -> None:
-    """Store the CSV export rows (`csv_line`, migration 0070) of incidents, rendered on facts
-    `version`, beside their stored summaries, unless the facts changed since."""
+    """Store the CSV export rows of incidents (`incident_csv_lines`, migration 0070), rendered
+    on facts `version`, unless the facts changed since; only beside a stored summary (whose
+    deletion deletes the line)."""
     try:
         store.execute(
-            "UPDATE incident_summaries SET csv_line = :line WHERE incident_id = :id"
-            " AND EXISTS (SELECT 1 FROM facts_version WHERE id = 1 AND version = :version"
-            f"{share_lock(store)})",
+            "INSERT INTO incident_csv_lines (incident_id, line) SELECT :id, :line"
+            " FROM facts_version WHERE id = 1 AND version = :version AND EXISTS"
+            f" (SELECT 1 FROM incident_summaries WHERE incident_id = :id){share_lock(store)}"
+            " ON CONFLICT (incident_id) DO UPDATE SET line = excluded.line",
             [{"id": i, "line": line, "version": version} for i, line in lines.items()],
         )
     except SQLAlchemyError:  # a read-only or busy database: the next export renders them again

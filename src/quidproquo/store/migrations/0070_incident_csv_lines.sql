@@ -1,4 +1,9 @@
--- An incident's row of the CSV export (export/csv.py), rendered once and kept with its
--- summary: deleted with the summary when its claims change (0065), and emptied by a
--- trigger when the incident itself changes (a review, a resolve). NULL: made by the next export.
-ALTER TABLE incident_summaries ADD COLUMN csv_line TEXT;
+-- Each incident's row of the CSV export (export/csv.py), rendered once and kept in a narrow
+-- table (an export reads 300,000 of them in incident order; the summaries' rows are wide).
+-- A line is stored only beside its incident's stored summary (0065), is deleted with it when
+-- the incident's claims change, and when the incident itself changes (a review, a resolve).
+-- Missing: made by the next export.
+CREATE TABLE incident_csv_lines (
+    incident_id  TEXT PRIMARY KEY,
+    line         TEXT NOT NULL
+);
