@@ -698,10 +698,7 @@ class Extractor:
             slot.actor = state.discourse.body(slot.actor)
         if slot.count is not None:
             return
-        head = trig.token
-        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-            head = head.head
-        scope = {t.i for t in head.subtree}
+        scope = {t.i for t in governing_word(trig.token).subtree}
         found = self.filler.counts_for(view, scope)
         if found:
             nearest = min(found, key=lambda m: abs(m.start - trig.token.idx))
@@ -772,6 +769,8 @@ class Extractor:
         """The sentence's date for the trigger, else the running event date, else `published`."""
         token = view.doc[slot.trigger]
         own = clause_tokens(token)
+        if slot.type == "prisoner_count":  # "the number of X stood at N on Monday"
+            own |= clause_tokens(governing_word(token))
         usable = []
         dateline = dateline_end(view.doc.text)
         for mention in dates:
@@ -802,6 +801,9 @@ class Extractor:
                 state.claim_dates = (mention.date_min, mention.date_max)
             usable.append((mention, tokens, said))
         picked = next((u for u in usable if any(t.i in own for t in u[1])), None)
+        if slot.type == "prisoner_count":  # a stock is as of its own date, else publication
+            picked = picked or next((u for u in usable if u[0].preposition == "as of"), None)
+            usable = [picked] if picked else []
         if picked is None:  # "in September, when Washington first eased ...": that date
             head = next((a.head for a in [token, *token.ancestors] if a.dep_ == "relcl"), None)
             picked = next((u for u in usable if head is not None and head in u[1]), None)
@@ -822,6 +824,11 @@ class Extractor:
                 hi = state.published
             if chosen.preposition == "since" and not _cumulative_since(slot):
                 slot.background = True  # "under sanctions since 2021": not the running date
+            told = state.event_dates[0]
+            if slot.type == "prisoner_count" and chosen.preposition == "after" and told:
+                # "remain after the December release": from the release told to publication
+                if lo <= told <= hi:
+                    lo, hi = told, state.published or hi
             slot.date_min, slot.date_max = lo, hi
             return
         if slot.type == "prisoner_count":
@@ -852,6 +859,14 @@ def subordinate_clause(tokens: list[Token]) -> Token | None:
         if measure and any(c.dep_ == "mark" and c in tokens for c in head.children):
             return head
     return None
+
+
+def governing_word(token: Token) -> Token:
+    """The verb whose clause holds `token` (itself when it is one, or the root)."""
+    head = token
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
 
 
 def governing_verb(token: Token) -> str | None:
