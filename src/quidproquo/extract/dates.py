@@ -19,7 +19,8 @@ A small regex resolver over `lexicons/dates.yaml` (DESIGN.md: dateparser invents
   2025-12-23 is 2025-01-01..2025-12-23): the text reports what has happened.
 - "in 2021", "since 2021": the whole year; `preposition` says "since" so the caller can run
   a cumulative period on to `published`.
-- "N days ago": that day ("about" widens it by a day); "about N weeks ago": from
+- "N days ago": that day ("about" widens it by a day); "a month ago", "two weeks ago":
+  that day give or take one; "about N weeks ago": from
   `published` - (N+1) weeks to `published` - (N-1) weeks, likewise for months and years.
 - "in the past N days/months", "the last twelve months": `published` - N units to `published`.
 - "the day before", "days later", "two days earlier", "on the day of": `anchor_relative`;
@@ -559,6 +560,9 @@ def _ago(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     if unit == "day" and low == high and not _group(m, "approx"):
         day = ctx.published - dt.timedelta(days=low)
         return _interval(day, day, "day", True)
+    if unit in ("week", "month") and low == high and not _group(m, "approx"):
+        day = _shift(ctx.published, unit, -low)  # "a month ago": that day, give or take one
+        return _interval(day - dt.timedelta(days=1), day + dt.timedelta(days=1), "range", True)
     widen = 1 if unit != "day" or _group(m, "approx") else 0
     lo = _shift(ctx.published, unit, -(high + widen))
     hi = _shift(ctx.published, unit, -max(low - widen, 0))

@@ -38,6 +38,7 @@ REPORT_LEMMAS = frozenset(
         "identify",
         "document",
         "put",
+        "list",
         "find",
         "show",
         "remind",
@@ -452,8 +453,7 @@ class FrameFiller:
             return True
         return any(a.lower_ == "according" for a in token.ancestors)
 
-    @staticmethod
-    def reporter(token: Token) -> str | None:
+    def reporter(self, token: Token) -> str | None:
         """The named source a figure is attributed to: 'according to X', 'X says ...',
         'X counts ...' (a name, not 'the group')."""
         for node in [token, *token.ancestors]:
@@ -468,19 +468,27 @@ class FrameFiller:
             if node.lemma_.lower() in REPORT_LEMMAS:
                 objs += [c for c in node.children if c.dep_ == "nsubj"]
             for obj in objs:
-                obj = FrameFiller._named_source(obj)
+                obj = self._named_source(obj)
                 if obj.ent_type_ in ("ORG", "PERSON") or obj.pos_ == "PROPN":
                     return entity_text(obj)
+                owner = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                if owner:  # "a European Parliament resolution says": the body behind it
+                    return obj.doc[owner[0].i : owner[-1].i + 1].text
                 if obj.pos_ == "NOUN" and obj.tag_ == "NNS":  # "Local monitors estimate"
                     return source_phrase(obj)
                 if obj.pos_ == "NOUN" and any(c.lower_ == "the" for c in obj.children):
                     return f"the {obj.lower_}"  # "the group says": the body named before
         return None
 
-    @staticmethod
-    def _named_source(obj: Token) -> Token:
+    def _named_source(self, obj: Token) -> Token:
         """The name a source noun stands for: 'the rights group Free Voices' (apposition),
-        'X, a monitoring group that says' (the relative's antecedent and its apposition)."""
+        'X, a monitoring group that says' (the relative's antecedent and its apposition),
+        'figures from the monitors' (whose figures they are)."""
+        while obj.lemma_.lower() in self.lexicon.source_documents:
+            owner = [g for p in obj.children if p.lower_ in ("of", "from") for g in p.children]
+            if not owner or owner[0].dep_ != "pobj":
+                break
+            obj = owner[0]
         if obj.lower_ in ("that", "which", "who") and obj.head.dep_ == "relcl":
             obj = obj.head.head
             if obj.dep_ == "appos" and obj.head.pos_ == "PROPN":

@@ -416,6 +416,8 @@ class Extractor:
     def _keep(self, slot: Slots, doc: Doc, state: DocumentState) -> bool:
         """Drop back-references that add nothing to an event already told."""
         token = doc[slot.trigger]
+        if slot.type == "prisoner_count" and slot.date_min is None and token.lower_ == "from":
+            return False  # "down from 1,260" with no date: no figure of its own
         if slot.type in ("release", "deportation", "detention") and not slot.adds_something():
             if back_reference(token):
                 return False  # "the pardoned include citizens of several states"
@@ -489,7 +491,20 @@ class Extractor:
                 self._prisoner_count(slot, trig, view, state)
         if trig.type == "prisoner_count":
             slots = [s for s in slots if s.count is not None or self._remains(token)]
+            slots += [e for s in slots for e in self._earlier_figures(s, token, view)]
         return slots
+
+    def _earlier_figures(self, slot: Slots, token: Token, view: SentenceView) -> list[Slots]:
+        """'stood at 1,205, down from 1,260 a month earlier': the earlier figure is a count of
+        its own, dated by its own phrase (the trigger is its 'from')."""
+        found = []
+        for word in earlier_figure_words(token, self.lexicon.change_words):
+            counts = self.filler.counts_for(view, {t.i for t in word.subtree})
+            if counts and counts[0].value != slot.count:
+                earlier = Slots(**{**slot.__dict__, "persons": [], "trigger": word.i})
+                earlier.count, earlier.count_qualifier = counts[0].value, counts[0].qualifier
+                found.append(earlier)
+        return found
 
     def _sanctions(self, trig: Trigger, slots: list[Slots], state: DocumentState) -> list[Slots]:
         """Actors (each coordinated government), parties named by their phrase, instrument."""
@@ -770,7 +785,11 @@ class Extractor:
         token = view.doc[slot.trigger]
         own = clause_tokens(token)
         if slot.type == "prisoner_count":  # "the number of X stood at N on Monday"
+            before = {t.i for t in token.subtree} if token.lower_ == "from" else None
             own |= clause_tokens(governing_word(token))
+            for word in earlier_figure_words(token, self.lexicon.change_words):
+                own -= {t.i for t in word.subtree}  # "..., down from N a month ago"
+            own = before if before is not None else own
         usable = []
         dateline = dateline_end(view.doc.text)
         for mention in dates:
@@ -802,6 +821,8 @@ class Extractor:
             usable.append((mention, tokens, said))
         picked = next((u for u in usable if any(t.i in own for t in u[1])), None)
         if slot.type == "prisoner_count":  # a stock is as of its own date, else publication
+            if token.lower_ == "from" and picked is None:
+                return  # an earlier figure with no date of its own: no event (`_keep`)
             picked = picked or next((u for u in usable if u[0].preposition == "as of"), None)
             usable = [picked] if picked else []
         if picked is None:  # "in September, when Washington first eased ...": that date
@@ -825,7 +846,8 @@ class Extractor:
             if chosen.preposition == "since" and not _cumulative_since(slot):
                 slot.background = True  # "under sanctions since 2021": not the running date
             told = state.event_dates[0]
-            if slot.type == "prisoner_count" and chosen.preposition == "after" and told:
+            after = chosen.preposition == "after" or introduced_by(chosen_tokens, "after")
+            if slot.type == "prisoner_count" and after and told:
                 # "remain after the December release": from the release told to publication
                 if lo <= told <= hi:
                     lo, hi = told, state.published or hi
@@ -867,6 +889,23 @@ def governing_word(token: Token) -> Token:
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     return head
+
+
+def earlier_figure_words(token: Token, change_words: frozenset[str]) -> list[Token]:
+    """The 'from' of 'down from N' / 'up from N' in the clause that states a figure."""
+    return [
+        t
+        for t in governing_word(token).subtree
+        if t.lower_ == "from" and t.head.lower_ in change_words and t.i != token.i
+    ]
+
+
+def introduced_by(tokens: list[Token], preposition: str) -> bool:
+    """The date words modify the object of `preposition` ("after the December release")."""
+    node = tokens[0] if tokens else None
+    while node is not None and node.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss"):
+        node = node.head
+    return node is not None and node.dep_ == "pobj" and node.head.lower_ == preposition
 
 
 def governing_verb(token: Token) -> str | None:

@@ -181,6 +181,10 @@ class TriggerLexicon:
         self.stock_words = tuple(stock["words"])
         self.stock_nouns = frozenset(stock["nouns"])
         self.state_words = frozenset(stock["state_words"])
+        self.stock_event_nouns = frozenset(stock["event_nouns"])
+        self.existential_places = frozenset(stock["existential_places"])
+        self.source_documents = frozenset(stock["source_documents"])
+        self.change_words = frozenset(stock["change_words"])
         self.frames: dict[str, Frame] = {}
         self.by_lemma: dict[str, list[TriggerSpec]] = {}
         self.by_form: dict[str, list[TriggerSpec]] = {}
@@ -327,6 +331,20 @@ class TriggerLexicon:
             return self._is_stock(token)
         return True
 
+    def _existential(self, copula: Token) -> bool:
+        """'there are ...', 'in Belarus are ...': the copula states what a place holds."""
+        for child in copula.children:
+            if child.dep_ == "expl":
+                return True
+            if child.dep_ == "prep" and child.lower_ == "in":
+                places = [g for g in child.children if g.dep_ == "pobj"]
+                if any(
+                    g.ent_type_ in ("GPE", "LOC") or g.lower_ in self.existential_places
+                    for g in places
+                ):
+                    return True
+        return False
+
     def _held_now(self, verb: Token) -> bool:
         """'are held', 'are still jailed', 'were being held as of May': people in custody at
         a time, not an arrest (never a clause describing a noun: 'those held in X were freed')."""
@@ -360,12 +378,16 @@ class TriggerLexicon:
             return False
         if noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in self.stock_nouns:
             return True  # "the number of political prisoners stood at", "Viasna's tally of ..."
+        if noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in self.stock_event_nouns:
+            return False  # "documented the release of 121 political prisoners"
         verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in VERBAL]
         head = noun.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         verbs.append(head)
         if any(v.lemma_.lower() in self.stock_verbs for v in verbs):
+            return True
+        if head.lemma_ == "be" and noun.dep_ in ("attr", "nsubj") and self._existential(head):
             return True
         sentence = noun.sent.text.lower()
         return any(word in sentence for word in self.stock_words)

@@ -1,0 +1,163 @@
+"""Stock figures, counts and dates in constructions of news copy (issue 12, helper "counts").
+
+Every sentence here is written for these tests, worded unlike the gold sets.
+"""
+
+import pytest
+
+from quidproquo.extract import Extractor
+
+
+def of_type(extractor: Extractor, text: str, kind: str, published: str = "2025-10-02"):
+    return [e for e in extractor.extract(text, published).events if e.type == kind]
+
+
+def dates(event) -> tuple[str, str]:
+    return (str(event.date_min), str(event.date_max))
+
+
+# -- a stock figure is dated by its own clause or an "as of", else the publication ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since May, the ruler has pardoned some 60 people, according to the monitor, which "
+        "still counts more than 1,200 political prisoners.",
+        "Last month's release of 80 inmates was welcome, but about 1,200 people remain "
+        "imprisoned on political grounds, the monitor said today.",
+        "The envoy flew home on Tuesday, and the monitor still counts more than 1,200 "
+        "political prisoners.",
+    ],
+)
+def test_stock_figure_ignores_the_date_of_another_clause(extractor: Extractor, text: str) -> None:
+    [event] = of_type(extractor, text, "prisoner_count")
+    assert (event.count, dates(event)) == (1200, ("2025-10-02", "2025-10-02"))
+
+
+def test_stock_figure_keeps_its_as_of_date(extractor: Extractor) -> None:
+    text = "The monitor said at least 90 people were being held for political reasons as of June."
+    [event] = of_type(extractor, text, "prisoner_count")
+    assert (event.count, dates(event)) == (90, ("2025-06-01", "2025-06-30"))
+
+
+def test_stock_figure_dated_by_its_verb(extractor: Extractor) -> None:
+    text = "The count of political prisoners stood at 1,205 on Monday."
+    [event] = of_type(extractor, text, "prisoner_count")
+    assert dates(event) == ("2025-09-29", "2025-09-29")
+
+
+def test_remaining_after_a_release_runs_from_that_release(extractor: Extractor) -> None:
+    text = (
+        "Belarus freed 40 prisoners on 3 September. The group says 1,150 political prisoners "
+        "remain in the country after the September release."
+    )
+    [event] = of_type(extractor, text, "prisoner_count", published="2025-09-20")
+    assert dates(event) == ("2025-09-03", "2025-09-20")
+
+
+# -- people held now: a figure, not an arrest -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("The press union says at least 22 reporters are currently jailed in the country.", 22),
+        ("At least 35 foreigners are being held in Belarus, according to consular officials.", 35),
+        ("Some 70 lawyers are still imprisoned, the bar association in exile said.", 70),
+    ],
+)
+def test_people_held_now_are_a_figure(extractor: Extractor, text: str, count: int) -> None:
+    [event] = of_type(extractor, text, "prisoner_count")
+    assert event.count == count
+    assert of_type(extractor, text, "detention") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said 40 protesters were jailed after the rally on Sunday.",
+        "The 12 activists who are held in the Vitebsk colony were visited by a consul.",
+    ],
+)
+def test_an_arrest_or_a_described_group_is_no_figure(extractor: Extractor, text: str) -> None:
+    assert of_type(extractor, text, "prisoner_count") == []
+
+
+# -- inverted and existential figures, totals, put-at --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, count, actor",
+    [
+        (
+            "According to figures from local monitors, in Belarus are roughly 1,020 political "
+            "prisoners.",
+            1020,
+            "local monitors",
+        ),
+        ("There are now more than 1,050 political prisoners in Belarus, the monitor says.", 1050, None),
+        (
+            "Minsk was urged to free the political prisoners, whom the Viasna centre puts at "
+            "about 1,300.",
+            1300,
+            "Viasna",
+        ),
+        (
+            "The group recognised 12 more people as political prisoners on Friday, bringing the "
+            "total to 1,111.",
+            1111,
+            None,
+        ),
+        ("The journalists' union separately lists 27 media workers behind bars.", 27, None),
+        (
+            "A European Parliament resolution said the country held more than 300 political "
+            "prisoners.",
+            300,
+            "European Parliament",
+        ),
+    ],
+)
+def test_figure_constructions(extractor: Extractor, text: str, count: int, actor: str | None) -> None:
+    [event] = of_type(extractor, text, "prisoner_count")
+    assert event.count == count
+    if actor is not None:
+        assert actor in str(event.actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the group were 14 political prisoners.",
+        "The regime put 40 political prisoners on a bus to the border on Friday.",
+        "The monitor documented the release of 121 political prisoners since January.",
+        "All four had been in custody since their arrest in March.",
+    ],
+)
+def test_not_a_figure(extractor: Extractor, text: str) -> None:
+    assert of_type(extractor, text, "prisoner_count") == []
+
+
+# -- "down from N <when>": the earlier figure is its own count ------------------------------
+
+
+def test_earlier_figure_with_its_own_date(extractor: Extractor) -> None:
+    text = "The number of political prisoners stood at 990, down from 1,020 two weeks ago."
+    events = of_type(extractor, text, "prisoner_count", published="2024-08-01")
+    found = {e.count: dates(e) for e in events}
+    assert found == {990: ("2024-08-01", "2024-08-01"), 1020: ("2024-07-17", "2024-07-19")}
+
+
+def test_earlier_figure_without_a_date_gives_nothing(extractor: Extractor) -> None:
+    text = "The tally of political prisoners reached 1,300 on Monday, up from 1,250."
+    events = of_type(extractor, text, "prisoner_count")
+    assert [e.count for e in events] == [1300]
+
+
+# -- "a month ago": that day, give or take one ----------------------------------------------
+
+
+def test_a_month_ago_is_that_day(extractor: Extractor) -> None:
+    text = "Belarus pardoned 18 prisoners a month ago."
+    [event] = of_type(extractor, text, "release", published="2025-06-15")
+    assert dates(event) == ("2025-05-14", "2025-05-16")
