@@ -96,7 +96,11 @@ def test_an_arrest_or_a_described_group_is_no_figure(extractor: Extractor, text:
             1020,
             "local monitors",
         ),
-        ("There are now more than 1,050 political prisoners in Belarus, the monitor says.", 1050, None),
+        (
+            "There are now more than 1,050 political prisoners in Belarus, the monitor says.",
+            1050,
+            None,
+        ),
         (
             "Minsk was urged to free the political prisoners, whom the Viasna centre puts at "
             "about 1,300.",
@@ -118,7 +122,9 @@ def test_an_arrest_or_a_described_group_is_no_figure(extractor: Extractor, text:
         ),
     ],
 )
-def test_figure_constructions(extractor: Extractor, text: str, count: int, actor: str | None) -> None:
+def test_figure_constructions(
+    extractor: Extractor, text: str, count: int, actor: str | None
+) -> None:
     [event] = of_type(extractor, text, "prisoner_count")
     assert event.count == count
     if actor is not None:

@@ -847,10 +847,9 @@ class Extractor:
                 slot.background = True  # "under sanctions since 2021": not the running date
             told = state.event_dates[0]
             after = chosen.preposition == "after" or introduced_by(chosen_tokens, "after")
-            if slot.type == "prisoner_count" and after and told:
-                # "remain after the December release": from the release told to publication
-                if lo <= told <= hi:
-                    lo, hi = told, state.published or hi
+            # "remain after the December release": from the release told to publication
+            if slot.type == "prisoner_count" and after and told and lo <= told <= hi:
+                lo, hi = told, state.published or hi
             slot.date_min, slot.date_max = lo, hi
             return
         if slot.type == "prisoner_count":

@@ -358,7 +358,10 @@ class TriggerLexicon:
             c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" and c.tag_ in ("VBP", "VBZ")
             for c in children
         )
-        as_of = any(c.lower_ == "as" and any(g.lower_ == "of" for g in c.children) for c in children)
+        as_of = any(
+            c.lower_ == "as" and any(g.lower_ == "of" for g in c.children)
+            for c in children
+        )
         lasting = any(c.dep_ == "advmod" and c.lower_ in self.state_words for c in children)
         return progressive or present or as_of or lasting
 
