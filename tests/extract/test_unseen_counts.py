@@ -167,3 +167,25 @@ def test_a_month_ago_is_that_day(extractor: Extractor) -> None:
     text = "Belarus pardoned 18 prisoners a month ago."
     [event] = of_type(extractor, text, "release", published="2025-06-15")
     assert dates(event) == ("2025-05-14", "2025-05-16")
+
+
+# -- back-to-back denials: one told twice, or two of their own ------------------------------
+
+
+def test_two_denials_with_their_own_objects_are_both_kept(extractor: Extractor) -> None:
+    text = (
+        "Latvia's foreign ministry on Friday rejected claims by Minsk that the freed men had "
+        'been traded for smugglers. "Nobody was swapped," spokesman Andris Kalns said.'
+    )
+    actors = [e.actor for e in extractor.extract(text, "2025-10-03").events if e.type == "denial"]
+    assert len(actors) == 2
+    assert "Andris Kalns" in actors
+
+
+def test_a_pointing_denial_then_its_teller_is_one_denial(extractor: Extractor) -> None:
+    text = (
+        "Kyiv dismissed that account within hours. The Freedom Campaign, which tracks "
+        "prisoners, said no such exchange had happened."
+    )
+    denials = [e for e in extractor.extract(text, "2025-10-03").events if e.type == "denial"]
+    assert [e.actor for e in denials] == ["Freedom Campaign"]

@@ -297,7 +297,11 @@ class Extractor:
                 state.count_source = source
             new = [self._event(s, sentence) for s in slots]
             has_denial = any(e.type == "denial" for e in new)
-            if has_denial and previous_denial is not None:
+            # "X rejected that account. Y said no such exchange took place": one denial, told
+            # by the second sentence; a denial with an object of its own stays
+            if has_denial and previous_denial is not None and self._vague_denial(
+                parsed[previous_denial]
+            ):
                 events = [
                     e
                     for e in events
@@ -309,6 +313,19 @@ class Extractor:
         if self.learned is not None:
             events = self.learned.select(events, parsed, published)
         return events
+
+    def _vague_denial(self, doc: Doc) -> bool:
+        """A denial whose object only points back ('rejected that account', 'denied it')."""
+        for token in doc:
+            if not any(t.type == "denial" for t in self.lexicon.match(token)):
+                continue
+            for obj in (c for c in token.children if c.dep_ == "dobj"):
+                if obj.pos_ == "PRON" or any(
+                    c.dep_ == "det" and c.lower_ in ("that", "this", "these", "those", "such")
+                    for c in obj.children
+                ):
+                    return True
+        return False
 
     def _remember_people(self, doc: Doc, state: DocumentState) -> None:
         # a pronoun in the next sentence most likely takes up the subject: people named as
