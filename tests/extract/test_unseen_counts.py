@@ -189,3 +189,51 @@ def test_a_pointing_denial_then_its_teller_is_one_denial(extractor: Extractor) -
     )
     denials = [e for e in extractor.extract(text, "2025-10-03").events if e.type == "denial"]
     assert [e.actor for e in denials] == ["Freedom Campaign"]
+
+
+# -- everyday easing verbs need a measure or a party ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fall in numbers does not mean that repression has eased in Belarus.",
+        "Tensions between Minsk and Vilnius eased after the talks on Monday.",
+        "The mood in the exile community lifted when the buses arrived on Friday.",
+    ],
+)
+def test_easing_of_something_else_is_no_sanctions_event(extractor: Extractor, text: str) -> None:
+    assert of_type(extractor, text, "sanctions_eased") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington eased restrictions on the national airline on Thursday.",
+        "The Treasury lifted them on Thursday, officials said.",
+        "On Thursday the US took Belaruskali off its blacklist.",
+    ],
+)
+def test_easing_of_a_measure_or_party_stays(extractor: Extractor, text: str) -> None:
+    assert len(of_type(extractor, text, "sanctions_eased")) >= 1
+
+
+# -- a relieved party named before is the one "the company" points back to -----------------
+
+
+def test_relief_pointing_back_takes_the_party_named_before(extractor: Extractor) -> None:
+    text = (
+        "The US lifted sanctions on Belaruskali on Saturday. The Treasury also authorised "
+        "transactions with the company."
+    )
+    targets = [e.target for e in of_type(extractor, text, "sanctions_eased")]
+    assert targets == ["Belaruskali", "Belaruskali"]
+
+
+def test_relief_by_another_government_does_not_inherit(extractor: Extractor) -> None:
+    text = (
+        "The US lifted sanctions on Belaruskali on Saturday. On Sunday the European Union "
+        "also relaxed its own measures."
+    )
+    events = of_type(extractor, text, "sanctions_eased")
+    assert [e.target for e in events if e.actor == "European Union"] == ["Belarus"]

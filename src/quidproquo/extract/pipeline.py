@@ -53,6 +53,7 @@ from quidproquo.extract.nlp import load_nlp
 from quidproquo.extract.quotes import extract_quotes, regions_to_parse
 from quidproquo.extract.sanctions import (
     SanctionsLexicon,
+    acts_on_measure,
     coordinated_subjects,
     load_sanctions,
     measure_owners,
@@ -106,6 +107,7 @@ class DocumentState:
     event_dates: tuple[dt.date | None, dt.date | None] = (None, None)
     count_source: str | None = None
     sanctions_actor: str | None = None
+    eased_target: tuple[str | None, str | None] | None = None  # (actor, party) relieved last
     last_person: str | None = None
     persons: list[str] = field(default_factory=list)
     claim_dates: tuple[dt.date | None, dt.date | None] = (None, None)
@@ -389,6 +391,9 @@ class Extractor:
         merged = [s for s in merge_same_sentence(slots) if not self._repeated_denial(s, state)]
         merged = respectively(merged, respective_dates(text, dates))
         for slot in merged:  # sanctions on no party at all: the programme's country
+            if slot.type == "sanctions_eased" and slot.target is None and state.eased_target:
+                actor, target = state.eased_target  # "authorised dealings with the company"
+                slot.target = target if slot.actor in (None, actor) else None
             if (
                 slot.type.startswith("sanctions")
                 and slot.target is None
@@ -396,6 +401,10 @@ class Extractor:
             ):
                 slot.target = self.gazetteer.default_sanctioned
         kept = [s for s in merged if self._keep(s, doc, state)]
+        eased = {(s.actor, s.target) for s in kept if s.type == "sanctions_eased"}
+        if eased:  # one party named as relieved: later sentences may point back to it
+            one = len(eased) == 1 and next(iter(eased))[1] != self.gazetteer.default_sanctioned
+            state.eased_target = next(iter(eased)) if one else None
         for slot in kept:
             state.seen_types.add(slot.type)
             if slot.type == "visit" and slot.actor:
@@ -526,6 +535,8 @@ class Extractor:
     def _sanctions(self, trig: Trigger, slots: list[Slots], state: DocumentState) -> list[Slots]:
         """Actors (each coordinated government), parties named by their phrase, instrument."""
         token = trig.token
+        if trig.type == "sanctions_eased" and not acts_on_measure(token, self.sanctions_lexicon):
+            return []  # "repression has eased", "tensions eased after the talks"
         if token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and not self._own_date(token):
             return []  # "the restrictions imposed on the economy": a description, no event
         if token.pos_ in ("ADP", "ADV") and not self._own_date(token.head):

@@ -33,6 +33,7 @@ class SanctionsLexicon:
     dropped_preps: frozenset[str]  # "officials, including judges": not part of the name
     pronouns: frozenset[str]
     sector_heads: frozenset[str]
+    general_verbs: frozenset[str]  # "ease", "lift": sanctions only with a measure or party
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> SanctionsLexicon:
@@ -47,6 +48,26 @@ def load_sanctions() -> SanctionsLexicon:
     return SanctionsLexicon.from_data(
         load_lexicon(LEXICON, tuple(SanctionsLexicon.__dataclass_fields__))
     )
+
+
+def acts_on_measure(verb: Token, lex: SanctionsLexicon) -> bool:
+    """An everyday easing verb ("lift", "ease") acting on a measure, a named party or a
+    pronoun for one; any other verb passes."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lex.general_verbs:
+        return True
+    holder = verb
+    while holder.dep_ in ("conj", "xcomp") and not _arguments(holder):
+        holder = holder.head  # "agreed to lift and ease sanctions": the shared object
+    arguments = _arguments(holder)
+    named = any(a.pos_ == "PROPN" or a.ent_type_ in ("ORG", "GPE", "PRODUCT") for a in arguments)
+    # "struck two firms off the list": the measure as the object of a particle or preposition
+    preps = [c for c in holder.children if c.dep_ in ("prep", "prt")]
+    arguments += [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    return named or any(is_measure(a, lex) for a in arguments)
+
+
+def _arguments(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj", "attr")]
 
 
 def is_measure(token: Token, lex: SanctionsLexicon) -> bool:
