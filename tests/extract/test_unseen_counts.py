@@ -237,3 +237,50 @@ def test_relief_by_another_government_does_not_inherit(extractor: Extractor) -> 
     )
     events = of_type(extractor, text, "sanctions_eased")
     assert [e.target for e in events if e.actor == "European Union"] == ["Belarus"]
+
+
+# -- sanctions imposed: named members, adoption, facts in a relative clause on a name --------
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        (
+            "Canada on Tuesday froze the assets of three Belarusian firms, including the "
+            "tractor maker Gomselmash, over their links to the army.",
+            "Gomselmash",
+        ),
+        (
+            "Japan imposed sanctions on five Belarusian lenders, including Belagroprombank, "
+            "on Friday.",
+            "Belagroprombank",
+        ),
+    ],
+)
+def test_party_named_through_including(extractor: Extractor, text: str, target: str) -> None:
+    assert [e.target for e in of_type(extractor, text, "sanctions_imposed")] == [target]
+
+
+def test_adopting_another_bloc_sanctions_is_imposing(extractor: Extractor) -> None:
+    text = "Norway on Monday adopted the bloc's newest sanctions against Belarus."
+    [event] = of_type(extractor, text, "sanctions_imposed")
+    assert (event.actor, str(event.date_min)) == ("Norway", "2025-09-29")
+
+
+def test_adopting_a_text_is_not_imposing(extractor: Extractor) -> None:
+    text = "The assembly on Monday adopted a resolution that calls for more pressure on Minsk."
+    assert of_type(extractor, text, "sanctions_imposed") == []
+
+
+def test_relative_clause_on_a_name_keeps_its_own_facts(extractor: Extractor) -> None:
+    text = (
+        "The airline still cannot land in Britain, which closed its airspace to Belarusian "
+        "planes in 2022."
+    )
+    [event] = of_type(extractor, text, "sanctions_imposed")
+    assert (event.actor, str(event.date_min)) == ("United Kingdom", "2022-01-01")
+
+
+def test_negated_main_clause_still_negates_a_restrictive_clause(extractor: Extractor) -> None:
+    text = "No country has sanctioned the officials who ran the vote."
+    assert of_type(extractor, text, "sanctions_imposed") == []

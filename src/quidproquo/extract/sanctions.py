@@ -33,6 +33,7 @@ class SanctionsLexicon:
     dropped_preps: frozenset[str]  # "officials, including judges": not part of the name
     pronouns: frozenset[str]
     sector_heads: frozenset[str]
+    member_preps: frozenset[str]  # "four firms, including X": X is named
     general_verbs: frozenset[str]  # "ease", "lift": sanctions only with a measure or party
 
     @classmethod
@@ -149,6 +150,16 @@ def sanctioned_parties(
     if named:  # "two companies, A and B": the companies by name
         members = [named[0], *named[0].conjuncts]
         return [_span_text(_compound(m)) for m in members]
+    included = [  # "four firms, including the arms trader X": X by name (DEV.md 9)
+        m
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in lex.member_preps
+        for g in p.children
+        if g.dep_ == "pobj" and g.pos_ == "PROPN"
+        for m in (g, *g.conjuncts)
+    ]
+    if included:
+        return [_span_text([t for t in _compound(m) if t.pos_ == "PROPN"]) for m in included]
     if head.lower_ in lex.sector_heads:  # "Venezuela's oil and gold sectors": oil, gold
         kinds = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
         return [t.text for k in kinds for t in (k, *k.conjuncts)]
