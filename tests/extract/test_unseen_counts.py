@@ -284,3 +284,41 @@ def test_relative_clause_on_a_name_keeps_its_own_facts(extractor: Extractor) -> 
 def test_negated_main_clause_still_negates_a_restrictive_clause(extractor: Extractor) -> None:
     text = "No country has sanctioned the officials who ran the vote."
     assert of_type(extractor, text, "sanctions_imposed") == []
+
+
+# -- counts of people named by role, kin or nationality; never the other side of a trade ----
+
+
+@pytest.mark.parametrize(
+    "text, kind, count",
+    [
+        (
+            "Police in Hrodna detained at least twelve relatives of exiled reporters on Monday.",
+            "detention",
+            12,
+        ),
+        ("The regime freed 14 Iranians and three Cubans on Friday.", "release", 17),
+        ("Security officers arrested nine pensioners in Brest on Tuesday.", "detention", 9),
+    ],
+)
+def test_people_counted_by_role_or_nationality(
+    extractor: Extractor, text: str, kind: str, count: int
+) -> None:
+    assert [e.count for e in of_type(extractor, text, kind)] == [count]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        (
+            "Caracas freed three Colombian nationals on Friday in exchange for two army "
+            "officers held in Colombia.",
+            3,
+        ),
+        ("Minsk released 10 Ukrainians in return for more than 20 Belarusians on Monday.", 10),
+    ],
+)
+def test_people_given_in_return_are_not_the_count(
+    extractor: Extractor, text: str, count: int
+) -> None:
+    assert [e.count for e in of_type(extractor, text, "release")] == [count]

@@ -78,6 +78,8 @@ PARTITIVE_WHOLE = re.compile(
     r"(?:\b(?!percent\b|cent\b)[\w,]+\s+|^\s*)of\s+(?:the|those|these)\s+$", re.I
 )
 EXCLUDING_BEFORE = re.compile(r"(?:\bincluding|\bthe)\s+$", re.I)
+# "freed three nationals in exchange for two officers": the other side of a trade
+TRADED_FOR = re.compile(r"\b(?:in\s+(?:exchange|return)|swapped|traded|exchanged)\s+for\s+$", re.I)
 
 
 @dataclass
@@ -563,6 +565,8 @@ class FrameFiller:
             before = EXCLUDING_BEFORE.search(text[: mention.start])
             if before and (mention.unit is None or not before.group(0).lower().startswith("the")):
                 continue  # "the 16", "including one American", "10 percent of the 1,000"
+            if TRADED_FOR.search(text[: mention.start]):
+                continue  # the people given in return are not the event's group
             if self._membership_apposition(tokens, trigger):
                 continue  # "52 prisoners, among them six Poles, crossed": composition
             own_noun = trigger is not None and (
