@@ -322,3 +322,33 @@ def test_people_given_in_return_are_not_the_count(
     extractor: Extractor, text: str, count: int
 ) -> None:
     assert [e.count for e in of_type(extractor, text, "release")] == [count]
+
+
+# -- "N days after <event>, <present-tense clause>": counted back from publication ----------
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        (
+            "Three days after Belarus freed 250 prisoners in its largest release so far, the "
+            "cost of the deals is becoming clear.",
+            "2026-03-19",
+        ),
+        (
+            "A week after Minsk pardoned 40 inmates, the mood among exiles is subdued.",
+            "2026-03-15",
+        ),
+    ],
+)
+def test_offset_from_a_present_main_clause(extractor: Extractor, text: str, day: str) -> None:
+    [event] = of_type(extractor, text, "release", published="2026-03-22")
+    assert dates(event) == (day, day)
+
+
+def test_offset_from_a_past_main_clause_is_not_counted_from_publication(
+    extractor: Extractor,
+) -> None:
+    text = "Two weeks after Minsk pardoned 40 inmates, the US lifted sanctions on the airline."
+    [event] = of_type(extractor, text, "release", published="2026-03-22")
+    assert str(event.date_min) != "2026-03-08"

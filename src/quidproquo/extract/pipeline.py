@@ -464,20 +464,32 @@ class Extractor:
         clause: Token,
         view: SentenceView,
         dates: Iterable[DateMention],
+        published: dt.date | None = None,
     ) -> bool:
-        """Date an event of 'N days after/before <clause>' from the main clause's own date."""
+        """Date an event of 'N days after/before <clause>' from the main clause's own date;
+        a main clause in the present with no date is told as of `published` ("three days
+        after X freed 250, the cost is becoming clear")."""
         main = clause_tokens(clause.head)
-        for other in dates:
-            if other.anchor_relative or other.date_min is None or other.date_max is None:
-                continue
-            if not any(t.i in main for t in view.tokens_of(other.start, other.end)):
-                continue
-            low, high = mention.offset_min_days or 0, mention.offset_max_days or 0
-            slot.date_min = other.date_min - dt.timedelta(days=high)
-            slot.date_max = other.date_max - dt.timedelta(days=low)
-            slot.background = True
-            return True
-        return False
+        anchors = [
+            (other.date_min, other.date_max)
+            for other in dates
+            if not other.anchor_relative and other.date_min and other.date_max
+            if any(t.i in main for t in view.tokens_of(other.start, other.end))
+        ]
+        dated = any(  # "two months after he refused, following his release in September"
+            not other.anchor_relative
+            and any(t.i in clause_tokens(clause) for t in view.tokens_of(other.start, other.end))
+            for other in dates
+        )
+        if not anchors and not dated and published and present_tense(clause.head):
+            anchors = [(published, published)]
+        if not anchors:
+            return False
+        low, high = mention.offset_min_days or 0, mention.offset_max_days or 0
+        slot.date_min = anchors[0][0] - dt.timedelta(days=high)
+        slot.date_max = anchors[0][1] - dt.timedelta(days=low)
+        slot.background = True
+        return True
 
     def _jailed_clause(self, token: Token, trigger: Token) -> bool:
         """`token` sits in a detention clause on a noun that does not hold the trigger."""
@@ -826,7 +838,9 @@ class Extractor:
             clause = subordinate_clause(view.tokens_of(mention.start, mention.end))
             if clause is not None:  # "A on Monday, two days after B": B is dated from A
                 inside = token in clause.subtree
-                if inside and self._date_from_main_clause(slot, mention, clause, view, dates):
+                if inside and self._date_from_main_clause(
+                    slot, mention, clause, view, dates, state.published
+                ):
                     return
                 continue
             if mention.anchor_relative:
@@ -925,6 +939,14 @@ def earlier_figure_words(token: Token, change_words: frozenset[str]) -> list[Tok
         for t in governing_word(token).subtree
         if t.lower_ == "from" and t.head.lower_ in change_words and t.i != token.i
     ]
+
+
+def present_tense(verb: Token) -> bool:
+    """'is becoming', 'remain': the clause tells the present (not 'has told', 'will')."""
+    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(w.tag_ in ("VBZ", "VBP") for w in words) and not any(
+        w.tag_ == "MD" or w.lemma_ == "have" for w in words
+    )
 
 
 def introduced_by(tokens: list[Token], preposition: str) -> bool:
