@@ -352,3 +352,38 @@ def test_offset_from_a_past_main_clause_is_not_counted_from_publication(
     text = "Two weeks after Minsk pardoned 40 inmates, the US lifted sanctions on the airline."
     [event] = of_type(extractor, text, "release", published="2026-03-22")
     assert str(event.date_min) != "2026-03-08"
+
+
+# -- days sharing one month: "on 4 and 16 September", "September 4 and 16" -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ruler pardoned 18 and 23 people on 4 and 16 September, respectively.",
+        "The ruler pardoned 18 and 23 people on September 4 and 16, respectively.",
+    ],
+)
+def test_respective_days_of_one_month(extractor: Extractor, text: str) -> None:
+    events = of_type(extractor, text, "release", published="2025-12-20")
+    assert sorted((e.count, str(e.date_min)) for e in events) == [
+        (18, "2025-09-04"),
+        (23, "2025-09-16"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between 3 and 10 December, 40 people were freed.",
+        "From 3 to 10 December, 40 people were freed.",
+    ],
+)
+def test_day_range_in_one_month(extractor: Extractor, text: str) -> None:
+    [event] = of_type(extractor, text, "release", published="2025-12-20")
+    assert (event.count, dates(event)) == (40, ("2025-12-03", "2025-12-10"))
+
+
+def test_a_number_of_people_after_a_date_stays_a_count(extractor: Extractor) -> None:
+    [event] = of_type(extractor, "On September 4 and 16 people were freed.", "release")
+    assert (event.count, str(event.date_min)) == (16, "2025-09-04")
