@@ -98,6 +98,7 @@ class Slots:
     instrument: str | None = None
     persons_from_pronoun: bool = False  # "he" resolved to the last named person
     background: bool = False  # dated from "N days after <this clause>": not the running date
+    on_a_person: bool = False  # in a clause describing one named person ("B, who had been ...")
 
     def adds_something(self) -> bool:
         named = self.persons and not self.persons_from_pronoun
@@ -243,6 +244,33 @@ def subject_of(token: Token) -> Token | None:
     return None
 
 
+# Words between a person's name and a describing clause's verb: "X, who had been ...", "X ("
+CLAUSE_OPENERS = frozenset({"who", "("})
+CLAUSE_FILLERS = frozenset({",", "had", "has", "have", "been", "was", "were", "is", "are", "being"})
+
+
+def described_before(trigger: Token) -> Span | None:
+    """The person named just before the relative or parenthetical clause that opens on
+    the trigger: 'B, who had been sentenced to 14 years', 'B (jailed for a post)'."""
+    doc, i = trigger.doc, trigger.i - 1
+    opened = False
+    while i >= 0 and trigger.i - i <= 6:
+        word = doc[i].lower_
+        if word in CLAUSE_OPENERS:
+            opened = True
+        elif word not in CLAUSE_FILLERS and doc[i].pos_ != "ADV":
+            break
+        i -= 1
+    if not opened or i < 0:
+        return None
+    if doc[i].lower_ == ")":  # "Andreyeva (Bakhvalava), who had served": the name before
+        i = next((j for j in range(i - 1, max(-1, i - 6), -1) if doc[j].lower_ == "("), 0) - 1
+    return next(
+        (e for e in doc.ents if e.label_ == "PERSON" and e.end == i + 1 and e.text[:1].isupper()),
+        None,
+    )
+
+
 def passive_subject(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "nsubjpass":
@@ -297,6 +325,17 @@ def back_reference(token: Token) -> bool:
     """A participle used as a noun for a group told before: 'the pardoned', 'the freed'."""
     return token.dep_ in SUBJECTS | {"dobj", "pobj"} and any(
         c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    )
+
+
+LIFE_TERMS = frozenset({"death", "life"})  # "sentenced to death", "a life sentence"
+
+
+def _timed(token: Token) -> bool:
+    """A date or a term in the trigger's phrase: 'in 2021', 'to six years', 'a 15-year term'."""
+    return any(
+        t.ent_type_ in ("DATE", "TIME") or t.lower_.endswith("-year") or t.lower_ in LIFE_TERMS
+        for t in token.subtree
     )
 
 
@@ -403,26 +442,47 @@ class FrameFiller:
                 self.gazetteer.is_leader(ent.text) or self.is_envoy(ent)
             ):
                 names.append(ent.text)
-        described = self._described_person(trigger)
+        described = self.described_person(trigger)
         if (
             described is not None
-            and described.text not in names
             and not self.gazetteer.is_leader(described.text)
             and not self.is_envoy(described)
         ):
-            names.insert(0, described.text)
+            # "A; B, who had been jailed since 2020; and C": the clause is about B alone
+            return [described.text, *self._coordinated_people(described, view)]
         return names
 
-    def _described_person(self, trigger: Token) -> Span | None:
+    @staticmethod
+    def _coordinated_people(person: Span, view: SentenceView) -> list[str]:
+        """The people coordinated with `person` ahead of one relative clause ('A and B, who
+        were arrested'), `person` first."""
+        first = person.root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        chain = {first.i} | {t.i for t in first.subtree if t.dep_ == "conj" and t.i <= person.end}
+        return [
+            e.text
+            for e in view.doc.ents
+            if e.label_ == "PERSON" and e.root.i in chain and e.text != person.text
+        ]
+
+    def described_person(self, trigger: Token) -> Span | None:
         """The person a relative clause holding the trigger describes through an apposition:
-        'A, a reporter who had been held since 2020', 'a student, B, who was detained'."""
+        'A, a reporter who had been held since 2020', 'a student, B, who was detained';
+        or the person named right before the clause's opening word ('B, who had been
+        sentenced', 'B (sentenced to five years)'), whatever the parse made of a list."""
+        opened = described_before(trigger)
+        if opened is not None:
+            return opened
         clause = next((a for a in [trigger, *trigger.ancestors] if a.dep_ == "relcl"), None)
         if clause is None:
             return None
         noun = clause.head
         candidates = [noun] + ([noun.head] if noun.dep_ == "appos" else [])
         candidates += [c for c in noun.children if c.dep_ == "appos"]
-        person = next((c for c in candidates if c.ent_type_ == "PERSON"), None)
+        person = next(
+            (c for c in candidates if c.ent_type_ == "PERSON" and c.text[:1].isupper()), None
+        )
         return self._ent(person) if person is not None else None
 
     def members_named(self, view: SentenceView) -> list[Span]:
@@ -431,6 +491,10 @@ class FrameFiller:
         if among is None:
             return []
         clause = {t.i for t in among.head.subtree}
+        if not any(t.is_alpha for t in view.doc[: among.i]):
+            # "Among those freed were A; B, who ...; and C": the list runs to the end,
+            # however the parser split it at the semicolons
+            clause |= {t.i for t in view.doc[among.i :]}
         return [e for e in view.doc.ents if e.label_ == "PERSON" and e.root.i in clause]
 
     @staticmethod
@@ -877,6 +941,7 @@ class FrameFiller:
             base.anaphoric = True  # "Those freed were driven ...": the participle names the group
         if frame.persons:
             base.persons = self.subject_people(token, view, indices)
+            base.on_a_person = self.described_person(token) is not None
         if frame.actor == "releaser":
             base.actor = self.releaser(token, discourse)
             if base.actor:  # the pardoning leader is the actor, never one of the persons
@@ -931,6 +996,8 @@ class FrameFiller:
             variants = variants[:1]
         if trig.type == "detention" and self._describes_the_freed(token):
             return []  # "two citizens jailed in Belarus were pardoned": who, not what happened
+        if trig.type == "detention" and base.on_a_person and not _timed(token):
+            return []  # "B (jailed over a poem)": who B is; "B, sentenced to six years": a term
         if trig.type == "release" and self._conveys(token) and self._deported_with(token):
             return []  # "driven to the border and expelled": one deportation, not a release
         if frame.destination:

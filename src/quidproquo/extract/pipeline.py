@@ -824,7 +824,9 @@ class Extractor:
                 slot.background = True  # "under sanctions since 2021": not the running date
             slot.date_min, slot.date_max = lo, hi
             return
-        if slot.type == "prisoner_count":
+        if slot.type == "detention" and slot.on_a_person:
+            fallback = (None, None)  # "B, who is serving eight years": a term, no time (DEV2)
+        elif slot.type == "prisoner_count":
             fallback = (state.published, state.published)
         elif slot.type == "denial" and state.claim_dates[0] is not None:
             fallback = state.claim_dates

@@ -1,0 +1,77 @@
+"""Release, detention and actor/persons constructions from the loss analysis (issue 12).
+
+Every sentence here is written for these tests, worded unlike the gold sets.
+"""
+
+import pytest
+
+from quidproquo.extract import Extractor
+
+
+def of_type(extractor: Extractor, text: str, kind: str, published: str = "2025-10-02"):
+    return [e for e in extractor.extract(text, published).events if e.type == kind]
+
+
+# -- a detention told in a clause describing one person of a list is about that person ------
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        (
+            "Those let go included the poet Lina Kostenko; the former judge Petro Sas, who had "
+            "been sentenced to nine years; and two foreigners.",
+            "Petro Sas",
+        ),
+        (
+            "Monitors named the blogger Olena Teliha, the student Ivan Franko (sentenced to six "
+            "years over a comment) and the pensioner Maria Zankovetska.",
+            "Ivan Franko",
+        ),
+        (
+            "The cleric Taras Shevchenko and the painter Oksana Kryvonis, who was given a "
+            "twelve-year term, were both pardoned.",
+            "Oksana Kryvonis",
+        ),
+    ],
+)
+def test_detention_in_a_described_list_item_names_that_person(
+    extractor: Extractor, text: str, person: str
+) -> None:
+    [event] = of_type(extractor, text, "detention")
+    assert event.persons == [person]
+    assert event.date_min is None  # a term with no time of its own (DEV2.md)
+
+
+def test_people_coordinated_before_one_relative_clause_share_it(extractor: Extractor) -> None:
+    text = (
+        "The court named two bloggers, Anton Hrytsak and Iryna Vovk, who had been sentenced "
+        "in May to five years each."
+    )
+    [event] = of_type(extractor, text, "detention")
+    assert sorted(event.persons) == ["Anton Hrytsak", "Iryna Vovk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Freed on Monday were the poet Olha Kobylianska (jailed over a verse) and two others.",
+        "The analyst Yurii Fedkovych, who was arrested over his posts, spoke in Warsaw.",
+    ],
+)
+def test_a_description_without_date_or_term_is_no_detention(
+    extractor: Extractor, text: str
+) -> None:
+    assert of_type(extractor, text, "detention") == []
+
+
+# -- "Among those freed were A; B, who ...; and C": the list runs to the sentence end --------
+
+
+def test_membership_list_split_by_semicolons_keeps_every_name(extractor: Extractor) -> None:
+    text = (
+        "Among those pardoned were the chemist Iryna Kalynets; former mayor Bohdan Stupka, "
+        "who had been sentenced to three years; and four foreigners."
+    )
+    [release] = of_type(extractor, text, "release")
+    assert release.persons == ["Iryna Kalynets", "Bohdan Stupka"]
