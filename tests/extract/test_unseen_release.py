@@ -75,3 +75,53 @@ def test_membership_list_split_by_semicolons_keeps_every_name(extractor: Extract
     )
     [release] = of_type(extractor, text, "release")
     assert release.persons == ["Iryna Kalynets", "Bohdan Stupka"]
+
+
+# -- the agent of a pardon is its actor, never one of the persons; a requester is neither ----
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("The jailed cleric was pardoned by President Ilham Aliyev on Monday.", "Ilham Aliyev"),
+        ("Two nuns were set free by Aliaksandr Łukašenka on 3 March.", "Aliaksandr Łukašenka"),
+        (
+            "Lukashenko met the envoy on Tuesday. The two nuns were then freed by the head "
+            "of state.",
+            "Lukashenko",
+        ),
+    ],
+)
+def test_passive_agent_of_a_pardon_is_the_actor(
+    extractor: Extractor, text: str, actor: str
+) -> None:
+    [event] = of_type(extractor, text, "release")
+    assert event.actor == actor
+    assert actor not in event.persons
+
+
+def test_a_body_as_passive_agent_is_not_a_person_actor(extractor: Extractor) -> None:
+    [event] = of_type(extractor, "The blogger was released by the KGB on Friday.", "release")
+    assert event.actor is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Lukashenko's decision on Friday to free 16 inmates was praised in Vilnius.",
+        "Lukashenko's order to release 16 inmates came on Friday.",
+    ],
+)
+def test_the_one_whose_decision_frees_is_the_actor(extractor: Extractor, text: str) -> None:
+    [event] = of_type(extractor, text, "release")
+    assert (event.actor, event.count) == ("Lukashenko", 16)
+
+
+def test_a_requester_is_neither_actor_nor_freed(extractor: Extractor) -> None:
+    text = (
+        "At the request of the Vatican envoy Paolo Rudelli, Lukashenko on Friday pardoned "
+        "three priests."
+    )
+    [event] = of_type(extractor, text, "release")
+    assert event.actor == "Lukashenko"
+    assert "Paolo Rudelli" not in event.persons

@@ -269,30 +269,33 @@ class Discourse:
 
     def ordered_by(self, trigger: Token) -> str | None:
         """'freed on the orders of X', 'pardoned by presidential decree': the one who ordered."""
-        for prep in self._preps(trigger):
-            for noun in (g for g in prep.children if g.dep_ == "pobj"):
-                if noun.lemma_.lower() in self.roles.requesting_nouns:
-                    continue
-                if noun.lower_ not in self.roles.ordering_nouns and noun.lemma_.lower() not in (
-                    self.roles.ordering_nouns
-                ):
-                    continue
-                named = [
-                    g
-                    for c in noun.children
-                    if c.dep_ == "prep" and c.lower_ == "of"
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ] + [c for c in noun.children if c.dep_ == "poss"]
-                for person in named:
-                    found = self.agent(person)
-                    if found:
-                        return found
-                if not named and (
-                    noun.lower_ in self.roles.decree_nouns
-                    or any(c.lower_ == "presidential" for c in noun.children)
-                ):
-                    return self.leader() or self._holding_leader(trigger)
+        nouns = [g for prep in self._preps(trigger) for g in prep.children if g.dep_ == "pobj"]
+        # "the president's decision to free 16": the noun the trigger completes, when it
+        # names who decided ("a decree pardoning 37" is its signer's: acting_subject)
+        completed = trigger.head if trigger.dep_ == "acl" else None
+        for noun in nouns + ([completed] if completed is not None else []):
+            if noun.lemma_.lower() in self.roles.requesting_nouns:
+                continue
+            if noun.lower_ not in self.roles.ordering_nouns and noun.lemma_.lower() not in (
+                self.roles.ordering_nouns
+            ):
+                continue
+            named = [
+                g
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ] + [c for c in noun.children if c.dep_ == "poss"]
+            for person in named:
+                found = self.agent(person)
+                if found:
+                    return found
+            if not named and noun is not completed and (
+                noun.lower_ in self.roles.decree_nouns
+                or any(c.lower_ == "presidential" for c in noun.children)
+            ):
+                return self.leader() or self._holding_leader(trigger)
         return None
 
     def _holding_leader(self, trigger: Token) -> str | None:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quidproquo.extract.counts import CountMention
 from quidproquo.extract.dates import DateMention, respective_dates
-from quidproquo.extract.discourse import Discourse
+from quidproquo.extract.discourse import Discourse, load_roles
 from quidproquo.extract.gazetteer import Gazetteer, Mention
 from quidproquo.extract.modality import load_modality
 from quidproquo.extract.quotes import description_of
@@ -430,6 +430,8 @@ class FrameFiller:
                 continue  # "the freed diplomat X" is freed; the envoy who came is not
             if root.dep_ == "poss" or self._is_speaker(root) or not person.text[:1].isupper():
                 continue
+            if any(a.lemma_.lower() in load_roles().requesting_nouns for a in root.ancestors):
+                continue  # "at the request of Pope X": X asked, X was not freed
             if any(not w[:1].isupper() for w in person.text.split()) or self.gazetteer.find(
                 person.text
             ):
@@ -858,9 +860,11 @@ class FrameFiller:
         subject = acting or subject_of(trigger)
         if subject is not None and subject == self.receiver(trigger):
             subject = None  # "Poland received 12 prisoners freed": the receiver freed no one
-        # a person acts only as the subject of an agent verb ("he pardoned"), any state as
-        # the subject of a verbal trigger; the subject of "welcomed the release" freed no one
+        # a person acts only as the subject of an agent verb ("he pardoned") or as the agent
+        # of a passive one ("pardoned by the president"), any state as the subject of a
+        # verbal trigger; the subject of "welcomed the release" freed no one
         agentive = subject is not None and trigger.pos_ in ("VERB", "AUX", "ADJ")
+        by_agent = subject is not None and subject.head.dep_ == "agent"
         if subject is None:  # "Belarus on Saturday pardoned" misparsed after a dateline
             subject = next(
                 (
@@ -889,7 +893,7 @@ class FrameFiller:
             gov = self.state_of(node)
             if gov == self.gazetteer.holding_state or (gov and agentive):
                 return gov
-            if acting is not None and discourse is not None:
+            if (acting is not None or by_agent) and discourse is not None:
                 person = discourse.agent(node)
                 if person:
                     return person

@@ -824,6 +824,7 @@ class Extractor:
                 slot.background = True  # "under sanctions since 2021": not the running date
             slot.date_min, slot.date_max = lo, hi
             return
+        fallback: tuple[dt.date | None, dt.date | None]
         if slot.type == "detention" and slot.on_a_person:
             fallback = (None, None)  # "B, who is serving eight years": a term, no time (DEV2)
         elif slot.type == "prisoner_count":
