@@ -125,3 +125,33 @@ def test_a_requester_is_neither_actor_nor_freed(extractor: Extractor) -> None:
     [event] = of_type(extractor, text, "release")
     assert event.actor == "Lukashenko"
     assert "Paolo Rudelli" not in event.persons
+
+
+# -- a definite description takes up the one person told of before --------------------------
+
+INTRO = "Ihor Sikorsky, a blogger freed in June, spoke in Vilnius on Monday. "
+
+
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "The 52-year-old had been arrested in May 2021.",
+        "The veteran reporter, who founded a newspaper in 1999, was arrested in May 2021.",
+        "The blogger was detained in Pinsk in May 2021 and later sentenced to six years.",
+    ],
+)
+def test_definite_description_names_the_person_before(extractor: Extractor, follow: str) -> None:
+    [event] = of_type(extractor, INTRO + follow, "detention")
+    assert event.persons == ["Ihor Sikorsky"]
+
+
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "The prisoners were detained in May 2021.",  # a plural: a group, not him
+        "The family was detained in May 2021.",  # a collective
+    ],
+)
+def test_groups_do_not_take_up_one_person(extractor: Extractor, follow: str) -> None:
+    [event] = of_type(extractor, INTRO + follow, "detention")
+    assert event.persons == []

@@ -30,6 +30,7 @@ KEYS = (
     "decree_nouns",
     "agent_verbs",
     "not_name_words",
+    "collective_nouns",
 )
 NAME = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’-]+"
 # "Lithuanian Council for Refugee Affairs": capitalised words, joined by of/for/the/and
@@ -55,6 +56,7 @@ class Roles:
     decree_nouns: frozenset[str]
     agent_verbs: frozenset[str]
     not_name_words: frozenset[str]
+    collective_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -33,13 +33,14 @@ from quidproquo.extract.dates import (
     resolve_relative_to_event,
     respective_dates,
 )
-from quidproquo.extract.discourse import Discourse, fullest
+from quidproquo.extract.discourse import Discourse, fullest, load_roles
 from quidproquo.extract.frames import (
     FrameFiller,
     SentenceView,
     Slots,
     back_reference,
     clause_tokens,
+    counted,
     entity_text,
     pair_respectively,
     quoted_name,
@@ -571,8 +572,11 @@ class Extractor:
             t
             for t in view.doc
             if t.i in indices
-            and t.lower_ in PRONOUNS
-            and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj")
+            and (
+                t.lower_ in PRONOUNS
+                and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj")
+                or self._definite_description(t, state)
+            )
         ]
         # "X was among those freed; ... but he was expelled": a person named earlier in the
         # same sentence comes before the last one of the sentences before
@@ -589,6 +593,23 @@ class Extractor:
         if refers and antecedent:
             slot.persons = [antecedent]
             slot.persons_from_pronoun = slot.anaphoric = True
+
+    def _definite_description(self, token: Token, state: DocumentState) -> bool:
+        """'The 52-year-old was arrested', 'the laureate was freed': one person told of
+        before, taken up by a definite description (DEV2: persons named by anaphora)."""
+        if token.dep_ != "nsubjpass" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children
+        ):
+            return False
+        aged = token.lower_ == "old" and any(c.lower_ == "year" for c in token.children)
+        if not (aged or token.tag_ == "NN") or counted(token):
+            return False
+        roles = load_roles()
+        if token.lower_ in self.gazetteer.government_nouns | roles.not_name_words:
+            return False  # "the court", "the ministry": a body, not a person
+        if token.lower_ in roles.collective_nouns:
+            return False  # "the family": several people
+        return state.discourse is None or not state.discourse.refers_to_leader(token)
 
     # -- type-specific frames ---------------------------------------------------------
 
