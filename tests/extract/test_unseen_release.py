@@ -155,3 +155,32 @@ def test_definite_description_names_the_person_before(extractor: Extractor, foll
 def test_groups_do_not_take_up_one_person(extractor: Extractor, follow: str) -> None:
     [event] = of_type(extractor, INTRO + follow, "detention")
     assert event.persons == []
+
+
+# -- "X by decree granted clemency to N": the recipients however the parse breaks -----------
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        (
+            "President of Belarus Alexander Lukashenko by decree granted clemency to 25 "
+            "convicts, his office said.",
+            "Alexander Lukashenko",
+        ),
+        (
+            "On the eve of the holiday, Lukashenko by his decree granted a pardon to 25 "
+            "convicts.",
+            "Lukashenko",
+        ),
+        ("Lukashenko granted clemency to 25 convicts on Monday.", "Lukashenko"),
+    ],
+)
+def test_clemency_by_decree_to_a_count(extractor: Extractor, text: str, actor: str) -> None:
+    [event] = of_type(extractor, text, "release")
+    assert (event.actor, event.count) == (actor, 25)
+
+
+def test_clemency_for_a_document_is_no_release(extractor: Extractor) -> None:
+    text = "The ministry granted access to 25 journalists on Monday."
+    assert of_type(extractor, text, "release") == []

@@ -89,6 +89,7 @@ class Discourse:
         """Label as PERSON the runs of two or three capitalised proper nouns that the
         tagger took for a body or a place but that name no known place or body
         ("Nadia Aleksina was transferred", tagged as a city)."""
+        self._trim_countries(doc)
         found = []
         for span in self._name_runs(doc):
             if len(span) == 3 and span[0].is_sent_start:  # "Anarchist Mikalai Shuliak said"
@@ -101,6 +102,15 @@ class Discourse:
         doc.ents = sorted(
             kept + [Span(doc, f.start, f.end, label="PERSON") for f in found], key=lambda e: e.start
         )
+
+    def _trim_countries(self, doc: Doc) -> None:
+        """'President of [Belarus Aleksandr Lukashenko]': a person's name never starts with
+        a country; the tagger ran the two together."""
+        ents = list(doc.ents)
+        for k, ent in enumerate(ents):
+            if ent.label_ == "PERSON" and len(ent) > 2 and self.gazetteer.country_of(ent[0].text):
+                ents[k] = Span(doc, ent.start + 1, ent.end, label="PERSON")
+        doc.ents = ents
 
     @staticmethod
     def _name_runs(doc: Doc) -> list[Span]:

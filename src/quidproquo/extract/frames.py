@@ -271,6 +271,18 @@ def described_before(trigger: Token) -> Span | None:
     )
 
 
+def recipients(trigger: Token, needs: frozenset[str]) -> set[int]:
+    """'granted clemency to 25 convicts': the 'to' phrase right after the needed noun is the
+    trigger's, wherever the parser hung it ('X by decree granted clemency to 25' breaks it)."""
+    doc = trigger.doc
+    found: set[int] = set()
+    for noun in doc[trigger.i + 1 : min(len(doc) - 1, trigger.i + 4)]:
+        after = doc[noun.i + 1]
+        if noun.lower_ in needs and after.lower_ == "to" and after.dep_ == "prep":
+            found |= {t.i for t in after.subtree}
+    return found
+
+
 def passive_subject(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "nsubjpass":
@@ -925,7 +937,7 @@ class FrameFiller:
         """Slots for the trigger: several when it names several targets, counts or places."""
         token = trig.token
         frame = self.lexicon.frames[trig.type]
-        indices = clause_tokens(token, trig.spec.needs)
+        indices = clause_tokens(token, trig.spec.needs) | recipients(token, trig.spec.needs)
         base = Slots(trig.type, modality, token.i)
         subject = subject_of(token) or passive_subject(token)
         if subject is not None and (
