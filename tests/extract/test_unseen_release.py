@@ -184,3 +184,35 @@ def test_clemency_by_decree_to_a_count(extractor: Extractor, text: str, actor: s
 def test_clemency_for_a_document_is_no_release(extractor: Extractor) -> None:
     text = "The ministry granted access to 25 journalists on Monday."
     assert of_type(extractor, text, "release") == []
+
+
+# -- the person who refused to leave: a title with an apposition, a pronoun, a surname -------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The oldest inmate on the bus, Pavlo Tychyna, refused to leave Belarus on Friday.",
+        "On Friday Pavlo Tychyna was driven to the Polish frontier, but he refused to cross.",
+        "Pavlo Tychyna was pardoned on Friday. Tychyna refused to leave the country.",
+    ],
+)
+def test_refused_departure_names_who_refused(extractor: Extractor, text: str) -> None:
+    refused = [e for e in of_type(extractor, text, "deportation") if e.modality == "refused"]
+    assert refused
+    assert all(e.persons == ["Pavlo Tychyna"] for e in refused)
+
+
+def test_described_by_an_employer_phrase_is_still_the_person(extractor: Extractor) -> None:
+    text = (
+        "Freed on Monday were Maksym Rylsky, a reporter for Radio Hromada who had been held "
+        "since March 2021, and two others."
+    )
+    [event] = of_type(extractor, text, "detention")
+    assert event.persons == ["Maksym Rylsky"]
+    assert (str(event.date_min), str(event.date_max)) == ("2021-03-01", "2021-03-31")
+
+
+def test_refusing_to_leave_a_room_is_no_deportation(extractor: Extractor) -> None:
+    text = "Pavlo Tychyna refused to leave the meeting on Friday."
+    assert of_type(extractor, text, "deportation") == []

@@ -492,6 +492,11 @@ class FrameFiller:
         if clause is None:
             return None
         noun = clause.head
+        who = any(t.lower_ in ("who", "whom") for t in clause.children)
+        while who and noun.ent_type_ != "PERSON" and noun.dep_ == "pobj" and noun.head.head:
+            noun = noun.head.head  # "B, a reporter for Radio X who had been held": B
+            if noun.dep_ == "prep":
+                break
         candidates = [noun] + ([noun.head] if noun.dep_ == "appos" else [])
         candidates += [c for c in noun.children if c.dep_ == "appos"]
         person = next(

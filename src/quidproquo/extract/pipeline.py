@@ -482,6 +482,9 @@ class Extractor:
         if trig.type == "visit":
             return self._visits(trig, modality, view, state)
         slots = self.filler.fill(trig, modality, view, state.discourse)
+        if modality == "refused":
+            for slot in slots:
+                slot.actor = None  # who refused to go is the one they tried to expel
         if trig.type.startswith("sanctions"):
             slots = self._sanctions(trig, slots, state)
         for slot in slots:
@@ -749,13 +752,12 @@ class Extractor:
                 continue  # already a trigger ("refused to cross into")
             subject = subject_of(token)
             slot = Slots("deportation", "refused", token.i)
-            known = {p.split()[-1]: p for p in state.persons}
-            if subject is not None and subject.ent_type_ == "PERSON":
-                slot.persons = [self.full_name(entity_text(subject), state)]
-            elif subject is not None and subject.text in known:
-                slot.persons = [self.full_name(known[subject.text], state)]
-            elif subject is not None and subject.lower_ in PRONOUNS and state.last_person:
-                slot.persons = [state.last_person]
+            named = [subject] if subject is not None else []
+            named += [c for c in named[0].children if c.dep_ == "appos"] if named else []
+            person = next((n for n in named if n.ent_type_ == "PERSON"), None)
+            if person is not None:  # "the best-known prisoner, X, refused to leave": X
+                slot.persons = [self.full_name(entity_text(person), state)]
+            self._resolve_people(slot, token, view, state)  # a surname, "he"
             dests = self.filler.destinations(token, view, clause_tokens(token))
             slot.destination = dests[0] if dests else None
             self._date(slot, None, view, dates, state)
