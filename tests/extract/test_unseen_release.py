@@ -216,3 +216,38 @@ def test_described_by_an_employer_phrase_is_still_the_person(extractor: Extracto
 def test_refusing_to_leave_a_room_is_no_deportation(extractor: Extractor) -> None:
     text = "Pavlo Tychyna refused to leave the meeting on Friday."
     assert of_type(extractor, text, "deportation") == []
+
+
+# -- "They include A and B": a listing verb on a back-reference names members of the group --
+
+FREED = "Belarus freed 30 prisoners on Monday. "
+
+
+@pytest.mark.parametrize(
+    "follow, people",
+    [
+        (
+            "They include the economist Ivan Ohienko and the student Lesia Ukrainka.",
+            ["Ivan Ohienko", "Lesia Ukrainka"],
+        ),
+        (
+            "Monday's group included the economist Ivan Ohienko, the poet Lesia Ukrainka "
+            "(jailed over a verse) and Petro Doroshenko, a former policeman.",
+            ["Ivan Ohienko", "Lesia Ukrainka", "Petro Doroshenko"],
+        ),
+        (
+            "Those freed included the mayor Petro Doroshenko.",
+            ["Petro Doroshenko"],
+        ),
+    ],
+)
+def test_listing_verb_on_the_group_names_its_members(
+    extractor: Extractor, follow: str, people: list[str]
+) -> None:
+    named = [e for e in of_type(extractor, FREED + follow, "release") if e.persons]
+    assert [e.persons for e in named] == [people]
+
+
+def test_a_listing_verb_on_something_else_names_no_member(extractor: Extractor) -> None:
+    text = FREED + "Their demands include the release of Ivan Ohienko."
+    assert [e for e in of_type(extractor, text, "release") if e.persons] == []

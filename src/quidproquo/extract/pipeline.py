@@ -773,7 +773,10 @@ class Extractor:
             return []
         if self.modality.is_negated(among) or self.modality.is_conditional(among):
             return []
-        indices = clause_tokens(among.head) if among.head.i != among.i else {among.i}
+        if among.pos_ in ("VERB", "AUX"):  # "they include A and B"
+            indices = clause_tokens(among)
+        else:
+            indices = clause_tokens(among.head) if among.head.i != among.i else {among.i}
         persons = self.filler.subject_people(among, view, indices)
         if not persons:
             return []
