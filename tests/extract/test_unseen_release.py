@@ -251,3 +251,28 @@ def test_listing_verb_on_the_group_names_its_members(
 def test_a_listing_verb_on_something_else_names_no_member(extractor: Extractor) -> None:
     text = FREED + "Their demands include the release of Ivan Ohienko."
     assert [e for e in of_type(extractor, text, "release") if e.persons] == []
+
+
+# -- an arrest and a sentence with dates of their own are two detentions (DEV2.md) -----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ostap Vyshnia was arrested in July 2021 and sentenced in March 2023 to nine years.",
+        "Ostap Vyshnia was arrested in July 2021 and in March 2023 received a nine-year "
+        "sentence on fraud charges.",
+    ],
+)
+def test_arrest_and_sentence_on_two_dates_are_two_detentions(
+    extractor: Extractor, text: str
+) -> None:
+    events = of_type(extractor, text, "detention")
+    assert sorted(str(e.date_min) for e in events) == ["2021-07-01", "2023-03-01"]
+    assert all(e.persons == ["Ostap Vyshnia"] for e in events)
+
+
+def test_an_undated_later_sentence_folds_into_the_arrest(extractor: Extractor) -> None:
+    text = "Ostap Vyshnia was arrested in July 2021 and later sentenced to nine years."
+    [event] = of_type(extractor, text, "detention")
+    assert str(event.date_min) == "2021-07-01"

@@ -974,11 +974,19 @@ def _compatible(a: Slots, b: Slots) -> bool:
         x, y = getattr(a, name), getattr(b, name)
         if x is not None and y is not None and x != y:
             return False
+    if a.type == "detention" and _disjoint_dates(a, b):
+        return False  # "arrested in July 2021 and sentenced in March 2023": two (DEV2.md)
     if a.type in ("visit", "sanctions_eased", "sanctions_imposed") and (a.actor is None) != (
         b.actor is None
     ):
         return a.type != "visit"
     return True
+
+
+def _disjoint_dates(a: Slots, b: Slots) -> bool:
+    if a.date_min is None or a.date_max is None or b.date_min is None or b.date_max is None:
+        return False
+    return a.date_max < b.date_min or b.date_max < a.date_min
 
 
 def _absorb(into: Slots, other: Slots) -> None:
