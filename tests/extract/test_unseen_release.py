@@ -276,3 +276,27 @@ def test_an_undated_later_sentence_folds_into_the_arrest(extractor: Extractor) -
     text = "Ostap Vyshnia was arrested in July 2021 and later sentenced to nine years."
     [event] = of_type(extractor, text, "detention")
     assert str(event.date_min) == "2021-07-01"
+
+
+# -- "A and B, both held since 2022": a detention of both, not the release's date -------------
+
+
+def test_both_takes_up_the_people_named_before(extractor: Extractor) -> None:
+    text = (
+        "Minsk freed 14 people on Monday. Among those freed were the priest Ivan Ohienko and "
+        "the mayor Petro Doroshenko, both held since August 2022."
+    )
+    [detention] = of_type(extractor, text, "detention")
+    assert detention.persons == ["Ivan Ohienko", "Petro Doroshenko"]
+    assert str(detention.date_min) == "2022-08-01"
+    named = [e for e in of_type(extractor, text, "release") if e.persons]
+    assert [str(e.date_min) for e in named] == ["2025-09-29"]  # the group's day, not 2022
+
+
+def test_a_describing_clause_dates_the_detention_it_joins(extractor: Extractor) -> None:
+    text = (
+        "The union condemned on Friday the sentence handed to the camerawoman Nadia Surma, "
+        "who was given four years in a colony on 23 July."
+    )
+    [event] = of_type(extractor, text, "detention")
+    assert (event.persons, str(event.date_min)) == (["Nadia Surma"], "2025-07-23")

@@ -67,6 +67,7 @@ ANAPHORIC_SUBJECTS = frozenset(
     }
 )
 GENERIC_DETERMINERS = frozenset({"every", "each", "any", "next"})
+DISTRIBUTIVE = frozenset({"both"})  # "A and B, both jailed in 2021": A and B
 PEOPLE_TYPES = frozenset({"release", "deportation", "detention"})
 NUMERIC_ENTITIES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "DATE", "TIME", "ORDINAL"})
 NUMBER_NOUNS = frozenset({"number", "figure", "tally", "total", "toll"})
@@ -99,6 +100,7 @@ class Slots:
     persons_from_pronoun: bool = False  # "he" resolved to the last named person
     background: bool = False  # dated from "N days after <this clause>": not the running date
     on_a_person: bool = False  # in a clause describing one named person ("B, who had been ...")
+    own_date: bool = False  # dated by a date in its own clause, not inherited
 
     def adds_something(self) -> bool:
         named = self.persons and not self.persons_from_pronoun
@@ -340,6 +342,11 @@ def back_reference(token: Token) -> bool:
     )
 
 
+def _names_a_thing(token: Token) -> bool:
+    """A year that only names something: 'convicted over the 2020 protests'."""
+    return token.dep_ in ("nummod", "compound", "amod") and token.head.ent_type_ == ""
+
+
 LIFE_TERMS = frozenset({"death", "life"})  # "sentenced to death", "a life sentence"
 
 
@@ -478,6 +485,21 @@ class FrameFiller:
             e.text
             for e in view.doc.ents
             if e.label_ == "PERSON" and e.root.i in chain and e.text != person.text
+        ]
+
+    def people_before(self, pronoun: Token, view: SentenceView) -> list[str]:
+        """'A and B, both held since 2022': the people named before a distributive pronoun
+        that heads a clause of its own."""
+        if pronoun.head.dep_ not in ("advcl", "acl", "conj", "relcl", "parataxis"):
+            return []
+        return [
+            e.text
+            for e in view.doc.ents
+            if e.label_ == "PERSON"
+            and e.end <= pronoun.i
+            and e.text[:1].isupper()
+            and not self.gazetteer.is_leader(e.text)
+            and not self.is_envoy(e)
         ]
 
     def described_person(self, trigger: Token) -> Span | None:
@@ -714,7 +736,7 @@ class FrameFiller:
         group = token.head
         if token.dep_ != "acl" or token.tag_ != "VBN" or group.dep_ not in SUBJECTS | {"dobj"}:
             return False
-        if any(t.ent_type_ in NUMERIC_ENTITIES for t in token.subtree):
+        if any(t.ent_type_ in NUMERIC_ENTITIES and not _names_a_thing(t) for t in token.subtree):
             return False  # "jailed since 2020", "sentenced to 14 years": its own event
         moved = ("release", "deportation")
         return any(t.type in moved for t in self.lexicon.match(group.head))
@@ -963,6 +985,8 @@ class FrameFiller:
         if frame.persons:
             base.persons = self.subject_people(token, view, indices)
             base.on_a_person = self.described_person(token) is not None
+            if not base.persons and subject is not None and subject.lower_ in DISTRIBUTIVE:
+                base.persons = self.people_before(subject, view)
         if frame.actor == "releaser":
             base.actor = self.releaser(token, discourse)
             if base.actor:  # the pardoning leader is the actor, never one of the persons

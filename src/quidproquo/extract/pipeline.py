@@ -453,10 +453,14 @@ class Extractor:
         return False
 
     def _jailed_clause(self, token: Token, trigger: Token) -> bool:
-        """`token` sits in a detention clause on a noun that does not hold the trigger."""
+        """`token` sits in a detention clause on a noun (or an adverbial one: 'A and B,
+        both held since 2022') that does not hold the trigger."""
+        adverbial = (
+            a for a in token.ancestors if a.dep_ == "advcl" and trigger not in list(a.subtree)
+        )
         return any(
             any(t.type == "detention" for t in self.lexicon.match(a))
-            for a in clauses_apart(token, trigger)
+            for a in [*clauses_apart(token, trigger), *adverbial]
         )
 
     @staticmethod
@@ -828,6 +832,7 @@ class Extractor:
                 state.claim_dates = (mention.date_min, mention.date_max)
             usable.append((mention, tokens, said))
         picked = next((u for u in usable if any(t.i in own for t in u[1])), None)
+        slot.own_date = picked is not None
         if picked is None:  # "in September, when Washington first eased ...": that date
             head = next((a.head for a in [token, *token.ancestors] if a.dep_ == "relcl"), None)
             picked = next((u for u in usable if head is not None and head in u[1]), None)
@@ -974,7 +979,7 @@ def _compatible(a: Slots, b: Slots) -> bool:
         x, y = getattr(a, name), getattr(b, name)
         if x is not None and y is not None and x != y:
             return False
-    if a.type == "detention" and _disjoint_dates(a, b):
+    if a.type == "detention" and a.own_date and b.own_date and _disjoint_dates(a, b):
         return False  # "arrested in July 2021 and sentenced in March 2023": two (DEV2.md)
     if a.type in ("visit", "sanctions_eased", "sanctions_imposed") and (a.actor is None) != (
         b.actor is None
@@ -1002,6 +1007,9 @@ def _absorb(into: Slots, other: Slots) -> None:
     ):
         if getattr(into, name) is None:
             setattr(into, name, getattr(other, name))
+    if into.type == "detention" and other.own_date and not into.own_date:
+        # "the sentence handed to X, who was given four years on 23 July": that date
+        into.date_min, into.date_max, into.own_date = other.date_min, other.date_max, True
     into.persons += [p for p in other.persons if p not in into.persons]
     into.anaphoric = into.anaphoric and other.anaphoric
     if into.modality == "asserted" and other.modality != "asserted":
