@@ -58,6 +58,22 @@ def test_ledger_rows_are_stored_once_and_renewed_by_a_change(db_url: str) -> Non
     assert "inc-visit-stored-rows" in {v["id"] for v in after_visit[0]["visits"]}
     assert "A travelling envoy" in client.get(f"/ledger?limit={PAGE}").text
 
+    # a new address of a source document shows at once among the release's sources
+    store.execute(
+        "INSERT INTO documents (id, content_hash, kind, url, published, retrieved, text)"
+        " VALUES ('doc-stored-rows', 'h-stored-rows', 'text', 'https://first.example/r',"
+        " '2026-01-02', '2026-01-02', 'A report of my own making.')"
+    )
+    store.execute(
+        "UPDATE claims SET document_id = 'doc-stored-rows', source_url = NULL WHERE id ="
+        " (SELECT MIN(id) FROM claims WHERE incident_id = :i)", {"i": release["id"]})  # fmt: skip
+    before = client.get(f"/ledger.json?limit={PAGE}").json()["rows"]
+    assert "https://first.example/r" in before[0]["release"]["sources"]
+    moved = "https://moved.example/r"
+    store.execute("UPDATE documents SET url = :u WHERE id = 'doc-stored-rows'", {"u": moved})
+    shown = client.get(f"/ledger.json?limit={PAGE}").json()["rows"]
+    assert moved in shown[0]["release"]["sources"] and shown == _built(store)
+
     # a reviewer's correction of the release's count shows on the page as the reviewer's
     review.correct(store, "incident", release["id"], {"count": "7"}, "ana")
     corrected = client.get(f"/ledger.json?limit={PAGE}").json()["rows"]
