@@ -85,7 +85,7 @@ class BlasOps(NumpyOps):
     name = "numpy"  # what thinc and spaCy test for: these are NumPy arrays
     _threads: ThreadpoolController | None = None
 
-    def gemm(  # type: ignore[override]
+    def gemm(
         self,
         x: numpy.ndarray,
         y: numpy.ndarray,
