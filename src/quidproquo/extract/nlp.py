@@ -44,6 +44,8 @@ _COLUMNS = ("LOWER", "TAG", "DEP", "IS_SPACE")
 _STRINGS = frozenset({"TAG", "LOWER", "DEP"})
 Check = tuple[int, Callable[[int, StringStore], bool]]  # (column, test on its value)
 Rule = tuple[int, list[list[Check]]]  # (rule id, checks per pattern token)
+Plan = tuple[list[int], list[Rule]]  # (one-token rules matched, longer rules begun)
+PLANS_KEPT = 200_000  # distinct token values remembered by the ruler, at most
 
 
 class ModelMissing(RuntimeError):
@@ -171,7 +173,8 @@ def _predicate(attr: str, value: Any) -> Check | None:
 
 class IndexedRules:
     """The attribute ruler's patterns: one-token patterns of plain values looked up by the
-    token's values, the others indexed by what their first token must be."""
+    token's values, the others indexed by what their first token must be; what a token's
+    values match or begin is remembered, by those values."""
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.keys = [ruler.vocab.strings[str(i)] for i in range(len(ruler.attrs))]
@@ -180,6 +183,7 @@ class IndexedRules:
         self.others: list[Rule] = []
         # one-token patterns of plain values: rule ids by the values of the columns they name
         self.exact: dict[tuple[int, ...], dict[Any, list[int]]] = {}
+        self.plans: dict[tuple[int, ...], Plan] = {}  # by a token's values, as met
 
     @classmethod
     def build(cls, ruler: AttributeRuler) -> IndexedRules | None:
@@ -234,19 +238,42 @@ class IndexedRules:
         strings = doc.vocab.strings
         found = set()
         n = len(rows)
-        lower, tag, dep = self.index
-        exact = [(itemgetter(*columns), table) for columns, table in self.exact.items()]
+        if len(self.plans) > PLANS_KEPT:
+            self.plans.clear()
         for start, row in enumerate(rows):
-            for values, table in exact:
-                for rule_id in table.get(values(row), ()):
-                    found.add((rule_id, self.keys[rule_id], start, start + 1))
-            candidates = lower.get(row[0], []) + tag.get(row[1], []) + dep.get(row[2], [])
-            for rule_id, checks in candidates + self.others:
+            values = tuple(row)
+            plan = self.plans.get(values)
+            if plan is None:
+                plan = self.plans[values] = self._plan(row, strings)
+            single, longer = plan
+            for rule_id in single:
+                found.add((rule_id, self.keys[rule_id], start, start + 1))
+            for rule_id, checks in longer:
                 end = start + len(checks)
                 if end <= n and all(
                     test(rows[start + k][column], strings)
                     for k, tests in enumerate(checks)
+                    if k
                     for column, test in tests
                 ):
                     found.add((rule_id, self.keys[rule_id], start, end))
         return sorted(found)
+
+    def _plan(self, row: list[int], strings: StringStore) -> Plan:
+        """The rules a token of these values matches alone, and the longer rules its
+        values may begin: all that the patterns read of a token is these values."""
+        single = [
+            rule_id
+            for columns, table in self.exact.items()
+            for rule_id in table.get(itemgetter(*columns)(row), ())
+        ]
+        longer = []
+        lower, tag, dep = self.index
+        candidates = lower.get(row[0], []) + tag.get(row[1], []) + dep.get(row[2], [])
+        for rule_id, checks in candidates + self.others:
+            if all(test(row[column], strings) for column, test in checks[0]):
+                if len(checks) == 1:
+                    single.append(rule_id)
+                else:
+                    longer.append((rule_id, checks))
+        return single, longer
