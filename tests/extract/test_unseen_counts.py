@@ -387,3 +387,48 @@ def test_day_range_in_one_month(extractor: Extractor, text: str) -> None:
 def test_a_number_of_people_after_a_date_stays_a_count(extractor: Extractor) -> None:
     [event] = of_type(extractor, "On September 4 and 16 people were freed.", "release")
     assert (event.count, str(event.date_min)) == (16, "2025-09-04")
+
+
+# -- figures told as a status, denials told as a verdict on an account ----------------------
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("Currently, 1,180 people are considered political prisoners in Belarus.", 1180),
+        ("Some 1,100 people are listed as political prisoners by the group.", 1100),
+    ],
+)
+def test_people_counted_as_political_prisoners(
+    extractor: Extractor, text: str, count: int
+) -> None:
+    assert [e.count for e in of_type(extractor, text, "prisoner_count")] == [count]
+
+
+def test_one_person_called_a_political_prisoner_is_no_figure(extractor: Extractor) -> None:
+    assert of_type(extractor, "He is considered a political prisoner.", "prisoner_count") == []
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("Kyiv rebuffed the claim on Sunday.", "Ukraine"),
+        ("The Interior Ministry said the reports were untrue.", "Interior Ministry"),
+        ("The border agency insisted the figures were wrong.", "agency"),
+    ],
+)
+def test_denial_as_a_verdict_on_an_account(extractor: Extractor, text: str, actor: str) -> None:
+    [event] = of_type(extractor, text, "denial")
+    assert actor in str(event.actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said the prisoners were not political.",
+        "The ministry said the report was ready.",
+        "Officials said the talks were difficult.",
+    ],
+)
+def test_no_denial_without_an_account_called_false(extractor: Extractor, text: str) -> None:
+    assert of_type(extractor, text, "denial") == []

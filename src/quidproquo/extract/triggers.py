@@ -62,6 +62,8 @@ class TriggerSpec:
     excludes: frozenset[str] = frozenset()  # dependents that make it another type
     # a statement whose complement negates one of these happenings ("said there was no deal")
     rebuts: frozenset[str] = frozenset()
+    # a statement that one of these words describes an account ("said the claims were false")
+    dismisses: frozenset[str] = frozenset()
     forms: tuple[str, ...] = ()
 
 
@@ -175,6 +177,7 @@ class TriggerLexicon:
             re.I,
         )
         stock = data["stock"]
+        self.account_nouns = frozenset(data["account_nouns"])
         self.stock_qualifiers = frozenset(stock["qualifiers"])
         self.stock_excluded = frozenset(stock["excluded_qualifiers"])
         self.stock_verbs = frozenset(stock["verbs"])
@@ -206,7 +209,7 @@ class TriggerLexicon:
                 self.forms |= forms
                 for form in forms:
                     self.form_types.setdefault(form.lower(), set()).add(type_name)
-                needed = spec.needs | spec.needs_head | spec.rebuts
+                needed = spec.needs | spec.needs_head | spec.rebuts | spec.dismisses
                 needs = _words(needed) if needed else None
                 self._prefilter.setdefault(type_name, []).append((_words(forms), needs))
 
@@ -235,6 +238,7 @@ class TriggerLexicon:
                 outranks=frozenset(raw.get("outranks", ())),
                 excludes=frozenset(raw.get("excludes", ())),
                 rebuts=frozenset(raw.get("rebuts", ())),
+                dismisses=frozenset(raw.get("dismisses", ())),
                 forms=tuple(raw.get("forms", ())),
             )
         except (KeyError, TypeError) as exc:
@@ -325,11 +329,24 @@ class TriggerLexicon:
             return False
         if spec.rebuts and not rebutted(token, spec.rebuts):
             return False
+        if spec.dismisses and not self._dismissed(token, spec.dismisses):
+            return False
         if spec.held_now and not self._held_now(token):
             return False
         if spec.stock:
             return self._is_stock(token)
         return True
+
+    def _dismissed(self, verb: Token, words: frozenset[str]) -> bool:
+        """The verb's complement calls an account false: 'said the reports were untrue'."""
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not any(s.lemma_.lower() in self.account_nouns for s in subjects):
+                continue
+            judged = [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd")]
+            if any(j.lower_ in words or j.lemma_.lower() in words for j in judged):
+                return True
+        return False
 
     def _existential(self, copula: Token) -> bool:
         """'there are ...', 'in Belarus are ...': the copula states what a place holds."""
