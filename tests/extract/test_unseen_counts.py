@@ -432,3 +432,50 @@ def test_denial_as_a_verdict_on_an_account(extractor: Extractor, text: str, acto
 )
 def test_no_denial_without_an_account_called_false(extractor: Extractor, text: str) -> None:
     assert of_type(extractor, text, "denial") == []
+
+
+# -- sanctions imposed: announced measures, packages, broadening, entry bans ----------------
+
+
+@pytest.mark.parametrize(
+    "text, actor, target",
+    [
+        (
+            "The European Union announced new sanctions against Minsk on Friday.",
+            "European Union",
+            "Belarus",
+        ),
+        (
+            "The EU adopted a new package of restrictive measures against Belarus on Monday.",
+            "European Union",
+            "Belarus",
+        ),
+        (
+            "The bloc agreed on Wednesday to broaden its sanctions on Belarusian potash.",
+            "European Union",
+            "potash",
+        ),
+        (
+            "Lithuania banned Belarusian trucks from entering the country on Friday.",
+            "Lithuania",
+            "Belarusian trucks",
+        ),
+    ],
+)
+def test_sanctions_imposed_constructions(
+    extractor: Extractor, text: str, actor: str, target: str
+) -> None:
+    [event] = of_type(extractor, text, "sanctions_imposed")
+    assert (event.actor, event.target) == (actor, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU has discussed sanctions against Minsk for months.",
+        "New sanctions are often announced after crackdowns.",
+        "The museum expanded its collection on Friday.",
+    ],
+)
+def test_no_sanctions_imposed(extractor: Extractor, text: str) -> None:
+    assert of_type(extractor, text, "sanctions_imposed") == []

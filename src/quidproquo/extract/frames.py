@@ -759,7 +759,8 @@ class FrameFiller:
     def government(self, token: Token | None) -> str | None:
         if token is None:
             return None
-        for text in (entity_text(token), token.text):
+        phrase = token.doc[token.left_edge.i : token.i + 1].text  # "the 27-nation bloc"
+        for text in (entity_text(token), token.text, phrase[:1].lower() + phrase[1:]):
             gov = self.gazetteer.government_of(text)
             if gov:
                 return gov

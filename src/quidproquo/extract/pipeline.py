@@ -601,7 +601,8 @@ class Extractor:
         """A party written as a known country or entity takes its canonical name."""
         found = self.gazetteer.find(name)
         whole = [m for m in found if m.start == 0 and m.end == len(name)]
-        return whole[0].canonical if whole else name
+        canonical = whole[0].canonical if whole else name
+        return self.gazetteer.metonyms.get(canonical, canonical)  # "against Minsk": Belarus
 
     def _resolve_people(
         self, slot: Slots, token: Token, view: SentenceView, state: DocumentState

@@ -93,6 +93,15 @@ def party_head(trigger: Token, lex: SanctionsLexicon) -> Token | None:
         if not is_measure(child, lex):
             return child
     nodes = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    nodes += [  # "a package of measures against X"
+        g
+        for n in nodes[1:]
+        if is_measure(n, lex)
+        for p in n.children
+        if p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj" and is_measure(g, lex)
+    ]
     for node in nodes:  # "imposed sanctions on X", "extended measures against X"
         for prep in node.children:
             if prep.dep_ != "prep" or prep.lower_ not in lex.party_preps:
