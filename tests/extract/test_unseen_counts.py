@@ -479,3 +479,29 @@ def test_sanctions_imposed_constructions(
 )
 def test_no_sanctions_imposed(extractor: Extractor, text: str) -> None:
     assert of_type(extractor, text, "sanctions_imposed") == []
+
+
+# -- sanctions eased: "coming off", removed restrictions, coordinated named parties ----------
+
+
+def test_sanctions_coming_off(extractor: Extractor) -> None:
+    text = "The potash sanctions, an official said, are coming off soon."
+    [event] = of_type(extractor, text, "sanctions_eased")
+    assert event.target == "potash"
+
+
+def test_removed_restrictions_on_each_named_party(extractor: Extractor) -> None:
+    text = (
+        "The US will lift sanctions on Belagroprombank and the Development Bank of Belarus "
+        "and remove remaining restrictions on Naftan."
+    )
+    targets = {e.target for e in of_type(extractor, text, "sanctions_eased")}
+    assert targets == {"Belagroprombank", "Development Bank of Belarus", "Naftan"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He came off the plane in Vilnius.", "They eased after the talks on Monday."],
+)
+def test_a_person_or_pronoun_acting_is_not_a_measure(extractor: Extractor, text: str) -> None:
+    assert of_type(extractor, text, "sanctions_eased") == []
