@@ -505,3 +505,30 @@ def test_removed_restrictions_on_each_named_party(extractor: Extractor) -> None:
 )
 def test_a_person_or_pronoun_acting_is_not_a_measure(extractor: Extractor, text: str) -> None:
     assert of_type(extractor, text, "sanctions_eased") == []
+
+
+# -- two acts of one type with their own dates in one sentence are two events ---------------
+
+
+def test_arrest_and_sentence_with_their_own_dates(extractor: Extractor) -> None:
+    text = "Ivan Petrou was detained in April 2021 and sentenced in January 2023 to seven years."
+    events = of_type(extractor, text, "detention", published="2025-03-25")
+    assert sorted((str(e.date_min), tuple(e.persons)) for e in events) == [
+        ("2021-04-01", ("Ivan Petrou",)),
+        ("2023-01-01", ("Ivan Petrou",)),
+    ]
+
+
+def test_an_undated_later_sentence_folds_into_the_arrest(extractor: Extractor) -> None:
+    text = "Ivan Petrou was detained in April 2021 and later sentenced to seven years."
+    [event] = of_type(extractor, text, "detention", published="2025-03-25")
+    assert dates(event) == ("2021-04-01", "2021-04-30")
+
+
+def test_two_dated_reliefs_in_one_sentence(extractor: Extractor) -> None:
+    text = "The US eased curbs on Belavia in September and lifted sanctions on Naftan in December."
+    events = of_type(extractor, text, "sanctions_eased", published="2025-03-25")
+    assert sorted((e.target, str(e.date_min)) for e in events) == [
+        ("Belavia", "2024-09-01"),
+        ("Naftan", "2024-12-01"),
+    ]

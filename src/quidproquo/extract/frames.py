@@ -101,6 +101,7 @@ class Slots:
     instrument: str | None = None
     persons_from_pronoun: bool = False  # "he" resolved to the last named person
     background: bool = False  # dated from "N days after <this clause>": not the running date
+    dated_here: bool = False  # the date stands in the trigger's own clause
 
     def adds_something(self) -> bool:
         named = self.persons and not self.persons_from_pronoun

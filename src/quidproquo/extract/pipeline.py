@@ -875,6 +875,7 @@ class Extractor:
             promised = slot.modality in ("announced", "proposed")
             picked = next((u for u in usable if promised or not u[2]), None)
         chosen, chosen_tokens = (picked[0], picked[1]) if picked else (None, [])
+        slot.dated_here = any(t.i in own for t in chosen_tokens)
         if chosen is not None and chosen.date_min is not None:
             lo, hi = chosen.date_min, chosen.date_max
             # "since 2021, when Washington targeted ...": the clause on the date is its event
@@ -1045,6 +1046,8 @@ def merge_same_sentence(slots: list[Slots]) -> list[Slots]:
 
 
 def _compatible(a: Slots, b: Slots) -> bool:
+    if a.dated_here and b.dated_here and _disjoint(a, b):
+        return False  # "arrested in March 2021 and sentenced in February 2023": two events
     for name in ("count", "destination", "target", "actor"):
         x, y = getattr(a, name), getattr(b, name)
         if x is not None and y is not None and x != y:
@@ -1054,6 +1057,12 @@ def _compatible(a: Slots, b: Slots) -> bool:
     ):
         return a.type != "visit"
     return True
+
+
+def _disjoint(a: Slots, b: Slots) -> bool:
+    if None in (a.date_min, a.date_max, b.date_min, b.date_max):
+        return False
+    return bool(a.date_max < b.date_min or b.date_max < a.date_min)
 
 
 def _absorb(into: Slots, other: Slots) -> None:
