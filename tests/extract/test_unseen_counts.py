@@ -532,3 +532,18 @@ def test_two_dated_reliefs_in_one_sentence(extractor: Extractor) -> None:
         ("Belavia", "2024-09-01"),
         ("Naftan", "2024-12-01"),
     ]
+
+
+def test_programme_country_of_a_licence_is_not_its_issuer(extractor: Extractor) -> None:
+    text = (
+        "OFAC today issued Belarus General License 11, authorizing transactions involving "
+        "Belavia."
+    )
+    actors = {e.actor for e in of_type(extractor, text, "sanctions_eased")}
+    assert actors == {"United States"}
+
+
+def test_own_sanctions_of_the_holding_state_keep_their_owner(extractor: Extractor) -> None:
+    text = "Belarusian sanctions on Lithuanian trucks were lifted on Monday."
+    [event] = of_type(extractor, text, "sanctions_eased")
+    assert event.actor == "Belarus"

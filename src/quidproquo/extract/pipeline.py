@@ -565,6 +565,8 @@ class Extractor:
                 gov := self.gazetteer.country_of_adjective(m.text)
                 or self.gazetteer.government_of(m.text)
             )
+            # "Belarus General License 11": the programme's country, not who issues it
+            and not (gov == self.gazetteer.default_sanctioned and instrument_of(token.doc.text))
         ]
         parties = sanctioned_parties(token, named_only=trig.type == "sanctions_eased")
         # "will be lifted if relations improve": a condition on the act itself makes it an
