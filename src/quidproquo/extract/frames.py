@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quidproquo.extract.counts import CountMention
 from quidproquo.extract.dates import DateMention, respective_dates
-from quidproquo.extract.discourse import Discourse
+from quidproquo.extract.discourse import Discourse, load_roles
 from quidproquo.extract.gazetteer import Gazetteer, Mention
 from quidproquo.extract.modality import load_modality
 from quidproquo.extract.quotes import description_of
@@ -68,6 +68,7 @@ ANAPHORIC_SUBJECTS = frozenset(
     }
 )
 GENERIC_DETERMINERS = frozenset({"every", "each", "any", "next"})
+DISTRIBUTIVE = frozenset({"both"})  # "A and B, both jailed in 2021": A and B
 PEOPLE_TYPES = frozenset({"release", "deportation", "detention"})
 NUMERIC_ENTITIES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "DATE", "TIME", "ORDINAL"})
 NUMBER_NOUNS = frozenset({"number", "figure", "tally", "total", "toll"})
@@ -101,7 +102,8 @@ class Slots:
     instrument: str | None = None
     persons_from_pronoun: bool = False  # "he" resolved to the last named person
     background: bool = False  # dated from "N days after <this clause>": not the running date
-    dated_here: bool = False  # the date stands in the trigger's own clause
+    on_a_person: bool = False  # in a clause describing one named person ("B, who had been ...")
+    own_date: bool = False  # dated by a date in its own clause, not inherited
 
     def adds_something(self) -> bool:
         named = self.persons and not self.persons_from_pronoun
@@ -247,6 +249,45 @@ def subject_of(token: Token) -> Token | None:
     return None
 
 
+# Words between a person's name and a describing clause's verb: "X, who had been ...", "X ("
+CLAUSE_OPENERS = frozenset({"who", "("})
+CLAUSE_FILLERS = frozenset({",", "had", "has", "have", "been", "was", "were", "is", "are", "being"})
+
+
+def described_before(trigger: Token) -> Span | None:
+    """The person named just before the relative or parenthetical clause that opens on
+    the trigger: 'B, who had been sentenced to 14 years', 'B (jailed for a post)'."""
+    doc, i = trigger.doc, trigger.i - 1
+    opened = False
+    while i >= 0 and trigger.i - i <= 6:
+        word = doc[i].lower_
+        if word in CLAUSE_OPENERS:
+            opened = True
+        elif word not in CLAUSE_FILLERS and doc[i].pos_ != "ADV":
+            break
+        i -= 1
+    if not opened or i < 0:
+        return None
+    if doc[i].lower_ == ")":  # "Andreyeva (Bakhvalava), who had served": the name before
+        i = next((j for j in range(i - 1, max(-1, i - 6), -1) if doc[j].lower_ == "("), 0) - 1
+    return next(
+        (e for e in doc.ents if e.label_ == "PERSON" and e.end == i + 1 and e.text[:1].isupper()),
+        None,
+    )
+
+
+def recipients(trigger: Token, needs: frozenset[str]) -> set[int]:
+    """'granted clemency to 25 convicts': the 'to' phrase right after the needed noun is the
+    trigger's, wherever the parser hung it ('X by decree granted clemency to 25' breaks it)."""
+    doc = trigger.doc
+    found: set[int] = set()
+    for noun in doc[trigger.i + 1 : min(len(doc) - 1, trigger.i + 4)]:
+        after = doc[noun.i + 1]
+        if noun.lower_ in needs and after.lower_ == "to" and after.dep_ == "prep":
+            found |= {t.i for t in after.subtree}
+    return found
+
+
 def passive_subject(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "nsubjpass":
@@ -301,6 +342,22 @@ def back_reference(token: Token) -> bool:
     """A participle used as a noun for a group told before: 'the pardoned', 'the freed'."""
     return token.dep_ in SUBJECTS | {"dobj", "pobj"} and any(
         c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    )
+
+
+def _names_a_thing(token: Token) -> bool:
+    """A year that only names something: 'convicted over the 2020 protests'."""
+    return token.dep_ in ("nummod", "compound", "amod") and token.head.ent_type_ == ""
+
+
+LIFE_TERMS = frozenset({"death", "life"})  # "sentenced to death", "a life sentence"
+
+
+def _timed(token: Token) -> bool:
+    """A date or a term in the trigger's phrase: 'in 2021', 'to six years', 'a 15-year term'."""
+    return any(
+        t.ent_type_ in ("DATE", "TIME") or t.lower_.endswith("-year") or t.lower_ in LIFE_TERMS
+        for t in token.subtree
     )
 
 
@@ -395,6 +452,8 @@ class FrameFiller:
                 continue  # "the freed diplomat X" is freed; the envoy who came is not
             if root.dep_ == "poss" or self._is_speaker(root) or not person.text[:1].isupper():
                 continue
+            if any(a.lemma_.lower() in load_roles().requesting_nouns for a in root.ancestors):
+                continue  # "at the request of Pope X": X asked, X was not freed
             if any(not w[:1].isupper() for w in person.text.split()) or self.gazetteer.find(
                 person.text
             ):
@@ -407,26 +466,67 @@ class FrameFiller:
                 self.gazetteer.is_leader(ent.text) or self.is_envoy(ent)
             ):
                 names.append(ent.text)
-        described = self._described_person(trigger)
+        described = self.described_person(trigger)
         if (
             described is not None
-            and described.text not in names
             and not self.gazetteer.is_leader(described.text)
             and not self.is_envoy(described)
         ):
-            names.insert(0, described.text)
+            # "A; B, who had been jailed since 2020; and C": the clause is about B alone
+            return [described.text, *self._coordinated_people(described, view)]
         return names
 
-    def _described_person(self, trigger: Token) -> Span | None:
+    @staticmethod
+    def _coordinated_people(person: Span, view: SentenceView) -> list[str]:
+        """The people coordinated with `person` ahead of one relative clause ('A and B, who
+        were arrested'), `person` first."""
+        first = person.root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        chain = {first.i} | {t.i for t in first.subtree if t.dep_ == "conj" and t.i <= person.end}
+        return [
+            e.text
+            for e in view.doc.ents
+            if e.label_ == "PERSON" and e.root.i in chain and e.text != person.text
+        ]
+
+    def people_before(self, pronoun: Token, view: SentenceView) -> list[str]:
+        """'A and B, both held since 2022': the people named before a distributive pronoun
+        that heads a clause of its own."""
+        if pronoun.head.dep_ not in ("advcl", "acl", "conj", "relcl", "parataxis"):
+            return []
+        return [
+            e.text
+            for e in view.doc.ents
+            if e.label_ == "PERSON"
+            and e.end <= pronoun.i
+            and e.text[:1].isupper()
+            and not self.gazetteer.is_leader(e.text)
+            and not self.is_envoy(e)
+        ]
+
+    def described_person(self, trigger: Token) -> Span | None:
         """The person a relative clause holding the trigger describes through an apposition:
-        'A, a reporter who had been held since 2020', 'a student, B, who was detained'."""
+        'A, a reporter who had been held since 2020', 'a student, B, who was detained';
+        or the person named right before the clause's opening word ('B, who had been
+        sentenced', 'B (sentenced to five years)'), whatever the parse made of a list."""
+        opened = described_before(trigger)
+        if opened is not None:
+            return opened
         clause = next((a for a in [trigger, *trigger.ancestors] if a.dep_ == "relcl"), None)
         if clause is None:
             return None
         noun = clause.head
+        who = any(t.lower_ in ("who", "whom") for t in clause.children)
+        while who and noun.ent_type_ != "PERSON" and noun.dep_ == "pobj" and noun.head.head:
+            noun = noun.head.head  # "B, a reporter for Radio X who had been held": B
+            if noun.dep_ == "prep":
+                break
         candidates = [noun] + ([noun.head] if noun.dep_ == "appos" else [])
         candidates += [c for c in noun.children if c.dep_ == "appos"]
-        person = next((c for c in candidates if c.ent_type_ == "PERSON"), None)
+        person = next(
+            (c for c in candidates if c.ent_type_ == "PERSON" and c.text[:1].isupper()), None
+        )
         return self._ent(person) if person is not None else None
 
     def members_named(self, view: SentenceView) -> list[Span]:
@@ -435,6 +535,10 @@ class FrameFiller:
         if among is None:
             return []
         clause = {t.i for t in among.head.subtree}
+        if not any(t.is_alpha for t in view.doc[: among.i]):
+            # "Among those freed were A; B, who ...; and C": the list runs to the end,
+            # however the parser split it at the semicolons
+            clause |= {t.i for t in view.doc[among.i :]}
         return [e for e in view.doc.ents if e.label_ == "PERSON" and e.root.i in clause]
 
     @staticmethod
@@ -644,7 +748,7 @@ class FrameFiller:
         group = token.head
         if token.dep_ != "acl" or token.tag_ != "VBN" or group.dep_ not in SUBJECTS | {"dobj"}:
             return False
-        if any(t.ent_type_ in NUMERIC_ENTITIES for t in token.subtree):
+        if any(t.ent_type_ in NUMERIC_ENTITIES and not _names_a_thing(t) for t in token.subtree):
             return False  # "jailed since 2020", "sentenced to 14 years": its own event
         moved = ("release", "deportation")
         return any(t.type in moved for t in self.lexicon.match(group.head))
@@ -808,9 +912,11 @@ class FrameFiller:
         subject = acting or subject_of(trigger)
         if subject is not None and subject == self.receiver(trigger):
             subject = None  # "Poland received 12 prisoners freed": the receiver freed no one
-        # a person acts only as the subject of an agent verb ("he pardoned"), any state as
-        # the subject of a verbal trigger; the subject of "welcomed the release" freed no one
+        # a person acts only as the subject of an agent verb ("he pardoned") or as the agent
+        # of a passive one ("pardoned by the president"), any state as the subject of a
+        # verbal trigger; the subject of "welcomed the release" freed no one
         agentive = subject is not None and trigger.pos_ in ("VERB", "AUX", "ADJ")
+        by_agent = subject is not None and subject.head.dep_ == "agent"
         if subject is None:  # "Belarus on Saturday pardoned" misparsed after a dateline
             subject = next(
                 (
@@ -839,7 +945,7 @@ class FrameFiller:
             gov = self.state_of(node)
             if gov == self.gazetteer.holding_state or (gov and agentive):
                 return gov
-            if acting is not None and discourse is not None:
+            if (acting is not None or by_agent) and discourse is not None:
                 person = discourse.agent(node)
                 if person:
                     return person
@@ -871,7 +977,7 @@ class FrameFiller:
         """Slots for the trigger: several when it names several targets, counts or places."""
         token = trig.token
         frame = self.lexicon.frames[trig.type]
-        indices = clause_tokens(token, trig.spec.needs)
+        indices = clause_tokens(token, trig.spec.needs) | recipients(token, trig.spec.needs)
         base = Slots(trig.type, modality, token.i)
         subject = subject_of(token) or passive_subject(token)
         if subject is not None and (
@@ -891,6 +997,9 @@ class FrameFiller:
             base.anaphoric = True  # "Those freed were driven ...": the participle names the group
         if frame.persons:
             base.persons = self.subject_people(token, view, indices)
+            base.on_a_person = self.described_person(token) is not None
+            if not base.persons and subject is not None and subject.lower_ in DISTRIBUTIVE:
+                base.persons = self.people_before(subject, view)
         if frame.actor == "releaser":
             base.actor = self.releaser(token, discourse)
             if base.actor:  # the pardoning leader is the actor, never one of the persons
@@ -945,6 +1054,8 @@ class FrameFiller:
             variants = variants[:1]
         if trig.type == "detention" and self._describes_the_freed(token):
             return []  # "two citizens jailed in Belarus were pardoned": who, not what happened
+        if trig.type == "detention" and base.on_a_person and not _timed(token):
+            return []  # "B (jailed over a poem)": who B is; "B, sentenced to six years": a term
         if trig.type == "release" and self._conveys(token) and self._deported_with(token):
             return []  # "driven to the border and expelled": one deportation, not a release
         if frame.destination:

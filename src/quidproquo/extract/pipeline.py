@@ -33,13 +33,14 @@ from quidproquo.extract.dates import (
     resolve_relative_to_event,
     respective_dates,
 )
-from quidproquo.extract.discourse import Discourse, fullest
+from quidproquo.extract.discourse import Discourse, fullest, load_roles
 from quidproquo.extract.frames import (
     FrameFiller,
     SentenceView,
     Slots,
     back_reference,
     clause_tokens,
+    counted,
     entity_text,
     pair_respectively,
     quoted_name,
@@ -492,10 +493,14 @@ class Extractor:
         return True
 
     def _jailed_clause(self, token: Token, trigger: Token) -> bool:
-        """`token` sits in a detention clause on a noun that does not hold the trigger."""
+        """`token` sits in a detention clause on a noun (or an adverbial one: 'A and B,
+        both held since 2022') that does not hold the trigger."""
+        adverbial = (
+            a for a in token.ancestors if a.dep_ == "advcl" and trigger not in list(a.subtree)
+        )
         return any(
             any(t.type == "detention" for t in self.lexicon.match(a))
-            for a in clauses_apart(token, trigger)
+            for a in [*clauses_apart(token, trigger), *adverbial]
         )
 
     @staticmethod
@@ -521,6 +526,9 @@ class Extractor:
         if trig.type == "visit":
             return self._visits(trig, modality, view, state)
         slots = self.filler.fill(trig, modality, view, state.discourse)
+        if modality == "refused":
+            for slot in slots:
+                slot.actor = None  # who refused to go is the one they tried to expel
         if trig.type.startswith("sanctions"):
             slots = self._sanctions(trig, slots, state)
         for slot in slots:
@@ -629,8 +637,11 @@ class Extractor:
             t
             for t in view.doc
             if t.i in indices
-            and t.lower_ in PRONOUNS
-            and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj")
+            and (
+                t.lower_ in PRONOUNS
+                and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj")
+                or self._definite_description(t, state)
+            )
         ]
         # "X was among those freed; ... but he was expelled": a person named earlier in the
         # same sentence comes before the last one of the sentences before
@@ -647,6 +658,23 @@ class Extractor:
         if refers and antecedent:
             slot.persons = [antecedent]
             slot.persons_from_pronoun = slot.anaphoric = True
+
+    def _definite_description(self, token: Token, state: DocumentState) -> bool:
+        """'The 52-year-old was arrested', 'the laureate was freed': one person told of
+        before, taken up by a definite description (DEV2: persons named by anaphora)."""
+        if token.dep_ != "nsubjpass" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children
+        ):
+            return False
+        aged = token.lower_ == "old" and any(c.lower_ == "year" for c in token.children)
+        if not (aged or token.tag_ == "NN") or counted(token):
+            return False
+        roles = load_roles()
+        if token.lower_ in self.gazetteer.government_nouns | roles.not_name_words:
+            return False  # "the court", "the ministry": a body, not a person
+        if token.lower_ in roles.collective_nouns:
+            return False  # "the family": several people
+        return state.discourse is None or not state.discourse.refers_to_leader(token)
 
     # -- type-specific frames ---------------------------------------------------------
 
@@ -783,13 +811,12 @@ class Extractor:
                 continue  # already a trigger ("refused to cross into")
             subject = subject_of(token)
             slot = Slots("deportation", "refused", token.i)
-            known = {p.split()[-1]: p for p in state.persons}
-            if subject is not None and subject.ent_type_ == "PERSON":
-                slot.persons = [self.full_name(entity_text(subject), state)]
-            elif subject is not None and subject.text in known:
-                slot.persons = [self.full_name(known[subject.text], state)]
-            elif subject is not None and subject.lower_ in PRONOUNS and state.last_person:
-                slot.persons = [state.last_person]
+            named = [subject] if subject is not None else []
+            named += [c for c in named[0].children if c.dep_ == "appos"] if named else []
+            person = next((n for n in named if n.ent_type_ == "PERSON"), None)
+            if person is not None:  # "the best-known prisoner, X, refused to leave": X
+                slot.persons = [self.full_name(entity_text(person), state)]
+            self._resolve_people(slot, token, view, state)  # a surname, "he"
             dests = self.filler.destinations(token, view, clause_tokens(token))
             slot.destination = dests[0] if dests else None
             self._date(slot, None, view, dates, state)
@@ -805,7 +832,10 @@ class Extractor:
             return []
         if self.modality.is_negated(among) or self.modality.is_conditional(among):
             return []
-        indices = clause_tokens(among.head) if among.head.i != among.i else {among.i}
+        if among.pos_ in ("VERB", "AUX"):  # "they include A and B"
+            indices = clause_tokens(among)
+        else:
+            indices = clause_tokens(among.head) if among.head.i != among.i else {among.i}
         persons = self.filler.subject_people(among, view, indices)
         if not persons:
             return []
@@ -865,6 +895,7 @@ class Extractor:
                 state.claim_dates = (mention.date_min, mention.date_max)
             usable.append((mention, tokens, said))
         picked = next((u for u in usable if any(t.i in own for t in u[1])), None)
+        slot.own_date = picked is not None
         if slot.type == "prisoner_count":  # a stock is as of its own date, else publication
             if token.lower_ == "from" and picked is None:
                 return  # an earlier figure with no date of its own: no event (`_keep`)
@@ -877,7 +908,6 @@ class Extractor:
             promised = slot.modality in ("announced", "proposed")
             picked = next((u for u in usable if promised or not u[2]), None)
         chosen, chosen_tokens = (picked[0], picked[1]) if picked else (None, [])
-        slot.dated_here = any(t.i in own for t in chosen_tokens)
         if chosen is not None and chosen.date_min is not None:
             lo, hi = chosen.date_min, chosen.date_max
             # "since 2021, when Washington targeted ...": the clause on the date is its event
@@ -898,7 +928,10 @@ class Extractor:
                 lo, hi = told, state.published or hi
             slot.date_min, slot.date_max = lo, hi
             return
-        if slot.type == "prisoner_count":
+        fallback: tuple[dt.date | None, dt.date | None]
+        if slot.type == "detention" and slot.on_a_person:
+            fallback = (None, None)  # "B, who is serving eight years": a term, no time (DEV2)
+        elif slot.type == "prisoner_count":
             fallback = (state.published, state.published)
         elif slot.type == "denial" and state.claim_dates[0] is not None:
             fallback = state.claim_dates
@@ -1048,12 +1081,14 @@ def merge_same_sentence(slots: list[Slots]) -> list[Slots]:
 
 
 def _compatible(a: Slots, b: Slots) -> bool:
-    if a.dated_here and b.dated_here and _disjoint(a, b):
-        return False  # "arrested in March 2021 and sentenced in February 2023": two events
     for name in ("count", "destination", "target", "actor"):
         x, y = getattr(a, name), getattr(b, name)
         if x is not None and y is not None and x != y:
             return False
+    if a.own_date and b.own_date and _disjoint_dates(a, b):
+        # "arrested in July 2021 and sentenced in March 2023": two (DEV2.md); likewise
+        # "eased curbs on X in September and lifted sanctions on Y in December"
+        return False
     if a.type in ("visit", "sanctions_eased", "sanctions_imposed") and (a.actor is None) != (
         b.actor is None
     ):
@@ -1061,10 +1096,10 @@ def _compatible(a: Slots, b: Slots) -> bool:
     return True
 
 
-def _disjoint(a: Slots, b: Slots) -> bool:
-    if None in (a.date_min, a.date_max, b.date_min, b.date_max):
+def _disjoint_dates(a: Slots, b: Slots) -> bool:
+    if a.date_min is None or a.date_max is None or b.date_min is None or b.date_max is None:
         return False
-    return bool(a.date_max < b.date_min or b.date_max < a.date_min)
+    return a.date_max < b.date_min or b.date_max < a.date_min
 
 
 def _absorb(into: Slots, other: Slots) -> None:
@@ -1080,6 +1115,9 @@ def _absorb(into: Slots, other: Slots) -> None:
     ):
         if getattr(into, name) is None:
             setattr(into, name, getattr(other, name))
+    if into.type == "detention" and other.own_date and not into.own_date:
+        # "the sentence handed to X, who was given four years on 23 July": that date
+        into.date_min, into.date_max, into.own_date = other.date_min, other.date_max, True
     into.persons += [p for p in other.persons if p not in into.persons]
     into.anaphoric = into.anaphoric and other.anaphoric
     if into.modality == "asserted" and other.modality != "asserted":

@@ -176,6 +176,20 @@ class TriggerLexicon:
             + r")\b",
             re.I,
         )
+        # "They include A and B", "the group included A": a listing verb on a back-reference
+        self.membership_verbs: dict[str, frozenset[str]] = {
+            verb: frozenset(words) for verb, words in data["membership_verbs"].items()
+        }
+        self._membership_verbs = re.compile(
+            r"\b(?:"
+            + "|".join(
+                "(?:" + "|".join(map(re.escape, sorted(words))) + r")\s+(?:\w+\s+){0,2}"
+                + re.escape(verb.rstrip("e"))
+                for verb, words in sorted(self.membership_verbs.items())
+            )
+            + r")",
+            re.I,
+        )
         stock = data["stock"]
         self.account_nouns = frozenset(data["account_nouns"])
         self.stock_qualifiers = frozenset(stock["qualifiers"])
@@ -262,13 +276,17 @@ class TriggerLexicon:
 
     def names_members(self, text: str) -> bool:
         """'... were among them': the sentence may name members of an earlier group."""
-        return bool(self._membership.search(text))
+        return bool(self._membership.search(text) or self._membership_verbs.search(text))
 
     def membership_token(self, tokens: Iterable[Token]) -> Token | None:
-        """The 'among' whose object is a bare back-reference ('them', 'those')."""
+        """The 'among' whose object is a bare back-reference ('them', 'those'), or the
+        listing verb whose subject is one ('they include')."""
         for token in tokens:
             words = self.membership.get(token.lower_)
             if words and any(c.dep_ == "pobj" and c.lower_ in words for c in token.children):
+                return token
+            listed = self.membership_verbs.get(token.lemma_.lower())
+            if listed and any(c.dep_ == "nsubj" and c.lower_ in listed for c in token.children):
                 return token
         return None
 
