@@ -547,3 +547,26 @@ def test_own_sanctions_of_the_holding_state_keep_their_owner(extractor: Extracto
     text = "Belarusian sanctions on Lithuanian trucks were lifted on Monday."
     [event] = of_type(extractor, text, "sanctions_eased")
     assert event.actor == "Belarus"
+
+
+# -- vague figures: a stock with no count ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several hundred opponents of the regime are still in prison.",
+        "Dozens of journalists remain behind bars.",
+        "Hundreds of dissidents remain in jail, the group says.",
+    ],
+)
+def test_vague_figure_is_a_stock_without_count(extractor: Extractor, text: str) -> None:
+    [event] = of_type(extractor, text, "prisoner_count")
+    assert event.count is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Two of them are still held.", "The men are still held in Minsk."]
+)
+def test_part_of_a_group_or_no_number_is_no_figure(extractor: Extractor, text: str) -> None:
+    assert of_type(extractor, text, "prisoner_count") == []

@@ -536,7 +536,9 @@ class Extractor:
             if trig.type == "prisoner_count":
                 self._prisoner_count(slot, trig, view, state)
         if trig.type == "prisoner_count":
-            slots = [s for s in slots if s.count is not None or self._remains(token)]
+            # "several hundred are still held": a figure with no count of its own (DEV.md 3)
+            vague = trig.spec.needs_number_subject
+            slots = [s for s in slots if s.count is not None or vague or self._remains(token)]
             slots += [e for s in slots for e in self._earlier_figures(s, token, view)]
         return slots
 

@@ -150,6 +150,9 @@ def rebutted(verb: Token, happenings: frozenset[str]) -> bool:
     return False
 
 
+QUANTITY_NOUNS = frozenset({"dozens", "hundreds", "thousands", "scores"})
+
+
 class TriggerLexicon:
     """The trigger entries and frames of every event type."""
 
@@ -341,7 +344,15 @@ class TriggerLexicon:
                 return False
         if spec.needs_number_subject and not any(
             c.dep_ in ("nsubj", "nsubjpass", "expl")
-            and (c.pos_ == "NUM" or any(g.dep_ in ("nummod", "quantmod") for g in c.children))
+            and (
+                c.pos_ == "NUM"
+                or c.lower_ in QUANTITY_NOUNS  # "dozens of reporters remain behind bars"
+                or any(g.dep_ in ("nummod", "quantmod") for g in c.children)
+            )
+            and not any(  # "two of them are still held": part of a group told before
+                p.lower_ == "of" and any(g.pos_ == "PRON" for g in p.children)
+                for p in c.children
+            )
             for c in token.children
         ):
             return False
