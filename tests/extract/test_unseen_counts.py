@@ -570,3 +570,25 @@ def test_vague_figure_is_a_stock_without_count(extractor: Extractor, text: str) 
 )
 def test_part_of_a_group_or_no_number_is_no_figure(extractor: Extractor, text: str) -> None:
     assert of_type(extractor, text, "prisoner_count") == []
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        (
+            "Authorities freed 20 people on Monday, the rights group Free Voice said, while "
+            "warning that more than 900 political prisoners remain in custody.",
+            "Free Voice",
+        ),
+        (
+            "The court jailed two men on Friday, Viasna said, adding that 1,100 political "
+            "prisoners remain in custody.",
+            "Viasna",
+        ),
+    ],
+)
+def test_figure_added_by_the_speaker_of_the_sentence(
+    extractor: Extractor, text: str, actor: str
+) -> None:
+    [event] = of_type(extractor, text, "prisoner_count")
+    assert event.actor == actor

@@ -45,6 +45,7 @@ REPORT_LEMMAS = frozenset(
     }
 )
 SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "claim", "announce", "write", "add"})
+WARNING_LEMMAS = frozenset({"warn", "note", "stress", "caution"})  # "..., X said, while warning"
 COMPOSITION = re.compile(r"^\s*of\s+(?:them|those|these|whom|the)\b", re.I)
 ANAPHORIC_SUBJECTS = frozenset(
     {
@@ -574,6 +575,15 @@ class FrameFiller:
             ]
             if node.lemma_.lower() in REPORT_LEMMAS:
                 objs += [c for c in node.children if c.dep_ == "nsubj"]
+            if node.lemma_.lower() in SAY_LEMMAS | WARNING_LEMMAS and node.dep_ == "advcl":
+                # "..., X said, while warning that ...": the speaker of the said beside it
+                objs += [
+                    g
+                    for c in node.head.children
+                    if c.dep_ == "parataxis" and c.lemma_.lower() in SAY_LEMMAS
+                    for g in c.children
+                    if g.dep_ == "nsubj"
+                ]
             for obj in objs:
                 obj = self._named_source(obj)
                 if obj.ent_type_ in ("ORG", "PERSON") or obj.pos_ == "PROPN":
