@@ -3,9 +3,12 @@
 Every sentence here is written for these tests, worded unlike the gold sets.
 """
 
+import datetime as dt
+
 import pytest
 
 from quidproquo.extract import Extractor
+from quidproquo.extract.dates import find_dates
 
 
 def of_type(extractor: Extractor, text: str, kind: str, published: str = "2025-10-02"):
@@ -592,3 +595,27 @@ def test_figure_added_by_the_speaker_of_the_sentence(
 ) -> None:
     [event] = of_type(extractor, text, "prisoner_count")
     assert event.actor == actor
+
+
+# -- "May" and "March" are months after "the" or beside another month -----------------------
+
+
+def test_ambiguous_month_coordinated_with_another(extractor: Extractor) -> None:
+    text = "The May and October amnesties freed 14 and 31 people respectively."
+    events = of_type(extractor, text, "release", published="2025-12-30")
+    assert sorted((e.count, str(e.date_min)) for e in events) == [
+        (14, "2025-05-01"),
+        (31, "2025-10-01"),
+    ]
+
+
+def test_ambiguous_month_after_the(extractor: Extractor) -> None:
+    [event] = of_type(extractor, "In the May release, 16 people walked free.", "release")
+    assert dates(event) == ("2025-05-01", "2025-05-31")
+
+
+@pytest.mark.parametrize(
+    "text", ["Minsk may and should free 20 prisoners.", "They may free 20 prisoners soon."]
+)
+def test_modal_may_is_no_month(text: str) -> None:
+    assert find_dates(text, dt.date(2025, 12, 30)) == []
