@@ -619,3 +619,18 @@ def test_ambiguous_month_after_the(extractor: Extractor) -> None:
 )
 def test_modal_may_is_no_month(text: str) -> None:
     assert find_dates(text, dt.date(2025, 12, 30)) == []
+
+
+def test_count_in_a_relative_clause_on_the_source_is_not_the_release(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Since May, the ruler has pardoned some 60 people, according to the monitor, which "
+        "still counts more than 1,200 political prisoners."
+    )
+    assert [e.count for e in of_type(extractor, text, "release")] == [60]
+
+
+def test_count_of_the_group_a_relative_clause_describes_stays(extractor: Extractor) -> None:
+    text = "Of the 40 inmates Minsk pardoned on 4 May, 31 were deported to Poland."
+    assert [e.count for e in of_type(extractor, text, "deportation")] == [31]

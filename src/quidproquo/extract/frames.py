@@ -682,6 +682,10 @@ class FrameFiller:
                 continue  # "the 16", "including one American", "10 percent of the 1,000"
             if TRADED_FOR.search(text[: mention.start]):
                 continue  # the people given in return are not the event's group
+            if trigger is not None and any(
+                a.dep_ == "relcl" and trigger not in list(a.subtree) for a in tokens[0].ancestors
+            ):
+                continue  # "..., according to X, which still counts 1,300 prisoners"
             if self._membership_apposition(tokens, trigger):
                 continue  # "52 prisoners, among them six Poles, crossed": composition
             own_noun = trigger is not None and (
