@@ -1,12 +1,15 @@
-"""The ledger page shows rows stored per facts version (migration 0071): the first view makes
-and stores them, later views read them, and any change of the facts shows at once. The
-stored rows are always what building the ledger page now gives. SQLite and PostgreSQL."""
+"""The ledger page shows stored rows (migrations 0071, 0072): the first view makes and stores
+them, later views read them, and any change of the facts shows at once; a change drops only
+the stored rows that can show it, the others stay stored. The stored rows are always what
+building the ledger page now gives. SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
 import json
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Callable
+
+import pytest
 
 from web_fixtures import TestClient
 
@@ -87,7 +90,7 @@ def test_a_row_made_before_a_change_is_not_stored(db_url: str) -> None:
     version = facts_version(store)
     [row] = build_ledger(store, 14, limit=1).rows
     store.execute("UPDATE incidents SET notes = 'seen again' WHERE id = :i", {"i": row.release.id})
-    keep_rows(store, {row.release.id: "<tr></tr>"}, 14, False, version, "html")
+    keep_rows(store, {row.release.id: "<tr></tr>"}, {}, 14, False, version, "html")
     assert _stored(store) == {}
 
 
@@ -108,3 +111,101 @@ def test_each_form_is_made_when_asked_and_kept_beside_the_other(db_url: str) -> 
     store.execute("UPDATE incidents SET notes = 'again' WHERE id = :i", {"i": ids[0]})
     client.get("/ledger.json?limit=1")
     assert (ids[0], False, True) in forms()  # a new version: the old HTML is not kept
+
+
+ALL = 1000  # a page with every release of the curated facts
+FAR = "2009-03-01"  # a release of my own, years before any curated fact
+
+
+def _add(store: Store, incident_id: str, kind: str, day: str, actor: str) -> None:
+    with store.transaction() as conn:
+        insert_incident(store, conn, {"id": incident_id, "type": kind, "date_min": day,
+                                      "date_max": day, "origin": "curated", "actor": actor})  # fmt: skip
+
+
+def _row_of(rows: list[dict[str, Any]], release_id: str) -> dict[str, Any]:
+    return next(r for r in rows if r["release"]["id"] == release_id)
+
+
+def _stamps(store: Store) -> dict[str, str]:
+    rows = store.query("SELECT release_id, computed_at FROM ledger_rows WHERE window_days = 14")
+    return {r["release_id"]: r["computed_at"] for r in rows}
+
+
+def _near_release(store: Store) -> str:
+    """A curated release with a visit within its window (so a change near it shows)."""
+    return next(r.release.id for r in build_ledger(store, 14).rows if r.visits)
+
+
+def _review(store: Store, near: str) -> str:
+    review.correct(store, "incident", near, {"count": "9"}, "ana")
+    return near
+
+
+def _link(store: Store, near: str) -> str:
+    _add(store, "inc-visit-long-ago", "visit", "1991-05-05", "An envoy of long ago")
+    return "inc-visit-long-ago"  # linked below, once the rows are stored again
+
+
+def _document(store: Store, near: str) -> str:
+    store.execute(
+        "INSERT INTO documents (id, content_hash, kind, url, published, retrieved, text)"
+        " VALUES ('doc-fine', 'h-fine', 'text', 'https://before.example/f', '2026-01-03',"
+        " '2026-01-03', 'Another report of my own making.')"
+    )
+    store.execute(
+        "UPDATE claims SET document_id = 'doc-fine', source_url = NULL WHERE id ="
+        " (SELECT MIN(id) FROM claims WHERE incident_id = :i)", {"i": near})  # fmt: skip
+    return near
+
+
+PREPARED: dict[str, Callable[[Store, str], str]] = {
+    "review": lambda store, near: near, "link": _link, "document": _document}  # fmt: skip
+CHANGES: dict[str, Callable[[Store, str, str], None]] = {
+    "review": lambda store, near, other: _review(store, near) and None,
+    "link": lambda store, near, other: store.execute(
+        "INSERT INTO incident_links (incident_id, other_id, kind, source, created_at)"
+        " VALUES (:r, :o, 'reviewer', NULL, '2026-01-04')", {"r": near, "o": other}),
+    "document": lambda store, near, other: store.execute(
+        "UPDATE documents SET url = 'https://after.example/f' WHERE id = 'doc-fine'"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_a_change_drops_only_the_rows_that_can_show_it(db_url: str, change: str) -> None:
+    """Each write path drops the stored rows that can show what it changed (the page then
+    shows the change), and leaves a release years away stored as it was."""
+    store = Store(db_url)
+    load_curated(store)
+    _add(store, "inc-release-far", "release", FAR, "A court of my own making")
+    client = TestClient(create_app(db_url), base_url="http://localhost")
+    near = _near_release(store)
+    other = PREPARED[change](store, near)
+    client.get(f"/ledger.json?limit={ALL}")
+    before, stamps = _built_all(store), _stamps(store)
+    assert {near, "inc-release-far"} <= set(stamps)
+
+    CHANGES[change](store, near, other)
+    shown = client.get(f"/ledger.json?limit={ALL}").json()["rows"]
+    assert shown == _built_all(store)
+    assert _row_of(shown, near) != _row_of(before, near)  # the change is on the page
+    assert _stamps(store)["inc-release-far"] == stamps["inc-release-far"]  # not made again
+
+
+def test_a_curated_load_drops_the_rows_whose_window_sees_it(db_url: str) -> None:
+    store = Store(db_url)
+    _add(store, "inc-release-far", "release", FAR, "A court of my own making")
+    _add(store, "inc-release-june", "release", "2025-06-24", "A court of June")
+    client = TestClient(create_app(db_url), base_url="http://localhost")
+    client.get(f"/ledger.json?limit={ALL}")
+    stamps = _stamps(store)
+    load_curated(store)
+    shown = client.get(f"/ledger.json?limit={ALL}").json()["rows"]
+    assert shown == _built_all(store)
+    assert _row_of(shown, "inc-release-june")["visits"]  # a curated visit came within its window
+    assert _stamps(store)["inc-release-far"] == stamps["inc-release-far"]
+
+
+def _built_all(store: Store) -> list[dict[str, Any]]:
+    rows = build_ledger(store, 14, limit=ALL).rows
+    return [json.loads(json.dumps(r.to_dict(), ensure_ascii=False, default=str)) for r in rows]

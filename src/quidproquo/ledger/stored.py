@@ -5,8 +5,9 @@ Its result is stored in `ledger_results` with the facts version it was computed 
 (`facts_version`, bumped by triggers whenever incidents, claims or links change) and reused
 while that version holds. After a change, a page of a large store does not wait for it:
 a separate process recomputes it while the page shows the last result. The ledger page's rows
-are kept the same way (`ledger_rows`, migration 0071): each made once per facts version, when
-a page first shows it.
+are stored when a page first shows them (`ledger_rows`, migration 0071), each with the span of
+days its window sees; a change drops only the stored rows that can show what changed
+(triggers of migration 0072), so the other rows stay stored across changes.
 """
 
 from __future__ import annotations
@@ -165,19 +166,19 @@ def stored_rows(
     ids: list[str],
     window_days: int,
     accepted_only: bool,
-    version: int,
     form: RowFormat,
 ) -> dict[str, str]:
-    """release id -> its row in `form` as stored on facts `version` (others are stale)."""
+    """release id -> its stored row in `form`. A stored row is current: triggers drop it when
+    something it can show changes (migration 0072)."""
     column = _column(form)
     found: dict[str, str] = {}
     for start in range(0, len(ids), CHUNK):
         names, params = in_list("r", ids[start : start + CHUNK])
         for row in store.query(
             f"SELECT release_id, {column} AS row FROM ledger_rows WHERE release_id IN ({names})"
-            f" AND window_days = :w AND accepted_only = :a AND version = :v"
+            f" AND window_days = :w AND accepted_only = :a"
             f" AND {column} IS NOT NULL",
-            params | {"w": window_days, "a": int(accepted_only), "v": version},
+            params | {"w": window_days, "a": int(accepted_only)},
         ):
             found[row["release_id"]] = row["row"]
     return found
@@ -186,26 +187,30 @@ def stored_rows(
 def keep_rows(
     store: Store,
     rows: dict[str, str],
+    spans: dict[str, tuple[str, str] | None],
     window_days: int,
     accepted_only: bool,
     version: int,
     form: RowFormat,
 ) -> None:
-    """Store rows in `form` made on facts `version`, unless the facts changed since; the
-    row's other form is kept if it was made on the same version."""
+    """Store rows in `form` made on facts `version`, unless the facts changed since, each
+    with the span of days (first, last) its release's window sees (`spans`, None for a
+    release without dates). The row's other form, if stored, is current too and kept."""
     column = _column(form)
-    other = "json" if column == "html" else "html"
     try:
         store.execute(
             "INSERT INTO ledger_rows (release_id, window_days, accepted_only, version,"
-            f" {column}, computed_at) SELECT :id, :w, :a, :v, :row, :at FROM facts_version"
+            f" {column}, computed_at, span_low, span_high)"
+            " SELECT :id, :w, :a, :v, :row, :at, :low, :high FROM facts_version"
             f" WHERE id = 1 AND version = :v{share_lock(store)}"
             " ON CONFLICT (release_id, window_days, accepted_only) DO UPDATE SET"
-            f" {column} = excluded.{column}, {other} = CASE WHEN"
-            f" ledger_rows.version = excluded.version THEN ledger_rows.{other} END,"
-            " version = excluded.version, computed_at = excluded.computed_at",
+            f" {column} = excluded.{column},"
+            " version = excluded.version, computed_at = excluded.computed_at,"
+            " span_low = excluded.span_low, span_high = excluded.span_high",
             [{"id": release_id, "w": window_days, "a": int(accepted_only), "v": version,
-              "row": row, "at": now_iso()} for release_id, row in rows.items()],
+              "row": row, "at": now_iso(), "low": (spans.get(release_id) or (None, None))[0],
+              "high": (spans.get(release_id) or (None, None))[1]}
+             for release_id, row in rows.items()],
         )  # fmt: skip
     except SQLAlchemyError:  # a read-only or busy database: the next page makes them again
         return

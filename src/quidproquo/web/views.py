@@ -17,7 +17,8 @@ from markupsafe import Markup
 from quidproquo.app import DOCUMENT_STATUSES, Quidproquo
 from quidproquo.ledger import build_ledger
 from quidproquo.ledger.charts import timeline_svg
-from quidproquo.ledger.links import CHUNK, in_list, release_page
+from quidproquo.ledger.intervals import Interval
+from quidproquo.ledger.links import CHUNK, in_list, release_page, shift
 from quidproquo.ledger.stats import DEFAULT_PERIOD, PERIOD_RULES, period_rule
 from quidproquo.ledger.stored import RowFormat, chance_tests_for_page, keep_rows, stored_rows
 from quidproquo.ledger.summaries import facts_version
@@ -169,9 +170,9 @@ def ledger(qpq: Quidproquo, params: Params) -> Page:
 def _ledger_rows(
     store: Store, ids: list[str], window: int, accepted_only: bool, version: int, form: RowFormat
 ) -> list[str]:
-    """The rows of these releases in `form` (HTML or JSON) as stored on facts `version`; the
-    missing ones are made (HTML by templates/ledger_row.html) and stored."""
-    found = stored_rows(store, ids, window, accepted_only, version, form)
+    """The rows of these releases in `form` (HTML or JSON) as stored; the missing ones are
+    made (HTML by templates/ledger_row.html) on facts `version` and stored."""
+    found = stored_rows(store, ids, window, accepted_only, form)
     missing = [i for i in ids if i not in found]
     if missing:
         template = environment().get_template("ledger_row.html")
@@ -179,9 +180,17 @@ def _ledger_rows(
         made = {row.release.id: template.render(row=row) if form == "html" else
                 json.dumps(row.to_dict(), ensure_ascii=False, default=str)
                 for row in built.rows}  # fmt: skip
-        keep_rows(store, made, window, accepted_only, version, form)
+        spans = {row.release.id: _seen_days(row.release.interval, window) for row in built.rows}
+        keep_rows(store, made, spans, window, accepted_only, version, form)
         found |= made
     return [found[i] for i in ids if i in found]
+
+
+def _seen_days(interval: Interval | None, window: int) -> tuple[str, str] | None:
+    """The first and last day a release's window sees (its dates widened by the window)."""
+    if interval is None:
+        return None
+    return shift(interval.start, -window).isoformat(), shift(interval.end, window).isoformat()
 
 
 def incident(qpq: Quidproquo, params: Params) -> Page:
