@@ -6,11 +6,11 @@ building the ledger page now gives. SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any, Callable
+from typing import Any
 
 import pytest
-
 from web_fixtures import TestClient
 
 from quidproquo.ledger.links import build_ledger
@@ -30,9 +30,9 @@ def _stored(store: Store) -> dict[str, int]:
     return {r["release_id"]: r["version"] for r in rows}
 
 
-def _built(store: Store) -> list[dict[str, Any]]:
+def _built(store: Store, limit: int = PAGE) -> list[dict[str, Any]]:
     """The first page's rows built from the facts now, as JSON gives them."""
-    rows = build_ledger(store, 14, limit=PAGE).rows
+    rows = build_ledger(store, 14, limit=limit).rows
     return [json.loads(json.dumps(r.to_dict(), ensure_ascii=False, default=str)) for r in rows]
 
 
@@ -118,18 +118,14 @@ FAR = "2009-03-01"  # a release of my own, years before any curated fact
 
 
 def _add(store: Store, incident_id: str, kind: str, day: str, actor: str) -> None:
+    row = {"id": incident_id, "type": kind, "date_min": day, "date_max": day,
+           "origin": "curated", "actor": actor}  # fmt: skip
     with store.transaction() as conn:
-        insert_incident(store, conn, {"id": incident_id, "type": kind, "date_min": day,
-                                      "date_max": day, "origin": "curated", "actor": actor})  # fmt: skip
+        insert_incident(store, conn, row)
 
 
 def _row_of(rows: list[dict[str, Any]], release_id: str) -> dict[str, Any]:
     return next(r for r in rows if r["release"]["id"] == release_id)
-
-
-def _stamps(store: Store) -> dict[str, str]:
-    rows = store.query("SELECT release_id, computed_at FROM ledger_rows WHERE window_days = 14")
-    return {r["release_id"]: r["computed_at"] for r in rows}
 
 
 def _near_release(store: Store) -> str:
@@ -137,17 +133,12 @@ def _near_release(store: Store) -> str:
     return next(r.release.id for r in build_ledger(store, 14).rows if r.visits)
 
 
-def _review(store: Store, near: str) -> str:
-    review.correct(store, "incident", near, {"count": "9"}, "ana")
-    return near
-
-
-def _link(store: Store, near: str) -> str:
+def _prepare_link(store: Store, near: str) -> str:
     _add(store, "inc-visit-long-ago", "visit", "1991-05-05", "An envoy of long ago")
-    return "inc-visit-long-ago"  # linked below, once the rows are stored again
+    return "inc-visit-long-ago"  # linked by the change, once the rows are stored again
 
 
-def _document(store: Store, near: str) -> str:
+def _prepare_document(store: Store, near: str) -> str:
     store.execute(
         "INSERT INTO documents (id, content_hash, kind, url, published, retrieved, text)"
         " VALUES ('doc-fine', 'h-fine', 'text', 'https://before.example/f', '2026-01-03',"
@@ -156,19 +147,30 @@ def _document(store: Store, near: str) -> str:
     store.execute(
         "UPDATE claims SET document_id = 'doc-fine', source_url = NULL WHERE id ="
         " (SELECT MIN(id) FROM claims WHERE incident_id = :i)", {"i": near})  # fmt: skip
-    return near
+    return "doc-fine"
 
 
-PREPARED: dict[str, Callable[[Store, str], str]] = {
-    "review": lambda store, near: near, "link": _link, "document": _document}  # fmt: skip
-CHANGES: dict[str, Callable[[Store, str, str], None]] = {
-    "review": lambda store, near, other: _review(store, near) and None,
-    "link": lambda store, near, other: store.execute(
+def _review(store: Store, near: str, other: str) -> None:
+    review.correct(store, "incident", near, {"count": "9"}, "ana")
+
+
+def _link(store: Store, near: str, other: str) -> None:
+    store.execute(
         "INSERT INTO incident_links (incident_id, other_id, kind, source, created_at)"
-        " VALUES (:r, :o, 'reviewer', NULL, '2026-01-04')", {"r": near, "o": other}),
-    "document": lambda store, near, other: store.execute(
-        "UPDATE documents SET url = 'https://after.example/f' WHERE id = 'doc-fine'"),
-}  # fmt: skip
+        " VALUES (:r, :o, 'reviewer', NULL, '2026-01-04')", {"r": near, "o": other})  # fmt: skip
+
+
+def _move_document(store: Store, near: str, other: str) -> None:
+    store.execute("UPDATE documents SET url = 'https://after.example/f' WHERE id = :d",
+                  {"d": other})  # fmt: skip
+
+
+# write path -> (what it needs first, given the release near it; the change itself)
+CHANGES: dict[str, tuple[Callable[[Store, str], str], Callable[[Store, str, str], None]]] = {
+    "review": (lambda store, near: near, _review),
+    "link": (_prepare_link, _link),
+    "document": (_prepare_document, _move_document),
+}
 
 
 @pytest.mark.parametrize("change", sorted(CHANGES))
@@ -180,16 +182,17 @@ def test_a_change_drops_only_the_rows_that_can_show_it(db_url: str, change: str)
     _add(store, "inc-release-far", "release", FAR, "A court of my own making")
     client = TestClient(create_app(db_url), base_url="http://localhost")
     near = _near_release(store)
-    other = PREPARED[change](store, near)
+    prepare, make_change = CHANGES[change]
+    other = prepare(store, near)
     client.get(f"/ledger.json?limit={ALL}")
-    before, stamps = _built_all(store), _stamps(store)
-    assert {near, "inc-release-far"} <= set(stamps)
+    before, versions = _built(store, ALL), _stored(store)
+    assert {near, "inc-release-far"} <= set(versions)
 
-    CHANGES[change](store, near, other)
+    make_change(store, near, other)
     shown = client.get(f"/ledger.json?limit={ALL}").json()["rows"]
-    assert shown == _built_all(store)
+    assert shown == _built(store, ALL)
     assert _row_of(shown, near) != _row_of(before, near)  # the change is on the page
-    assert _stamps(store)["inc-release-far"] == stamps["inc-release-far"]  # not made again
+    assert _stored(store)["inc-release-far"] == versions["inc-release-far"]  # kept as made
 
 
 def test_a_curated_load_drops_the_rows_whose_window_sees_it(db_url: str) -> None:
@@ -198,14 +201,10 @@ def test_a_curated_load_drops_the_rows_whose_window_sees_it(db_url: str) -> None
     _add(store, "inc-release-june", "release", "2025-06-24", "A court of June")
     client = TestClient(create_app(db_url), base_url="http://localhost")
     client.get(f"/ledger.json?limit={ALL}")
-    stamps = _stamps(store)
+    versions = _stored(store)
     load_curated(store)
     shown = client.get(f"/ledger.json?limit={ALL}").json()["rows"]
-    assert shown == _built_all(store)
+    assert shown == _built(store, ALL)
     assert _row_of(shown, "inc-release-june")["visits"]  # a curated visit came within its window
-    assert _stamps(store)["inc-release-far"] == stamps["inc-release-far"]
+    assert _stored(store)["inc-release-far"] == versions["inc-release-far"]
 
-
-def _built_all(store: Store) -> list[dict[str, Any]]:
-    rows = build_ledger(store, 14, limit=ALL).rows
-    return [json.loads(json.dumps(r.to_dict(), ensure_ascii=False, default=str)) for r in rows]
