@@ -250,6 +250,20 @@ def passive_subject(token: Token) -> Token | None:
     return None
 
 
+def handed_group(trigger: Token) -> Token | None:
+    """The people a verb moves: its passive subject, its object, or the noun it describes."""
+    for child in trigger.children:
+        if child.dep_ in ("nsubjpass", "dobj"):
+            if child.pos_ == "PRON" and trigger.dep_ == "conj":  # "freed 31 Poles and handed
+                return handed_group(trigger.head) or child  # them over": the first verb's
+            return child
+    if trigger.dep_ in ("acl", "relcl") and trigger.head.i != trigger.i:
+        return trigger.head
+    if trigger.dep_ == "conj":  # "were driven to the border and handed over": shared subject
+        return handed_group(trigger.head)
+    return None
+
+
 def entity_text(token: Token) -> str:
     """The named entity containing `token`, else its compound noun phrase."""
     if token.ent_type_:
@@ -294,10 +308,13 @@ def source_phrase(noun: Token) -> str:
 
 
 def back_reference(token: Token) -> bool:
-    """A participle used as a noun for a group told before: 'the pardoned', 'the freed'."""
-    return token.dep_ in SUBJECTS | {"dobj", "pobj"} and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in token.children
-    )
+    """A participle used as a noun for a group told before: 'the pardoned', 'the freed',
+    'those freed' (unless dated: 'those freed on Friday')."""
+    if token.dep_ not in SUBJECTS | {"dobj", "pobj"}:
+        return False
+    determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+    dated = any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+    return "the" in determiners or bool(determiners & {"those", "these"}) and not dated
 
 
 def _duration(token: Token) -> bool:
@@ -613,6 +630,8 @@ class FrameFiller:
             carrier = self._carrying_verb(trigger)
             if carrier is not None:
                 found = self._destinations_in(view, clause_tokens(carrier))
+                if any(self._expels(v, view) for v in [carrier, *carrier.conjuncts]):
+                    found = []  # "those freed were handed over to Ukraine": a deportation's place
         if not found and trigger.dep_ == "conj" and self._conveys(trigger.head):
             # "were driven to the Lithuanian border and expelled": the first verb's place
             found = self._destinations_in(view, clause_tokens(trigger.head))
@@ -636,14 +655,24 @@ class FrameFiller:
         moved = ("release", "deportation")
         return any(t.type in moved for t in self.lexicon.match(group.head))
 
-    def _deported_with(self, verb: Token) -> bool:
+    def _deported_with(self, verb: Token, view: SentenceView) -> bool:
         """A deportation verb coordinated with `verb` and sharing its subject."""
         return any(
-            t.type == "deportation"
+            self._expels(c, view)
             for c in verb.conjuncts
             if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children if g.i > verb.i)
-            for t in self.lexicon.match(c)
         )
+
+    def _expels(self, verb: Token, view: SentenceView) -> bool:
+        """`verb` deports: a deportation trigger, or a handover to a state not the people's."""
+        for trig in self.lexicon.match(verb):
+            if trig.type == "deportation":
+                return True
+            if trig.spec.foreign_is_deportation:
+                dests = self._destinations_in(view, clause_tokens(verb, trig.spec.needs))
+                if len(dests) == 1 and self.expelled_to(verb, dests[0]):
+                    return True
+        return False
 
     def receiver(self, trigger: Token) -> Token | None:
         """The subject of a verb taking in the trigger's group: 'Poland has received 12
@@ -931,7 +960,7 @@ class FrameFiller:
             variants = variants[:1]
         if trig.type == "detention" and self._describes_the_freed(token):
             return []  # "two citizens jailed in Belarus were pardoned": who, not what happened
-        if trig.type == "release" and self._conveys(token) and self._deported_with(token):
+        if trig.type == "release" and self._conveys(token) and self._deported_with(token, view):
             return []  # "driven to the border and expelled": one deportation, not a release
         if frame.destination:
             dests = self.destinations(token, view, indices)
@@ -952,16 +981,32 @@ class FrameFiller:
                 return []  # "the envoy arrived in Vilnius": a trip, no one freed
             if dests:
                 variants = self._spread(variants, "destination", dests)
-            if trig.spec.foreign_is_deportation and len(dests) == 1:
-                home = self.nationality(subject if subject is not None else token, token)
-                if home is not None and home != dests[0]:
-                    for slot in variants:
-                        slot.type = "deportation"
+            if trig.spec.foreign_is_deportation and len(dests) == 1 and self.expelled_to(
+                token, dests[0]
+            ):
+                for slot in variants:
+                    slot.type = "deportation"
         if frame.target:
             targets = self.targets(trig, view, indices)
             if targets:
                 variants = self._spread(variants, "target", targets)
         return variants
+
+    def expelled_to(self, trigger: Token, destination: str) -> bool:
+        """People handed over to a state not their own are deported there (DEV2.md): nationals
+        of another state, or a group of unstated nationality ('most of those freed were
+        handed over to Ukraine'); a named person of unstated nationality stays a release."""
+        group = handed_group(trigger)
+        if group is None:
+            return False
+        home = self.nationality(group, trigger)
+        if home is not None:
+            return home != destination
+        named = [group, *(c for c in group.children if c.dep_ == "appos")]
+        return not any(n.ent_type_ == "PERSON" for n in named) and group.lower_ not in (
+            "who",
+            "that",
+        )
 
     def nationality(self, people: Token, trigger: Token) -> str | None:
         """The state whose nationals the people are: 'Latvian nationals', 'citizens of
@@ -974,6 +1019,8 @@ class FrameFiller:
             and self.lexicon.is_people(people.head.head)  # "citizens of Belarus"
         ):
             return self.gazetteer.country_of(entity_text(people))
+        if people.ent_type_ == "NORP":  # "31 Ukrainians", "two Poles"
+            return self.gazetteer.country_of_adjective(people.text.removesuffix("s"))
         for child in people.children:
             if child.dep_ in ("amod", "compound"):
                 country = self.gazetteer.country_of_adjective(child.text)

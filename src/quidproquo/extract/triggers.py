@@ -113,6 +113,7 @@ def dependents_lower(token: Token) -> set[str]:
     return found
 
 
+MOVED = frozenset({"release", "deportation"})  # types that move people out of custody
 NEGATIVES = frozenset({"no", "not", "n't", "never", "nobody", "none", "nothing"})
 
 
@@ -280,10 +281,20 @@ class TriggerLexicon:
             or token.lemma_.lower() in self.people_nouns
             or token.pos_ == "NUM"
             or any(c.dep_ == "nummod" for c in token.children)
+            or any(  # "those released", "the ones who were expelled"
+                c.dep_ in ("acl", "relcl") and self._plain_move(c) for c in token.children
+            )
             or any(  # "most of the deportees"
                 c.lower_ == "of" and any(self.is_people(g) for g in c.children if g.dep_ == "pobj")
                 for c in token.children
             )
+        )
+
+    def _plain_move(self, token: Token) -> bool:
+        """`token` is a release or deportation word on its own ('released', 'expelled')."""
+        return any(
+            s.type in MOVED and not (s.needs or s.needs_people or s.refused_only)
+            for s in self.by_lemma.get(token.lemma_.lower(), [])
         )
 
     def _satisfies(self, token: Token, spec: TriggerSpec) -> bool:

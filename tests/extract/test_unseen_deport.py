@@ -1,0 +1,74 @@
+"""Deportations, destinations and exchanges in wordings found missing on news-like text
+(issue 12). Every sentence here is written for these tests, worded unlike the gold sets.
+"""
+
+import pytest
+
+from quidproquo.extract import Extractor
+
+
+def of_type(extractor: Extractor, text: str, kind: str, published: str = "2025-12-15"):
+    return [e for e in extractor.extract(text, published).events if e.type == kind]
+
+
+def types(extractor: Extractor, text: str, published: str = "2025-12-15") -> set[str]:
+    return {e.type for e in extractor.extract(text, published).events}
+
+
+# -- a group handed over to a state not its own is deported there (DEV2.md) -----------------
+
+
+@pytest.mark.parametrize(
+    "text, destination",
+    [
+        ("Most of the pardoned detainees were handed over to Lithuania on Monday.", "Lithuania"),
+        ("Officials said 60 of those freed were handed over to Ukraine.", "Ukraine"),
+        (
+            "Those released were taken to the Polish border and handed over to Poland.",
+            "Poland",
+        ),
+        (
+            "The Belarusian prisoners handed over to Ukraine on Sunday included a journalist.",
+            "Ukraine",
+        ),
+    ],
+)
+def test_group_handed_over_abroad_is_deported(
+    extractor: Extractor, text: str, destination: str
+) -> None:
+    [event] = of_type(extractor, text, "deportation")
+    assert event.destination == destination
+    assert "release" not in types(extractor, text)  # the freed group adds nothing more
+
+
+def test_freed_then_handed_over_gives_release_and_deportation(extractor: Extractor) -> None:
+    text = "The authorities released 40 inmates on Friday and handed them over to Poland."
+    [release] = of_type(extractor, text, "release")
+    [deportation] = of_type(extractor, text, "deportation")
+    assert (release.count, release.destination) == (40, None)
+    assert deportation.destination == "Poland"
+
+
+@pytest.mark.parametrize(
+    "text, destination",
+    [
+        ("Minsk pardoned 12 Lithuanian nationals and handed them over to Lithuania.", "Lithuania"),
+        ("Nine Poles were handed over to Poland at the Kuznica crossing.", "Poland"),
+        ("Thirty Ukrainians were handed over to Kyiv in November.", "Ukraine"),
+        ("Ivan Petrenko was handed over to Ukraine on Monday.", "Ukraine"),
+    ],
+)
+def test_nationals_or_named_person_handed_over_are_released(
+    extractor: Extractor, text: str, destination: str
+) -> None:
+    [event] = of_type(extractor, text, "release")
+    assert event.destination == destination
+    assert not of_type(extractor, text, "deportation")
+
+
+def test_freed_group_bussed_abroad_is_one_deportation(extractor: Extractor) -> None:
+    # "bussed" is expulsion wording (DEV2.md): the place goes on the deportation alone
+    text = "Most of the released were bussed to the Lithuanian frontier."
+    [event] = of_type(extractor, text, "deportation")
+    assert event.destination == "Lithuania"
+    assert not of_type(extractor, text, "release")
