@@ -72,3 +72,49 @@ def test_freed_group_bussed_abroad_is_one_deportation(extractor: Extractor) -> N
     [event] = of_type(extractor, text, "deportation")
     assert event.destination == "Lithuania"
     assert not of_type(extractor, text, "release")
+
+
+# -- refused departures: the refuser is a person of the event, never its actor ---------------
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        (
+            "The oldest inmate on the bus, Pavel Ladny, refused to leave Belarus, sources said.",
+            "Pavel Ladny",
+        ),
+        ("Maria Saltsova refused to go abroad, her husband wrote.", "Maria Saltsova"),
+        (
+            "Guards told the family of Andrei Kovalenko that he was back in his cell, weeks "
+            "after he refused to leave the country.",
+            "Andrei Kovalenko",
+        ),
+    ],
+)
+def test_refusal_to_leave_is_a_refused_deportation_of_the_refuser(
+    extractor: Extractor, text: str, person: str
+) -> None:
+    [event] = of_type(extractor, text, "deportation", "2025-10-02")
+    assert (event.modality, event.persons, event.actor) == ("refused", [person], None)
+
+
+def test_refusal_after_a_drive_takes_the_drives_destination(extractor: Extractor) -> None:
+    text = (
+        "On Thursday Olga Brandt was driven with the rest of the group to the Latvian border, "
+        "but she refused to cross."
+    )
+    [event] = of_type(extractor, text, "deportation", "2025-10-02")
+    assert (event.modality, event.destination) == ("refused", "Latvia")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many exiles say they want to leave Lithuania.",
+        "Ladny did not leave the country.",
+        "Officials refused to go into detail about the talks.",
+    ],
+)
+def test_leaving_without_a_refusal_is_no_deportation(extractor: Extractor, text: str) -> None:
+    assert not of_type(extractor, text, "deportation", "2025-10-02")

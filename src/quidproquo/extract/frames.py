@@ -632,9 +632,11 @@ class FrameFiller:
                 found = self._destinations_in(view, clause_tokens(carrier))
                 if any(self._expels(v, view) for v in [carrier, *carrier.conjuncts]):
                     found = []  # "those freed were handed over to Ukraine": a deportation's place
-        if not found and trigger.dep_ == "conj" and self._conveys(trigger.head):
-            # "were driven to the Lithuanian border and expelled": the first verb's place
-            found = self._destinations_in(view, clause_tokens(trigger.head))
+        # "were driven to the Lithuanian border and expelled", "... but refused to cross":
+        # the first verb's place
+        verb = trigger.head if trigger.dep_ == "xcomp" else trigger
+        if not found and verb.dep_ == "conj" and self._conveys(verb.head):
+            found = self._destinations_in(view, clause_tokens(verb.head))
         receiver = self.receiver(trigger)
         if not found and receiver is not None:
             country = self.place_country(receiver) or self.state_of(receiver)
@@ -666,7 +668,7 @@ class FrameFiller:
     def _expels(self, verb: Token, view: SentenceView) -> bool:
         """`verb` deports: a deportation trigger, or a handover to a state not the people's."""
         for trig in self.lexicon.match(verb):
-            if trig.type == "deportation":
+            if trig.type == "deportation" and not trig.spec.refused_only:
                 return True
             if trig.spec.foreign_is_deportation:
                 dests = self._destinations_in(view, clause_tokens(verb, trig.spec.needs))
@@ -910,7 +912,7 @@ class FrameFiller:
             base.actor = self.releaser(token, discourse)
             if base.actor:  # the pardoning leader is the actor, never one of the persons
                 base.persons = [p for p in base.persons if not same_person(p, base.actor)]
-        elif frame.actor == "subject":
+        elif frame.actor == "subject" and modality != "refused":  # the refuser expels no one
             # the one who expels: an active subject, never the expelled (passive) or a dateline
             agent = subject_of(token)
             if (
@@ -952,8 +954,8 @@ class FrameFiller:
             return []  # "were denied consular access", "deny them lawyers": withholding
         if trig.type == "denial" and load_modality().is_habitual(token):
             return []  # "officials routinely deny ...": a practice, not one rebuttal
-        if frame.count:
-            variants = self._with_counts(base, view, indices)
+        if frame.count:  # not the count of another event told in a relative clause
+            variants = self._with_counts(base, view, indices - self._other_events(token, view))
         if base.anaphoric and token.dep_ in ("acl", "amod") and not counted(token.head):
             for slot in variants:  # "Among those pardoned are 15 women and seven men": composition
                 slot.count = slot.count_qualifier = None

@@ -366,7 +366,6 @@ class Extractor:
                 self._date(slot, trig, view, dates, state)
                 slots.append(slot)
         pair_respectively(slots, dates, text)
-        slots.extend(self._refused_departures(view, dates, state))
         if state.group_type and not any(s.type in GROUP_TYPES for s in slots):
             slots.extend(self._members(view, dates, state))
         merged = [s for s in merge_same_sentence(slots) if not self._repeated_denial(s, state)]
@@ -712,34 +711,6 @@ class Extractor:
         head = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
         held = any(t.lower_ == "bars" and t.head.lower_ == "behind" for t in head.subtree)
         return held or any(a.lemma_ == "remain" for a in token.ancestors)
-
-    def _refused_departures(
-        self, view: SentenceView, dates: Iterable[DateMention], state: DocumentState
-    ) -> list[Slots]:
-        """'refused to leave the country': an attempted deportation (DEV.md 11)."""
-        slots = []
-        for token in view.doc:
-            if (
-                token.lemma_ not in self.modality.refused_departure_verbs
-                or not self.modality.refusal(token)
-            ):
-                continue
-            if self.lexicon.match(token):
-                continue  # already a trigger ("refused to cross into")
-            subject = subject_of(token)
-            slot = Slots("deportation", "refused", token.i)
-            known = {p.split()[-1]: p for p in state.persons}
-            if subject is not None and subject.ent_type_ == "PERSON":
-                slot.persons = [self.full_name(entity_text(subject), state)]
-            elif subject is not None and subject.text in known:
-                slot.persons = [self.full_name(known[subject.text], state)]
-            elif subject is not None and subject.lower_ in PRONOUNS and state.last_person:
-                slot.persons = [state.last_person]
-            dests = self.filler.destinations(token, view, clause_tokens(token))
-            slot.destination = dests[0] if dests else None
-            self._date(slot, None, view, dates, state)
-            slots.append(slot)
-        return slots
 
     def _members(
         self, view: SentenceView, dates: Iterable[DateMention], state: DocumentState
