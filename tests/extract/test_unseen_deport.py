@@ -118,3 +118,44 @@ def test_refusal_after_a_drive_takes_the_drives_destination(extractor: Extractor
 )
 def test_leaving_without_a_refusal_is_no_deportation(extractor: Extractor, text: str) -> None:
     assert not of_type(extractor, text, "deportation", "2025-10-02")
+
+
+# -- the people of a swap: both sides ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        (
+            "Caracas freed the French cyclist Louis Marchand on Monday in exchange for Diego "
+            "Ramos, a Venezuelan pilot held in Paris.",
+            {"Louis Marchand", "Diego Ramos"},
+        ),
+        (
+            "Tehran released the Belgian aid worker Pieter Claes in a prisoner swap brokered by "
+            "Qatar, while Brussels freed Amir Hosseini, an Iranian official jailed for fraud.",
+            {"Pieter Claes", "Amir Hosseini"},
+        ),
+        (
+            "On Friday Washington freed Oleg Marin, a Russian hacker, in what both governments "
+            "described as part of a swap.",
+            {"Oleg Marin"},
+        ),
+    ],
+)
+def test_swap_takes_the_people_of_both_releases(
+    extractor: Extractor, text: str, people: set[str]
+) -> None:
+    [event] = of_type(extractor, text, "exchange", "2025-03-05")
+    assert set(event.persons) == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minsk freed Anna Pauk in exchange for an easing of sanctions on its airline.",
+        "Washington lifted curbs on potash in exchange for the release of 20 prisoners.",
+    ],
+)
+def test_trade_for_relief_is_no_swap(extractor: Extractor, text: str) -> None:
+    assert not of_type(extractor, text, "exchange", "2025-03-05")

@@ -76,6 +76,8 @@ COMPANION = re.compile(r"\bwith\s+(?:(?:that|those)\s+of\s+)?(?:the\s+)?(other\s
 PARTITIVE_WHOLE = re.compile(
     r"(?:\b(?!percent\b|cent\b)[\w,]+\s+|^\s*)of\s+(?:the|those|these)\s+$", re.I
 )
+# "in exchange for", "as part of a swap", "in what officials called part of a swap"
+SWAP_PATH = frozenset({"pobj", "prep", "compound", "nmod", "pcomp", "oprd", "advcl"})
 EXCLUDING_BEFORE = re.compile(r"(?:\bincluding|\bthe)\s+$", re.I)
 
 
@@ -538,17 +540,30 @@ class FrameFiller:
         return any(t.type == "release" for t in self.lexicon.match(noun))
 
     def exchange_people(self, token: Token, view: SentenceView) -> list[str]:
-        """People of the swap: those of its own clause, else those the verb it completes
-        acts on ("X was freed in a prisoner swap", "Iran freed A and B in an exchange")."""
+        """People of the swap: those of its own clause ("in exchange for B") and those the
+        release it completes acts on ("Iran freed A in an exchange", "freed A in what both
+        sides called part of a swap"), with the other side's release told beside it
+        ("..., while Sweden released C")."""
         people = self.subject_people(token, view, clause_tokens(token))
-        if people:
+        verb = self._swapping_release(token)
+        if verb is None:
             return people
+        sides = [verb] + [
+            c
+            for c in verb.children
+            if c.dep_ in ("advcl", "conj") and any(t.type == "release" for t in self.lexicon.match(c))
+        ]
+        found = [p for side in sides for p in self.subject_people(side, view, clause_tokens(side))]
+        return list(dict.fromkeys(found + people))
+
+    def _swapping_release(self, token: Token) -> Token | None:
+        """The release verb a swap noun completes, through its prepositional phrase."""
         node = token
-        while node.dep_ in ("pobj", "prep", "compound", "nmod") and node.head.i != node.i:
+        while node.dep_ in SWAP_PATH and node.head.i != node.i:
             node = node.head
-        if node.i == token.i or node.pos_ not in ("VERB", "AUX"):
-            return []
-        return self.subject_people(node, view, clause_tokens(node))
+            if any(t.type == "release" for t in self.lexicon.match(node)):
+                return node
+        return None
 
     # -- counts -----------------------------------------------------------------
 
