@@ -551,7 +551,7 @@ class FrameFiller:
         sides = [verb] + [
             c
             for c in verb.children
-            if c.dep_ in ("advcl", "conj") and any(t.type == "release" for t in self.lexicon.match(c))
+            if c.dep_ in ("advcl", "conj") and self._names_release(c)
         ]
         found = [p for side in sides for p in self.subject_people(side, view, clause_tokens(side))]
         return list(dict.fromkeys(found + people))
@@ -561,7 +561,7 @@ class FrameFiller:
         node = token
         while node.dep_ in SWAP_PATH and node.head.i != node.i:
             node = node.head
-            if any(t.type == "release" for t in self.lexicon.match(node)):
+            if self._names_release(node):
                 return node
         return None
 
