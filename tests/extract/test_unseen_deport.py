@@ -159,3 +159,68 @@ def test_swap_takes_the_people_of_both_releases(
 )
 def test_trade_for_relief_is_no_swap(extractor: Extractor, text: str) -> None:
     assert not of_type(extractor, text, "exchange", "2025-03-05")
+
+
+# -- a swap told as a happening inside another party's claim is kept, hedged -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riga's foreign ministry on Tuesday dismissed a report by Belarusian state radio that "
+        "four Latvians freed last week had been swapped for Belarusian border guards held in "
+        "Latvia.",
+        "A presidential aide told state media that 80 prisoners had been transferred to Poland "
+        "in return for Belarusians held there.",
+        "The handover was no trade, the ministry insisted, rejecting claims that Warsaw had "
+        "released Belarusian agents in return.",
+    ],
+)
+def test_claimed_swap_is_a_hedged_exchange(extractor: Extractor, text: str) -> None:
+    [event] = of_type(extractor, text, "exchange", "2025-03-05")
+    assert (event.modality, event.actor) == ("hedged", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign office rejected suggestions that the pardon was part of a prisoner swap.",
+        "In return, Washington lifted sanctions on the airline.",
+        "The embassy said no concessions had been offered in return.",
+    ],
+)
+def test_denied_label_or_trade_for_concessions_is_no_swap(extractor: Extractor, text: str) -> None:
+    found = types(extractor, text, "2025-03-05")
+    assert "exchange" not in found
+    if "concessions" in text:
+        assert "denial" not in found  # a statement on concessions rebuts no account of a swap
+
+
+def test_the_swap_told_again_is_one_exchange(extractor: Extractor) -> None:
+    text = (
+        "Armenia and Georgia exchanged prisoners on 4 May 2025. The swap was welcomed by both "
+        "foreign ministries. Georgia also released two Armenian drivers in return, officials said."
+    )
+    assert len(of_type(extractor, text, "exchange", "2025-05-06")) == 1
+
+
+def test_another_swap_is_its_own_exchange(extractor: Extractor) -> None:
+    text = (
+        "Armenia and Georgia exchanged prisoners on 4 May 2025. Last week the two states "
+        "carried out another exchange of detainees."
+    )
+    assert len(of_type(extractor, text, "exchange", "2025-05-20")) == 2
+
+
+@pytest.mark.parametrize(
+    "text, swapped",
+    [
+        ("In exchange, the Treasury removed the bank from its blacklist on Friday.", False),
+        ("Brussels in exchange eased curbs on fertiliser exports, the envoy said.", False),
+        ("Baku freed two Armenian soldiers in exchange on Friday, officials said.", True),
+    ],
+)
+def test_bare_in_exchange_is_a_swap_only_of_people(
+    extractor: Extractor, text: str, swapped: bool
+) -> None:
+    assert bool(of_type(extractor, text, "exchange", "2025-03-05")) is swapped

@@ -512,28 +512,34 @@ class FrameFiller:
 
     # -- exchanges ------------------------------------------------------------------
 
-    def is_swap(self, token: Token) -> bool:
+    def is_swap(self, token: Token, needs_mover: bool = False) -> bool:
         """A swap of prisoners that happened or was claimed: not a trade of people for
         something else ("in exchange for sanctions relief"), not a generic one ("every
-        exchange", "the next swap")."""
+        exchange", "the next swap"). `needs_mover`: the phrase is a swap only on a verb that
+        moves people ("freed them in return", never "in return, Washington lifted ...")."""
         if any(
             c.dep_ in ("det", "amod") and c.lower_ in GENERIC_DETERMINERS for c in token.children
         ):
             return False
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"):
+        verb = token.head.head if token.dep_ == "pobj" else None
+        fors = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"]
+        # "USA in exchange lifts sanctions": the bare phrase trades whatever its verb does
+        needs_mover = needs_mover or (
+            verb is not None and token.head.lower_ == "in" and not list(token.children)
+        )
+        for prep in fors:
             objs = [g for g in prep.children if g.dep_ == "pobj"]
             if objs and not any(self.lexicon.is_people(o) or self._names_release(o) for o in objs):
                 return False
-            verb = token.head.head if token.dep_ == "pobj" else None
-            if verb is not None and verb.pos_ in ("VERB", "AUX"):
-                moved = self.lexicon.match(verb) and any(
-                    t.type in PEOPLE_TYPES for t in self.lexicon.match(verb)
-                )
-                if not moved and not any(
-                    c.dep_ in ("dobj", "nsubjpass") and self.lexicon.is_people(c)
-                    for c in verb.children
-                ):
-                    return False  # "unfreeze the banks in exchange for the release of ..."
+        if needs_mover and (verb is None or verb.pos_ not in ("VERB", "AUX")):
+            return False
+        if (fors or needs_mover) and verb is not None and verb.pos_ in ("VERB", "AUX"):
+            moved = any(t.type in PEOPLE_TYPES for t in self.lexicon.match(verb))
+            if not moved and not any(
+                c.dep_ in ("dobj", "nsubjpass") and self.lexicon.is_people(c)
+                for c in verb.children
+            ):
+                return False  # "unfreeze the banks in exchange for the release of ..."
         return True
 
     def _names_release(self, noun: Token) -> bool:

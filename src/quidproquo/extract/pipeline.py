@@ -80,6 +80,7 @@ INHERITING = frozenset(
     {"release", "deportation", "visit", "sanctions_eased", "exchange", "denial", "detention"}
 )
 GROUP_TYPES = frozenset({"release", "deportation"})  # events that move a group of people
+FRESH_SWAP = frozenset({"another", "second", "third", "new", "latest", "earlier", "previous"})
 CLAIM_WORDS = frozenset({"say", "claim", "tell", "according", "report", "allege", "insist"})
 
 
@@ -115,6 +116,7 @@ class DocumentState:
     group_type: str | None = None  # type of the last release or deportation told
     host: str | None = None  # the holding state's city of the dateline: where meetings are
     last_envoy: str | None = None  # "he would travel to Minsk again": the envoy named last
+    swap_told: bool = False  # an exchange was asserted: "the swap was announced ..." refers to it
     discourse: Discourse | None = None  # people named so far and their roles
 
 
@@ -392,6 +394,8 @@ class Extractor:
                 state.event_dates = (slot.date_min, slot.date_max)
             if slot.type in GROUP_TYPES:
                 state.group_type = slot.type
+            if slot.type == "exchange" and slot.modality == "asserted":
+                state.swap_told = True
             if slot.type.startswith("sanctions") and slot.actor:
                 state.sanctions_actor = slot.actor
             if slot.type == "release" and slot.actor and state.discourse is not None:
@@ -415,6 +419,11 @@ class Extractor:
     def _keep(self, slot: Slots, doc: Doc, state: DocumentState) -> bool:
         """Drop back-references that add nothing to an event already told."""
         token = doc[slot.trigger]
+        if slot.type == "exchange" and state.swap_told:
+            # "the swap was announced ...", "released N in return": the swap told before,
+            # unless it is another one ("carried out another exchange") or has a day of its own
+            fresh = any(c.lower_ in FRESH_SWAP for c in token.children)
+            return bool(slot.persons) or fresh or self._own_date(token)
         if slot.type in ("release", "deportation", "detention") and not slot.adds_something():
             if back_reference(token):
                 return False  # "the pardoned include citizens of several states"
@@ -649,11 +658,15 @@ class Extractor:
     ) -> list[Slots]:
         token = trig.token
         ancestors = list(token.ancestors)
-        if any(
-            self.lexicon.match(a) and self.lexicon.match(a)[0].type == "denial" for a in ancestors
-        ):
+        denied = any(t.type == "denial" for a in ancestors for t in self.lexicon.match(a))
+        if denied and trig.spec.pos == "NOUN" and not trig.spec.needs_mover:
             return []  # "rejected suggestions that ... was part of a prisoner exchange"
+        # a swap told as a happening stays the other party's claim: "rejected claims that
+        # they had been swapped for ...", "denied that Kyiv freed anyone in return"
         claimer = next((a for a in ancestors if a.lemma_.lower() in CLAIM_WORDS), None)
+        claimer = claimer or next((a for a in ancestors if denied and a.pos_ == "VERB"), None)
+        if not self.filler.is_swap(token, trig.spec.needs_mover):
+            return []  # "in exchange for sanctions relief", "every exchange brings home"
         if modality is None:
             if self.modality.is_negated(token) and claimer is not None:
                 return [Slots("denial", "denied", token.i, actor=self._speaker(claimer))]
@@ -663,8 +676,6 @@ class Extractor:
             self.modality.judge(t) is None for t in self.lexicon.match(governing)
         ):
             return []
-        if not self.filler.is_swap(token):
-            return []  # "in exchange for sanctions relief", "every exchange brings home"
         slot = Slots("exchange", "hedged" if claimer is not None else modality, token.i)
         self._resolve_people(slot, token, view, state)
         slot.persons = slot.persons or self.filler.exchange_people(token, view)

@@ -57,6 +57,7 @@ class TriggerSpec:
     refused_only: bool = False  # states an event only as the act someone refused
     needs_destination: bool = False  # states an event only with a destination abroad
     needs_time: bool = False  # states an event only with a date or "since" in its clause
+    needs_mover: bool = False  # a swap only on a verb that moves people ("freed in return")
     excludes: frozenset[str] = frozenset()  # dependents that make it another type
     # a statement whose complement negates one of these happenings ("said there was no deal")
     rebuts: frozenset[str] = frozenset()
@@ -152,6 +153,7 @@ class TriggerLexicon:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.people_nouns = frozenset(data["people_nouns"])
+        self.custody_participles = frozenset(data["custody_participles"])
         self.group_quantifiers = frozenset(data["group_quantifiers"])
         self.generic_heads = frozenset(data["generic_heads"])
         self.prediction_adverbs = frozenset(data["prediction_adverbs"])
@@ -225,6 +227,7 @@ class TriggerLexicon:
                 refused_only=raw.get("refused_only", False),
                 needs_destination=raw.get("needs_destination", False),
                 needs_time=raw.get("needs_time", False),
+                needs_mover=raw.get("needs_mover", False),
                 excludes=frozenset(raw.get("excludes", ())),
                 rebuts=frozenset(raw.get("rebuts", ())),
                 forms=tuple(raw.get("forms", ())),
@@ -281,8 +284,10 @@ class TriggerLexicon:
             or token.lemma_.lower() in self.people_nouns
             or token.pos_ == "NUM"
             or any(c.dep_ == "nummod" for c in token.children)
-            or any(  # "those released", "the ones who were expelled"
-                c.dep_ in ("acl", "relcl") and self._plain_move(c) for c in token.children
+            or any(  # "those released", "the ones who were expelled", "agents held in X"
+                c.dep_ in ("acl", "relcl")
+                and (self._plain_move(c) or c.lower_ in self.custody_participles)
+                for c in token.children
             )
             or any(  # "most of the deportees"
                 c.lower_ == "of" and any(self.is_people(g) for g in c.children if g.dep_ == "pobj")
