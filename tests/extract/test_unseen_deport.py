@@ -224,3 +224,95 @@ def test_bare_in_exchange_is_a_swap_only_of_people(
     extractor: Extractor, text: str, swapped: bool
 ) -> None:
     assert bool(of_type(extractor, text, "exchange", "2025-03-05")) is swapped
+
+
+# -- deportees moved on from the state they were expelled to stay deported (DEV.md 10) -------
+
+
+def test_deportees_leaving_for_a_third_state_are_deported_there(extractor: Extractor) -> None:
+    text = (
+        "Belarus deported 90 prisoners to Ukraine on 13 December. The last group of "
+        "Belarusians deported to Ukraine left for Poland on Tuesday."
+    )
+    places = [e.destination for e in of_type(extractor, text, "deportation", "2025-12-20")]
+    assert "Poland" in places and "Ukraine" in places
+
+
+@pytest.mark.parametrize(
+    "text, moved",
+    [
+        (
+            "Belarus deported 90 prisoners to Ukraine on 13 December. Of the 90 who stayed at a "
+            "shelter in Kyiv, 30 have now been taken to Poland and 12 to Latvia.",
+            {(30, "Poland"), (12, "Latvia")},
+        ),
+        (
+            "Belarus deported 90 prisoners to Ukraine on 13 December. They will be flown to "
+            "Germany next week, the ministry said.",
+            {(None, "Germany")},
+        ),
+        (
+            "Ten of the activists expelled to Ukraine last week have been moved on to Lithuania.",
+            {(10, "Lithuania")},
+        ),
+    ],
+)
+def test_group_moved_on_after_a_deportation_stays_deported(
+    extractor: Extractor, text: str, moved: set[tuple[int | None, str]]
+) -> None:
+    found = {(e.count, e.destination) for e in of_type(extractor, text, "deportation")}
+    assert moved <= found
+    assert not of_type(extractor, text, "release")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of Belarusians left for Poland after 2020.",
+        "Belarus freed 20 prisoners on Monday. They were taken to Poland.",
+    ],
+)
+def test_moving_people_never_deported_is_no_deportation(extractor: Extractor, text: str) -> None:
+    assert not of_type(extractor, text, "deportation")
+
+
+def test_freed_people_taken_abroad_are_released_there(extractor: Extractor) -> None:
+    text = "Belarus freed 20 prisoners on Monday. They were taken to Poland."
+    assert "Poland" in {e.destination for e in of_type(extractor, text, "release")}
+
+
+# -- expulsion told by the manner of the move or by the place after it -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They had been driven by guards to the frontier and handed over without passports, "
+        "officials said.",
+        "The eleven were escorted to the border and handed over without any documents.",
+    ],
+)
+def test_handed_over_without_papers_is_a_deportation(extractor: Extractor, text: str) -> None:
+    assert of_type(extractor, text, "deportation")
+    assert not of_type(extractor, text, "release")
+
+
+def test_forced_out_then_brought_to_a_region_takes_its_country(extractor: Extractor) -> None:
+    text = (
+        "The Belarusians were forced to leave their country and were brought to the Chernihiv "
+        "region."
+    )
+    [event] = of_type(extractor, text, "deportation")
+    assert event.destination == "Ukraine"
+    assert not of_type(extractor, text, "release")
+
+
+def test_number_predicated_of_a_group_counts_its_relative_clause(extractor: Extractor) -> None:
+    text = (
+        "Six of them are Latvian citizens, who returned home, and 40 are citizens of Belarus, "
+        "who were handed over to the Lithuanian side under the deal."
+    )
+    [release] = of_type(extractor, text, "release")
+    [deportation] = of_type(extractor, text, "deportation")
+    assert (release.count, release.destination) == (6, "Latvia")
+    assert (deportation.count, deportation.destination) == (40, "Lithuania")

@@ -175,7 +175,29 @@ def clause_tokens(token: Token, needs: frozenset[str] = frozenset()) -> set[int]
             keep.update(t.i for t in noun.head.subtree if t.ent_type_ == "PERSON" and t.i < noun.i)
         if noun.lemma_ in NUMBER_NOUNS:
             keep.update(t.i for t in noun.sent)  # "put the number freed at 207, others at 250"
+        keep.update(copular_count(noun))
     return keep
+
+
+def copula_of(noun: Token) -> Token | None:
+    """The 'are' of '109 are citizens (of Belarus)' when `noun` is what it predicates."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head  # "citizens of Belarus"
+    return noun.head if noun.dep_ == "attr" else None
+
+
+def copular_count(noun: Token) -> set[int]:
+    """'109 are citizens of Belarus, who were handed over': the number the noun predicates."""
+    copula = copula_of(noun)
+    if copula is None:
+        return set()
+    return {
+        t.i
+        for c in copula.children
+        if c.dep_ == "nsubj" and c.pos_ == "NUM"
+        for t in c.subtree
+        if t.dep_ != "prep" and t.head.dep_ != "prep"  # "Five of them": the part alone
+    }
 
 
 def membership_clause(noun: Token) -> set[int]:
@@ -250,6 +272,15 @@ def passive_subject(token: Token) -> Token | None:
         if child.dep_ == "nsubjpass":
             return child
     return None
+
+
+def shared_subject_conjuncts(verb: Token) -> list[Token]:
+    """Verbs coordinated with `verb` that take its subject (none of their own after it)."""
+    return [
+        c
+        for c in verb.conjuncts
+        if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children if g.i > verb.i)
+    ]
 
 
 def handed_group(trigger: Token) -> Token | None:
@@ -612,6 +643,9 @@ class FrameFiller:
         if trigger is None or trigger.pos_ not in ("VERB", "AUX"):
             return False
         verbs = {trigger.i} | ({trigger.head.i} if trigger.dep_ == "conj" else set())
+        copula = copula_of(trigger.head) if trigger.dep_ == "relcl" else None
+        if copula is not None:  # "Five of them are citizens of Ukraine, who returned home"
+            verbs.add(copula.i)
         return any(t.dep_ in SUBJECTS and t.head.i in verbs for t in tokens)
 
     def _membership_apposition(self, tokens: list[Token], trigger: Token | None) -> bool:
@@ -653,18 +687,21 @@ class FrameFiller:
                 found = self._destinations_in(view, clause_tokens(carrier))
                 if any(self._expels(v, view) for v in [carrier, *carrier.conjuncts]):
                     found = []  # "those freed were handed over to Ukraine": a deportation's place
-        # "were driven to the Lithuanian border and expelled", "... but refused to cross":
-        # the first verb's place
+        # "were driven to the Lithuanian border and expelled", "... but refused to cross",
+        # "were forced out and brought to the Chernihiv region": the conveying verb's place
         verb = trigger.head if trigger.dep_ == "xcomp" else trigger
-        if not found and verb.dep_ == "conj" and self._conveys(verb.head):
-            found = self._destinations_in(view, clause_tokens(verb.head))
+        for other in [] if found else shared_subject_conjuncts(verb):
+            if self.conveys(other) and not self._expels(other, view):
+                found = self._destinations_in(view, clause_tokens(other))
+                if found:
+                    break
         receiver = self.receiver(trigger)
         if not found and receiver is not None:
             country = self.place_country(receiver) or self.state_of(receiver)
             found = [country] if country and country != self.gazetteer.holding_state else []
         return found
 
-    def _conveys(self, verb: Token) -> bool:
+    def conveys(self, verb: Token) -> bool:
         verbs = self.lexicon.conveyance_verbs
         return verb.lemma_.lower() in verbs or verb.lower_ in verbs
 
@@ -680,11 +717,7 @@ class FrameFiller:
 
     def _deported_with(self, verb: Token, view: SentenceView) -> bool:
         """A deportation verb coordinated with `verb` and sharing its subject."""
-        return any(
-            self._expels(c, view)
-            for c in verb.conjuncts
-            if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children if g.i > verb.i)
-        )
+        return any(self._expels(c, view) for c in shared_subject_conjuncts(verb))
 
     def _expels(self, verb: Token, view: SentenceView) -> bool:
         """`verb` deports: a deportation trigger, or a handover to a state not the people's."""
@@ -763,6 +796,11 @@ class FrameFiller:
         if country:
             return country
         receiving = self.gazetteer.border_nouns | self.gazetteer.receiving_nouns
+        for child in token.children:  # "the Chernihiv region", "the Volyn oblast"
+            if child.dep_ == "compound" and child.ent_type_ == "GPE":
+                country = self.gazetteer.country_of(entity_text(child))
+                if country:
+                    return country
         if token.lower_ in receiving:  # "the Lithuanian border", "the Polish side"
             for child in token.children:
                 if child.dep_ in ("amod", "compound", "nmod"):
@@ -983,7 +1021,7 @@ class FrameFiller:
             variants = variants[:1]
         if trig.type == "detention" and self._describes_the_freed(token):
             return []  # "two citizens jailed in Belarus were pardoned": who, not what happened
-        if trig.type == "release" and self._conveys(token) and self._deported_with(token, view):
+        if trig.type == "release" and self.conveys(token) and self._deported_with(token, view):
             return []  # "driven to the border and expelled": one deportation, not a release
         if frame.destination:
             dests = self.destinations(token, view, indices)
@@ -1004,9 +1042,11 @@ class FrameFiller:
                 return []  # "the envoy arrived in Vilnius": a trip, no one freed
             if dests:
                 variants = self._spread(variants, "destination", dests)
-            if trig.spec.foreign_is_deportation and len(dests) == 1 and self.expelled_to(
-                token, dests[0]
-            ):
+            if (
+                trig.spec.foreign_is_deportation
+                and len(dests) == 1
+                and self.expelled_to(token, dests[0])
+            ) or (trig.type == "release" and self.conveys(token) and self._stripped(token)):
                 for slot in variants:
                     slot.type = "deportation"
         if frame.target:
@@ -1014,6 +1054,47 @@ class FrameFiller:
             if targets:
                 variants = self._spread(variants, "target", targets)
         return variants
+
+    def _stripped(self, verb: Token) -> bool:
+        """'handed over without passports': people moved without their papers."""
+        return any(
+            c.lower_ == "without" and g.lower_ in self.lexicon.expulsion_marks
+            for v in [verb, *shared_subject_conjuncts(verb)]
+            for c in v.children
+            for g in c.children
+        )
+
+    def moves_deportees(self, trigger: Token) -> bool:
+        """The people `trigger` moves were deported before: 'the Belarusians deported to
+        Ukraine left for Poland', 'eleven of the prisoners expelled to Ukraine were moved on'."""
+        group = handed_group(trigger) or subject_of(trigger)
+        if group is None:
+            return False
+        nouns = [group] + [
+            g
+            for c in group.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        return any(
+            t.type == "deportation" and not t.spec.refused_only
+            for noun in nouns
+            for c in noun.children
+            if c.dep_ in ("acl", "relcl")
+            for t in self.lexicon.match(c)
+        )
+
+    @staticmethod
+    def group_told_before(trigger: Token) -> bool:
+        """The people `trigger` moves are a group named before: 'they', a bare number ('58
+        have now been taken to Poland')."""
+        group = handed_group(trigger) or subject_of(trigger)
+        if group is None:
+            return False
+        return group.lower_ in ("they", "them") or (
+            group.pos_ == "NUM" and group.dep_ in SUBJECTS
+        )
 
     def expelled_to(self, trigger: Token, destination: str) -> bool:
         """People handed over to a state not their own are deported there (DEV2.md): nationals

@@ -116,6 +116,7 @@ class DocumentState:
     group_type: str | None = None  # type of the last release or deportation told
     host: str | None = None  # the holding state's city of the dateline: where meetings are
     last_envoy: str | None = None  # "he would travel to Minsk again": the envoy named last
+    deported_to: str | None = None  # where the text's last deportation sent people
     swap_told: bool = False  # an exchange was asserted: "the swap was announced ..." refers to it
     discourse: Discourse | None = None  # people named so far and their roles
 
@@ -396,6 +397,8 @@ class Extractor:
                 state.group_type = slot.type
             if slot.type == "exchange" and slot.modality == "asserted":
                 state.swap_told = True
+            if slot.type == "deportation" and slot.destination and slot.modality != "refused":
+                state.deported_to = slot.destination
             if slot.type.startswith("sanctions") and slot.actor:
                 state.sanctions_actor = slot.actor
             if slot.type == "release" and slot.actor and state.discourse is not None:
@@ -489,6 +492,12 @@ class Extractor:
         if trig.type == "visit":
             return self._visits(trig, modality, view, state)
         slots = self.filler.fill(trig, modality, view, state.discourse)
+        if trig.spec.moves_on or (trig.type == "release" and self.filler.conveys(token)):
+            if self._moved_on(token, slots, state):
+                for slot in slots:
+                    slot.type = "deportation"
+            elif trig.spec.moves_on:
+                return []
         if trig.type.startswith("sanctions"):
             slots = self._sanctions(trig, slots, state)
         for slot in slots:
@@ -498,6 +507,18 @@ class Extractor:
         if trig.type == "prisoner_count":
             slots = [s for s in slots if s.count is not None or self._remains(token)]
         return slots
+
+    def _moved_on(self, token: Token, slots: list[Slots], state: DocumentState) -> bool:
+        """Deportees moved on from the state they were expelled to stay deported (DEV.md 10):
+        people described as deported, or a group told before when the text's last
+        deportation went elsewhere ('they will be transported to Poland')."""
+        if self.filler.moves_deportees(token):
+            return True
+        return (
+            state.deported_to is not None
+            and self.filler.group_told_before(token)
+            and all(s.destination not in (None, state.deported_to) for s in slots)
+        )
 
     def _sanctions(self, trig: Trigger, slots: list[Slots], state: DocumentState) -> list[Slots]:
         """Actors (each coordinated government), parties named by their phrase, instrument."""

@@ -57,6 +57,7 @@ class TriggerSpec:
     refused_only: bool = False  # states an event only as the act someone refused
     needs_destination: bool = False  # states an event only with a destination abroad
     needs_time: bool = False  # states an event only with a date or "since" in its clause
+    moves_on: bool = False  # an event only for people deported before ("left for Poland")
     needs_mover: bool = False  # a swap only on a verb that moves people ("freed in return")
     excludes: frozenset[str] = frozenset()  # dependents that make it another type
     # a statement whose complement negates one of these happenings ("said there was no deal")
@@ -154,6 +155,7 @@ class TriggerLexicon:
     def __init__(self, data: dict[str, Any]) -> None:
         self.people_nouns = frozenset(data["people_nouns"])
         self.custody_participles = frozenset(data["custody_participles"])
+        self.expulsion_marks = frozenset(data["expulsion_marks"])
         self.group_quantifiers = frozenset(data["group_quantifiers"])
         self.generic_heads = frozenset(data["generic_heads"])
         self.prediction_adverbs = frozenset(data["prediction_adverbs"])
@@ -228,6 +230,7 @@ class TriggerLexicon:
                 needs_destination=raw.get("needs_destination", False),
                 needs_time=raw.get("needs_time", False),
                 needs_mover=raw.get("needs_mover", False),
+                moves_on=raw.get("moves_on", False),
                 excludes=frozenset(raw.get("excludes", ())),
                 rebuts=frozenset(raw.get("rebuts", ())),
                 forms=tuple(raw.get("forms", ())),
