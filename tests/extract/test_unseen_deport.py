@@ -316,3 +316,75 @@ def test_number_predicated_of_a_group_counts_its_relative_clause(extractor: Extr
     [deportation] = of_type(extractor, text, "deportation")
     assert (release.count, release.destination) == (6, "Latvia")
     assert (deportation.count, deportation.destination) == (40, "Lithuania")
+
+
+# -- refusals told by the act: staying between the posts, "would not get off" ----------------
+
+
+@pytest.mark.parametrize(
+    "text, person, destination",
+    [
+        (
+            "Pavel Ladny stayed in the neutral zone on the border with Latvia for six hours "
+            "before guards took him back.",
+            "Pavel Ladny",
+            "Latvia",
+        ),
+        ("Our reporter says one man, Oleg Drozd, would not get off the bus.", "Oleg Drozd", None),
+        (
+            "Iryna Holub remained in the buffer zone until nightfall, her lawyer said.",
+            "Iryna Holub",
+            None,
+        ),
+    ],
+)
+def test_staying_at_the_border_is_a_refused_deportation(
+    extractor: Extractor, text: str, person: str, destination: str | None
+) -> None:
+    [event] = of_type(extractor, text, "deportation", "2025-09-12")
+    assert (event.modality, event.persons, event.destination) == ("refused", [person], destination)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refugees stayed in the camp near the border with Poland.",
+        "The minister would not go into detail.",
+        "Observers waited outside the court for the verdict.",
+    ],
+)
+def test_waiting_elsewhere_is_no_refusal(extractor: Extractor, text: str) -> None:
+    assert not of_type(extractor, text, "deportation", "2025-09-12")
+
+
+@pytest.mark.parametrize(
+    "text, destination",
+    [
+        ("Managua expelled 40 dissidents on Friday, flying them to Panama City.", "Panama"),
+        ("Minsk expelled the two activists to Czechia on Monday.", "Czech Republic"),
+        ("The three were deported to Prague on Tuesday.", "Czech Republic"),
+    ],
+)
+def test_destination_capitals_and_countries_beyond_the_region(
+    extractor: Extractor, text: str, destination: str
+) -> None:
+    assert destination in {e.destination for e in of_type(extractor, text, "deportation")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belarus expelled 20 activists to Lithuania.",
+        "Two more dissidents were expelled across the frontier into Poland last night.",
+    ],
+)
+def test_expelled_alone_is_seen(extractor: Extractor, text: str) -> None:
+    # the prefilter spells "expel -> expelled" (a doubled l), so such sentences are parsed
+    assert of_type(extractor, text, "deportation")
+
+
+def test_doubled_l_forms_are_generated() -> None:
+    from quidproquo.extract.triggers import inflections
+
+    assert {"expelled", "expelling"} <= inflections("expel")
+    assert {"travelled", "traveled"} <= inflections("travel")

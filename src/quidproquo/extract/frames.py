@@ -275,12 +275,17 @@ def passive_subject(token: Token) -> Token | None:
 
 
 def shared_subject_conjuncts(verb: Token) -> list[Token]:
-    """Verbs coordinated with `verb` that take its subject (none of their own after it)."""
-    return [
+    """Verbs that take `verb`'s subject: conjuncts with none of their own after it, and a
+    participle clause on it or it on ('expelled 40, flying them to Panama City')."""
+    linked = [
         c
         for c in verb.conjuncts
         if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children if g.i > verb.i)
     ]
+    linked += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        linked.append(verb.head)
+    return linked
 
 
 def handed_group(trigger: Token) -> Token | None:
@@ -765,6 +770,8 @@ class FrameFiller:
                 continue
             toward = token.dep_ == "pobj" and (
                 token.head.lower_ in DESTINATION_PREPS
+                or token.head.lower_ == "with"  # "the border with Lithuania"
+                and token.head.head.lower_ in self.gazetteer.border_nouns
                 or token.head.lower_ in ("in", "at")
                 and token.head.head.lemma_.lower() in self.lexicon.arrival_verbs
             )

@@ -480,6 +480,8 @@ class Extractor:
         token = trig.token
         if trig.type == "exchange":
             return self._exchange(trig, modality, view, state)
+        if trig.spec.as_refusal and modality == "asserted":
+            modality = "refused"  # "stayed in the neutral zone for hours": did not cross
         if modality is None or (trig.spec.refused_only and modality != "refused"):
             return []
         if modality == "refused":

@@ -57,6 +57,7 @@ class TriggerSpec:
     refused_only: bool = False  # states an event only as the act someone refused
     needs_destination: bool = False  # states an event only with a destination abroad
     needs_time: bool = False  # states an event only with a date or "since" in its clause
+    as_refusal: bool = False  # the act states a refused departure ("stayed in the neutral zone")
     moves_on: bool = False  # an event only for people deported before ("left for Poland")
     needs_mover: bool = False  # a swap only on a verb that moves people ("freed in return")
     excludes: frozenset[str] = frozenset()  # dependents that make it another type
@@ -83,7 +84,7 @@ def inflections(lemma: str) -> set[str]:
     forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
     if lemma.endswith("y"):
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if re.search(r"[^aeiou][aeiou][bdgmnprt]$", lemma):  # drop -> dropped
+    if re.search(r"[^aeiou][aeiou][bdglmnprt]$", lemma):  # drop -> dropped, expel -> expelled
         forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     return forms
 
@@ -231,6 +232,7 @@ class TriggerLexicon:
                 needs_time=raw.get("needs_time", False),
                 needs_mover=raw.get("needs_mover", False),
                 moves_on=raw.get("moves_on", False),
+                as_refusal=raw.get("as_refusal", False),
                 excludes=frozenset(raw.get("excludes", ())),
                 rebuts=frozenset(raw.get("rebuts", ())),
                 forms=tuple(raw.get("forms", ())),
