@@ -388,3 +388,49 @@ def test_doubled_l_forms_are_generated() -> None:
 
     assert {"expelled", "expelling"} <= inflections("expel")
     assert {"travelled", "traveled"} <= inflections("travel")
+
+
+# -- "They include A and B" names members of the group told before ---------------------------
+
+
+@pytest.mark.parametrize(
+    "second, people",
+    [
+        (
+            "They include the blogger Ihar Zubko and the teacher Alena Sych.",
+            ["Ihar Zubko", "Alena Sych"],
+        ),
+        ("Those affected include the lawyer Pavel Zhuk.", ["Pavel Zhuk"]),
+    ],
+)
+def test_listing_after_a_deportation_names_its_members(
+    extractor: Extractor, second: str, people: list[str]
+) -> None:
+    text = "Belarus expelled 30 prisoners to Lithuania on Saturday. " + second
+    events = of_type(extractor, text, "deportation", "2025-12-16")
+    assert [e.persons for e in events if e.persons] == [people]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belarus expelled 30 prisoners to Lithuania on Saturday. They include several pensioners.",
+        "The new rules include a ban on Olga Beck.",
+    ],
+)
+def test_listing_without_named_members_or_group_gives_nothing_more(
+    extractor: Extractor, text: str
+) -> None:
+    assert len(of_type(extractor, text, "deportation", "2025-12-16")) <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will Minsk free more prisoners?",
+        "Would the activists be deported to Lithuania?",
+        "Were any Poles among those expelled on Friday?",
+    ],
+)
+def test_questions_state_no_event(extractor: Extractor, text: str) -> None:
+    assert not extractor.extract(text, "2025-12-16").events

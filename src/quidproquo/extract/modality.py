@@ -201,6 +201,8 @@ class Modality:
     def judge(self, trigger: Trigger) -> str | None:
         """The modality of the event `trigger` states, or None when it states none."""
         token = trigger.token
+        if token.sent.text.rstrip(' "”’\'').endswith("?"):
+            return None  # "Would prisoners be expelled?": a question states nothing
         if trigger.type == "denial":
             return None if self.is_negated(token) else "denied"
         if self.refusal(token) or (trigger.spec.refused_only and self.would_not(token)):

@@ -751,11 +751,16 @@ class Extractor:
     ) -> list[Slots]:
         """'A and B were among them': the named people join the text's last group event."""
         among = self.lexicon.membership_token(view.doc)
+        listing = None if among is not None else self.lexicon.listing_token(view.doc)
+        among = among or listing
         if among is None or state.group_type is None:
             return []
         if self.modality.is_negated(among) or self.modality.is_conditional(among):
             return []
-        indices = clause_tokens(among.head) if among.head.i != among.i else {among.i}
+        if listing is not None:  # "They include A and B"
+            indices = clause_tokens(listing)
+        else:
+            indices = clause_tokens(among.head) if among.head.i != among.i else {among.i}
         persons = self.filler.subject_people(among, view, indices)
         if not persons:
             return []

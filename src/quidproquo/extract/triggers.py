@@ -178,6 +178,14 @@ class TriggerLexicon:
             + r")\b",
             re.I,
         )
+        listing = data["membership_listing"]
+        self.listing_verbs = frozenset(listing["verbs"])
+        self.listing_subjects = frozenset(listing["subjects"])
+        self._listing = re.compile(
+            r"\b(?:" + "|".join(sorted(self.listing_subjects)) + r")(?:\s+\w+)?\s+(?:"
+            + "|".join(sorted(self.listing_verbs)) + r")\b",
+            re.I,
+        )
         stock = data["stock"]
         self.stock_qualifiers = frozenset(stock["qualifiers"])
         self.stock_excluded = frozenset(stock["excluded_qualifiers"])
@@ -258,13 +266,22 @@ class TriggerLexicon:
 
     def names_members(self, text: str) -> bool:
         """'... were among them': the sentence may name members of an earlier group."""
-        return bool(self._membership.search(text))
+        return bool(self._membership.search(text) or self._listing.search(text))
 
     def membership_token(self, tokens: Iterable[Token]) -> Token | None:
         """The 'among' whose object is a bare back-reference ('them', 'those')."""
         for token in tokens:
             words = self.membership.get(token.lower_)
             if words and any(c.dep_ == "pobj" and c.lower_ in words for c in token.children):
+                return token
+        return None
+
+    def listing_token(self, tokens: Iterable[Token]) -> Token | None:
+        """The 'include' of 'They include A and B' ('those affected include ...')."""
+        for token in tokens:
+            if token.lower_ in self.listing_verbs and any(
+                c.dep_ == "nsubj" and c.lower_ in self.listing_subjects for c in token.children
+            ):
                 return token
         return None
 
