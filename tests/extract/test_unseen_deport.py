@@ -434,3 +434,35 @@ def test_listing_without_named_members_or_group_gives_nothing_more(
 )
 def test_questions_state_no_event(extractor: Extractor, text: str) -> None:
     assert not extractor.extract(text, "2025-12-16").events
+
+
+# -- destinations named by a crossing or by "home" ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, destination",
+    [
+        (
+            "Two Latvian citizens were pardoned and handed over at the Terehova border crossing "
+            "on Tuesday.",
+            "Latvia",
+        ),
+        (
+            "Minsk released two Polish citizens on Monday and drove them to the border crossing "
+            "at Terespol.",
+            "Poland",
+        ),
+        ("The last American held in Belarus was brought home in May.", "United States"),
+        ("Two Lithuanians were brought home on Friday.", "Lithuania"),
+    ],
+)
+def test_crossing_or_home_gives_the_release_its_destination(
+    extractor: Extractor, text: str, destination: str
+) -> None:
+    assert destination in {e.destination for e in of_type(extractor, text, "release")}
+
+
+def test_arrest_at_a_border_has_no_destination(extractor: Extractor) -> None:
+    text = "Ales Rudak was detained at the Polish border in May."
+    [event] = of_type(extractor, text, "detention")
+    assert event.destination is None

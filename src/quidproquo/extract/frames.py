@@ -772,6 +772,8 @@ class FrameFiller:
                 token.head.lower_ in DESTINATION_PREPS
                 or token.head.lower_ == "with"  # "the border with Lithuania"
                 and token.head.head.lower_ in self.gazetteer.border_nouns
+                or token.head.lower_ == "at"  # "handed over at the Medininkai crossing"
+                and token.lower_ in self.gazetteer.border_nouns
                 or token.head.lower_ in ("in", "at")
                 and token.head.head.lemma_.lower() in self.lexicon.arrival_verbs
             )
@@ -803,11 +805,17 @@ class FrameFiller:
         if country:
             return country
         receiving = self.gazetteer.border_nouns | self.gazetteer.receiving_nouns
-        for child in token.children:  # "the Chernihiv region", "the Volyn oblast"
-            if child.dep_ == "compound" and child.ent_type_ == "GPE":
+        for child in token.children:  # "the Chernihiv region", "the Medininkai crossing"
+            if child.dep_ == "compound":
                 country = self.gazetteer.country_of(entity_text(child))
                 if country:
                     return country
+        if token.lower_ in self.gazetteer.border_nouns:  # "the crossing at Terespol"
+            for prep in (c for c in token.children if c.lower_ in ("at", "near", "in")):
+                for place in (g for g in prep.children if g.dep_ == "pobj"):
+                    country = self.gazetteer.country_of(entity_text(place))
+                    if country:
+                        return country
         if token.lower_ in receiving:  # "the Lithuanian border", "the Polish side"
             for child in token.children:
                 if child.dep_ in ("amod", "compound", "nmod"):
