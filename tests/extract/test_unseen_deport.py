@@ -466,3 +466,52 @@ def test_arrest_at_a_border_has_no_destination(extractor: Extractor) -> None:
     text = "Ales Rudak was detained at the Polish border in May."
     [event] = of_type(extractor, text, "detention")
     assert event.destination is None
+
+
+# -- counts and places of a deportation told in a relative clause -----------------------------
+
+
+def test_group_who_will_be_deported_counts_its_noun(extractor: Extractor) -> None:
+    text = (
+        "The junta freed 3,000 prisoners on Sunday, including about 90 foreigners who will be "
+        "deported."
+    )
+    [event] = of_type(extractor, text, "deportation")
+    assert (event.count, event.modality) == (90, "announced")
+
+
+def test_people_whom_a_state_deported_to_a_prison_abroad(extractor: Extractor) -> None:
+    text = (
+        "Caracas freed six Americans in exchange for 40 Venezuelans whom Washington had "
+        "deported to a prison in Panama."
+    )
+    [event] = of_type(extractor, text, "deportation")
+    assert (event.count, event.destination, event.actor) == (40, "Panama", "United States")
+
+
+def test_decrees_that_freed_people_are_not_counted(extractor: Extractor) -> None:
+    text = "He has signed more than a dozen clemency decrees that freed roughly 300 people."
+    assert {e.count for e in of_type(extractor, text, "release")} == {300}
+
+
+@pytest.mark.parametrize(
+    "text, kind, destination",
+    [
+        ("An aide said 70 prisoners were transferred to Lithuania.", "deportation", "Lithuania"),
+        ("Oleg Sidorov was transferred to Russia on Friday.", "release", "Russia"),
+        (
+            "According to activists, 12 from them were brought to border of Latvia and expelled.",
+            "deportation",
+            "Latvia",
+        ),
+    ],
+)
+def test_transfers_and_borders_abroad(
+    extractor: Extractor, text: str, kind: str, destination: str
+) -> None:
+    assert destination in {e.destination for e in of_type(extractor, text, kind)}
+
+
+def test_transfer_between_colonies_is_no_move_abroad(extractor: Extractor) -> None:
+    text = "Ihar Losik was transferred to a colony in Navapolatsk."
+    assert types(extractor, text) == {"detention"}

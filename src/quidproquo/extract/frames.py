@@ -626,8 +626,17 @@ class FrameFiller:
                 trigger is not None and trigger.head in tokens + [t.head for t in tokens]
             ):
                 continue  # "18 of the 123 prisoners": the whole the part is taken from
+            # "including about 90 foreigners who will be deported": the relative clause's own
+            described = (
+                trigger is not None
+                and trigger.dep_ == "relcl"
+                and any(c.lower_ in ("who", "whom") for c in trigger.children)
+                and any(t.head.i == trigger.head.i for t in tokens)
+            )
             before = EXCLUDING_BEFORE.search(text[: mention.start])
-            if before and (mention.unit is None or not before.group(0).lower().startswith("the")):
+            if before and not described and (
+                mention.unit is None or not before.group(0).lower().startswith("the")
+            ):
                 continue  # "the 16", "including one American", "10 percent of the 1,000"
             if self._membership_apposition(tokens, trigger):
                 continue  # "52 prisoners, among them six Poles, crossed": composition
@@ -636,7 +645,8 @@ class FrameFiller:
                 or any(t.dep_ in SUBJECTS and t.head.i == trigger.i for t in tokens)
                 or any(t.head.dep_ in SUBJECTS and t.head.head.i == trigger.i for t in tokens)
             )
-            if not (mention.people or mention.unit is None or mention.parts or own_noun):
+            counts_people = mention.people or mention.unit is None or mention.parts
+            if not (counts_people or own_noun or described):
                 continue
             found.append(mention)
         return found
@@ -810,8 +820,11 @@ class FrameFiller:
                 country = self.gazetteer.country_of(entity_text(child))
                 if country:
                     return country
-        if token.lower_ in self.gazetteer.border_nouns:  # "the crossing at Terespol"
-            for prep in (c for c in token.children if c.lower_ in ("at", "near", "in")):
+        # "the crossing at Terespol", "the border of Latvia", "a prison in El Salvador"
+        border = token.lower_ in self.gazetteer.border_nouns
+        preps = ("at", "near", "in", "of") if border else ("in",)
+        if token.dep_ == "pobj" or border:
+            for prep in (c for c in token.children if c.lower_ in preps):
                 for place in (g for g in prep.children if g.dep_ == "pobj"):
                     country = self.gazetteer.country_of(entity_text(place))
                     if country:
