@@ -30,6 +30,7 @@ KEYS = (
     "decree_nouns",
     "agent_verbs",
     "not_name_words",
+    "collective_nouns",
 )
 NAME = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’-]+"
 # "Lithuanian Council for Refugee Affairs": capitalised words, joined by of/for/the/and
@@ -55,6 +56,7 @@ class Roles:
     decree_nouns: frozenset[str]
     agent_verbs: frozenset[str]
     not_name_words: frozenset[str]
+    collective_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +89,7 @@ class Discourse:
         """Label as PERSON the runs of two or three capitalised proper nouns that the
         tagger took for a body or a place but that name no known place or body
         ("Nadia Aleksina was transferred", tagged as a city)."""
+        self._trim_countries(doc)
         found = []
         for span in self._name_runs(doc):
             if len(span) == 3 and span[0].is_sent_start:  # "Anarchist Mikalai Shuliak said"
@@ -99,6 +102,15 @@ class Discourse:
         doc.ents = sorted(
             kept + [Span(doc, f.start, f.end, label="PERSON") for f in found], key=lambda e: e.start
         )
+
+    def _trim_countries(self, doc: Doc) -> None:
+        """'President of [Belarus Aleksandr Lukashenko]': a person's name never starts with
+        a country; the tagger ran the two together."""
+        ents = list(doc.ents)
+        for k, ent in enumerate(ents):
+            if ent.label_ == "PERSON" and len(ent) > 2 and self.gazetteer.country_of(ent[0].text):
+                ents[k] = Span(doc, ent.start + 1, ent.end, label="PERSON")
+        doc.ents = ents
 
     @staticmethod
     def _name_runs(doc: Doc) -> list[Span]:
@@ -269,30 +281,33 @@ class Discourse:
 
     def ordered_by(self, trigger: Token) -> str | None:
         """'freed on the orders of X', 'pardoned by presidential decree': the one who ordered."""
-        for prep in self._preps(trigger):
-            for noun in (g for g in prep.children if g.dep_ == "pobj"):
-                if noun.lemma_.lower() in self.roles.requesting_nouns:
-                    continue
-                if noun.lower_ not in self.roles.ordering_nouns and noun.lemma_.lower() not in (
-                    self.roles.ordering_nouns
-                ):
-                    continue
-                named = [
-                    g
-                    for c in noun.children
-                    if c.dep_ == "prep" and c.lower_ == "of"
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ] + [c for c in noun.children if c.dep_ == "poss"]
-                for person in named:
-                    found = self.agent(person)
-                    if found:
-                        return found
-                if not named and (
-                    noun.lower_ in self.roles.decree_nouns
-                    or any(c.lower_ == "presidential" for c in noun.children)
-                ):
-                    return self.leader() or self._holding_leader(trigger)
+        nouns = [g for prep in self._preps(trigger) for g in prep.children if g.dep_ == "pobj"]
+        # "the president's decision to free 16": the noun the trigger completes, when it
+        # names who decided ("a decree pardoning 37" is its signer's: acting_subject)
+        completed = trigger.head if trigger.dep_ == "acl" else None
+        for noun in nouns + ([completed] if completed is not None else []):
+            if noun.lemma_.lower() in self.roles.requesting_nouns:
+                continue
+            if noun.lower_ not in self.roles.ordering_nouns and noun.lemma_.lower() not in (
+                self.roles.ordering_nouns
+            ):
+                continue
+            named = [
+                g
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ] + [c for c in noun.children if c.dep_ == "poss"]
+            for person in named:
+                found = self.agent(person)
+                if found:
+                    return found
+            if not named and noun is not completed and (
+                noun.lower_ in self.roles.decree_nouns
+                or any(c.lower_ == "presidential" for c in noun.children)
+            ):
+                return self.leader() or self._holding_leader(trigger)
         return None
 
     def _holding_leader(self, trigger: Token) -> str | None:

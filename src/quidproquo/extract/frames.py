@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quidproquo.extract.counts import CountMention
 from quidproquo.extract.dates import DateMention, respective_dates
-from quidproquo.extract.discourse import Discourse
+from quidproquo.extract.discourse import Discourse, load_roles
 from quidproquo.extract.gazetteer import Gazetteer, Mention
 from quidproquo.extract.modality import load_modality
 from quidproquo.extract.quotes import description_of
@@ -38,6 +38,7 @@ REPORT_LEMMAS = frozenset(
         "identify",
         "document",
         "put",
+        "list",
         "find",
         "show",
         "remind",
@@ -67,6 +68,7 @@ ANAPHORIC_SUBJECTS = frozenset(
     }
 )
 GENERIC_DETERMINERS = frozenset({"every", "each", "any", "next"})
+DISTRIBUTIVE = frozenset({"both"})  # "A and B, both jailed in 2021": A and B
 PEOPLE_TYPES = frozenset({"release", "deportation", "detention"})
 NUMERIC_ENTITIES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "DATE", "TIME", "ORDINAL"})
 NUMBER_NOUNS = frozenset({"number", "figure", "tally", "total", "toll"})
@@ -79,6 +81,8 @@ PARTITIVE_WHOLE = re.compile(
 # "in exchange for", "as part of a swap", "in what officials called part of a swap"
 SWAP_PATH = frozenset({"pobj", "prep", "compound", "nmod", "pcomp", "oprd", "advcl"})
 EXCLUDING_BEFORE = re.compile(r"(?:\bincluding|\bthe)\s+$", re.I)
+# "freed three nationals in exchange for two officers": the other side of a trade
+TRADED_FOR = re.compile(r"\b(?:in\s+(?:exchange|return)|swapped|traded|exchanged)\s+for\s+$", re.I)
 
 
 @dataclass
@@ -100,6 +104,8 @@ class Slots:
     instrument: str | None = None
     persons_from_pronoun: bool = False  # "he" resolved to the last named person
     background: bool = False  # dated from "N days after <this clause>": not the running date
+    on_a_person: bool = False  # in a clause describing one named person ("B, who had been ...")
+    own_date: bool = False  # dated by a date in its own clause, not inherited
 
     def adds_something(self) -> bool:
         named = self.persons and not self.persons_from_pronoun
@@ -267,6 +273,45 @@ def subject_of(token: Token) -> Token | None:
     return None
 
 
+# Words between a person's name and a describing clause's verb: "X, who had been ...", "X ("
+CLAUSE_OPENERS = frozenset({"who", "("})
+CLAUSE_FILLERS = frozenset({",", "had", "has", "have", "been", "was", "were", "is", "are", "being"})
+
+
+def described_before(trigger: Token) -> Span | None:
+    """The person named just before the relative or parenthetical clause that opens on
+    the trigger: 'B, who had been sentenced to 14 years', 'B (jailed for a post)'."""
+    doc, i = trigger.doc, trigger.i - 1
+    opened = False
+    while i >= 0 and trigger.i - i <= 6:
+        word = doc[i].lower_
+        if word in CLAUSE_OPENERS:
+            opened = True
+        elif word not in CLAUSE_FILLERS and doc[i].pos_ != "ADV":
+            break
+        i -= 1
+    if not opened or i < 0:
+        return None
+    if doc[i].lower_ == ")":  # "Andreyeva (Bakhvalava), who had served": the name before
+        i = next((j for j in range(i - 1, max(-1, i - 6), -1) if doc[j].lower_ == "("), 0) - 1
+    return next(
+        (e for e in doc.ents if e.label_ == "PERSON" and e.end == i + 1 and e.text[:1].isupper()),
+        None,
+    )
+
+
+def recipients(trigger: Token, needs: frozenset[str]) -> set[int]:
+    """'granted clemency to 25 convicts': the 'to' phrase right after the needed noun is the
+    trigger's, wherever the parser hung it ('X by decree granted clemency to 25' breaks it)."""
+    doc = trigger.doc
+    found: set[int] = set()
+    for noun in doc[trigger.i + 1 : min(len(doc) - 1, trigger.i + 4)]:
+        after = doc[noun.i + 1]
+        if noun.lower_ in needs and after.lower_ == "to" and after.dep_ == "prep":
+            found |= {t.i for t in after.subtree}
+    return found
+
+
 def passive_subject(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "nsubjpass":
@@ -353,6 +398,22 @@ def back_reference(token: Token) -> bool:
     determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
     dated = any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
     return "the" in determiners or bool(determiners & {"those", "these"}) and not dated
+
+
+def _names_a_thing(token: Token) -> bool:
+    """A year that only names something: 'convicted over the 2020 protests'."""
+    return token.dep_ in ("nummod", "compound", "amod") and token.head.ent_type_ == ""
+
+
+LIFE_TERMS = frozenset({"death", "life"})  # "sentenced to death", "a life sentence"
+
+
+def _timed(token: Token) -> bool:
+    """A date or a term in the trigger's phrase: 'in 2021', 'to six years', 'a 15-year term'."""
+    return any(
+        t.ent_type_ in ("DATE", "TIME") or t.lower_.endswith("-year") or t.lower_ in LIFE_TERMS
+        for t in token.subtree
+    )
 
 
 def _duration(token: Token) -> bool:
@@ -446,6 +507,8 @@ class FrameFiller:
                 continue  # "the freed diplomat X" is freed; the envoy who came is not
             if root.dep_ == "poss" or self._is_speaker(root) or not person.text[:1].isupper():
                 continue
+            if any(a.lemma_.lower() in load_roles().requesting_nouns for a in root.ancestors):
+                continue  # "at the request of Pope X": X asked, X was not freed
             if any(not w[:1].isupper() for w in person.text.split()) or self.gazetteer.find(
                 person.text
             ):
@@ -458,26 +521,67 @@ class FrameFiller:
                 self.gazetteer.is_leader(ent.text) or self.is_envoy(ent)
             ):
                 names.append(ent.text)
-        described = self._described_person(trigger)
+        described = self.described_person(trigger)
         if (
             described is not None
-            and described.text not in names
             and not self.gazetteer.is_leader(described.text)
             and not self.is_envoy(described)
         ):
-            names.insert(0, described.text)
+            # "A; B, who had been jailed since 2020; and C": the clause is about B alone
+            return [described.text, *self._coordinated_people(described, view)]
         return names
 
-    def _described_person(self, trigger: Token) -> Span | None:
+    @staticmethod
+    def _coordinated_people(person: Span, view: SentenceView) -> list[str]:
+        """The people coordinated with `person` ahead of one relative clause ('A and B, who
+        were arrested'), `person` first."""
+        first = person.root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        chain = {first.i} | {t.i for t in first.subtree if t.dep_ == "conj" and t.i <= person.end}
+        return [
+            e.text
+            for e in view.doc.ents
+            if e.label_ == "PERSON" and e.root.i in chain and e.text != person.text
+        ]
+
+    def people_before(self, pronoun: Token, view: SentenceView) -> list[str]:
+        """'A and B, both held since 2022': the people named before a distributive pronoun
+        that heads a clause of its own."""
+        if pronoun.head.dep_ not in ("advcl", "acl", "conj", "relcl", "parataxis"):
+            return []
+        return [
+            e.text
+            for e in view.doc.ents
+            if e.label_ == "PERSON"
+            and e.end <= pronoun.i
+            and e.text[:1].isupper()
+            and not self.gazetteer.is_leader(e.text)
+            and not self.is_envoy(e)
+        ]
+
+    def described_person(self, trigger: Token) -> Span | None:
         """The person a relative clause holding the trigger describes through an apposition:
-        'A, a reporter who had been held since 2020', 'a student, B, who was detained'."""
+        'A, a reporter who had been held since 2020', 'a student, B, who was detained';
+        or the person named right before the clause's opening word ('B, who had been
+        sentenced', 'B (sentenced to five years)'), whatever the parse made of a list."""
+        opened = described_before(trigger)
+        if opened is not None:
+            return opened
         clause = next((a for a in [trigger, *trigger.ancestors] if a.dep_ == "relcl"), None)
         if clause is None:
             return None
         noun = clause.head
+        who = any(t.lower_ in ("who", "whom") for t in clause.children)
+        while who and noun.ent_type_ != "PERSON" and noun.dep_ == "pobj" and noun.head.head:
+            noun = noun.head.head  # "B, a reporter for Radio X who had been held": B
+            if noun.dep_ == "prep":
+                break
         candidates = [noun] + ([noun.head] if noun.dep_ == "appos" else [])
         candidates += [c for c in noun.children if c.dep_ == "appos"]
-        person = next((c for c in candidates if c.ent_type_ == "PERSON"), None)
+        person = next(
+            (c for c in candidates if c.ent_type_ == "PERSON" and c.text[:1].isupper()), None
+        )
         return self._ent(person) if person is not None else None
 
     def members_named(self, view: SentenceView) -> list[Span]:
@@ -486,6 +590,10 @@ class FrameFiller:
         if among is None:
             return []
         clause = {t.i for t in among.head.subtree}
+        if not any(t.is_alpha for t in view.doc[: among.i]):
+            # "Among those freed were A; B, who ...; and C": the list runs to the end,
+            # however the parser split it at the semicolons
+            clause |= {t.i for t in view.doc[among.i :]}
         return [e for e in view.doc.ents if e.label_ == "PERSON" and e.root.i in clause]
 
     @staticmethod
@@ -507,8 +615,7 @@ class FrameFiller:
             return True
         return any(a.lower_ == "according" for a in token.ancestors)
 
-    @staticmethod
-    def reporter(token: Token) -> str | None:
+    def reporter(self, token: Token) -> str | None:
         """The named source a figure is attributed to: 'according to X', 'X says ...',
         'X counts ...' (a name, not 'the group')."""
         for node in [token, *token.ancestors]:
@@ -523,19 +630,27 @@ class FrameFiller:
             if node.lemma_.lower() in REPORT_LEMMAS:
                 objs += [c for c in node.children if c.dep_ == "nsubj"]
             for obj in objs:
-                obj = FrameFiller._named_source(obj)
+                obj = self._named_source(obj)
                 if obj.ent_type_ in ("ORG", "PERSON") or obj.pos_ == "PROPN":
                     return entity_text(obj)
+                owner = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                if owner:  # "a European Parliament resolution says": the body behind it
+                    return obj.doc[owner[0].i : owner[-1].i + 1].text
                 if obj.pos_ == "NOUN" and obj.tag_ == "NNS":  # "Local monitors estimate"
                     return source_phrase(obj)
                 if obj.pos_ == "NOUN" and any(c.lower_ == "the" for c in obj.children):
                     return f"the {obj.lower_}"  # "the group says": the body named before
         return None
 
-    @staticmethod
-    def _named_source(obj: Token) -> Token:
+    def _named_source(self, obj: Token) -> Token:
         """The name a source noun stands for: 'the rights group Free Voices' (apposition),
-        'X, a monitoring group that says' (the relative's antecedent and its apposition)."""
+        'X, a monitoring group that says' (the relative's antecedent and its apposition),
+        'figures from the monitors' (whose figures they are)."""
+        while obj.lemma_.lower() in self.lexicon.source_documents:
+            owner = [g for p in obj.children if p.lower_ in ("of", "from") for g in p.children]
+            if not owner or owner[0].dep_ != "pobj":
+                break
+            obj = owner[0]
         if obj.lower_ in ("that", "which", "who") and obj.head.dep_ == "relcl":
             obj = obj.head.head
             if obj.dep_ == "appos" and obj.head.pos_ == "PROPN":
@@ -638,6 +753,8 @@ class FrameFiller:
                 mention.unit is None or not before.group(0).lower().startswith("the")
             ):
                 continue  # "the 16", "including one American", "10 percent of the 1,000"
+            if TRADED_FOR.search(text[: mention.start]) and not described:
+                continue  # the people given in return are not the event's group
             if self._membership_apposition(tokens, trigger):
                 continue  # "52 prisoners, among them six Poles, crossed": composition
             own_noun = trigger is not None and (
@@ -725,7 +842,7 @@ class FrameFiller:
         group = token.head
         if token.dep_ != "acl" or token.tag_ != "VBN" or group.dep_ not in SUBJECTS | {"dobj"}:
             return False
-        if any(t.ent_type_ in NUMERIC_ENTITIES for t in token.subtree):
+        if any(t.ent_type_ in NUMERIC_ENTITIES and not _names_a_thing(t) for t in token.subtree):
             return False  # "jailed since 2020", "sentenced to 14 years": its own event
         moved = ("release", "deportation")
         return any(t.type in moved for t in self.lexicon.match(group.head))
@@ -912,9 +1029,11 @@ class FrameFiller:
         subject = acting or subject_of(trigger)
         if subject is not None and subject == self.receiver(trigger):
             subject = None  # "Poland received 12 prisoners freed": the receiver freed no one
-        # a person acts only as the subject of an agent verb ("he pardoned"), any state as
-        # the subject of a verbal trigger; the subject of "welcomed the release" freed no one
+        # a person acts only as the subject of an agent verb ("he pardoned") or as the agent
+        # of a passive one ("pardoned by the president"), any state as the subject of a
+        # verbal trigger; the subject of "welcomed the release" freed no one
         agentive = subject is not None and trigger.pos_ in ("VERB", "AUX", "ADJ")
+        by_agent = subject is not None and subject.head.dep_ == "agent"
         if subject is None:  # "Belarus on Saturday pardoned" misparsed after a dateline
             subject = next(
                 (
@@ -943,7 +1062,7 @@ class FrameFiller:
             gov = self.state_of(node)
             if gov == self.gazetteer.holding_state or (gov and agentive):
                 return gov
-            if acting is not None and discourse is not None:
+            if (acting is not None or by_agent) and discourse is not None:
                 person = discourse.agent(node)
                 if person:
                     return person
@@ -975,7 +1094,7 @@ class FrameFiller:
         """Slots for the trigger: several when it names several targets, counts or places."""
         token = trig.token
         frame = self.lexicon.frames[trig.type]
-        indices = clause_tokens(token, trig.spec.needs)
+        indices = clause_tokens(token, trig.spec.needs) | recipients(token, trig.spec.needs)
         base = Slots(trig.type, modality, token.i)
         subject = subject_of(token) or passive_subject(token)
         if subject is not None and (
@@ -995,6 +1114,9 @@ class FrameFiller:
             base.anaphoric = True  # "Those freed were driven ...": the participle names the group
         if frame.persons:
             base.persons = self.subject_people(token, view, indices)
+            base.on_a_person = self.described_person(token) is not None
+            if not base.persons and subject is not None and subject.lower_ in DISTRIBUTIVE:
+                base.persons = self.people_before(subject, view)
         if frame.actor == "releaser":
             base.actor = self.releaser(token, discourse)
             if base.actor:  # the pardoning leader is the actor, never one of the persons
@@ -1049,6 +1171,8 @@ class FrameFiller:
             variants = variants[:1]
         if trig.type == "detention" and self._describes_the_freed(token):
             return []  # "two citizens jailed in Belarus were pardoned": who, not what happened
+        if trig.type == "detention" and base.on_a_person and not _timed(token):
+            return []  # "B (jailed over a poem)": who B is; "B, sentenced to six years": a term
         if trig.type == "release" and self.conveys(token) and self._deported_with(token, view):
             return []  # "driven to the border and expelled": one deportation, not a release
         if frame.destination:

@@ -33,13 +33,14 @@ from quidproquo.extract.dates import (
     resolve_relative_to_event,
     respective_dates,
 )
-from quidproquo.extract.discourse import Discourse, fullest
+from quidproquo.extract.discourse import Discourse, fullest, load_roles
 from quidproquo.extract.frames import (
     FrameFiller,
     SentenceView,
     Slots,
     back_reference,
     clause_tokens,
+    counted,
     entity_text,
     pair_respectively,
     quoted_name,
@@ -53,6 +54,7 @@ from quidproquo.extract.nlp import load_nlp
 from quidproquo.extract.quotes import extract_quotes, regions_to_parse
 from quidproquo.extract.sanctions import (
     SanctionsLexicon,
+    acts_on_measure,
     coordinated_subjects,
     load_sanctions,
     measure_owners,
@@ -107,6 +109,7 @@ class DocumentState:
     event_dates: tuple[dt.date | None, dt.date | None] = (None, None)
     count_source: str | None = None
     sanctions_actor: str | None = None
+    eased_target: tuple[str | None, str | None] | None = None  # (actor, party) relieved last
     last_person: str | None = None
     persons: list[str] = field(default_factory=list)
     claim_dates: tuple[dt.date | None, dt.date | None] = (None, None)
@@ -300,7 +303,11 @@ class Extractor:
                 state.count_source = source
             new = [self._event(s, sentence) for s in slots]
             has_denial = any(e.type == "denial" for e in new)
-            if has_denial and previous_denial is not None:
+            # "X rejected that account. Y said no such exchange took place": one denial, told
+            # by the second sentence; a denial with an object of its own stays
+            if has_denial and previous_denial is not None and self._vague_denial(
+                parsed[previous_denial]
+            ):
                 events = [
                     e
                     for e in events
@@ -312,6 +319,19 @@ class Extractor:
         if self.learned is not None:
             events = self.learned.select(events, parsed, published)
         return events
+
+    def _vague_denial(self, doc: Doc) -> bool:
+        """A denial whose object only points back ('rejected that account', 'denied it')."""
+        for token in doc:
+            if not any(t.type == "denial" for t in self.lexicon.match(token)):
+                continue
+            for obj in (c for c in token.children if c.dep_ == "dobj"):
+                if obj.pos_ == "PRON" or any(
+                    c.dep_ == "det" and c.lower_ in ("that", "this", "these", "those", "such")
+                    for c in obj.children
+                ):
+                    return True
+        return False
 
     def _remember_people(self, doc: Doc, state: DocumentState) -> None:
         # a pronoun in the next sentence most likely takes up the subject: people named as
@@ -374,6 +394,9 @@ class Extractor:
         merged = [s for s in merge_same_sentence(slots) if not self._repeated_denial(s, state)]
         merged = respectively(merged, respective_dates(text, dates))
         for slot in merged:  # sanctions on no party at all: the programme's country
+            if slot.type == "sanctions_eased" and slot.target is None and state.eased_target:
+                actor, target = state.eased_target  # "authorised dealings with the company"
+                slot.target = target if slot.actor in (None, actor) else None
             if (
                 slot.type.startswith("sanctions")
                 and slot.target is None
@@ -381,6 +404,10 @@ class Extractor:
             ):
                 slot.target = self.gazetteer.default_sanctioned
         kept = [s for s in merged if self._keep(s, doc, state)]
+        eased = {(s.actor, s.target) for s in kept if s.type == "sanctions_eased"}
+        if eased:  # one party named as relieved: later sentences may point back to it
+            one = len(eased) == 1 and next(iter(eased))[1] != self.gazetteer.default_sanctioned
+            state.eased_target = next(iter(eased)) if one else None
         for slot in kept:
             state.seen_types.add(slot.type)
             if slot.type == "visit" and slot.actor:
@@ -426,7 +453,10 @@ class Extractor:
             # "the swap was announced ...", "released N in return": the swap told before,
             # unless it is another one ("carried out another exchange") or has a day of its own
             fresh = any(c.lower_ in FRESH_SWAP for c in token.children)
-            return bool(slot.persons) or fresh or self._own_date(token)
+            named = any(p.split()[-1] in doc.text for p in slot.persons)  # not taken up
+            return named or fresh or self._own_date(token)
+        if slot.type == "prisoner_count" and slot.date_min is None and token.lower_ == "from":
+            return False  # "down from 1,260" with no date: no figure of its own
         if slot.type in ("release", "deportation", "detention") and not slot.adds_something():
             if back_reference(token):
                 return False  # "the pardoned include citizens of several states"
@@ -447,26 +477,42 @@ class Extractor:
         clause: Token,
         view: SentenceView,
         dates: Iterable[DateMention],
+        published: dt.date | None = None,
     ) -> bool:
-        """Date an event of 'N days after/before <clause>' from the main clause's own date."""
+        """Date an event of 'N days after/before <clause>' from the main clause's own date;
+        a main clause in the present with no date is told as of `published` ("three days
+        after X freed 250, the cost is becoming clear")."""
         main = clause_tokens(clause.head)
-        for other in dates:
-            if other.anchor_relative or other.date_min is None or other.date_max is None:
-                continue
-            if not any(t.i in main for t in view.tokens_of(other.start, other.end)):
-                continue
-            low, high = mention.offset_min_days or 0, mention.offset_max_days or 0
-            slot.date_min = other.date_min - dt.timedelta(days=high)
-            slot.date_max = other.date_max - dt.timedelta(days=low)
-            slot.background = True
-            return True
-        return False
+        anchors = [
+            (other.date_min, other.date_max)
+            for other in dates
+            if not other.anchor_relative and other.date_min and other.date_max
+            if any(t.i in main for t in view.tokens_of(other.start, other.end))
+        ]
+        dated = any(  # "two months after he refused, following his release in September"
+            not other.anchor_relative
+            and any(t.i in clause_tokens(clause) for t in view.tokens_of(other.start, other.end))
+            for other in dates
+        )
+        if not anchors and not dated and published and present_tense(clause.head):
+            anchors = [(published, published)]
+        if not anchors:
+            return False
+        low, high = mention.offset_min_days or 0, mention.offset_max_days or 0
+        slot.date_min = anchors[0][0] - dt.timedelta(days=high)
+        slot.date_max = anchors[0][1] - dt.timedelta(days=low)
+        slot.background = True
+        return True
 
     def _jailed_clause(self, token: Token, trigger: Token) -> bool:
-        """`token` sits in a detention clause on a noun that does not hold the trigger."""
+        """`token` sits in a detention clause on a noun (or an adverbial one: 'A and B,
+        both held since 2022') that does not hold the trigger."""
+        adverbial = (
+            a for a in token.ancestors if a.dep_ == "advcl" and trigger not in list(a.subtree)
+        )
         return any(
             any(t.type == "detention" for t in self.lexicon.match(a))
-            for a in clauses_apart(token, trigger)
+            for a in [*clauses_apart(token, trigger), *adverbial]
         )
 
     @staticmethod
@@ -500,6 +546,9 @@ class Extractor:
                     slot.type = "deportation"
             elif trig.spec.moves_on:
                 return []
+        if modality == "refused":
+            for slot in slots:
+                slot.actor = None  # who refused to go is the one they tried to expel
         if trig.type.startswith("sanctions"):
             slots = self._sanctions(trig, slots, state)
         for slot in slots:
@@ -508,6 +557,7 @@ class Extractor:
                 self._prisoner_count(slot, trig, view, state)
         if trig.type == "prisoner_count":
             slots = [s for s in slots if s.count is not None or self._remains(token)]
+            slots += [e for s in slots for e in self._earlier_figures(s, token, view)]
         return slots
 
     def _moved_on(self, token: Token, slots: list[Slots], state: DocumentState) -> bool:
@@ -521,10 +571,23 @@ class Extractor:
             and self.filler.group_told_before(token)
             and all(s.destination not in (None, state.deported_to) for s in slots)
         )
+    def _earlier_figures(self, slot: Slots, token: Token, view: SentenceView) -> list[Slots]:
+        """'stood at 1,205, down from 1,260 a month earlier': the earlier figure is a count of
+        its own, dated by its own phrase (the trigger is its 'from')."""
+        found = []
+        for word in earlier_figure_words(token, self.lexicon.change_words):
+            counts = self.filler.counts_for(view, {t.i for t in word.subtree})
+            if counts and counts[0].value != slot.count:
+                earlier = Slots(**{**slot.__dict__, "persons": [], "trigger": word.i})
+                earlier.count, earlier.count_qualifier = counts[0].value, counts[0].qualifier
+                found.append(earlier)
+        return found
 
     def _sanctions(self, trig: Trigger, slots: list[Slots], state: DocumentState) -> list[Slots]:
         """Actors (each coordinated government), parties named by their phrase, instrument."""
         token = trig.token
+        if trig.type == "sanctions_eased" and not acts_on_measure(token, self.sanctions_lexicon):
+            return []  # "repression has eased", "tensions eased after the talks"
         if token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and not self._own_date(token):
             return []  # "the restrictions imposed on the economy": a description, no event
         if token.pos_ in ("ADP", "ADV") and not self._own_date(token.head):
@@ -602,8 +665,11 @@ class Extractor:
             t
             for t in view.doc
             if t.i in indices
-            and t.lower_ in PRONOUNS
-            and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj")
+            and (
+                t.lower_ in PRONOUNS
+                and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj")
+                or self._definite_description(t, state)
+            )
         ]
         # "X was among those freed; ... but he was expelled": a person named earlier in the
         # same sentence comes before the last one of the sentences before
@@ -620,6 +686,23 @@ class Extractor:
         if refers and antecedent:
             slot.persons = [antecedent]
             slot.persons_from_pronoun = slot.anaphoric = True
+
+    def _definite_description(self, token: Token, state: DocumentState) -> bool:
+        """'The 52-year-old was arrested', 'the laureate was freed': one person told of
+        before, taken up by a definite description (DEV2: persons named by anaphora)."""
+        if token.dep_ != "nsubjpass" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children
+        ):
+            return False
+        aged = token.lower_ == "old" and any(c.lower_ == "year" for c in token.children)
+        if not (aged or token.tag_ == "NN") or counted(token):
+            return False
+        roles = load_roles()
+        if token.lower_ in self.gazetteer.government_nouns | roles.not_name_words:
+            return False  # "the court", "the ministry": a body, not a person
+        if token.lower_ in roles.collective_nouns:
+            return False  # "the family": several people
+        return state.discourse is None or not state.discourse.refers_to_leader(token)
 
     # -- type-specific frames ---------------------------------------------------------
 
@@ -731,10 +814,7 @@ class Extractor:
             slot.actor = state.discourse.body(slot.actor)
         if slot.count is not None:
             return
-        head = trig.token
-        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-            head = head.head
-        scope = {t.i for t in head.subtree}
+        scope = {t.i for t in governing_word(trig.token).subtree}
         found = self.filler.counts_for(view, scope)
         if found:
             nearest = min(found, key=lambda m: abs(m.start - trig.token.idx))
@@ -751,14 +831,12 @@ class Extractor:
     ) -> list[Slots]:
         """'A and B were among them': the named people join the text's last group event."""
         among = self.lexicon.membership_token(view.doc)
-        listing = None if among is not None else self.lexicon.listing_token(view.doc)
-        among = among or listing
         if among is None or state.group_type is None:
             return []
         if self.modality.is_negated(among) or self.modality.is_conditional(among):
             return []
-        if listing is not None:  # "They include A and B"
-            indices = clause_tokens(listing)
+        if among.pos_ in ("VERB", "AUX"):  # "they include A and B"
+            indices = clause_tokens(among)
         else:
             indices = clause_tokens(among.head) if among.head.i != among.i else {among.i}
         persons = self.filler.subject_people(among, view, indices)
@@ -782,6 +860,12 @@ class Extractor:
         """The sentence's date for the trigger, else the running event date, else `published`."""
         token = view.doc[slot.trigger]
         own = clause_tokens(token)
+        if slot.type == "prisoner_count":  # "the number of X stood at N on Monday"
+            before = {t.i for t in token.subtree} if token.lower_ == "from" else None
+            own |= clause_tokens(governing_word(token))
+            for word in earlier_figure_words(token, self.lexicon.change_words):
+                own -= {t.i for t in word.subtree}  # "..., down from N a month ago"
+            own = before if before is not None else own
         usable = []
         dateline = dateline_end(view.doc.text)
         for mention in dates:
@@ -790,7 +874,9 @@ class Extractor:
             clause = subordinate_clause(view.tokens_of(mention.start, mention.end))
             if clause is not None:  # "A on Monday, two days after B": B is dated from A
                 inside = token in clause.subtree
-                if inside and self._date_from_main_clause(slot, mention, clause, view, dates):
+                if inside and self._date_from_main_clause(
+                    slot, mention, clause, view, dates, state.published
+                ):
                     return
                 continue
             if mention.anchor_relative:
@@ -812,6 +898,12 @@ class Extractor:
                 state.claim_dates = (mention.date_min, mention.date_max)
             usable.append((mention, tokens, said))
         picked = next((u for u in usable if any(t.i in own for t in u[1])), None)
+        slot.own_date = picked is not None
+        if slot.type == "prisoner_count":  # a stock is as of its own date, else publication
+            if token.lower_ == "from" and picked is None:
+                return  # an earlier figure with no date of its own: no event (`_keep`)
+            picked = picked or next((u for u in usable if u[0].preposition == "as of"), None)
+            usable = [picked] if picked else []
         if picked is None:  # "in September, when Washington first eased ...": that date
             head = next((a.head for a in [token, *token.ancestors] if a.dep_ == "relcl"), None)
             picked = next((u for u in usable if head is not None and head in u[1]), None)
@@ -832,9 +924,17 @@ class Extractor:
                 hi = state.published
             if chosen.preposition == "since" and not _cumulative_since(slot):
                 slot.background = True  # "under sanctions since 2021": not the running date
+            told = state.event_dates[0]
+            after = chosen.preposition == "after" or introduced_by(chosen_tokens, "after")
+            # "remain after the December release": from the release told to publication
+            if slot.type == "prisoner_count" and after and told and lo <= told <= hi:
+                lo, hi = told, state.published or hi
             slot.date_min, slot.date_max = lo, hi
             return
-        if slot.type == "prisoner_count":
+        fallback: tuple[dt.date | None, dt.date | None]
+        if slot.type == "detention" and slot.on_a_person:
+            fallback = (None, None)  # "B, who is serving eight years": a term, no time (DEV2)
+        elif slot.type == "prisoner_count":
             fallback = (state.published, state.published)
         elif slot.type == "denial" and state.claim_dates[0] is not None:
             fallback = state.claim_dates
@@ -862,6 +962,39 @@ def subordinate_clause(tokens: list[Token]) -> Token | None:
         if measure and any(c.dep_ == "mark" and c in tokens for c in head.children):
             return head
     return None
+
+
+def governing_word(token: Token) -> Token:
+    """The verb whose clause holds `token` (itself when it is one, or the root)."""
+    head = token
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def earlier_figure_words(token: Token, change_words: frozenset[str]) -> list[Token]:
+    """The 'from' of 'down from N' / 'up from N' in the clause that states a figure."""
+    return [
+        t
+        for t in governing_word(token).subtree
+        if t.lower_ == "from" and t.head.lower_ in change_words and t.i != token.i
+    ]
+
+
+def present_tense(verb: Token) -> bool:
+    """'is becoming', 'remain': the clause tells the present (not 'has told', 'will')."""
+    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(w.tag_ in ("VBZ", "VBP") for w in words) and not any(
+        w.tag_ == "MD" or w.lemma_ == "have" for w in words
+    )
+
+
+def introduced_by(tokens: list[Token], preposition: str) -> bool:
+    """The date words modify the object of `preposition` ("after the December release")."""
+    node = tokens[0] if tokens else None
+    while node is not None and node.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss"):
+        node = node.head
+    return node is not None and node.dep_ == "pobj" and node.head.lower_ == preposition
 
 
 def governing_verb(token: Token) -> str | None:
@@ -955,11 +1088,19 @@ def _compatible(a: Slots, b: Slots) -> bool:
         x, y = getattr(a, name), getattr(b, name)
         if x is not None and y is not None and x != y:
             return False
+    if a.type == "detention" and a.own_date and b.own_date and _disjoint_dates(a, b):
+        return False  # "arrested in July 2021 and sentenced in March 2023": two (DEV2.md)
     if a.type in ("visit", "sanctions_eased", "sanctions_imposed") and (a.actor is None) != (
         b.actor is None
     ):
         return a.type != "visit"
     return True
+
+
+def _disjoint_dates(a: Slots, b: Slots) -> bool:
+    if a.date_min is None or a.date_max is None or b.date_min is None or b.date_max is None:
+        return False
+    return a.date_max < b.date_min or b.date_max < a.date_min
 
 
 def _absorb(into: Slots, other: Slots) -> None:
@@ -975,6 +1116,9 @@ def _absorb(into: Slots, other: Slots) -> None:
     ):
         if getattr(into, name) is None:
             setattr(into, name, getattr(other, name))
+    if into.type == "detention" and other.own_date and not into.own_date:
+        # "the sentence handed to X, who was given four years on 23 July": that date
+        into.date_min, into.date_max, into.own_date = other.date_min, other.date_max, True
     into.persons += [p for p in other.persons if p not in into.persons]
     into.anaphoric = into.anaphoric and other.anaphoric
     if into.modality == "asserted" and other.modality != "asserted":

@@ -60,6 +60,8 @@ class TriggerSpec:
     as_refusal: bool = False  # the act states a refused departure ("stayed in the neutral zone")
     moves_on: bool = False  # an event only for people deported before ("left for Poland")
     needs_mover: bool = False  # a swap only on a verb that moves people ("freed in return")
+    held_now: bool = False  # a passive holding told as a present state ("are still held")
+    outranks: frozenset[str] = frozenset()  # types this entry overrules on the same word
     excludes: frozenset[str] = frozenset()  # dependents that make it another type
     # a statement whose complement negates one of these happenings ("said there was no deal")
     rebuts: frozenset[str] = frozenset()
@@ -178,12 +180,18 @@ class TriggerLexicon:
             + r")\b",
             re.I,
         )
-        listing = data["membership_listing"]
-        self.listing_verbs = frozenset(listing["verbs"])
-        self.listing_subjects = frozenset(listing["subjects"])
-        self._listing = re.compile(
-            r"\b(?:" + "|".join(sorted(self.listing_subjects)) + r")(?:\s+\w+)?\s+(?:"
-            + "|".join(sorted(self.listing_verbs)) + r")\b",
+        # "They include A and B", "the group included A": a listing verb on a back-reference
+        self.membership_verbs: dict[str, frozenset[str]] = {
+            verb: frozenset(words) for verb, words in data["membership_verbs"].items()
+        }
+        self._membership_verbs = re.compile(
+            r"\b(?:"
+            + "|".join(
+                "(?:" + "|".join(map(re.escape, sorted(words))) + r")\s+(?:\w+\s+){0,2}"
+                + re.escape(verb.rstrip("e"))
+                for verb, words in sorted(self.membership_verbs.items())
+            )
+            + r")",
             re.I,
         )
         stock = data["stock"]
@@ -192,6 +200,11 @@ class TriggerLexicon:
         self.stock_verbs = frozenset(stock["verbs"])
         self.stock_words = tuple(stock["words"])
         self.stock_nouns = frozenset(stock["nouns"])
+        self.state_words = frozenset(stock["state_words"])
+        self.stock_event_nouns = frozenset(stock["event_nouns"])
+        self.existential_places = frozenset(stock["existential_places"])
+        self.source_documents = frozenset(stock["source_documents"])
+        self.change_words = frozenset(stock["change_words"])
         self.frames: dict[str, Frame] = {}
         self.by_lemma: dict[str, list[TriggerSpec]] = {}
         self.by_form: dict[str, list[TriggerSpec]] = {}
@@ -241,6 +254,8 @@ class TriggerLexicon:
                 needs_mover=raw.get("needs_mover", False),
                 moves_on=raw.get("moves_on", False),
                 as_refusal=raw.get("as_refusal", False),
+                held_now=raw.get("held_now", False),
+                outranks=frozenset(raw.get("outranks", ())),
                 excludes=frozenset(raw.get("excludes", ())),
                 rebuts=frozenset(raw.get("rebuts", ())),
                 forms=tuple(raw.get("forms", ())),
@@ -266,22 +281,17 @@ class TriggerLexicon:
 
     def names_members(self, text: str) -> bool:
         """'... were among them': the sentence may name members of an earlier group."""
-        return bool(self._membership.search(text) or self._listing.search(text))
+        return bool(self._membership.search(text) or self._membership_verbs.search(text))
 
     def membership_token(self, tokens: Iterable[Token]) -> Token | None:
-        """The 'among' whose object is a bare back-reference ('them', 'those')."""
+        """The 'among' whose object is a bare back-reference ('them', 'those'), or the
+        listing verb whose subject is one ('they include')."""
         for token in tokens:
             words = self.membership.get(token.lower_)
             if words and any(c.dep_ == "pobj" and c.lower_ in words for c in token.children):
                 return token
-        return None
-
-    def listing_token(self, tokens: Iterable[Token]) -> Token | None:
-        """The 'include' of 'They include A and B' ('those affected include ...')."""
-        for token in tokens:
-            if token.lower_ in self.listing_verbs and any(
-                c.dep_ == "nsubj" and c.lower_ in self.listing_subjects for c in token.children
-            ):
+            listed = self.membership_verbs.get(token.lemma_.lower())
+            if listed and any(c.dep_ == "nsubj" and c.lower_ in listed for c in token.children):
                 return token
         return None
 
@@ -296,7 +306,8 @@ class TriggerLexicon:
             seen.add(spec)
             if self._satisfies(token, spec):
                 found.append(Trigger(token, spec))
-        return found
+        overruled = {kind for t in found for kind in t.spec.outranks}
+        return [t for t in found if t.type not in overruled]
 
     def is_people(self, token: Token) -> bool:
         """The noun phrase headed by `token` denotes people."""
@@ -353,9 +364,45 @@ class TriggerLexicon:
             return False
         if spec.rebuts and not rebutted(token, spec.rebuts):
             return False
+        if spec.held_now and not self._held_now(token):
+            return False
         if spec.stock:
             return self._is_stock(token)
         return True
+
+    def _existential(self, copula: Token) -> bool:
+        """'there are ...', 'in Belarus are ...': the copula states what a place holds."""
+        for child in copula.children:
+            if child.dep_ == "expl":
+                return True
+            if child.dep_ == "prep" and child.lower_ == "in":
+                places = [g for g in child.children if g.dep_ == "pobj"]
+                if any(
+                    g.ent_type_ in ("GPE", "LOC") or g.lower_ in self.existential_places
+                    for g in places
+                ):
+                    return True
+        return False
+
+    def _held_now(self, verb: Token) -> bool:
+        """'are held', 'are still jailed', 'were being held as of May': people in custody at
+        a time, not an arrest (never a clause describing a noun: 'those held in X were freed')."""
+        if verb.dep_ in ("relcl", "acl", "amod") or verb.tag_ != "VBN":
+            return False
+        children = list(verb.children)
+        if not any(c.dep_ == "nsubjpass" for c in children):
+            return False
+        progressive = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "being" for c in children)
+        present = any(
+            c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" and c.tag_ in ("VBP", "VBZ")
+            for c in children
+        )
+        as_of = any(
+            c.lower_ == "as" and any(g.lower_ == "of" for g in c.children)
+            for c in children
+        )
+        lasting = any(c.dep_ == "advmod" and c.lower_ in self.state_words for c in children)
+        return progressive or present or as_of or lasting
 
     def _has_people_argument(self, token: Token) -> bool:
         args = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
@@ -373,12 +420,16 @@ class TriggerLexicon:
             return False
         if noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in self.stock_nouns:
             return True  # "the number of political prisoners stood at", "Viasna's tally of ..."
+        if noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in self.stock_event_nouns:
+            return False  # "documented the release of 121 political prisoners"
         verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in VERBAL]
         head = noun.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         verbs.append(head)
         if any(v.lemma_.lower() in self.stock_verbs for v in verbs):
+            return True
+        if head.lemma_ == "be" and noun.dep_ in ("attr", "nsubj") and self._existential(head):
             return True
         sentence = noun.sent.text.lower()
         return any(word in sentence for word in self.stock_words)
