@@ -515,3 +515,32 @@ def test_transfers_and_borders_abroad(
 def test_transfer_between_colonies_is_no_move_abroad(extractor: Extractor) -> None:
     text = "Ihar Losik was transferred to a colony in Navapolatsk."
     assert types(extractor, text) == {"detention"}
+
+
+def test_deportee_arriving_in_a_third_state_is_deported_there(extractor: Extractor) -> None:
+    text = (
+        "WARSAW (Reuters) - A Belarusian dissident deported to Ukraine last month has arrived "
+        "in Warsaw, where he plans to seek asylum, his lawyer said on Thursday."
+    )
+    found = {(e.type, e.destination) for e in extractor.extract(text, "2025-11-20").events}
+    assert found == {("deportation", "Ukraine"), ("deportation", "Poland")}
+
+
+def test_freed_people_arriving_abroad_are_released_there(extractor: Extractor) -> None:
+    text = "Two activists freed by Minsk on Monday have arrived in Vilnius."
+    [event] = of_type(extractor, text, "release", "2025-11-20")
+    assert (event.count, event.destination) == (2, "Lithuania")
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("Belarus on Thursday pardoned 18 people and expelled nine of them to Latvia.", 9),
+        ("Minsk freed 30 prisoners and deported most of them to Poland.", None),
+    ],
+)
+def test_part_expelled_as_an_object_counts_when_numbered(
+    extractor: Extractor, text: str, count: int | None
+) -> None:
+    [event] = of_type(extractor, text, "deportation", "2025-10-03")
+    assert event.count == count

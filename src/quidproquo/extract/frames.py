@@ -770,15 +770,16 @@ class FrameFiller:
 
     @staticmethod
     def _partitive_subject(tokens: list[Token], trigger: Token | None) -> bool:
-        """'Fifteen of the prisoners were expelled': a part that is itself the subject of
-        a deportation or release verb is that event's count."""
+        """'Fifteen of the prisoners were expelled': a part that is itself the subject (or
+        object) of a deportation or release verb is that event's count."""
         if trigger is None or trigger.pos_ not in ("VERB", "AUX"):
             return False
         verbs = {trigger.i} | ({trigger.head.i} if trigger.dep_ == "conj" else set())
         copula = copula_of(trigger.head) if trigger.dep_ == "relcl" else None
         if copula is not None:  # "Five of them are citizens of Ukraine, who returned home"
             verbs.add(copula.i)
-        return any(t.dep_ in SUBJECTS and t.head.i in verbs for t in tokens)
+        # "expelled nine of them to Latvia": the part is the verb's own object too
+        return any(t.dep_ in SUBJECTS | {"dobj"} and t.head.i in verbs for t in tokens)
 
     def _membership_apposition(self, tokens: list[Token], trigger: Token | None) -> bool:
         """The counted noun is an object of 'among them', or the subject of an 'of whom'
@@ -812,7 +813,9 @@ class FrameFiller:
     def destinations(self, trigger: Token, view: SentenceView, indices: set[int]) -> list[str]:
         """Countries the trigger's clause sends people to, else those of the verb that
         carries the trigger's group ("those released were taken to the Polish border")."""
-        found = self._destinations_in(view, indices - self._other_events(trigger, view))
+        found = self._destinations_in(
+            view, indices - self._other_events(trigger, view, ("relcl", "acl"))
+        )
         if not found:
             carrier = self._carrying_verb(trigger)
             if carrier is not None:
@@ -878,12 +881,15 @@ class FrameFiller:
             return None
         return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
-    def _other_events(self, trigger: Token, view: SentenceView) -> set[int]:
-        """Relative clauses with a trigger of their own ('..., of whom 25 were deported to X')."""
+    def _other_events(
+        self, trigger: Token, view: SentenceView, clauses: tuple[str, ...] = ("relcl",)
+    ) -> set[int]:
+        """Relative clauses with a trigger of their own ('..., of whom 25 were deported to X');
+        with "acl", participle clauses too ('a dissident deported to Ukraine arrived in X')."""
         return {
             t.i
             for verb in view.doc
-            if verb.dep_ == "relcl"
+            if verb.dep_ in clauses
             and verb.i != trigger.i
             and self.lexicon.match(verb)
             and trigger not in verb.subtree

@@ -540,7 +540,8 @@ class Extractor:
         if trig.type == "visit":
             return self._visits(trig, modality, view, state)
         slots = self.filler.fill(trig, modality, view, state.discourse)
-        if trig.spec.moves_on or (trig.type == "release" and self.filler.conveys(token)):
+        moving = self.filler.conveys(token) or token.lemma_ in self.lexicon.arrival_verbs
+        if trig.spec.moves_on or (trig.type == "release" and moving):
             if self._moved_on(token, slots, state):
                 for slot in slots:
                     slot.type = "deportation"
