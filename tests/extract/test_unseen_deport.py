@@ -500,6 +500,24 @@ def test_part_expelled_as_an_object_counts_when_numbered(
     assert event.count == count
 
 
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        (
+            "MANAGUA, Nicaragua (Isthmus Post) — Nicaragua put 135 prisoners on a chartered "
+            "plane to Guatemala on Thursday.",
+            "Nicaragua",
+        ),
+        ("RIGA (Baltic Desk) — Latvia deported two Belarusian smugglers on Friday.", "Latvia"),
+    ],
+)
+def test_expelling_state_after_a_dateline_is_the_actor(
+    extractor: Extractor, text: str, actor: str
+) -> None:
+    [event] = of_type(extractor, text, "deportation", "2025-02-14")
+    assert event.actor == actor
+
+
 # -- near misses: no event of the type ------------------------------------------------------
 
 

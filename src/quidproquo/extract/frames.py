@@ -374,6 +374,14 @@ HEADER = re.compile(
 )
 
 
+def past_dateline(subject: Token) -> list[Token]:
+    """The subject and its appositions after the dateline, the last apposition first:
+    'VILNIUS, Feb 12 (Wire) - Belarus ... freed' heads the appositive with the city."""
+    appositives = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i]
+    header = leading_header(subject.doc.text)
+    return [n for n in [subject, *reversed(appositives)] if n.idx >= header]
+
+
 def leading_header(text: str) -> int:
     """The end of a dateline at the start of `text` (0 when there is none)."""
     match = HEADER.match(text)
@@ -1052,9 +1060,8 @@ class FrameFiller:
         if subject is None:
             return discourse.leader_before(trigger) if discourse is not None else None
         # "VILNIUS, Feb 12 (Wire) - Belarus ... freed": the dateline city heads the appositive
-        appositives = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i]
+        nodes = past_dateline(subject)
         header = leading_header(trigger.doc.text)
-        nodes = [n for n in [subject, *reversed(appositives)] if n.idx >= header]
         if not nodes:  # the dateline swallowed the subject: the first name after it
             nodes = [
                 t
@@ -1130,13 +1137,10 @@ class FrameFiller:
         elif frame.actor == "subject" and modality != "refused":  # the refuser expels no one
             # the one who expels: an active subject, never the expelled (passive) or a dateline
             agent = subject_of(token)
-            if (
-                agent is not None
-                and (
-                    agent.ent_type_ not in NUMERIC_ENTITIES | {"", "NORP"}
-                    or self.state_named_by(agent)  # "Belarusian authorities expelled"
-                )
-                and agent.idx >= leading_header(view.doc.text)
+            agent = next(iter(past_dateline(agent)), None) if agent is not None else None
+            if agent is not None and (
+                agent.ent_type_ not in NUMERIC_ENTITIES | {"", "NORP"}
+                or self.state_named_by(agent)  # "Belarusian authorities expelled"
             ):
                 base.actor = self.state_of(agent) or entity_text(agent)
         elif frame.actor == "speaker":
