@@ -26,25 +26,16 @@ BEGIN
 END;
 
 -- Named *_version: benchmarks/generate.py drops these during a bulk load, like 0022's.
--- One line each (an update notes the old incident and the new).
-CREATE TRIGGER incidents_insert_rows_version AFTER INSERT ON incidents
-    BEGIN INSERT INTO ledger_rows_seen VALUES (NEW.id, NEW.date_min, NEW.date_max); END;
-CREATE TRIGGER claims_insert_rows_version AFTER INSERT ON claims
-    BEGIN INSERT INTO incidents_seen VALUES (NEW.incident_id, NULL); END;
-CREATE TRIGGER incident_links_insert_rows_version AFTER INSERT ON incident_links
-    BEGIN INSERT INTO incidents_seen VALUES (NEW.incident_id, NEW.other_id); END;
-CREATE TRIGGER incidents_update_rows_version AFTER UPDATE ON incidents
-    BEGIN INSERT INTO ledger_rows_seen VALUES (OLD.id, OLD.date_min, OLD.date_max); INSERT INTO ledger_rows_seen VALUES (NEW.id, NEW.date_min, NEW.date_max); END;
-CREATE TRIGGER claims_update_rows_version AFTER UPDATE ON claims
-    BEGIN INSERT INTO incidents_seen VALUES (OLD.incident_id, NULL); INSERT INTO incidents_seen VALUES (NEW.incident_id, NULL); END;
-CREATE TRIGGER incident_links_update_rows_version AFTER UPDATE ON incident_links
-    BEGIN INSERT INTO incidents_seen VALUES (OLD.incident_id, OLD.other_id); INSERT INTO incidents_seen VALUES (NEW.incident_id, NEW.other_id); END;
-CREATE TRIGGER incidents_delete_rows_version AFTER DELETE ON incidents
-    BEGIN INSERT INTO ledger_rows_seen VALUES (OLD.id, OLD.date_min, OLD.date_max); END;
-CREATE TRIGGER claims_delete_rows_version AFTER DELETE ON claims
-    BEGIN INSERT INTO incidents_seen VALUES (OLD.incident_id, NULL); END;
-CREATE TRIGGER incident_links_delete_rows_version AFTER DELETE ON incident_links
-    BEGIN INSERT INTO incidents_seen VALUES (OLD.incident_id, OLD.other_id); END;
+-- One line each: an update notes the incident as it was and as it is.
+CREATE TRIGGER incidents_insert_rows_version AFTER INSERT ON incidents BEGIN INSERT INTO ledger_rows_seen VALUES (NEW.id, NEW.date_min, NEW.date_max); END;
+CREATE TRIGGER claims_insert_rows_version AFTER INSERT ON claims BEGIN INSERT INTO incidents_seen VALUES (NEW.incident_id, NULL); END;
+CREATE TRIGGER incident_links_insert_rows_version AFTER INSERT ON incident_links BEGIN INSERT INTO incidents_seen VALUES (NEW.incident_id, NEW.other_id); END;
+CREATE TRIGGER incidents_update_rows_version AFTER UPDATE ON incidents BEGIN INSERT INTO ledger_rows_seen VALUES (OLD.id, OLD.date_min, OLD.date_max); INSERT INTO ledger_rows_seen VALUES (NEW.id, NEW.date_min, NEW.date_max); END;
+CREATE TRIGGER claims_update_rows_version AFTER UPDATE ON claims BEGIN INSERT INTO incidents_seen VALUES (OLD.incident_id, NULL); INSERT INTO incidents_seen VALUES (NEW.incident_id, NULL); END;
+CREATE TRIGGER incident_links_update_rows_version AFTER UPDATE ON incident_links BEGIN INSERT INTO incidents_seen VALUES (OLD.incident_id, OLD.other_id); INSERT INTO incidents_seen VALUES (NEW.incident_id, NEW.other_id); END;
+CREATE TRIGGER incidents_delete_rows_version AFTER DELETE ON incidents BEGIN INSERT INTO ledger_rows_seen VALUES (OLD.id, OLD.date_min, OLD.date_max); END;
+CREATE TRIGGER claims_delete_rows_version AFTER DELETE ON claims BEGIN INSERT INTO incidents_seen VALUES (OLD.incident_id, NULL); END;
+CREATE TRIGGER incident_links_delete_rows_version AFTER DELETE ON incident_links BEGIN INSERT INTO incidents_seen VALUES (OLD.incident_id, OLD.other_id); END;
 CREATE TRIGGER documents_update_rows_version AFTER UPDATE OF url, published ON documents
 BEGIN
     INSERT INTO incidents_seen SELECT incident_id, NULL FROM claims WHERE document_id = NEW.id;
