@@ -300,3 +300,14 @@ def test_a_describing_clause_dates_the_detention_it_joins(events_of: EventsOf) -
     )
     [event] = events_of(text, "detention")
     assert (event.persons, str(event.date_min)) == (["Nadia Surma"], "2025-07-23")
+
+
+# -- "X, who was among 31 freed in May, is back behind bars": the 31 are the release's ------
+
+
+def test_a_count_in_a_relative_clause_stays_there(events_of: EventsOf) -> None:
+    text = "Taras Bulba, who was among 31 inmates freed on 4 May, has been detained again."
+    [release] = events_of(text, "release")
+    [detention] = events_of(text, "detention")
+    assert (release.count, release.persons) == (31, ["Taras Bulba"])
+    assert (detention.count, detention.persons) == (None, ["Taras Bulba"])

@@ -662,6 +662,10 @@ class FrameFiller:
                 continue  # "the 16", "including one American", "10 percent of the 1,000"
             if self._membership_apposition(tokens, trigger):
                 continue  # "52 prisoners, among them six Poles, crossed": composition
+            if trigger is not None and any(
+                a.dep_ == "relcl" and trigger not in list(a.subtree) for a in tokens[0].ancestors
+            ):
+                continue  # "X, who was among 31 freed in May, is back behind bars": not 31 held
             own_noun = trigger is not None and (
                 mention.unit == trigger.lower_
                 or any(t.dep_ in SUBJECTS and t.head.i == trigger.i for t in tokens)
