@@ -7,6 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
+from quidproquo.extract import Extractor
+from quidproquo.extract.discourse import Discourse
+from quidproquo.extract.gazetteer import load_gazetteer
 from quidproquo.model import Event
 
 EventsOf = Callable[..., list[Event]]  # the `events_of` fixture of conftest.py
@@ -311,3 +314,29 @@ def test_a_count_in_a_relative_clause_stays_there(events_of: EventsOf) -> None:
     [detention] = events_of(text, "detention")
     assert (release.count, release.persons) == (31, ["Taras Bulba"])
     assert (detention.count, detention.persons) == (None, ["Taras Bulba"])
+
+
+# -- the leader behind a title, when the tagger missed the leader's name ----------------------
+
+
+def test_a_leader_the_tagger_missed_is_still_known(extractor: Extractor) -> None:
+    doc = extractor.nlp("Talks were held between President Alexander Lukashenko and an envoy.")
+    doc.ents = []  # as when the tagger takes the title and name for a place
+    discourse = Discourse(load_gazetteer())
+    discourse.read(doc)
+    assert discourse.leader() == "Alexander Lukashenko"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After a long meeting between President of the Republic of Belarus Alexander "
+        "Lukashenko and the visiting Special Envoy Dan Smith, the head of state decided to "
+        "pardon 40 convicts.",
+        "Lukashenko met the envoy on Friday. The head of state then decided to free 40 inmates.",
+    ],
+)
+def test_the_head_of_state_who_decided_is_the_actor(events_of: EventsOf, text: str) -> None:
+    [event] = events_of(text, "release")
+    assert event.actor is not None and event.actor.endswith("Lukashenko")
+    assert event.count == 40

@@ -156,6 +156,8 @@ class Discourse:
                 self.people.append(name)
             if self.gazetteer.is_leader(name) or self._titled_leader(ent):
                 self._add_leader(name)
+        if not self.leaders:  # "President of the Republic of Belarus A. Lukashenko", untagged
+            self._known_leaders(doc.text)
 
     def read_text(self, text: str) -> None:
         """Leaders and bodies named in a sentence that was not parsed."""
@@ -165,6 +167,10 @@ class Discourse:
                 name = re.sub(r"^(?:The|the)\s+", "", match.group(0))
                 if name not in self.bodies:
                     self.bodies.append(name)
+        self._known_leaders(text)
+
+    def _known_leaders(self, text: str) -> None:
+        """The gazetteer's leaders named in `text`, with the first name before them."""
         for leader in self.gazetteer.leaders:
             for match in re.finditer(rf"(?:{NAME}\s+)?{re.escape(leader)}\b", text):
                 words = [
@@ -332,6 +338,9 @@ class Discourse:
                 return subject
             if any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children):
                 return None
+            before = self._leader_phrase_before(node)
+            if before is not None:
+                return before
             if node.dep_ in ("xcomp", "conj") and node.head.pos_ in ("VERB", "AUX"):
                 node = node.head
             elif (
@@ -347,6 +356,16 @@ class Discourse:
             else:
                 return None
         return None
+
+    def _leader_phrase_before(self, verb: Token) -> Token | None:
+        """'..., the head of state decided to pardon': a leader's title right before a verb
+        the parser left without a subject (it hung the title on the name before)."""
+        if verb.i == 0 or verb.dep_ not in ("ROOT", "conj"):
+            return None
+        noun = verb.doc[verb.i - 1]
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i < verb.i:
+            noun = noun.head.head  # "state" in "head of state" -> "head"
+        return noun if noun.pos_ == "NOUN" and self.refers_to_leader(noun) else None
 
     def leader_before(self, trigger: Token) -> str | None:
         """A leader named before an active pardon verb in its sentence, outside a
