@@ -340,3 +340,12 @@ def test_the_head_of_state_who_decided_is_the_actor(events_of: EventsOf, text: s
     [event] = events_of(text, "release")
     assert event.actor is not None and event.actor.endswith("Lukashenko")
     assert event.count == 40
+
+
+def test_who_put_his_name_to_freeing_decrees_is_the_actor(events_of: EventsOf) -> None:
+    text = (
+        "Lukashenko met the envoy in May. Since then he has put his signature to four "
+        "decrees that freed some 90 people."
+    )
+    [event] = events_of(text, "release")
+    assert (event.actor, event.count) == ("Lukashenko", 90)
