@@ -349,3 +349,19 @@ def test_who_put_his_name_to_freeing_decrees_is_the_actor(events_of: EventsOf) -
     )
     [event] = events_of(text, "release")
     assert (event.actor, event.count) == ("Lukashenko", 90)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Overall since January by decrees of Lukashenko left colonies 210 people.",
+        "Since January, 210 people have left colonies under decrees of Lukashenko.",
+    ],
+)
+def test_leaving_colonies_by_decree_of_the_leader(events_of: EventsOf, text: str) -> None:
+    [event] = events_of(text, "release")
+    assert (event.actor, event.count, str(event.date_min)) == ("Lukashenko", 210, "2025-01-01")
+
+
+def test_leaving_the_colonies_district_is_no_release(events_of: EventsOf) -> None:
+    assert events_of("The minister left the capital for the regions on Monday.", "release") == []
