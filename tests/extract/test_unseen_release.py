@@ -363,5 +363,5 @@ def test_leaving_colonies_by_decree_of_the_leader(events_of: EventsOf, text: str
     assert (event.actor, event.count, str(event.date_min)) == ("Lukashenko", 210, "2025-01-01")
 
 
-def test_leaving_the_colonies_district_is_no_release(events_of: EventsOf) -> None:
+def test_leaving_a_city_is_no_release(events_of: EventsOf) -> None:
     assert events_of("The minister left the capital for the regions on Monday.", "release") == []
