@@ -98,6 +98,17 @@ class _Lexicon:
             re.I,
         )
         self.month_after_re = re.compile(r"\s*(?:of\s+)?(" + alternation(months) + r")\b", re.I)
+        # "on 4 and 16 September", "September 4 and 16": days sharing one month
+        joined = r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)"
+        self.shared_month_after_re = re.compile(
+            r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|to\s+|[-–]\s*)\d{1,2}\s+("
+            + alternation(months)
+            + r")\b",
+            re.I,
+        )
+        self.shared_month_before_re = re.compile(
+            r"\b(" + alternation(months) + r")\.?\s+\d{1,2}" + joined + r"$", re.I
+        )
         self.calendar_words = set(months) | set(dates["weekdays"])
         self.date_prepositions = {str(p).lower() for p in dates["prepositions"]} | {"the"}
 
@@ -348,9 +359,12 @@ def _is_label_or_date(text: str, num: _Number, lex: _Lexicon, people: bool) -> b
             day_month = lex.day_month_before_re.search(before[-16:])
             if day_month and (day_month.group(1) or day_month.group(2))[0].isupper():
                 return True  # "July 4, 1530", "4 July 1530": a date's year, however odd
-        month_after = lex.month_after_re.match(after)
+        month_after = lex.month_after_re.match(after) or lex.shared_month_after_re.match(after)
         if small_day and month_after and month_after.group(1)[0].isupper():
-            return True  # 13 December
+            return True  # 13 December, 4 and 16 December
+        shared = lex.shared_month_before_re.search(before[-24:])
+        if small_day and shared and shared.group(1)[0].isupper() and not people:
+            return True  # December 4 and 16
         prev_word = re.search(r"(\w+)\s+$", before)
         after_preposition = prev_word is not None and (
             prev_word.group(1).lower() in lex.date_prepositions

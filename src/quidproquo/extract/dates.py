@@ -19,7 +19,8 @@ A small regex resolver over `lexicons/dates.yaml` (DESIGN.md: dateparser invents
   2025-12-23 is 2025-01-01..2025-12-23): the text reports what has happened.
 - "in 2021", "since 2021": the whole year; `preposition` says "since" so the caller can run
   a cumulative period on to `published`.
-- "N days ago": that day ("about" widens it by a day); "about N weeks ago": from
+- "N days ago": that day ("about" widens it by a day); "a month ago", "two weeks ago":
+  that day give or take one; "about N weeks ago": from
   `published` - (N+1) weeks to `published` - (N-1) weeks, likewise for months and years.
 - "in the past N days/months", "the last twelve months": `published` - N units to `published`.
 - "the day before", "days later", "two days earlier", "on the day of": `anchor_relative`;
@@ -559,6 +560,9 @@ def _ago(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     if unit == "day" and low == high and not _group(m, "approx"):
         day = ctx.published - dt.timedelta(days=low)
         return _interval(day, day, "day", True)
+    if unit in ("week", "month") and low == high and not _group(m, "approx"):
+        day = _shift(ctx.published, unit, -low)  # "a month ago": that day, give or take one
+        return _interval(day - dt.timedelta(days=1), day + dt.timedelta(days=1), "range", True)
     widen = 1 if unit != "day" or _group(m, "approx") else 0
     lo = _shift(ctx.published, unit, -(high + widen))
     hi = _shift(ctx.published, unit, -max(low - widen, 0))
@@ -767,7 +771,60 @@ def find_dates(
     for cand in sorted(candidates, key=lambda c: (c.start - c.end, not c.invalid, c.start)):
         if all(cand.end <= kept.start or cand.start >= kept.end for kept in chosen):
             chosen.append(cand)
-    return _join_ranges(text, sorted(chosen, key=lambda c: c.start))
+    return _join_ranges(text, _shared_month_days(text, sorted(chosen, key=lambda c: c.start)))
+
+
+_DAY_BEFORE = re.compile(
+    r"(?:\b(?P<prep>between|from)\s+)?\b(?P<day>\d{1,2})\s*"
+    r"(?:,\s*(?:and\s+)?|and\s+|&\s*|(?P<span>to\s+|[-–]\s*))$",
+    re.I,
+)
+_RANGE_OPEN = re.compile(r"\b(?P<prep>between|from)\s+(?P<day>\d{1,2})\s*$", re.I)
+# "September 4 and 16," (never "September 4 and 16 people", "4 and 16%")
+_DAY_AFTER = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?P<day>\d{1,2})\b(?!\s*[^\W\d_]|\s*%|[.:/-]\d)"
+)
+
+
+def _shared_month_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """'on 4 and 16 September', 'September 4 and 16,': a bare day coordinated with a dated
+    day shares its month and year (one mention per day)."""
+    out: list[DateMention] = []
+    for mention in mentions:
+        day = mention.date_min
+        if mention.precision != "day" or day is None or mention.date_max != day:
+            out.append(mention)
+            continue
+        day_first = bool(re.match(r"\s*(?:[a-z]+\s+)?\d", text[mention.start : mention.end]))
+        before = _DAY_BEFORE.search(text[: mention.start]) if day_first else None
+        if day_first and mention.preposition in ("to", "until", "till"):
+            before = _RANGE_OPEN.search(text[: mention.start])  # "from 3 to 10 December"
+        after = None if day_first else _DAY_AFTER.match(text[mention.end :])
+        if before and (before.group("prep") or not before.groupdict().get("span")):
+            out += _day_of(mention, day, before)
+        out.append(mention)
+        if after:
+            out += _day_of(mention, day, after, mention.end)
+    return out
+
+
+def _day_of(
+    mention: DateMention, day: dt.date, match: re.Match[str], offset: int = 0
+) -> list[DateMention]:
+    """The mention of the day `match` writes, in `day`'s month (none if no such day)."""
+    try:
+        other = day.replace(day=int(match.group("day")))
+    except ValueError:
+        return []
+    opener = match.groupdict().get("prep")  # "between 3 and 10 December": a range's start
+    start = offset + (match.start("prep") if opener else match.start("day"))
+    end = offset + match.end("day")
+    preposition = opener.lower() if opener else mention.preposition
+    return [
+        replace(
+            mention, start=start, end=end, date_min=other, date_max=other, preposition=preposition
+        )
+    ]
 
 
 def resolve_relative_to_event(

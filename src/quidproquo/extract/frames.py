@@ -38,6 +38,7 @@ REPORT_LEMMAS = frozenset(
         "identify",
         "document",
         "put",
+        "list",
         "find",
         "show",
         "remind",
@@ -78,6 +79,8 @@ PARTITIVE_WHOLE = re.compile(
     r"(?:\b(?!percent\b|cent\b)[\w,]+\s+|^\s*)of\s+(?:the|those|these)\s+$", re.I
 )
 EXCLUDING_BEFORE = re.compile(r"(?:\bincluding|\bthe)\s+$", re.I)
+# "freed three nationals in exchange for two officers": the other side of a trade
+TRADED_FOR = re.compile(r"\b(?:in\s+(?:exchange|return)|swapped|traded|exchanged)\s+for\s+$", re.I)
 
 
 @dataclass
@@ -557,8 +560,7 @@ class FrameFiller:
             return True
         return any(a.lower_ == "according" for a in token.ancestors)
 
-    @staticmethod
-    def reporter(token: Token) -> str | None:
+    def reporter(self, token: Token) -> str | None:
         """The named source a figure is attributed to: 'according to X', 'X says ...',
         'X counts ...' (a name, not 'the group')."""
         for node in [token, *token.ancestors]:
@@ -573,19 +575,27 @@ class FrameFiller:
             if node.lemma_.lower() in REPORT_LEMMAS:
                 objs += [c for c in node.children if c.dep_ == "nsubj"]
             for obj in objs:
-                obj = FrameFiller._named_source(obj)
+                obj = self._named_source(obj)
                 if obj.ent_type_ in ("ORG", "PERSON") or obj.pos_ == "PROPN":
                     return entity_text(obj)
+                owner = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                if owner:  # "a European Parliament resolution says": the body behind it
+                    return obj.doc[owner[0].i : owner[-1].i + 1].text
                 if obj.pos_ == "NOUN" and obj.tag_ == "NNS":  # "Local monitors estimate"
                     return source_phrase(obj)
                 if obj.pos_ == "NOUN" and any(c.lower_ == "the" for c in obj.children):
                     return f"the {obj.lower_}"  # "the group says": the body named before
         return None
 
-    @staticmethod
-    def _named_source(obj: Token) -> Token:
+    def _named_source(self, obj: Token) -> Token:
         """The name a source noun stands for: 'the rights group Free Voices' (apposition),
-        'X, a monitoring group that says' (the relative's antecedent and its apposition)."""
+        'X, a monitoring group that says' (the relative's antecedent and its apposition),
+        'figures from the monitors' (whose figures they are)."""
+        while obj.lemma_.lower() in self.lexicon.source_documents:
+            owner = [g for p in obj.children if p.lower_ in ("of", "from") for g in p.children]
+            if not owner or owner[0].dep_ != "pobj":
+                break
+            obj = owner[0]
         if obj.lower_ in ("that", "which", "who") and obj.head.dep_ == "relcl":
             obj = obj.head.head
             if obj.dep_ == "appos" and obj.head.pos_ == "PROPN":
@@ -660,6 +670,8 @@ class FrameFiller:
             before = EXCLUDING_BEFORE.search(text[: mention.start])
             if before and (mention.unit is None or not before.group(0).lower().startswith("the")):
                 continue  # "the 16", "including one American", "10 percent of the 1,000"
+            if TRADED_FOR.search(text[: mention.start]):
+                continue  # the people given in return are not the event's group
             if self._membership_apposition(tokens, trigger):
                 continue  # "52 prisoners, among them six Poles, crossed": composition
             if trigger is not None and any(

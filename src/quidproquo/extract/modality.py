@@ -38,8 +38,14 @@ def ancestors_within_clause(token: Token) -> list[Token]:
 
 def on_a_named_person(clause: Token) -> bool:
     """A relative clause on a named person states that person's facts whatever the main
-    clause says ("X, who is serving six years, was not part of the deal")."""
-    return clause.dep_ == "relcl" and clause.head.ent_type_ == "PERSON"
+    clause says ("X, who is serving six years, was not part of the deal"); so does one set
+    off by a comma on any name ("cannot fly to Britain, whose airspace was closed in 2022")."""
+    if clause.dep_ != "relcl":
+        return False
+    if clause.head.ent_type_ == "PERSON":
+        return True
+    start = clause.left_edge.i
+    return clause.head.pos_ == "PROPN" and start > 0 and clause.doc[start - 1].text == ","
 
 
 def all_ancestors(token: Token) -> list[Token]:

@@ -54,6 +54,7 @@ from quidproquo.extract.nlp import load_nlp
 from quidproquo.extract.quotes import extract_quotes, regions_to_parse
 from quidproquo.extract.sanctions import (
     SanctionsLexicon,
+    acts_on_measure,
     coordinated_subjects,
     load_sanctions,
     measure_owners,
@@ -107,6 +108,7 @@ class DocumentState:
     event_dates: tuple[dt.date | None, dt.date | None] = (None, None)
     count_source: str | None = None
     sanctions_actor: str | None = None
+    eased_target: tuple[str | None, str | None] | None = None  # (actor, party) relieved last
     last_person: str | None = None
     persons: list[str] = field(default_factory=list)
     claim_dates: tuple[dt.date | None, dt.date | None] = (None, None)
@@ -298,7 +300,11 @@ class Extractor:
                 state.count_source = source
             new = [self._event(s, sentence) for s in slots]
             has_denial = any(e.type == "denial" for e in new)
-            if has_denial and previous_denial is not None:
+            # "X rejected that account. Y said no such exchange took place": one denial, told
+            # by the second sentence; a denial with an object of its own stays
+            if has_denial and previous_denial is not None and self._vague_denial(
+                parsed[previous_denial]
+            ):
                 events = [
                     e
                     for e in events
@@ -310,6 +316,19 @@ class Extractor:
         if self.learned is not None:
             events = self.learned.select(events, parsed, published)
         return events
+
+    def _vague_denial(self, doc: Doc) -> bool:
+        """A denial whose object only points back ('rejected that account', 'denied it')."""
+        for token in doc:
+            if not any(t.type == "denial" for t in self.lexicon.match(token)):
+                continue
+            for obj in (c for c in token.children if c.dep_ == "dobj"):
+                if obj.pos_ == "PRON" or any(
+                    c.dep_ == "det" and c.lower_ in ("that", "this", "these", "those", "such")
+                    for c in obj.children
+                ):
+                    return True
+        return False
 
     def _remember_people(self, doc: Doc, state: DocumentState) -> None:
         # a pronoun in the next sentence most likely takes up the subject: people named as
@@ -373,6 +392,9 @@ class Extractor:
         merged = [s for s in merge_same_sentence(slots) if not self._repeated_denial(s, state)]
         merged = respectively(merged, respective_dates(text, dates))
         for slot in merged:  # sanctions on no party at all: the programme's country
+            if slot.type == "sanctions_eased" and slot.target is None and state.eased_target:
+                actor, target = state.eased_target  # "authorised dealings with the company"
+                slot.target = target if slot.actor in (None, actor) else None
             if (
                 slot.type.startswith("sanctions")
                 and slot.target is None
@@ -380,6 +402,10 @@ class Extractor:
             ):
                 slot.target = self.gazetteer.default_sanctioned
         kept = [s for s in merged if self._keep(s, doc, state)]
+        eased = {(s.actor, s.target) for s in kept if s.type == "sanctions_eased"}
+        if eased:  # one party named as relieved: later sentences may point back to it
+            one = len(eased) == 1 and next(iter(eased))[1] != self.gazetteer.default_sanctioned
+            state.eased_target = next(iter(eased)) if one else None
         for slot in kept:
             state.seen_types.add(slot.type)
             if slot.type == "visit" and slot.actor:
@@ -417,6 +443,8 @@ class Extractor:
     def _keep(self, slot: Slots, doc: Doc, state: DocumentState) -> bool:
         """Drop back-references that add nothing to an event already told."""
         token = doc[slot.trigger]
+        if slot.type == "prisoner_count" and slot.date_min is None and token.lower_ == "from":
+            return False  # "down from 1,260" with no date: no figure of its own
         if slot.type in ("release", "deportation", "detention") and not slot.adds_something():
             if back_reference(token):
                 return False  # "the pardoned include citizens of several states"
@@ -437,20 +465,32 @@ class Extractor:
         clause: Token,
         view: SentenceView,
         dates: Iterable[DateMention],
+        published: dt.date | None = None,
     ) -> bool:
-        """Date an event of 'N days after/before <clause>' from the main clause's own date."""
+        """Date an event of 'N days after/before <clause>' from the main clause's own date;
+        a main clause in the present with no date is told as of `published` ("three days
+        after X freed 250, the cost is becoming clear")."""
         main = clause_tokens(clause.head)
-        for other in dates:
-            if other.anchor_relative or other.date_min is None or other.date_max is None:
-                continue
-            if not any(t.i in main for t in view.tokens_of(other.start, other.end)):
-                continue
-            low, high = mention.offset_min_days or 0, mention.offset_max_days or 0
-            slot.date_min = other.date_min - dt.timedelta(days=high)
-            slot.date_max = other.date_max - dt.timedelta(days=low)
-            slot.background = True
-            return True
-        return False
+        anchors = [
+            (other.date_min, other.date_max)
+            for other in dates
+            if not other.anchor_relative and other.date_min and other.date_max
+            if any(t.i in main for t in view.tokens_of(other.start, other.end))
+        ]
+        dated = any(  # "two months after he refused, following his release in September"
+            not other.anchor_relative
+            and any(t.i in clause_tokens(clause) for t in view.tokens_of(other.start, other.end))
+            for other in dates
+        )
+        if not anchors and not dated and published and present_tense(clause.head):
+            anchors = [(published, published)]
+        if not anchors:
+            return False
+        low, high = mention.offset_min_days or 0, mention.offset_max_days or 0
+        slot.date_min = anchors[0][0] - dt.timedelta(days=high)
+        slot.date_max = anchors[0][1] - dt.timedelta(days=low)
+        slot.background = True
+        return True
 
     def _jailed_clause(self, token: Token, trigger: Token) -> bool:
         """`token` sits in a detention clause on a noun (or an adverbial one: 'A and B,
@@ -497,11 +537,26 @@ class Extractor:
                 self._prisoner_count(slot, trig, view, state)
         if trig.type == "prisoner_count":
             slots = [s for s in slots if s.count is not None or self._remains(token)]
+            slots += [e for s in slots for e in self._earlier_figures(s, token, view)]
         return slots
+
+    def _earlier_figures(self, slot: Slots, token: Token, view: SentenceView) -> list[Slots]:
+        """'stood at 1,205, down from 1,260 a month earlier': the earlier figure is a count of
+        its own, dated by its own phrase (the trigger is its 'from')."""
+        found = []
+        for word in earlier_figure_words(token, self.lexicon.change_words):
+            counts = self.filler.counts_for(view, {t.i for t in word.subtree})
+            if counts and counts[0].value != slot.count:
+                earlier = Slots(**{**slot.__dict__, "persons": [], "trigger": word.i})
+                earlier.count, earlier.count_qualifier = counts[0].value, counts[0].qualifier
+                found.append(earlier)
+        return found
 
     def _sanctions(self, trig: Trigger, slots: list[Slots], state: DocumentState) -> list[Slots]:
         """Actors (each coordinated government), parties named by their phrase, instrument."""
         token = trig.token
+        if trig.type == "sanctions_eased" and not acts_on_measure(token, self.sanctions_lexicon):
+            return []  # "repression has eased", "tensions eased after the talks"
         if token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and not self._own_date(token):
             return []  # "the restrictions imposed on the economy": a description, no event
         if token.pos_ in ("ADP", "ADV") and not self._own_date(token.head):
@@ -726,10 +781,7 @@ class Extractor:
             slot.actor = state.discourse.body(slot.actor)
         if slot.count is not None:
             return
-        head = trig.token
-        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-            head = head.head
-        scope = {t.i for t in head.subtree}
+        scope = {t.i for t in governing_word(trig.token).subtree}
         found = self.filler.counts_for(view, scope)
         if found:
             nearest = min(found, key=lambda m: abs(m.start - trig.token.idx))
@@ -802,6 +854,12 @@ class Extractor:
         """The sentence's date for the trigger, else the running event date, else `published`."""
         token = view.doc[slot.trigger]
         own = clause_tokens(token)
+        if slot.type == "prisoner_count":  # "the number of X stood at N on Monday"
+            before = {t.i for t in token.subtree} if token.lower_ == "from" else None
+            own |= clause_tokens(governing_word(token))
+            for word in earlier_figure_words(token, self.lexicon.change_words):
+                own -= {t.i for t in word.subtree}  # "..., down from N a month ago"
+            own = before if before is not None else own
         usable = []
         dateline = dateline_end(view.doc.text)
         for mention in dates:
@@ -810,7 +868,9 @@ class Extractor:
             clause = subordinate_clause(view.tokens_of(mention.start, mention.end))
             if clause is not None:  # "A on Monday, two days after B": B is dated from A
                 inside = token in clause.subtree
-                if inside and self._date_from_main_clause(slot, mention, clause, view, dates):
+                if inside and self._date_from_main_clause(
+                    slot, mention, clause, view, dates, state.published
+                ):
                     return
                 continue
             if mention.anchor_relative:
@@ -833,6 +893,11 @@ class Extractor:
             usable.append((mention, tokens, said))
         picked = next((u for u in usable if any(t.i in own for t in u[1])), None)
         slot.own_date = picked is not None
+        if slot.type == "prisoner_count":  # a stock is as of its own date, else publication
+            if token.lower_ == "from" and picked is None:
+                return  # an earlier figure with no date of its own: no event (`_keep`)
+            picked = picked or next((u for u in usable if u[0].preposition == "as of"), None)
+            usable = [picked] if picked else []
         if picked is None:  # "in September, when Washington first eased ...": that date
             head = next((a.head for a in [token, *token.ancestors] if a.dep_ == "relcl"), None)
             picked = next((u for u in usable if head is not None and head in u[1]), None)
@@ -853,6 +918,11 @@ class Extractor:
                 hi = state.published
             if chosen.preposition == "since" and not _cumulative_since(slot):
                 slot.background = True  # "under sanctions since 2021": not the running date
+            told = state.event_dates[0]
+            after = chosen.preposition == "after" or introduced_by(chosen_tokens, "after")
+            # "remain after the December release": from the release told to publication
+            if slot.type == "prisoner_count" and after and told and lo <= told <= hi:
+                lo, hi = told, state.published or hi
             slot.date_min, slot.date_max = lo, hi
             return
         fallback: tuple[dt.date | None, dt.date | None]
@@ -886,6 +956,39 @@ def subordinate_clause(tokens: list[Token]) -> Token | None:
         if measure and any(c.dep_ == "mark" and c in tokens for c in head.children):
             return head
     return None
+
+
+def governing_word(token: Token) -> Token:
+    """The verb whose clause holds `token` (itself when it is one, or the root)."""
+    head = token
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def earlier_figure_words(token: Token, change_words: frozenset[str]) -> list[Token]:
+    """The 'from' of 'down from N' / 'up from N' in the clause that states a figure."""
+    return [
+        t
+        for t in governing_word(token).subtree
+        if t.lower_ == "from" and t.head.lower_ in change_words and t.i != token.i
+    ]
+
+
+def present_tense(verb: Token) -> bool:
+    """'is becoming', 'remain': the clause tells the present (not 'has told', 'will')."""
+    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(w.tag_ in ("VBZ", "VBP") for w in words) and not any(
+        w.tag_ == "MD" or w.lemma_ == "have" for w in words
+    )
+
+
+def introduced_by(tokens: list[Token], preposition: str) -> bool:
+    """The date words modify the object of `preposition` ("after the December release")."""
+    node = tokens[0] if tokens else None
+    while node is not None and node.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss"):
+        node = node.head
+    return node is not None and node.dep_ == "pobj" and node.head.lower_ == preposition
 
 
 def governing_verb(token: Token) -> str | None:

@@ -33,6 +33,8 @@ class SanctionsLexicon:
     dropped_preps: frozenset[str]  # "officials, including judges": not part of the name
     pronouns: frozenset[str]
     sector_heads: frozenset[str]
+    member_preps: frozenset[str]  # "four firms, including X": X is named
+    general_verbs: frozenset[str]  # "ease", "lift": sanctions only with a measure or party
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> SanctionsLexicon:
@@ -47,6 +49,26 @@ def load_sanctions() -> SanctionsLexicon:
     return SanctionsLexicon.from_data(
         load_lexicon(LEXICON, tuple(SanctionsLexicon.__dataclass_fields__))
     )
+
+
+def acts_on_measure(verb: Token, lex: SanctionsLexicon) -> bool:
+    """An everyday easing verb ("lift", "ease") acting on a measure, a named party or a
+    pronoun for one; any other verb passes."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lex.general_verbs:
+        return True
+    holder = verb
+    while holder.dep_ in ("conj", "xcomp") and not _arguments(holder):
+        holder = holder.head  # "agreed to lift and ease sanctions": the shared object
+    arguments = _arguments(holder)
+    named = any(a.pos_ == "PROPN" or a.ent_type_ in ("ORG", "GPE", "PRODUCT") for a in arguments)
+    # "struck two firms off the list": the measure as the object of a particle or preposition
+    preps = [c for c in holder.children if c.dep_ in ("prep", "prt")]
+    arguments += [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    return named or any(is_measure(a, lex) for a in arguments)
+
+
+def _arguments(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj", "attr")]
 
 
 def is_measure(token: Token, lex: SanctionsLexicon) -> bool:
@@ -128,6 +150,16 @@ def sanctioned_parties(
     if named:  # "two companies, A and B": the companies by name
         members = [named[0], *named[0].conjuncts]
         return [_span_text(_compound(m)) for m in members]
+    included = [  # "four firms, including the arms trader X": X by name (DEV.md 9)
+        m
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in lex.member_preps
+        for g in p.children
+        if g.dep_ == "pobj" and g.pos_ == "PROPN"
+        for m in (g, *g.conjuncts)
+    ]
+    if included:
+        return [_span_text([t for t in _compound(m) if t.pos_ == "PROPN"]) for m in included]
     if head.lower_ in lex.sector_heads:  # "Venezuela's oil and gold sectors": oil, gold
         kinds = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
         return [t.text for k in kinds for t in (k, *k.conjuncts)]

@@ -57,6 +57,8 @@ class TriggerSpec:
     refused_only: bool = False  # states an event only as the act someone refused
     needs_destination: bool = False  # states an event only with a destination abroad
     needs_time: bool = False  # states an event only with a date or "since" in its clause
+    held_now: bool = False  # a passive holding told as a present state ("are still held")
+    outranks: frozenset[str] = frozenset()  # types this entry overrules on the same word
     excludes: frozenset[str] = frozenset()  # dependents that make it another type
     # a statement whose complement negates one of these happenings ("said there was no deal")
     rebuts: frozenset[str] = frozenset()
@@ -192,6 +194,11 @@ class TriggerLexicon:
         self.stock_verbs = frozenset(stock["verbs"])
         self.stock_words = tuple(stock["words"])
         self.stock_nouns = frozenset(stock["nouns"])
+        self.state_words = frozenset(stock["state_words"])
+        self.stock_event_nouns = frozenset(stock["event_nouns"])
+        self.existential_places = frozenset(stock["existential_places"])
+        self.source_documents = frozenset(stock["source_documents"])
+        self.change_words = frozenset(stock["change_words"])
         self.frames: dict[str, Frame] = {}
         self.by_lemma: dict[str, list[TriggerSpec]] = {}
         self.by_form: dict[str, list[TriggerSpec]] = {}
@@ -238,6 +245,8 @@ class TriggerLexicon:
                 refused_only=raw.get("refused_only", False),
                 needs_destination=raw.get("needs_destination", False),
                 needs_time=raw.get("needs_time", False),
+                held_now=raw.get("held_now", False),
+                outranks=frozenset(raw.get("outranks", ())),
                 excludes=frozenset(raw.get("excludes", ())),
                 rebuts=frozenset(raw.get("rebuts", ())),
                 forms=tuple(raw.get("forms", ())),
@@ -288,7 +297,8 @@ class TriggerLexicon:
             seen.add(spec)
             if self._satisfies(token, spec):
                 found.append(Trigger(token, spec))
-        return found
+        overruled = {kind for t in found for kind in t.spec.outranks}
+        return [t for t in found if t.type not in overruled]
 
     def is_people(self, token: Token) -> bool:
         """The noun phrase headed by `token` denotes people."""
@@ -333,9 +343,45 @@ class TriggerLexicon:
             return False
         if spec.rebuts and not rebutted(token, spec.rebuts):
             return False
+        if spec.held_now and not self._held_now(token):
+            return False
         if spec.stock:
             return self._is_stock(token)
         return True
+
+    def _existential(self, copula: Token) -> bool:
+        """'there are ...', 'in Belarus are ...': the copula states what a place holds."""
+        for child in copula.children:
+            if child.dep_ == "expl":
+                return True
+            if child.dep_ == "prep" and child.lower_ == "in":
+                places = [g for g in child.children if g.dep_ == "pobj"]
+                if any(
+                    g.ent_type_ in ("GPE", "LOC") or g.lower_ in self.existential_places
+                    for g in places
+                ):
+                    return True
+        return False
+
+    def _held_now(self, verb: Token) -> bool:
+        """'are held', 'are still jailed', 'were being held as of May': people in custody at
+        a time, not an arrest (never a clause describing a noun: 'those held in X were freed')."""
+        if verb.dep_ in ("relcl", "acl", "amod") or verb.tag_ != "VBN":
+            return False
+        children = list(verb.children)
+        if not any(c.dep_ == "nsubjpass" for c in children):
+            return False
+        progressive = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "being" for c in children)
+        present = any(
+            c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" and c.tag_ in ("VBP", "VBZ")
+            for c in children
+        )
+        as_of = any(
+            c.lower_ == "as" and any(g.lower_ == "of" for g in c.children)
+            for c in children
+        )
+        lasting = any(c.dep_ == "advmod" and c.lower_ in self.state_words for c in children)
+        return progressive or present or as_of or lasting
 
     def _has_people_argument(self, token: Token) -> bool:
         args = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
@@ -353,12 +399,16 @@ class TriggerLexicon:
             return False
         if noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in self.stock_nouns:
             return True  # "the number of political prisoners stood at", "Viasna's tally of ..."
+        if noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in self.stock_event_nouns:
+            return False  # "documented the release of 121 political prisoners"
         verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in VERBAL]
         head = noun.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         verbs.append(head)
         if any(v.lemma_.lower() in self.stock_verbs for v in verbs):
+            return True
+        if head.lemma_ == "be" and noun.dep_ in ("attr", "nsubj") and self._existential(head):
             return True
         sentence = noun.sent.text.lower()
         return any(word in sentence for word in self.stock_words)
