@@ -365,3 +365,24 @@ def test_leaving_colonies_by_decree_of_the_leader(events_of: EventsOf, text: str
 
 def test_leaving_a_city_is_no_release(events_of: EventsOf) -> None:
     assert events_of("The minister left the capital for the regions on Monday.", "release") == []
+
+
+# -- lone surnames coordinated with a person are people ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hrytsak, Vovk and Mazepa were detained in a raid in May.",
+        "Police arrested Hrytsak, Vovk and Mazepa in Pinsk in May.",
+    ],
+)
+def test_coordinated_surnames_are_all_persons(events_of: EventsOf, text: str) -> None:
+    [event] = events_of(text, "detention")
+    assert sorted(event.persons) == ["Hrytsak", "Mazepa", "Vovk"]
+
+
+def test_places_coordinated_with_a_person_stay_places(extractor: Extractor) -> None:
+    doc = extractor.nlp("Poland, Lithuania and Ivan Mazepa were thanked on Friday.")
+    Discourse(load_gazetteer()).retag(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Ivan Mazepa"]

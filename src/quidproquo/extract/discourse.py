@@ -37,6 +37,16 @@ NAME = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’-]+"
 BODY_RUN = re.compile(rf"{NAME}(?:\s+(?:(?:of|for|the|and|on)\s+)*{NAME})*")
 
 
+def _first_conjuncts(doc: Doc) -> list[int]:
+    """For each token, the index of the first of the conjuncts it belongs to (its own
+    when it is no conjunct); a conjunct's head comes before it, so one pass does."""
+    first = list(range(len(doc)))
+    for token in doc:
+        if token.dep_ == "conj" and token.head.i < token.i:
+            first[token.i] = first[token.head.i]
+    return first
+
+
 def fullest(name: str, known: Iterable[str]) -> str:
     """The longest known name with the same last word (a surname alone -> the full name)."""
     last = name.split()[-1] if name.split() else name
@@ -96,11 +106,41 @@ class Discourse:
                 span = span[1:]
             if self._looks_like_person(span):
                 found.append(span)
+        found += [
+            c for c in self._coordinated_surnames(doc) if not any(c.start < f.end for f in found)
+        ]
         if not found:
             return
         kept = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end for f in found)]
         doc.ents = sorted(
             kept + [Span(doc, f.start, f.end, label="PERSON") for f in found], key=lambda e: e.start
+        )
+
+    def _coordinated_surnames(self, doc: Doc) -> list[Span]:
+        """'Zhavaronak, Sharko and Liskou were arrested': lone capitalised proper nouns
+        coordinated with a person are people too, unless they name a known place or body."""
+        first = _first_conjuncts(doc)
+        groups: dict[int, list[Token]] = {}
+        for token in doc:
+            groups.setdefault(first[token.i], []).append(token)
+        people = {first[e.root.i] for e in doc.ents if e.label_ == "PERSON"}
+        return [
+            doc[t.i : t.i + 1]
+            for first in people
+            if len(groups[first]) > 1
+            for t in groups[first]
+            if t.ent_type_ != "PERSON" and self._looks_like_surname(doc[t.i : t.i + 1])
+        ]
+
+    def _looks_like_surname(self, span: Span) -> bool:
+        token = span[0]
+        return (
+            token.pos_ == "PROPN"
+            and not any(c.dep_ == "compound" for c in token.children)
+            and token.lower_ not in self.roles.not_name_words
+            and bool(re.fullmatch(r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][a-zà-öø-ÿłśżźćńšžčěřůėįųūą'’-]+", token.text))
+            and not self.gazetteer.find(token.text)
+            and self.gazetteer.country_of_adjective(token.text) is None
         )
 
     def _trim_countries(self, doc: Doc) -> None:
