@@ -42,6 +42,7 @@ OFFTOPIC = Path(__file__).resolve().parent / "corpus" / "offtopic.jsonl"
 PUBLISHED = "2025-12-17"
 BATCH = 64  # texts per batch, for both systems
 
+CORPORA = ("on-topic", "1:10 stream", "1:50 stream")
 _EXTRACTORS: dict[str, Extractor] = {}  # set before forking, used by the pool workers
 
 
@@ -138,6 +139,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="rounds; the best one counts")
     parser.add_argument("--slices", type=int, default=10, help="parts timed apart (1 process)")
     parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall", help="what is timed")
+    parser.add_argument("--corpora", nargs="+", choices=CORPORA, default=list(CORPORA))
+    parser.add_argument("--no-extras", action="store_true", help="only the timings")
     args = parser.parse_args()
     _EXTRACTORS["events"] = Extractor(with_quotes=False)
     _EXTRACTORS["quotes"] = Extractor()
@@ -162,7 +165,8 @@ def main() -> None:
             *header, "ratio", "ratio+q"
         )
     )
-    for name, texts in corpora.items():
+    for name in args.corpora:
+        texts = corpora[name]
         for procs in args.processes:
             runs = [cascade("events", procs), cascade("quotes", procs), spacy_full(procs)]
             # parts of at least one extraction batch; 2 processes: workers start per timing
@@ -173,6 +177,8 @@ def main() -> None:
                 f" {both:12,.0f} {full:10,.0f} {events / full:7.2f} {both / full:8.2f}"
             )
 
+    if args.no_extras:
+        return
     print(f"\noff-topic corpus: {len(off_docs)} paragraphs, {words(off_topic)} words")
     for gated in (True, False):
         extractor = Extractor(subject_gate=gated)

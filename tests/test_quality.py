@@ -79,9 +79,9 @@ def test_dev2_quality_and_no_event_from_traps(extractor: Extractor) -> None:
         "deportation": 0.6,
         "detention": 0.8,
         "exchange": 0.65,
-        "prisoner_count": 0.7,
+        "prisoner_count": 0.88,
         "denial": 0.8,
-        "sanctions_eased": 0.75,
+        "sanctions_eased": 0.8,
         "sanctions_imposed": 0.9,
         "visit": 0.95,
     }

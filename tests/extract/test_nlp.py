@@ -70,3 +70,50 @@ def test_patterns_the_index_does_not_handle_keep_the_stock_matcher() -> None:
     ruler = AttributeRuler(load_nlp(stock=True).vocab)
     ruler.add([[{"LOWER": "very", "OP": "+"}]], {"LEMMA": "very"})
     assert IndexedRules.build(ruler) is None
+
+
+def test_the_networks_multiply_through_numpys_blas_with_thincs_products() -> None:
+    import numpy
+    from thinc.api import NumpyOps
+
+    from quidproquo.extract.nlp import BlasOps
+
+    networks = [pipe.model for _, pipe in load_nlp().pipeline if hasattr(pipe, "model")]
+    layers = [layer for model in networks for layer in model.walk()]
+    assert layers and all(isinstance(layer.ops, BlasOps) for layer in layers)
+    assert not isinstance(load_nlp(stock=True).get_pipe("ner").model.ops, BlasOps)
+    rng = numpy.random.default_rng(8)
+    x = rng.standard_normal((300, 96), dtype="float32")
+    w = rng.standard_normal((288, 96), dtype="float32")
+    fast, thinc = BlasOps(), NumpyOps()
+    expected = thinc.gemm(x, w, trans2=True)
+    assert numpy.allclose(fast.gemm(x, w, trans2=True), expected, atol=1e-4)
+    out = numpy.zeros((96, 96), dtype="float32")
+    fast.gemm(x, x, out=out, trans1=True)
+    assert numpy.allclose(out, thinc.gemm(x, x, trans1=True), atol=1e-3)
+
+
+def test_the_beam_of_one_finds_the_entities_of_the_greedy_recognizer() -> None:
+    from quidproquo.extract.beam_entities import BeamOfOne
+
+    texts = [
+        "On 3 March 2024 the Lithuanian envoy Ona Petraityte flew from Vilnius to Geneva.",
+        "Reuters said 14 inmates, among them the blogger Pavel Zhuk, left at 6 a.m. Friday.",
+        "The European Parliament and the U.S. Treasury eased curbs worth $20 million.",
+        "",
+        "   ",
+        "nothing capitalised here, just two dozen words about last week and the first day",
+    ]
+    fast, stock = load_nlp(), load_nlp(stock=True)
+    assert isinstance(fast.get_pipe("ner"), BeamOfOne)
+
+    def entities(docs: object) -> list[list[tuple[int, int, str]]]:
+        return [[(e.start, e.end, e.label_) for e in d.ents] for d in docs]  # type: ignore[attr-defined]
+
+    expected = entities(stock.pipe(texts))
+    assert any(expected) and entities(fast.pipe(texts, batch_size=2)) == expected
+    assert entities([fast(t) for t in texts]) == expected  # one text at a time
+    with fast.select_pipes(enable=["ner"]):
+        alone = entities(fast.pipe(texts))
+    with stock.select_pipes(enable=["ner"]):
+        assert alone == entities(stock.pipe(texts))

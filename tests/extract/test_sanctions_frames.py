@@ -66,8 +66,8 @@ def test_party_list_with_names_gives_one_event_per_name(extractor: Extractor) ->
         "sanctions list on Wednesday after losing a court case."
     )
     assert found(extractor, text, "sanctions_eased") == [  # "struck off": one per name
-        (None, "Sozh Lumber"),
-        (None, "Volat Cargo"),
+        ("European Union", "Sozh Lumber"),  # "the bloc" is the European Union
+        ("European Union", "Volat Cargo"),
     ]
     text = (
         "The European Union removed two Belarusian firms, Volat Cargo and Sozh Lumber, from "

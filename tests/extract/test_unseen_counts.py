@@ -3,9 +3,12 @@
 Every sentence here is written for these tests, worded unlike the gold sets.
 """
 
+import datetime as dt
+
 import pytest
 
 from quidproquo.extract import Extractor
+from quidproquo.extract.dates import find_dates
 
 
 def of_type(extractor: Extractor, text: str, kind: str, published: str = "2025-10-02"):
@@ -387,3 +390,247 @@ def test_day_range_in_one_month(extractor: Extractor, text: str) -> None:
 def test_a_number_of_people_after_a_date_stays_a_count(extractor: Extractor) -> None:
     [event] = of_type(extractor, "On September 4 and 16 people were freed.", "release")
     assert (event.count, str(event.date_min)) == (16, "2025-09-04")
+
+
+# -- figures told as a status, denials told as a verdict on an account ----------------------
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("Currently, 1,180 people are considered political prisoners in Belarus.", 1180),
+        ("Some 1,100 people are listed as political prisoners by the group.", 1100),
+    ],
+)
+def test_people_counted_as_political_prisoners(
+    extractor: Extractor, text: str, count: int
+) -> None:
+    assert [e.count for e in of_type(extractor, text, "prisoner_count")] == [count]
+
+
+def test_one_person_called_a_political_prisoner_is_no_figure(extractor: Extractor) -> None:
+    assert of_type(extractor, "He is considered a political prisoner.", "prisoner_count") == []
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("Kyiv rebuffed the claim on Sunday.", "Ukraine"),
+        ("The Interior Ministry said the reports were untrue.", "Interior Ministry"),
+        ("The border agency insisted the figures were wrong.", "agency"),
+    ],
+)
+def test_denial_as_a_verdict_on_an_account(extractor: Extractor, text: str, actor: str) -> None:
+    [event] = of_type(extractor, text, "denial")
+    assert actor in str(event.actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said the prisoners were not political.",
+        "The ministry said the report was ready.",
+        "Officials said the talks were difficult.",
+    ],
+)
+def test_no_denial_without_an_account_called_false(extractor: Extractor, text: str) -> None:
+    assert of_type(extractor, text, "denial") == []
+
+
+# -- sanctions imposed: announced measures, packages, broadening, entry bans ----------------
+
+
+@pytest.mark.parametrize(
+    "text, actor, target",
+    [
+        (
+            "The European Union announced new sanctions against Minsk on Friday.",
+            "European Union",
+            "Belarus",
+        ),
+        (
+            "The EU adopted a new package of restrictive measures against Belarus on Monday.",
+            "European Union",
+            "Belarus",
+        ),
+        (
+            "The bloc agreed on Wednesday to broaden its sanctions on Belarusian potash.",
+            "European Union",
+            "potash",
+        ),
+        (
+            "Lithuania banned Belarusian trucks from entering the country on Friday.",
+            "Lithuania",
+            "Belarusian trucks",
+        ),
+    ],
+)
+def test_sanctions_imposed_constructions(
+    extractor: Extractor, text: str, actor: str, target: str
+) -> None:
+    [event] = of_type(extractor, text, "sanctions_imposed")
+    assert (event.actor, event.target) == (actor, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU has discussed sanctions against Minsk for months.",
+        "New sanctions are often announced after crackdowns.",
+        "The museum expanded its collection on Friday.",
+    ],
+)
+def test_no_sanctions_imposed(extractor: Extractor, text: str) -> None:
+    assert of_type(extractor, text, "sanctions_imposed") == []
+
+
+# -- sanctions eased: "coming off", removed restrictions, coordinated named parties ----------
+
+
+def test_sanctions_coming_off(extractor: Extractor) -> None:
+    text = "The potash sanctions, an official said, are coming off soon."
+    [event] = of_type(extractor, text, "sanctions_eased")
+    assert event.target == "potash"
+
+
+def test_removed_restrictions_on_each_named_party(extractor: Extractor) -> None:
+    text = (
+        "The US will lift sanctions on Belagroprombank and the Development Bank of Belarus "
+        "and remove remaining restrictions on Naftan."
+    )
+    targets = {e.target for e in of_type(extractor, text, "sanctions_eased")}
+    assert targets == {"Belagroprombank", "Development Bank of Belarus", "Naftan"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He came off the plane in Vilnius.", "They eased after the talks on Monday."],
+)
+def test_a_person_or_pronoun_acting_is_not_a_measure(extractor: Extractor, text: str) -> None:
+    assert of_type(extractor, text, "sanctions_eased") == []
+
+
+# -- two acts of one type with their own dates in one sentence are two events ---------------
+
+
+def test_arrest_and_sentence_with_their_own_dates(extractor: Extractor) -> None:
+    text = "Ivan Petrou was detained in April 2021 and sentenced in January 2023 to seven years."
+    events = of_type(extractor, text, "detention", published="2025-03-25")
+    assert sorted((str(e.date_min), tuple(e.persons)) for e in events) == [
+        ("2021-04-01", ("Ivan Petrou",)),
+        ("2023-01-01", ("Ivan Petrou",)),
+    ]
+
+
+def test_an_undated_later_sentence_folds_into_the_arrest(extractor: Extractor) -> None:
+    text = "Ivan Petrou was detained in April 2021 and later sentenced to seven years."
+    [event] = of_type(extractor, text, "detention", published="2025-03-25")
+    assert dates(event) == ("2021-04-01", "2021-04-30")
+
+
+def test_two_dated_reliefs_in_one_sentence(extractor: Extractor) -> None:
+    text = "The US eased curbs on Belavia in September and lifted sanctions on Naftan in December."
+    events = of_type(extractor, text, "sanctions_eased", published="2025-03-25")
+    assert sorted((e.target, str(e.date_min)) for e in events) == [
+        ("Belavia", "2024-09-01"),
+        ("Naftan", "2024-12-01"),
+    ]
+
+
+def test_programme_country_of_a_licence_is_not_its_issuer(extractor: Extractor) -> None:
+    text = (
+        "OFAC today issued Belarus General License 11, authorizing transactions involving "
+        "Belavia."
+    )
+    actors = {e.actor for e in of_type(extractor, text, "sanctions_eased")}
+    assert actors == {"United States"}
+
+
+def test_own_sanctions_of_the_holding_state_keep_their_owner(extractor: Extractor) -> None:
+    text = "Belarusian sanctions on Lithuanian trucks were lifted on Monday."
+    [event] = of_type(extractor, text, "sanctions_eased")
+    assert event.actor == "Belarus"
+
+
+# -- vague figures: a stock with no count ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several hundred opponents of the regime are still in prison.",
+        "Dozens of journalists remain behind bars.",
+        "Hundreds of dissidents remain in jail, the group says.",
+    ],
+)
+def test_vague_figure_is_a_stock_without_count(extractor: Extractor, text: str) -> None:
+    [event] = of_type(extractor, text, "prisoner_count")
+    assert event.count is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Two of them are still held.", "The men are still held in Minsk."]
+)
+def test_part_of_a_group_or_no_number_is_no_figure(extractor: Extractor, text: str) -> None:
+    assert of_type(extractor, text, "prisoner_count") == []
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        (
+            "Authorities freed 20 people on Monday, the rights group Free Voice said, while "
+            "warning that more than 900 political prisoners remain in custody.",
+            "Free Voice",
+        ),
+        (
+            "The court jailed two men on Friday, Viasna said, adding that 1,100 political "
+            "prisoners remain in custody.",
+            "Viasna",
+        ),
+    ],
+)
+def test_figure_added_by_the_speaker_of_the_sentence(
+    extractor: Extractor, text: str, actor: str
+) -> None:
+    [event] = of_type(extractor, text, "prisoner_count")
+    assert event.actor == actor
+
+
+# -- "May" and "March" are months after "the" or beside another month -----------------------
+
+
+def test_ambiguous_month_coordinated_with_another(extractor: Extractor) -> None:
+    text = "The May and October amnesties freed 14 and 31 people respectively."
+    events = of_type(extractor, text, "release", published="2025-12-30")
+    assert sorted((e.count, str(e.date_min)) for e in events) == [
+        (14, "2025-05-01"),
+        (31, "2025-10-01"),
+    ]
+
+
+def test_ambiguous_month_after_the(extractor: Extractor) -> None:
+    [event] = of_type(extractor, "In the May release, 16 people walked free.", "release")
+    assert dates(event) == ("2025-05-01", "2025-05-31")
+
+
+@pytest.mark.parametrize(
+    "text", ["Minsk may and should free 20 prisoners.", "They may free 20 prisoners soon."]
+)
+def test_modal_may_is_no_month(text: str) -> None:
+    assert find_dates(text, dt.date(2025, 12, 30)) == []
+
+
+def test_count_in_a_relative_clause_on_the_source_is_not_the_release(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Since May, the ruler has pardoned some 60 people, according to the monitor, which "
+        "still counts more than 1,200 political prisoners."
+    )
+    assert [e.count for e in of_type(extractor, text, "release")] == [60]
+
+
+def test_count_of_the_group_a_relative_clause_describes_stays(extractor: Extractor) -> None:
+    text = "Of the 40 inmates Minsk pardoned on 4 May, 31 were deported to Poland."
+    assert [e.count for e in of_type(extractor, text, "deportation")] == [31]

@@ -396,12 +396,27 @@ def _part(m: re.Match[str], ctx: _Context) -> str | None:
     return ctx.lex.part_of[key] if key else None
 
 
+def _month_in_context(m: re.Match[str], ctx: _Context) -> bool:
+    """'the May pardons', 'May and October', 'in March and May': an ambiguous month name
+    after 'the' or coordinated with another month name is the month."""
+    before, after = ctx.text[: m.start()].lower(), ctx.text[m.end() :].lower()
+    if re.search(r"\bthe\s+$", before):
+        return True
+    months = "|".join(re.escape(name) for name in ctx.lex.months)
+    return bool(
+        re.match(r"\s*(?:,|and|&|or)\s*(?:" + months + r")\b", after)
+        or re.search(r"\b(?:" + months + r")\s*(?:,|and|&|or)\s*$", before)
+    )
+
+
 def _month(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     mon_text = m.group("mon")
     part = _part(m, ctx)
     if not mon_text[0].isupper():
         return None  # month names are capitalised; "may" and "march" are words too
-    if mon_text.lower() in ctx.lex.ambiguous_months and not (_group(m, "prep") or part):
+    if mon_text.lower() in ctx.lex.ambiguous_months and not (
+        _group(m, "prep") or part or _month_in_context(m, ctx)
+    ):
         return None
     month = ctx.lex.months[mon_text.lower()]
     if _group(m, "y"):

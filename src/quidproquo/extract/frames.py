@@ -45,6 +45,7 @@ REPORT_LEMMAS = frozenset(
     }
 )
 SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "claim", "announce", "write", "add"})
+WARNING_LEMMAS = frozenset({"warn", "note", "stress", "caution"})  # "..., X said, while warning"
 COMPOSITION = re.compile(r"^\s*of\s+(?:them|those|these|whom|the)\b", re.I)
 ANAPHORIC_SUBJECTS = frozenset(
     {
@@ -574,6 +575,15 @@ class FrameFiller:
             ]
             if node.lemma_.lower() in REPORT_LEMMAS:
                 objs += [c for c in node.children if c.dep_ == "nsubj"]
+            if node.lemma_.lower() in SAY_LEMMAS | WARNING_LEMMAS and node.dep_ == "advcl":
+                # "..., X said, while warning that ...": the speaker of the said beside it
+                objs += [
+                    g
+                    for c in node.head.children
+                    if c.dep_ == "parataxis" and c.lemma_.lower() in SAY_LEMMAS
+                    for g in c.children
+                    if g.dep_ == "nsubj"
+                ]
             for obj in objs:
                 obj = self._named_source(obj)
                 if obj.ent_type_ in ("ORG", "PERSON") or obj.pos_ == "PROPN":
@@ -672,6 +682,10 @@ class FrameFiller:
                 continue  # "the 16", "including one American", "10 percent of the 1,000"
             if TRADED_FOR.search(text[: mention.start]):
                 continue  # the people given in return are not the event's group
+            if trigger is not None and any(
+                a.dep_ == "relcl" and trigger not in list(a.subtree) for a in tokens[0].ancestors
+            ):
+                continue  # "..., according to X, which still counts 1,300 prisoners"
             if self._membership_apposition(tokens, trigger):
                 continue  # "52 prisoners, among them six Poles, crossed": composition
             if trigger is not None and any(
@@ -868,7 +882,8 @@ class FrameFiller:
     def government(self, token: Token | None) -> str | None:
         if token is None:
             return None
-        for text in (entity_text(token), token.text):
+        phrase = token.doc[token.left_edge.i : token.i + 1].text  # "the 27-nation bloc"
+        for text in (entity_text(token), token.text, phrase[:1].lower() + phrase[1:]):
             gov = self.gazetteer.government_of(text)
             if gov:
                 return gov

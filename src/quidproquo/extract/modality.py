@@ -211,7 +211,9 @@ class Modality:
             return "asserted"  # a stock figure holds whatever frame embeds it
         if self.is_speculative(token):
             return None
-        if trigger.type != "visit" and self.is_generic_noun(token):  # "talks" is plural
+        # "talks" is plural; "announced new sanctions" is one act on a plural noun
+        measure = trigger.type.startswith("sanctions") and bool(trigger.spec.nominal_needs)
+        if trigger.type != "visit" and not measure and self.is_generic_noun(token):
             return None
         if self.modifier_of(token, self.irrealis_modifiers):
             return None

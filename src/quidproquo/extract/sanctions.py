@@ -52,19 +52,24 @@ def load_sanctions() -> SanctionsLexicon:
 
 
 def acts_on_measure(verb: Token, lex: SanctionsLexicon) -> bool:
-    """An everyday easing verb ("lift", "ease") acting on a measure, a named party or a
-    pronoun for one; any other verb passes."""
+    """An everyday easing verb ("lift", "ease", "come off") acting on a measure, a named
+    party or a pronoun object for one; any other verb passes. An active subject counts
+    only as the measure itself ("the sanctions are coming off"), never as the one acting."""
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lex.general_verbs:
         return True
     holder = verb
     while holder.dep_ in ("conj", "xcomp") and not _arguments(holder):
         holder = holder.head  # "agreed to lift and ease sanctions": the shared object
-    arguments = _arguments(holder)
-    named = any(a.pos_ == "PROPN" or a.ent_type_ in ("ORG", "GPE", "PRODUCT") for a in arguments)
+    affected = [c for c in _arguments(holder) if c.dep_ != "nsubj"]
+    subjects = [c for c in _arguments(holder) if c.dep_ == "nsubj"]
+    named = any(a.pos_ == "PROPN" or a.ent_type_ in ("ORG", "GPE", "PRODUCT") for a in affected)
     # "struck two firms off the list": the measure as the object of a particle or preposition
     preps = [c for c in holder.children if c.dep_ in ("prep", "prt")]
-    arguments += [g for p in preps for g in p.children if g.dep_ == "pobj"]
-    return named or any(is_measure(a, lex) for a in arguments)
+    affected += [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    nouns = [s for s in subjects if s.pos_ != "PRON"]
+    return named or any(is_measure(a, lex) for a in affected) or any(
+        s.lemma_.lower() in lex.sanction_nouns for s in nouns
+    )
 
 
 def _arguments(verb: Token) -> list[Token]:
@@ -93,6 +98,15 @@ def party_head(trigger: Token, lex: SanctionsLexicon) -> Token | None:
         if not is_measure(child, lex):
             return child
     nodes = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    nodes += [  # "a package of measures against X"
+        g
+        for n in nodes[1:]
+        if is_measure(n, lex)
+        for p in n.children
+        if p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj" and is_measure(g, lex)
+    ]
     for node in nodes:  # "imposed sanctions on X", "extended measures against X"
         for prep in node.children:
             if prep.dep_ != "prep" or prep.lower_ not in lex.party_preps:

@@ -62,6 +62,8 @@ class TriggerSpec:
     excludes: frozenset[str] = frozenset()  # dependents that make it another type
     # a statement whose complement negates one of these happenings ("said there was no deal")
     rebuts: frozenset[str] = frozenset()
+    # a statement that one of these words describes an account ("said the claims were false")
+    dismisses: frozenset[str] = frozenset()
     forms: tuple[str, ...] = ()
 
 
@@ -148,6 +150,9 @@ def rebutted(verb: Token, happenings: frozenset[str]) -> bool:
     return False
 
 
+QUANTITY_NOUNS = frozenset({"dozens", "hundreds", "thousands", "scores"})
+
+
 class TriggerLexicon:
     """The trigger entries and frames of every event type."""
 
@@ -189,6 +194,7 @@ class TriggerLexicon:
             re.I,
         )
         stock = data["stock"]
+        self.account_nouns = frozenset(data["account_nouns"])
         self.stock_qualifiers = frozenset(stock["qualifiers"])
         self.stock_excluded = frozenset(stock["excluded_qualifiers"])
         self.stock_verbs = frozenset(stock["verbs"])
@@ -220,7 +226,7 @@ class TriggerLexicon:
                 self.forms |= forms
                 for form in forms:
                     self.form_types.setdefault(form.lower(), set()).add(type_name)
-                needed = spec.needs | spec.needs_head | spec.rebuts
+                needed = spec.needs | spec.needs_head | spec.rebuts | spec.dismisses
                 needs = _words(needed) if needed else None
                 self._prefilter.setdefault(type_name, []).append((_words(forms), needs))
 
@@ -249,6 +255,7 @@ class TriggerLexicon:
                 outranks=frozenset(raw.get("outranks", ())),
                 excludes=frozenset(raw.get("excludes", ())),
                 rebuts=frozenset(raw.get("rebuts", ())),
+                dismisses=frozenset(raw.get("dismisses", ())),
                 forms=tuple(raw.get("forms", ())),
             )
         except (KeyError, TypeError) as exc:
@@ -337,17 +344,38 @@ class TriggerLexicon:
                 return False
         if spec.needs_number_subject and not any(
             c.dep_ in ("nsubj", "nsubjpass", "expl")
-            and (c.pos_ == "NUM" or any(g.dep_ in ("nummod", "quantmod") for g in c.children))
+            and (
+                c.pos_ == "NUM"
+                or c.lower_ in QUANTITY_NOUNS  # "dozens of reporters remain behind bars"
+                or any(g.dep_ in ("nummod", "quantmod") for g in c.children)
+            )
+            and not any(  # "two of them are still held": part of a group told before
+                p.lower_ == "of" and any(g.pos_ == "PRON" for g in p.children)
+                for p in c.children
+            )
             for c in token.children
         ):
             return False
         if spec.rebuts and not rebutted(token, spec.rebuts):
+            return False
+        if spec.dismisses and not self._dismissed(token, spec.dismisses):
             return False
         if spec.held_now and not self._held_now(token):
             return False
         if spec.stock:
             return self._is_stock(token)
         return True
+
+    def _dismissed(self, verb: Token, words: frozenset[str]) -> bool:
+        """The verb's complement calls an account false: 'said the reports were untrue'."""
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not any(s.lemma_.lower() in self.account_nouns for s in subjects):
+                continue
+            judged = [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd")]
+            if any(j.lower_ in words or j.lemma_.lower() in words for j in judged):
+                return True
+        return False
 
     def _existential(self, copula: Token) -> bool:
         """'there are ...', 'in Belarus are ...': the copula states what a place holds."""
