@@ -12,8 +12,8 @@ incidents are reviewed. Incident sizes follow a heavy tail: most incidents are t
 events, about one in 300 by 150 to 600. Dates run from 2000 to mid-2026.
 Rows go in with executemany (SQLite) or COPY (PostgreSQL), 20,000 at a time, into a fresh
 store (the target must be empty), with the secondary indexes made after the load; then every
-incident's summary is computed and stored (`ledger.summaries.fill`). The text is synthetic and
-says nothing true.
+incident's summary is computed and stored (`ledger.summaries.fill`), and its row of the CSV
+export by a first export. The text is synthetic and says nothing true.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import sys
 import time
@@ -28,6 +29,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from quidproquo.export import export
 from quidproquo.ledger.summaries import fill
 from quidproquo.resolve.review import GENESIS_HASH, row_hash
 from quidproquo.store import Store
@@ -339,6 +341,9 @@ def generate(db: str, events: int, seed: int = 1) -> dict[str, int]:
         conn.exec_driver_sql("ANALYZE")
     # Each incident's claims summed up, as a first read would (ledger/summaries.py).
     writer.counts["incident_summaries"] = fill(store)
+    # ... and each incident's row of the CSV export, as a first export would (migration 0070).
+    with open(os.devnull, "w") as nowhere:
+        writer.counts["incident_csv_lines"] = export(store, "incidents", "csv", nowhere)
     store.engine.dispose()
     return writer.counts
 

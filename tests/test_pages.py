@@ -20,7 +20,8 @@ from quidproquo.app import Quidproquo
 from quidproquo.cli import main
 from quidproquo.export import export
 from quidproquo.ledger.links import build_ledger
-from quidproquo.ledger.stored import facts_version, stored_chance_tests
+from quidproquo.ledger.stored import stored_chance_tests
+from quidproquo.ledger.summaries import facts_version
 from quidproquo.resolve import review
 from quidproquo.resolve.entities import entity_card
 from quidproquo.resolve.views import INCIDENT_ORDER, list_incidents

@@ -6,7 +6,7 @@ The CLI (and any web app or batch runner) is a thin shell over this class.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
@@ -56,7 +56,7 @@ from quidproquo.resolve.people import (
 from quidproquo.resolve.review import TABLES, ReviewError
 from quidproquo.search import KINDS as SEARCH_KINDS
 from quidproquo.search import Hit, search
-from quidproquo.store import Store, from_json, now_iso, to_json
+from quidproquo.store import CHUNK, Store, from_json, now_iso, to_json
 from quidproquo.validate import InvalidValue, check_listing, checked_event
 
 if TYPE_CHECKING:
@@ -626,11 +626,20 @@ class Quidproquo:
 
     def fact(self, object_type: str, object_id: str) -> dict[str, Any] | None:
         """One reviewable row (event, quote, incident or claim) as stored, or None."""
+        return self.facts(object_type, [object_id]).get(object_id)
+
+    def facts(self, object_type: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """id -> reviewable row as stored, for those of `ids` that exist (one query a chunk)."""
         if object_type not in TABLES:
             raise ReviewError(f"unknown object type {object_type!r} (one of {', '.join(TABLES)})")
-        return self.store.query_one(
-            f"SELECT * FROM {TABLES[object_type]} WHERE id = :id", {"id": object_id}
-        )
+        found: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(ids), CHUNK):
+            names, params = in_list("i", ids[start : start + CHUNK])
+            for row in self.store.query(
+                f"SELECT * FROM {TABLES[object_type]} WHERE id IN ({names})", params
+            ):
+                found[row["id"]] = row
+        return found
 
 
 def extract_corpus_to_parquet(

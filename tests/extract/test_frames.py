@@ -112,7 +112,7 @@ def test_authorities_of_a_sanctioning_state_are_its_government(fill) -> None:
         ("The freed activists crossed the Polish frontier on foot.", "freed", "Poland"),
         ("The pardoned men were driven to the Ukrainian border.", "driven", "Ukraine"),
         ("Those freed were later escorted to the Latvian border.", "freed", "Latvia"),
-        ("Most of the released were bussed to the Lithuanian frontier.", "released", "Lithuania"),
+        ("Most of the released were driven to the Lithuanian frontier.", "released", "Lithuania"),
         ("Several of the pardoned prisoners were flown to Vilnius.", "pardoned", "Lithuania"),
         ("Eight released inmates were brought across the Polish border.", "released", "Poland"),
     ],

@@ -38,6 +38,12 @@ def test_resolve_events_incident_and_review(tmp_path: Path) -> None:
 
     code, out = _run(db, "incident", "2025-12-13-release-123")
     assert code == 0 and "https://a.example/1" in out and "Minsk freed 122 people." in out
+    code, out = _run(db, "incident", "2025-12-13-release-123", "--limit", "2", "--offset", "1")
+    assert code == 0 and "claims 2-3 of " in out
+    listed = json.loads(_run(db, "incident", "2025-12-13-release-123", "--json")[1])["claims"]
+    paged = json.loads(_run(db, "incident", "2025-12-13-release-123", "--json", "--limit", "2",
+                            "--offset", "1")[1])["claims"]  # fmt: skip
+    assert [c["id"] for c in paged] == [c["id"] for c in listed[1:3]]
     code, out = _run(db, "incident", "no-such-incident")
     assert code == 1
 
@@ -55,5 +61,7 @@ def test_resolve_events_incident_and_review(tmp_path: Path) -> None:
     assert code == 1
     code, out = _run(db, "review", "log", "--json")
     assert [e["reviewer"] for e in json.loads(out)] == ["tester"]
+    seq = json.loads(out)[0]["seq"]
+    assert json.loads(_run(db, "review", "log", "--json", "--before", str(seq))[1]) == []
     code, out = _run(db, "review", "verify")
     assert code == 0 and "intact" in out

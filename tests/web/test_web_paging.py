@@ -9,6 +9,7 @@ from web_fixtures import TestClient, WebData
 
 from quidproquo.app import Quidproquo
 from quidproquo.model import Document
+from quidproquo.resolve import review
 
 
 def _walk(client: TestClient, path: str, key: str, ident: str) -> list[Any]:
@@ -64,3 +65,18 @@ def test_the_ledger_pages_by_release(client: TestClient) -> None:
 def test_a_bad_page_is_refused(client: TestClient) -> None:
     for path in ("/people?page=0", "/documents?page=x", "/search?q=a&page=-1"):
         assert client.get(path).status_code == 400, path
+
+
+def test_the_review_log_pages_back_from_its_latest_entry(
+    client: TestClient, web: WebData
+) -> None:
+    qpq = Quidproquo(str(web.db))
+    for row in qpq.store.query("SELECT id FROM incidents ORDER BY id LIMIT 5"):
+        review.accept(qpq.store, "incident", row["id"], "ana", "seen")
+    whole = client.get("/review/log.json?limit=1000").json()
+    assert whole["next"] is None and len(whole["entries"]) >= 5
+    everything = [e["seq"] for e in whole["entries"]]
+    assert everything == sorted(everything, reverse=True)
+    assert _walk(client, "/review/log.json?limit=2", "entries", "seq") == everything
+    html = client.get("/review/log?limit=2").text
+    assert 'rel="next"' in html and "before=" in html

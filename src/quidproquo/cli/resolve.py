@@ -119,12 +119,18 @@ def events(
 
 @main.command()
 @click.argument("incident_id")
+@click.option("--limit", type=click.IntRange(min=1), help="List at most this many claims.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many claims.")
 @json_option
 @db_option
 @click.pass_context
-def incident(ctx: click.Context, incident_id: str, as_json: bool) -> None:
-    """One incident with every claim, its source and evidence sentence."""
-    detail = incident_detail(_store(ctx), incident_id)
+def incident(
+    ctx: click.Context, incident_id: str, limit: int | None, offset: int, as_json: bool
+) -> None:
+    """One incident with every claim, its source and evidence sentence (its claim sets count
+    every claim; --limit lists a page of the claims)."""
+    page = None if limit is None and not offset else (offset, limit or 2**31)
+    detail = incident_detail(_store(ctx), incident_id, page)
     if detail is None:
         _fail(f"no incident {incident_id!r}")
         return
@@ -140,7 +146,9 @@ def incident(ctx: click.Context, incident_id: str, as_json: bool) -> None:
         click.echo(f"  notes: {detail['notes']}")
     for link in detail["links"]:
         click.echo(f"  {link['kind']} {link['id']}")
-    click.echo("claims:")
+    shown = len(detail["claims"])
+    click.echo("claims:" if shown == detail["claim_count"] else
+               f"claims {offset + 1}-{offset + shown} of {detail['claim_count']}:")  # fmt: skip
     for claim in detail["claims"]:
         who = claim["attributed_to"] or ""
         click.echo(
@@ -325,12 +333,15 @@ def review_correct(
 @review.command("log")
 @click.option("--id", "object_id", help="Only entries about this object.")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--before", type=click.IntRange(min=1), help="Entries before this seq (a page).")
 @json_option
 @db_option
 @click.pass_context
-def review_log(ctx: click.Context, object_id: str | None, limit: int, as_json: bool) -> None:
+def review_log(
+    ctx: click.Context, object_id: str | None, limit: int, before: int | None, as_json: bool
+) -> None:
     """The audit log, latest first."""
-    rows = reviewing.audit_log(_store(ctx), object_id, limit)
+    rows = reviewing.audit_log(_store(ctx), object_id, limit, before)
     if as_json:
         echo_json(rows)
     else:

@@ -13,6 +13,7 @@ numbers, negative ones included, stay numbers.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -135,14 +136,41 @@ def safe_cell(value: Any) -> str:
     return text
 
 
+def _writer(out: TextIO) -> Any:
+    return csv.writer(out, lineterminator="\n")
+
+
 def write_rows(rows: Iterable[dict[str, Any]], columns: list[str], out: TextIO) -> int:
     """Header, then each row as soon as it comes; returns the number of rows."""
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
+    writer = _writer(out)
+    writer.writerow(columns)
     written = 0
     for row in rows:
-        writer.writerow({c: safe_cell(row.get(c)) for c in columns})
+        writer.writerow([safe_cell(row.get(c)) for c in columns])
         written += 1
+    return written
+
+
+def csv_line(row: dict[str, Any], columns: list[str]) -> str:
+    """One row as `write_rows` writes it, as text (a stored line is written as it is)."""
+    buffer = io.StringIO()
+    write_rows([row], columns, buffer)
+    return buffer.getvalue().partition("\n")[2]
+
+
+def incident_lines(incidents: list[dict[str, Any]]) -> dict[str, str]:
+    """incident id -> its line of the incidents CSV (`records.incidents_with_claims` rows)."""
+    return {i["id"]: csv_line(incident_row(i), INCIDENT_COLUMNS) for i in incidents}
+
+
+def write_stored_incidents(store: Store, out: TextIO) -> int:
+    """The incidents CSV (not rejected ones) from the lines stored with their summaries
+    (`records.stored_incident_lines`): a page of lines at a time, written as they are."""
+    _writer(out).writerow(INCIDENT_COLUMNS)
+    written = 0
+    for lines in records.stored_incident_lines(store, incident_lines):
+        out.write("".join(lines))
+        written += len(lines)
     return written
 
 
@@ -190,6 +218,8 @@ def write_csv(
     window_days: int = records.DEFAULT_WINDOW_DAYS,
 ) -> int:
     """Write one export kind as CSV; returns the number of data rows."""
+    if kind == "incidents" and not accepted_only:
+        return write_stored_incidents(store, out)
     sources: dict[str, tuple[list[str], Callable[[], Iterable[dict[str, Any]]]]] = {
         "incidents": (
             INCIDENT_COLUMNS,

@@ -6,11 +6,12 @@ Incidents come from `resolve.views` (`incident_detail`, `claim_sets`) and the le
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from quidproquo.ledger import build_ledger
-from quidproquo.ledger.links import LedgerRow, page_ids, status_filter
+from quidproquo.ledger.links import SORT_DATE, LedgerRow, after_key, page_ids, status_filter
+from quidproquo.ledger.summaries import facts_version, keep_csv_lines
 from quidproquo.resolve.people import people as people_registry
 from quidproquo.resolve.views import incident_details as views_incident_details
 from quidproquo.resolve.views import incidents_with_claims, raw_events
@@ -19,6 +20,7 @@ from quidproquo.store import Store, from_json
 REVIEWED = ("accepted", "corrected")
 DEFAULT_WINDOW_DAYS = 14  # as `qpq ledger`
 EXPORT_PAGE = 1000  # incidents read together
+LINES_PAGE = 5000  # stored export lines read together
 
 
 def kept(status: str, accepted_only: bool) -> bool:
@@ -48,6 +50,33 @@ def incident_summaries(store: Store, accepted_only: bool = False) -> Iterator[di
         for row in incidents_with_claims(store, ids, keep):
             row["claim_sets"] = row.pop("claims")
             yield row
+
+
+def stored_incident_lines(
+    store: Store, render: Callable[[list[dict[str, Any]]], dict[str, str]]
+) -> Iterator[list[str]]:
+    """The lines of the incidents export (not rejected, oldest first) as stored (migration
+    0070), a page at a time, read by keyset on the incidents' order.
+    A missing line (new facts) is rendered by `render` from `incidents_with_claims` and
+    stored, unless the facts changed meanwhile."""
+    where, bound = status_filter(False), {"n": LINES_PAGE}
+    while True:
+        rows = store.query(
+            f"SELECT id, {SORT_DATE} AS k, l.line AS csv_line FROM incidents"
+            " LEFT JOIN incident_csv_lines l ON l.incident_id = id"
+            f" WHERE {where} ORDER BY {SORT_DATE}, id LIMIT :n",
+            bound,
+        )
+        missing = [r["id"] for r in rows if r["csv_line"] is None]
+        if missing:
+            version = facts_version(store)
+            made = render(incidents_with_claims(store, missing))
+            keep_csv_lines(store, made, version)
+        yield [r["csv_line"] or made[r["id"]] for r in rows]
+        if len(rows) < LINES_PAGE:
+            return
+        where = f"{status_filter(False)} AND {after_key((SORT_DATE, 'id'))}"
+        bound |= {"k0": rows[-1]["k"], "k1": rows[-1]["id"]}
 
 
 def claims(store: Store, accepted_only: bool = False) -> Iterator[dict[str, Any]]:

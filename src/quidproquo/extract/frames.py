@@ -79,6 +79,8 @@ COMPANION = re.compile(r"\bwith\s+(?:(?:that|those)\s+of\s+)?(?:the\s+)?(other\s
 PARTITIVE_WHOLE = re.compile(
     r"(?:\b(?!percent\b|cent\b)[\w,]+\s+|^\s*)of\s+(?:the|those|these)\s+$", re.I
 )
+# "in exchange for", "as part of a swap", "in what officials called part of a swap"
+SWAP_PATH = frozenset({"pobj", "prep", "compound", "nmod", "pcomp", "oprd", "advcl"})
 EXCLUDING_BEFORE = re.compile(r"(?:\bincluding|\bthe)\s+$", re.I)
 # "freed three nationals in exchange for two officers": the other side of a trade
 TRADED_FOR = re.compile(r"\b(?:in\s+(?:exchange|return)|swapped|traded|exchanged)\s+for\s+$", re.I)
@@ -180,7 +182,29 @@ def clause_tokens(token: Token, needs: frozenset[str] = frozenset()) -> set[int]
             keep.update(t.i for t in noun.head.subtree if t.ent_type_ == "PERSON" and t.i < noun.i)
         if noun.lemma_ in NUMBER_NOUNS:
             keep.update(t.i for t in noun.sent)  # "put the number freed at 207, others at 250"
+        keep.update(copular_count(noun))
     return keep
+
+
+def copula_of(noun: Token) -> Token | None:
+    """The 'are' of '109 are citizens (of Belarus)' when `noun` is what it predicates."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head  # "citizens of Belarus"
+    return noun.head if noun.dep_ == "attr" else None
+
+
+def copular_count(noun: Token) -> set[int]:
+    """'109 are citizens of Belarus, who were handed over': the number the noun predicates."""
+    copula = copula_of(noun)
+    if copula is None:
+        return set()
+    return {
+        t.i
+        for c in copula.children
+        if c.dep_ == "nsubj" and c.pos_ == "NUM"
+        for t in c.subtree
+        if t.dep_ != "prep" and t.head.dep_ != "prep"  # "Five of them": the part alone
+    }
 
 
 def membership_clause(noun: Token) -> set[int]:
@@ -296,6 +320,34 @@ def passive_subject(token: Token) -> Token | None:
     return None
 
 
+def shared_subject_conjuncts(verb: Token) -> list[Token]:
+    """Verbs that take `verb`'s subject: conjuncts with none of their own after it, and a
+    participle clause on it or it on ('expelled 40, flying them to Panama City')."""
+    linked = [
+        c
+        for c in verb.conjuncts
+        if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children if g.i > verb.i)
+    ]
+    linked += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        linked.append(verb.head)
+    return linked
+
+
+def handed_group(trigger: Token) -> Token | None:
+    """The people a verb moves: its passive subject, its object, or the noun it describes."""
+    for child in trigger.children:
+        if child.dep_ in ("nsubjpass", "dobj"):
+            if child.pos_ == "PRON" and trigger.dep_ == "conj":  # "freed 31 Poles and handed
+                return handed_group(trigger.head) or child  # them over": the first verb's
+            return child
+    if trigger.dep_ in ("acl", "relcl") and trigger.head.i != trigger.i:
+        return trigger.head
+    if trigger.dep_ == "conj":  # "were driven to the border and handed over": shared subject
+        return handed_group(trigger.head)
+    return None
+
+
 def entity_text(token: Token) -> str:
     """The named entity containing `token`, else its compound noun phrase."""
     if token.ent_type_:
@@ -323,6 +375,14 @@ HEADER = re.compile(
 )
 
 
+def past_dateline(subject: Token) -> list[Token]:
+    """The subject and its appositions after the dateline, the last apposition first:
+    'VILNIUS, Feb 12 (Wire) - Belarus ... freed' heads the appositive with the city."""
+    appositives = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i]
+    header = leading_header(subject.doc.text)
+    return [n for n in [subject, *reversed(appositives)] if n.idx >= header]
+
+
 def leading_header(text: str) -> int:
     """The end of a dateline at the start of `text` (0 when there is none)."""
     match = HEADER.match(text)
@@ -340,10 +400,13 @@ def source_phrase(noun: Token) -> str:
 
 
 def back_reference(token: Token) -> bool:
-    """A participle used as a noun for a group told before: 'the pardoned', 'the freed'."""
-    return token.dep_ in SUBJECTS | {"dobj", "pobj"} and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in token.children
-    )
+    """A participle used as a noun for a group told before: 'the pardoned', 'the freed',
+    'those freed' (unless dated: 'those freed on Friday')."""
+    if token.dep_ not in SUBJECTS | {"dobj", "pobj"}:
+        return False
+    determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+    dated = any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+    return "the" in determiners or bool(determiners & {"those", "these"}) and not dated
 
 
 def _names_a_thing(token: Token) -> bool:
@@ -618,45 +681,64 @@ class FrameFiller:
 
     # -- exchanges ------------------------------------------------------------------
 
-    def is_swap(self, token: Token) -> bool:
+    def is_swap(self, token: Token, needs_mover: bool = False) -> bool:
         """A swap of prisoners that happened or was claimed: not a trade of people for
         something else ("in exchange for sanctions relief"), not a generic one ("every
-        exchange", "the next swap")."""
+        exchange", "the next swap"). `needs_mover`: the phrase is a swap only on a verb that
+        moves people ("freed them in return", never "in return, Washington lifted ...")."""
         if any(
             c.dep_ in ("det", "amod") and c.lower_ in GENERIC_DETERMINERS for c in token.children
         ):
             return False
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"):
+        verb = token.head.head if token.dep_ == "pobj" else None
+        fors = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"]
+        # "USA in exchange lifts sanctions": the bare phrase trades whatever its verb does
+        needs_mover = needs_mover or (
+            verb is not None and token.head.lower_ == "in" and not list(token.children)
+        )
+        for prep in fors:
             objs = [g for g in prep.children if g.dep_ == "pobj"]
             if objs and not any(self.lexicon.is_people(o) or self._names_release(o) for o in objs):
                 return False
-            verb = token.head.head if token.dep_ == "pobj" else None
-            if verb is not None and verb.pos_ in ("VERB", "AUX"):
-                moved = self.lexicon.match(verb) and any(
-                    t.type in PEOPLE_TYPES for t in self.lexicon.match(verb)
-                )
-                if not moved and not any(
-                    c.dep_ in ("dobj", "nsubjpass") and self.lexicon.is_people(c)
-                    for c in verb.children
-                ):
-                    return False  # "unfreeze the banks in exchange for the release of ..."
+        if needs_mover and (verb is None or verb.pos_ not in ("VERB", "AUX")):
+            return False
+        if (fors or needs_mover) and verb is not None and verb.pos_ in ("VERB", "AUX"):
+            moved = any(t.type in PEOPLE_TYPES for t in self.lexicon.match(verb))
+            if not moved and not any(
+                c.dep_ in ("dobj", "nsubjpass") and self.lexicon.is_people(c)
+                for c in verb.children
+            ):
+                return False  # "unfreeze the banks in exchange for the release of ..."
         return True
 
     def _names_release(self, noun: Token) -> bool:
         return any(t.type == "release" for t in self.lexicon.match(noun))
 
     def exchange_people(self, token: Token, view: SentenceView) -> list[str]:
-        """People of the swap: those of its own clause, else those the verb it completes
-        acts on ("X was freed in a prisoner swap", "Iran freed A and B in an exchange")."""
+        """People of the swap: those of its own clause ("in exchange for B") and those the
+        release it completes acts on ("Iran freed A in an exchange", "freed A in what both
+        sides called part of a swap"), with the other side's release told beside it
+        ("..., while Sweden released C")."""
         people = self.subject_people(token, view, clause_tokens(token))
-        if people:
+        verb = self._swapping_release(token)
+        if verb is None:
             return people
+        sides = [verb] + [
+            c
+            for c in verb.children
+            if c.dep_ in ("advcl", "conj") and self._names_release(c)
+        ]
+        found = [p for side in sides for p in self.subject_people(side, view, clause_tokens(side))]
+        return list(dict.fromkeys(found + people))
+
+    def _swapping_release(self, token: Token) -> Token | None:
+        """The release verb a swap noun completes, through its prepositional phrase."""
         node = token
-        while node.dep_ in ("pobj", "prep", "compound", "nmod") and node.head.i != node.i:
+        while node.dep_ in SWAP_PATH and node.head.i != node.i:
             node = node.head
-        if node.i == token.i or node.pos_ not in ("VERB", "AUX"):
-            return []
-        return self.subject_people(node, view, clause_tokens(node))
+            if self._names_release(node):
+                return node
+        return None
 
     # -- counts -----------------------------------------------------------------
 
@@ -677,10 +759,19 @@ class FrameFiller:
                 trigger is not None and trigger.head in tokens + [t.head for t in tokens]
             ):
                 continue  # "18 of the 123 prisoners": the whole the part is taken from
+            # "including about 90 foreigners who will be deported": the relative clause's own
+            described = (
+                trigger is not None
+                and trigger.dep_ == "relcl"
+                and any(c.lower_ in ("who", "whom") for c in trigger.children)
+                and any(t.head.i == trigger.head.i for t in tokens)
+            )
             before = EXCLUDING_BEFORE.search(text[: mention.start])
-            if before and (mention.unit is None or not before.group(0).lower().startswith("the")):
+            if before and not described and (
+                mention.unit is None or not before.group(0).lower().startswith("the")
+            ):
                 continue  # "the 16", "including one American", "10 percent of the 1,000"
-            if TRADED_FOR.search(text[: mention.start]):
+            if TRADED_FOR.search(text[: mention.start]) and not described:
                 continue  # the people given in return are not the event's group
             if trigger is not None and any(
                 a.dep_ == "relcl" and trigger not in list(a.subtree) for a in tokens[0].ancestors
@@ -697,19 +788,24 @@ class FrameFiller:
                 or any(t.dep_ in SUBJECTS and t.head.i == trigger.i for t in tokens)
                 or any(t.head.dep_ in SUBJECTS and t.head.head.i == trigger.i for t in tokens)
             )
-            if not (mention.people or mention.unit is None or mention.parts or own_noun):
+            counts_people = mention.people or mention.unit is None or mention.parts
+            if not (counts_people or own_noun or described):
                 continue
             found.append(mention)
         return found
 
     @staticmethod
     def _partitive_subject(tokens: list[Token], trigger: Token | None) -> bool:
-        """'Fifteen of the prisoners were expelled': a part that is itself the subject of
-        a deportation or release verb is that event's count."""
+        """'Fifteen of the prisoners were expelled': a part that is itself the subject (or
+        object) of a deportation or release verb is that event's count."""
         if trigger is None or trigger.pos_ not in ("VERB", "AUX"):
             return False
         verbs = {trigger.i} | ({trigger.head.i} if trigger.dep_ == "conj" else set())
-        return any(t.dep_ in SUBJECTS and t.head.i in verbs for t in tokens)
+        copula = copula_of(trigger.head) if trigger.dep_ == "relcl" else None
+        if copula is not None:  # "Five of them are citizens of Ukraine, who returned home"
+            verbs.add(copula.i)
+        # "expelled nine of them to Latvia": the part is the verb's own object too
+        return any(t.dep_ in SUBJECTS | {"dobj"} and t.head.i in verbs for t in tokens)
 
     def _membership_apposition(self, tokens: list[Token], trigger: Token | None) -> bool:
         """The counted noun is an object of 'among them', or the subject of an 'of whom'
@@ -743,21 +839,30 @@ class FrameFiller:
     def destinations(self, trigger: Token, view: SentenceView, indices: set[int]) -> list[str]:
         """Countries the trigger's clause sends people to, else those of the verb that
         carries the trigger's group ("those released were taken to the Polish border")."""
-        found = self._destinations_in(view, indices - self._other_events(trigger, view))
+        found = self._destinations_in(
+            view, indices - self._other_events(trigger, view, ("relcl", "acl"))
+        )
         if not found:
             carrier = self._carrying_verb(trigger)
             if carrier is not None:
                 found = self._destinations_in(view, clause_tokens(carrier))
-        if not found and trigger.dep_ == "conj" and self._conveys(trigger.head):
-            # "were driven to the Lithuanian border and expelled": the first verb's place
-            found = self._destinations_in(view, clause_tokens(trigger.head))
+                if any(self._expels(v, view) for v in [carrier, *carrier.conjuncts]):
+                    found = []  # "those freed were handed over to Ukraine": a deportation's place
+        # "were driven to the Lithuanian border and expelled", "... but refused to cross",
+        # "were forced out and brought to the Chernihiv region": the conveying verb's place
+        verb = trigger.head if trigger.dep_ == "xcomp" else trigger
+        for other in [] if found else shared_subject_conjuncts(verb):
+            if self.conveys(other) and not self._expels(other, view):
+                found = self._destinations_in(view, clause_tokens(other))
+                if found:
+                    break
         receiver = self.receiver(trigger)
         if not found and receiver is not None:
             country = self.place_country(receiver) or self.state_of(receiver)
             found = [country] if country and country != self.gazetteer.holding_state else []
         return found
 
-    def _conveys(self, verb: Token) -> bool:
+    def conveys(self, verb: Token) -> bool:
         verbs = self.lexicon.conveyance_verbs
         return verb.lemma_.lower() in verbs or verb.lower_ in verbs
 
@@ -771,14 +876,20 @@ class FrameFiller:
         moved = ("release", "deportation")
         return any(t.type in moved for t in self.lexicon.match(group.head))
 
-    def _deported_with(self, verb: Token) -> bool:
+    def _deported_with(self, verb: Token, view: SentenceView) -> bool:
         """A deportation verb coordinated with `verb` and sharing its subject."""
-        return any(
-            t.type == "deportation"
-            for c in verb.conjuncts
-            if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children if g.i > verb.i)
-            for t in self.lexicon.match(c)
-        )
+        return any(self._expels(c, view) for c in shared_subject_conjuncts(verb))
+
+    def _expels(self, verb: Token, view: SentenceView) -> bool:
+        """`verb` deports: a deportation trigger, or a handover to a state not the people's."""
+        for trig in self.lexicon.match(verb):
+            if trig.type == "deportation" and not trig.spec.refused_only:
+                return True
+            if trig.spec.foreign_is_deportation:
+                dests = self._destinations_in(view, clause_tokens(verb, trig.spec.needs))
+                if len(dests) == 1 and self.expelled_to(verb, dests[0]):
+                    return True
+        return False
 
     def receiver(self, trigger: Token) -> Token | None:
         """The subject of a verb taking in the trigger's group: 'Poland has received 12
@@ -796,12 +907,15 @@ class FrameFiller:
             return None
         return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
-    def _other_events(self, trigger: Token, view: SentenceView) -> set[int]:
-        """Relative clauses with a trigger of their own ('..., of whom 25 were deported to X')."""
+    def _other_events(
+        self, trigger: Token, view: SentenceView, clauses: tuple[str, ...] = ("relcl",)
+    ) -> set[int]:
+        """Relative clauses with a trigger of their own ('..., of whom 25 were deported to X');
+        with "acl", participle clauses too ('a dissident deported to Ukraine arrived in X')."""
         return {
             t.i
             for verb in view.doc
-            if verb.dep_ == "relcl"
+            if verb.dep_ in clauses
             and verb.i != trigger.i
             and self.lexicon.match(verb)
             and trigger not in verb.subtree
@@ -815,6 +929,10 @@ class FrameFiller:
                 continue
             toward = token.dep_ == "pobj" and (
                 token.head.lower_ in DESTINATION_PREPS
+                or token.head.lower_ == "with"  # "the border with Lithuania"
+                and token.head.head.lower_ in self.gazetteer.border_nouns
+                or token.head.lower_ == "at"  # "handed over at the Medininkai crossing"
+                and token.lower_ in self.gazetteer.border_nouns
                 or token.head.lower_ in ("in", "at")
                 and token.head.head.lemma_.lower() in self.lexicon.arrival_verbs
             )
@@ -846,6 +964,20 @@ class FrameFiller:
         if country:
             return country
         receiving = self.gazetteer.border_nouns | self.gazetteer.receiving_nouns
+        for child in token.children:  # "the Chernihiv region", "the Medininkai crossing"
+            if child.dep_ == "compound":
+                country = self.gazetteer.country_of(entity_text(child))
+                if country:
+                    return country
+        # "the crossing at Terespol", "the border of Latvia", "a prison in El Salvador"
+        border = token.lower_ in self.gazetteer.border_nouns
+        preps = ("at", "near", "in", "of") if border else ("in",)
+        if token.dep_ == "pobj" or border:
+            for prep in (c for c in token.children if c.lower_ in preps):
+                for place in (g for g in prep.children if g.dep_ == "pobj"):
+                    country = self.gazetteer.country_of(entity_text(place))
+                    if country:
+                        return country
         if token.lower_ in receiving:  # "the Lithuanian border", "the Polish side"
             for child in token.children:
                 if child.dep_ in ("amod", "compound", "nmod"):
@@ -947,9 +1079,8 @@ class FrameFiller:
         if subject is None:
             return discourse.leader_before(trigger) if discourse is not None else None
         # "VILNIUS, Feb 12 (Wire) - Belarus ... freed": the dateline city heads the appositive
-        appositives = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i]
+        nodes = past_dateline(subject)
         header = leading_header(trigger.doc.text)
-        nodes = [n for n in [subject, *reversed(appositives)] if n.idx >= header]
         if not nodes:  # the dateline swallowed the subject: the first name after it
             nodes = [
                 t
@@ -1022,16 +1153,13 @@ class FrameFiller:
             base.actor = self.releaser(token, discourse)
             if base.actor:  # the pardoning leader is the actor, never one of the persons
                 base.persons = [p for p in base.persons if not same_person(p, base.actor)]
-        elif frame.actor == "subject":
+        elif frame.actor == "subject" and modality != "refused":  # the refuser expels no one
             # the one who expels: an active subject, never the expelled (passive) or a dateline
             agent = subject_of(token)
-            if (
-                agent is not None
-                and (
-                    agent.ent_type_ not in NUMERIC_ENTITIES | {"", "NORP"}
-                    or self.state_named_by(agent)  # "Belarusian authorities expelled"
-                )
-                and agent.idx >= leading_header(view.doc.text)
+            agent = next(iter(past_dateline(agent)), None) if agent is not None else None
+            if agent is not None and (
+                agent.ent_type_ not in NUMERIC_ENTITIES | {"", "NORP"}
+                or self.state_named_by(agent)  # "Belarusian authorities expelled"
             ):
                 base.actor = self.state_of(agent) or entity_text(agent)
         elif frame.actor == "speaker":
@@ -1064,8 +1192,8 @@ class FrameFiller:
             return []  # "were denied consular access", "deny them lawyers": withholding
         if trig.type == "denial" and load_modality().is_habitual(token):
             return []  # "officials routinely deny ...": a practice, not one rebuttal
-        if frame.count:
-            variants = self._with_counts(base, view, indices)
+        if frame.count:  # not the count of another event told in a relative clause
+            variants = self._with_counts(base, view, indices - self._other_events(token, view))
         if base.anaphoric and token.dep_ in ("acl", "amod") and not counted(token.head):
             for slot in variants:  # "Among those pardoned are 15 women and seven men": composition
                 slot.count = slot.count_qualifier = None
@@ -1074,7 +1202,7 @@ class FrameFiller:
             return []  # "two citizens jailed in Belarus were pardoned": who, not what happened
         if trig.type == "detention" and base.on_a_person and not _timed(token):
             return []  # "B (jailed over a poem)": who B is; "B, sentenced to six years": a term
-        if trig.type == "release" and self._conveys(token) and self._deported_with(token):
+        if trig.type == "release" and self.conveys(token) and self._deported_with(token, view):
             return []  # "driven to the border and expelled": one deportation, not a release
         if frame.destination:
             dests = self.destinations(token, view, indices)
@@ -1095,16 +1223,75 @@ class FrameFiller:
                 return []  # "the envoy arrived in Vilnius": a trip, no one freed
             if dests:
                 variants = self._spread(variants, "destination", dests)
-            if trig.spec.foreign_is_deportation and len(dests) == 1:
-                home = self.nationality(subject if subject is not None else token, token)
-                if home is not None and home != dests[0]:
-                    for slot in variants:
-                        slot.type = "deportation"
+            if (
+                trig.spec.foreign_is_deportation
+                and len(dests) == 1
+                and self.expelled_to(token, dests[0])
+            ) or (trig.type == "release" and self.conveys(token) and self._stripped(token)):
+                for slot in variants:
+                    slot.type = "deportation"
         if frame.target:
             targets = self.targets(trig, view, indices)
             if targets:
                 variants = self._spread(variants, "target", targets)
         return variants
+
+    def _stripped(self, verb: Token) -> bool:
+        """'handed over without passports': people moved without their papers."""
+        return any(
+            c.lower_ == "without" and g.lower_ in self.lexicon.expulsion_marks
+            for v in [verb, *shared_subject_conjuncts(verb)]
+            for c in v.children
+            for g in c.children
+        )
+
+    def moves_deportees(self, trigger: Token) -> bool:
+        """The people `trigger` moves were deported before: 'the Belarusians deported to
+        Ukraine left for Poland', 'eleven of the prisoners expelled to Ukraine were moved on'."""
+        group = handed_group(trigger) or subject_of(trigger)
+        if group is None:
+            return False
+        nouns = [group] + [
+            g
+            for c in group.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        return any(
+            t.type == "deportation" and not t.spec.refused_only
+            for noun in nouns
+            for c in noun.children
+            if c.dep_ in ("acl", "relcl")
+            for t in self.lexicon.match(c)
+        )
+
+    @staticmethod
+    def group_told_before(trigger: Token) -> bool:
+        """The people `trigger` moves are a group named before: 'they', a bare number ('58
+        have now been taken to Poland')."""
+        group = handed_group(trigger) or subject_of(trigger)
+        if group is None:
+            return False
+        return group.lower_ in ("they", "them") or (
+            group.pos_ == "NUM" and group.dep_ in SUBJECTS
+        )
+
+    def expelled_to(self, trigger: Token, destination: str) -> bool:
+        """People handed over to a state not their own are deported there (DEV2.md): nationals
+        of another state, or a group of unstated nationality ('most of those freed were
+        handed over to Ukraine'); a named person of unstated nationality stays a release."""
+        group = handed_group(trigger)
+        if group is None:
+            return False
+        home = self.nationality(group, trigger)
+        if home is not None:
+            return home != destination
+        named = [group, *(c for c in group.children if c.dep_ == "appos")]
+        return not any(n.ent_type_ == "PERSON" for n in named) and group.lower_ not in (
+            "who",
+            "that",
+        )
 
     def nationality(self, people: Token, trigger: Token) -> str | None:
         """The state whose nationals the people are: 'Latvian nationals', 'citizens of
@@ -1117,6 +1304,8 @@ class FrameFiller:
             and self.lexicon.is_people(people.head.head)  # "citizens of Belarus"
         ):
             return self.gazetteer.country_of(entity_text(people))
+        if people.ent_type_ == "NORP":  # "31 Ukrainians", "two Poles"
+            return self.gazetteer.country_of_adjective(people.text.removesuffix("s"))
         for child in people.children:
             if child.dep_ in ("amod", "compound"):
                 country = self.gazetteer.country_of_adjective(child.text)

@@ -196,14 +196,22 @@ class Modality:
         """'refused to cross', 'refused to be pushed': the trigger is the refused act."""
         return token.dep_ == "xcomp" and token.head.lemma_.lower() in self.refusal_heads
 
+    @staticmethod
+    def would_not(token: Token) -> bool:
+        """'he would not get off the bus': a refusal told by its modal."""
+        children = {c.lower_ for c in token.children if c.dep_ in ("aux", "neg")}
+        return "would" in children and bool(children & {"not", "n't"})
+
     # -- the decision -----------------------------------------------------
 
     def judge(self, trigger: Trigger) -> str | None:
         """The modality of the event `trigger` states, or None when it states none."""
         token = trigger.token
+        if token.sent.text.rstrip(' "”’\'').endswith("?"):
+            return None  # "Would prisoners be expelled?": a question states nothing
         if trigger.type == "denial":
             return None if self.is_negated(token) else "denied"
-        if self.refusal(token):
+        if self.refusal(token) or (trigger.spec.refused_only and self.would_not(token)):
             return "refused"
         if self.is_negated(token) or self.is_conditional(token) or self.is_habitual(token):
             return None

@@ -82,6 +82,7 @@ INHERITING = frozenset(
     {"release", "deportation", "visit", "sanctions_eased", "exchange", "denial", "detention"}
 )
 GROUP_TYPES = frozenset({"release", "deportation"})  # events that move a group of people
+FRESH_SWAP = frozenset({"another", "second", "third", "new", "latest", "earlier", "previous"})
 # Sentences per model batch: 256 parse about a fifth faster than spaCy's default of 1,000
 # (smaller arrays; the parsers take them in quarters, sorted by length).
 PARSE_BATCH = 256
@@ -121,6 +122,8 @@ class DocumentState:
     group_type: str | None = None  # type of the last release or deportation told
     host: str | None = None  # the holding state's city of the dateline: where meetings are
     last_envoy: str | None = None  # "he would travel to Minsk again": the envoy named last
+    deported_to: str | None = None  # where the text's last deportation sent people
+    swap_told: bool = False  # an exchange was asserted: "the swap was announced ..." refers to it
     discourse: Discourse | None = None  # people named so far and their roles
 
 
@@ -389,7 +392,6 @@ class Extractor:
                 self._date(slot, trig, view, dates, state)
                 slots.append(slot)
         pair_respectively(slots, dates, text)
-        slots.extend(self._refused_departures(view, dates, state))
         if state.group_type and not any(s.type in GROUP_TYPES for s in slots):
             slots.extend(self._members(view, dates, state))
         merged = [s for s in merge_same_sentence(slots) if not self._repeated_denial(s, state)]
@@ -423,6 +425,10 @@ class Extractor:
                 state.event_dates = (slot.date_min, slot.date_max)
             if slot.type in GROUP_TYPES:
                 state.group_type = slot.type
+            if slot.type == "exchange" and slot.modality == "asserted":
+                state.swap_told = True
+            if slot.type == "deportation" and slot.destination and slot.modality != "refused":
+                state.deported_to = slot.destination
             if slot.type.startswith("sanctions") and slot.actor:
                 state.sanctions_actor = slot.actor
             if slot.type == "release" and slot.actor and state.discourse is not None:
@@ -446,6 +452,12 @@ class Extractor:
     def _keep(self, slot: Slots, doc: Doc, state: DocumentState) -> bool:
         """Drop back-references that add nothing to an event already told."""
         token = doc[slot.trigger]
+        if slot.type == "exchange" and state.swap_told:
+            # "the swap was announced ...", "released N in return": the swap told before,
+            # unless it is another one ("carried out another exchange") or has a day of its own
+            fresh = any(c.lower_ in FRESH_SWAP for c in token.children)
+            named = any(p.split()[-1] in doc.text for p in slot.persons)  # not taken up
+            return named or fresh or self._own_date(token)
         if slot.type == "prisoner_count" and slot.date_min is None and token.lower_ == "from":
             return False  # "down from 1,260" with no date: no figure of its own
         if slot.type in ("release", "deportation", "detention") and not slot.adds_something():
@@ -517,6 +529,8 @@ class Extractor:
         token = trig.token
         if trig.type == "exchange":
             return self._exchange(trig, modality, view, state)
+        if trig.spec.as_refusal and modality == "asserted":
+            modality = "refused"  # "stayed in the neutral zone for hours": did not cross
         if modality is None or (trig.spec.refused_only and modality != "refused"):
             return []
         if modality == "refused":
@@ -529,6 +543,13 @@ class Extractor:
         if trig.type == "visit":
             return self._visits(trig, modality, view, state)
         slots = self.filler.fill(trig, modality, view, state.discourse)
+        moving = self.filler.conveys(token) or token.lemma_ in self.lexicon.arrival_verbs
+        if trig.spec.moves_on or (trig.type == "release" and moving):
+            if self._moved_on(token, slots, state):
+                for slot in slots:
+                    slot.type = "deportation"
+            elif trig.spec.moves_on:
+                return []
         if modality == "refused":
             for slot in slots:
                 slot.actor = None  # who refused to go is the one they tried to expel
@@ -545,6 +566,17 @@ class Extractor:
             slots += [e for s in slots for e in self._earlier_figures(s, token, view)]
         return slots
 
+    def _moved_on(self, token: Token, slots: list[Slots], state: DocumentState) -> bool:
+        """Deportees moved on from the state they were expelled to stay deported (DEV.md 10):
+        people described as deported, or a group told before when the text's last
+        deportation went elsewhere ('they will be transported to Poland')."""
+        if self.filler.moves_deportees(token):
+            return True
+        return (
+            state.deported_to is not None
+            and self.filler.group_told_before(token)
+            and all(s.destination not in (None, state.deported_to) for s in slots)
+        )
     def _earlier_figures(self, slot: Slots, token: Token, view: SentenceView) -> list[Slots]:
         """'stood at 1,205, down from 1,260 a month earlier': the earlier figure is a count of
         its own, dated by its own phrase (the trigger is its 'from')."""
@@ -741,11 +773,15 @@ class Extractor:
     ) -> list[Slots]:
         token = trig.token
         ancestors = list(token.ancestors)
-        if any(
-            self.lexicon.match(a) and self.lexicon.match(a)[0].type == "denial" for a in ancestors
-        ):
+        denied = any(t.type == "denial" for a in ancestors for t in self.lexicon.match(a))
+        if denied and trig.spec.pos == "NOUN" and not trig.spec.needs_mover:
             return []  # "rejected suggestions that ... was part of a prisoner exchange"
+        # a swap told as a happening stays the other party's claim: "rejected claims that
+        # they had been swapped for ...", "denied that Kyiv freed anyone in return"
         claimer = next((a for a in ancestors if a.lemma_.lower() in CLAIM_WORDS), None)
+        claimer = claimer or next((a for a in ancestors if denied and a.pos_ == "VERB"), None)
+        if not self.filler.is_swap(token, trig.spec.needs_mover):
+            return []  # "in exchange for sanctions relief", "every exchange brings home"
         if modality is None:
             if self.modality.is_negated(token) and claimer is not None:
                 return [Slots("denial", "denied", token.i, actor=self._speaker(claimer))]
@@ -755,8 +791,6 @@ class Extractor:
             self.modality.judge(t) is None for t in self.lexicon.match(governing)
         ):
             return []
-        if not self.filler.is_swap(token):
-            return []  # "in exchange for sanctions relief", "every exchange brings home"
         slot = Slots("exchange", "hedged" if claimer is not None else modality, token.i)
         self._resolve_people(slot, token, view, state)
         slot.persons = slot.persons or self.filler.exchange_people(token, view)
@@ -800,33 +834,6 @@ class Extractor:
         head = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
         held = any(t.lower_ == "bars" and t.head.lower_ == "behind" for t in head.subtree)
         return held or any(a.lemma_ == "remain" for a in token.ancestors)
-
-    def _refused_departures(
-        self, view: SentenceView, dates: Iterable[DateMention], state: DocumentState
-    ) -> list[Slots]:
-        """'refused to leave the country': an attempted deportation (DEV.md 11)."""
-        slots = []
-        for token in view.doc:
-            if (
-                token.lemma_ not in self.modality.refused_departure_verbs
-                or not self.modality.refusal(token)
-            ):
-                continue
-            if self.lexicon.match(token):
-                continue  # already a trigger ("refused to cross into")
-            subject = subject_of(token)
-            slot = Slots("deportation", "refused", token.i)
-            named = [subject] if subject is not None else []
-            named += [c for c in named[0].children if c.dep_ == "appos"] if named else []
-            person = next((n for n in named if n.ent_type_ == "PERSON"), None)
-            if person is not None:  # "the best-known prisoner, X, refused to leave": X
-                slot.persons = [self.full_name(entity_text(person), state)]
-            self._resolve_people(slot, token, view, state)  # a surname, "he"
-            dests = self.filler.destinations(token, view, clause_tokens(token))
-            slot.destination = dests[0] if dests else None
-            self._date(slot, None, view, dates, state)
-            slots.append(slot)
-        return slots
 
     def _members(
         self, view: SentenceView, dates: Iterable[DateMention], state: DocumentState

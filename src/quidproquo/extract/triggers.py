@@ -57,6 +57,9 @@ class TriggerSpec:
     refused_only: bool = False  # states an event only as the act someone refused
     needs_destination: bool = False  # states an event only with a destination abroad
     needs_time: bool = False  # states an event only with a date or "since" in its clause
+    as_refusal: bool = False  # the act states a refused departure ("stayed in the neutral zone")
+    moves_on: bool = False  # an event only for people deported before ("left for Poland")
+    needs_mover: bool = False  # a swap only on a verb that moves people ("freed in return")
     held_now: bool = False  # a passive holding told as a present state ("are still held")
     outranks: frozenset[str] = frozenset()  # types this entry overrules on the same word
     excludes: frozenset[str] = frozenset()  # dependents that make it another type
@@ -85,7 +88,7 @@ def inflections(lemma: str) -> set[str]:
     forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
     if lemma.endswith("y"):
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if re.search(r"[^aeiou][aeiou][bdgmnprt]$", lemma):  # drop -> dropped
+    if re.search(r"[^aeiou][aeiou][bdglmnprt]$", lemma):  # drop -> dropped, expel -> expelled
         forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     return forms
 
@@ -117,6 +120,7 @@ def dependents_lower(token: Token) -> set[str]:
     return found
 
 
+MOVED = frozenset({"release", "deportation"})  # types that move people out of custody
 NEGATIVES = frozenset({"no", "not", "n't", "never", "nobody", "none", "nothing"})
 
 
@@ -158,6 +162,8 @@ class TriggerLexicon:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.people_nouns = frozenset(data["people_nouns"])
+        self.custody_participles = frozenset(data["custody_participles"])
+        self.expulsion_marks = frozenset(data["expulsion_marks"])
         self.group_quantifiers = frozenset(data["group_quantifiers"])
         self.generic_heads = frozenset(data["generic_heads"])
         self.prediction_adverbs = frozenset(data["prediction_adverbs"])
@@ -251,6 +257,9 @@ class TriggerLexicon:
                 refused_only=raw.get("refused_only", False),
                 needs_destination=raw.get("needs_destination", False),
                 needs_time=raw.get("needs_time", False),
+                needs_mover=raw.get("needs_mover", False),
+                moves_on=raw.get("moves_on", False),
+                as_refusal=raw.get("as_refusal", False),
                 held_now=raw.get("held_now", False),
                 outranks=frozenset(raw.get("outranks", ())),
                 excludes=frozenset(raw.get("excludes", ())),
@@ -315,10 +324,22 @@ class TriggerLexicon:
             or token.lemma_.lower() in self.people_nouns
             or token.pos_ == "NUM"
             or any(c.dep_ == "nummod" for c in token.children)
+            or any(  # "those released", "the ones who were expelled", "agents held in X"
+                c.dep_ in ("acl", "relcl")
+                and (self._plain_move(c) or c.lower_ in self.custody_participles)
+                for c in token.children
+            )
             or any(  # "most of the deportees"
                 c.lower_ == "of" and any(self.is_people(g) for g in c.children if g.dep_ == "pobj")
                 for c in token.children
             )
+        )
+
+    def _plain_move(self, token: Token) -> bool:
+        """`token` is a release or deportation word on its own ('released', 'expelled')."""
+        return any(
+            s.type in MOVED and not (s.needs or s.needs_people or s.refused_only)
+            for s in self.by_lemma.get(token.lemma_.lower(), [])
         )
 
     def _satisfies(self, token: Token, spec: TriggerSpec) -> bool:

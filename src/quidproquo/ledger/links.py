@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from quidproquo.ledger.intervals import Interval
-from quidproquo.ledger.summaries import ClaimValue, Keep, Summary, summaries
+from quidproquo.ledger.summaries import ClaimValue, Keep, Summary, facts_version, summaries
 from quidproquo.resolve.shown import PROPERTY_COLUMNS, Shown, reviewer_set, shown_values
 from quidproquo.store import CHUNK, Store, from_json, in_list
 
@@ -243,9 +243,11 @@ def load_links(
         wanted, rows = sorted(ids), []
         for start in range(0, len(wanted), CHUNK):
             names, params = in_list("i", wanted[start : start + CHUNK])
+            # Three index lookups, not one scan of every link (an OR across the join).
             rows += store.query(
-                sql + f" WHERE l.incident_id IN ({names}) OR l.other_id IN ({names})"
-                f" OR c.incident_id IN ({names})",
+                f"{sql} WHERE l.incident_id IN ({names}) UNION {sql} WHERE l.other_id IN"
+                f" ({names}) UNION {sql} WHERE l.other_id IN (SELECT id FROM claims"
+                f" WHERE incident_id IN ({names}))",
                 params,
             )
     for row in rows:
@@ -265,32 +267,36 @@ def build_ledger(
     after: str | None = None,
     limit: int | None = None,
     ids: Collection[str] | None = None,
+    releases: Sequence[str] | None = None,
 ) -> Ledger:
     """One row per release incident, with the visits, concessions and denials linked to it.
 
     The whole ledger by default. With `limit`, one page of it: the releases that follow the
     release `after` (keyset on date, then id), with only the incidents near or linked to them
-    read from the store. With `ids`, the ledger of those incidents alone (a chart of a page).
+    read from the store; with `releases`, the rows of those releases, read the same way.
+    With `ids`, the ledger of those incidents alone (a chart of a page).
     """
     if window_days < 0:
         raise ValueError(f"window must be 0 days or more, got {window_days}")
     if ids is not None:
         incidents = load_incidents(store, accepted_only, ids)
         links = load_links(store, ids)
-        releases = [i for i in incidents.values() if i.type == RELEASE]
-    elif limit is None:
+        shown = [i for i in incidents.values() if i.type == RELEASE]
+    elif limit is None and releases is None:
         incidents = load_incidents(store, accepted_only)
         links = load_links(store)
-        releases = [i for i in incidents.values() if i.type == RELEASE]
+        shown = [i for i in incidents.values() if i.type == RELEASE]
     else:
-        page = release_page(store, accepted_only, after, limit)
-        releases = list(load_incidents(store, accepted_only, page).values())
+        page = list(releases) if releases is not None else []
+        if limit is not None:
+            page = release_page(store, accepted_only, after, limit)
+        shown = list(load_incidents(store, accepted_only, page, (RELEASE,)).values())
         links = load_links(store, page)
-        near = _markers_near(store, releases, window_days, accepted_only)
-        linked = {other for r in releases for other in links.get(r.id, {})}
+        near = _markers_near(store, shown, window_days, accepted_only)
+        linked = {other for r in shown for other in links.get(r.id, {})}
         incidents = load_incidents(store, accepted_only, near | linked | set(page))
-        releases = [incidents[i] for i in page if i in incidents]
-    rows = _rows(sorted(releases, key=_sort_key), incidents, links, window_days)
+        shown = [incidents[r.id] for r in shown]
+    rows = _rows(sorted(shown, key=_sort_key), incidents, links, window_days)
     return Ledger(window_days, accepted_only, rows, incidents)
 
 
@@ -361,8 +367,7 @@ _WIDEST: dict[tuple[str, int], int] = {}
 
 def _widest_marker(store: Store) -> int:
     """Days spanned by the widest dated visit or concession, read once per facts version."""
-    row = store.query_one("SELECT version FROM facts_version WHERE id = 1")
-    key = (store.url, int(row["version"]) if row else 0)
+    key = (store.url, facts_version(store))
     if key not in _WIDEST:
         rows = store.query(
             f"SELECT date_min, date_max FROM incidents WHERE type IN ('{VISIT}', '{CONCESSION}')"

@@ -4,7 +4,9 @@ The chance test reads every release and marker; a page must not recompute it on 
 Its result is stored in `ledger_results` with the facts version it was computed on
 (`facts_version`, bumped by triggers whenever incidents, claims or links change) and reused
 while that version holds. After a change, a page of a large store does not wait for it:
-a separate process recomputes it while the page shows the last result.
+a separate process recomputes it while the page shows the last result. The ledger page's rows
+are kept the same way (`ledger_rows`, migration 0071): each made once per facts version, when
+a page first shows it.
 """
 
 from __future__ import annotations
@@ -16,9 +18,12 @@ from datetime import date
 from multiprocessing.process import BaseProcess
 from typing import Any, Literal
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from quidproquo.ledger.links import CONCESSION, RELEASE, VISIT, Ledger, load_incidents
 from quidproquo.ledger.stats import DEFAULT_PERIOD, chance_tests
-from quidproquo.store import Store, from_json, now_iso
+from quidproquo.ledger.summaries import facts_version, share_lock
+from quidproquo.store import CHUNK, Store, from_json, in_list, now_iso
 
 CHANCE_TESTS = "chance_tests"  # stored as chance_tests:<period>:<day>
 INLINE_INCIDENTS = 20_000  # up to this many incidents a page computes the test itself
@@ -27,11 +32,6 @@ LISTED = 50  # facts left out (implausible dates, outside the period) listed; al
 State = Literal["current", "stale", "computing"]
 _RUNNING: dict[tuple[str, int, bool, str], BaseProcess] = {}
 _LOCK = threading.Lock()
-
-
-def facts_version(store: Store) -> int:
-    row = store.query_one("SELECT version FROM facts_version WHERE id = 1")
-    return int(row["version"]) if row else 0
 
 
 def stored_chance_tests(
@@ -153,3 +153,65 @@ def _compute(
         " result = :r, computed_at = :t",
         key | {"v": version, "r": json.dumps(result, default=str), "t": now_iso()},
     )
+
+
+# -- ledger rows as a page shows them ------------------------------------------------------
+
+RowFormat = Literal["html", "json"]  # a column of ledger_rows
+
+
+def stored_rows(
+    store: Store,
+    ids: list[str],
+    window_days: int,
+    accepted_only: bool,
+    version: int,
+    form: RowFormat,
+) -> dict[str, str]:
+    """release id -> its row in `form` as stored on facts `version` (others are stale)."""
+    column = _column(form)
+    found: dict[str, str] = {}
+    for start in range(0, len(ids), CHUNK):
+        names, params = in_list("r", ids[start : start + CHUNK])
+        for row in store.query(
+            f"SELECT release_id, {column} AS row FROM ledger_rows WHERE release_id IN ({names})"
+            f" AND window_days = :w AND accepted_only = :a AND version = :v"
+            f" AND {column} IS NOT NULL",
+            params | {"w": window_days, "a": int(accepted_only), "v": version},
+        ):
+            found[row["release_id"]] = row["row"]
+    return found
+
+
+def keep_rows(
+    store: Store,
+    rows: dict[str, str],
+    window_days: int,
+    accepted_only: bool,
+    version: int,
+    form: RowFormat,
+) -> None:
+    """Store rows in `form` made on facts `version`, unless the facts changed since; the
+    row's other form is kept if it was made on the same version."""
+    column = _column(form)
+    other = "json" if column == "html" else "html"
+    try:
+        store.execute(
+            "INSERT INTO ledger_rows (release_id, window_days, accepted_only, version,"
+            f" {column}, computed_at) SELECT :id, :w, :a, :v, :row, :at FROM facts_version"
+            f" WHERE id = 1 AND version = :v{share_lock(store)}"
+            " ON CONFLICT (release_id, window_days, accepted_only) DO UPDATE SET"
+            f" {column} = excluded.{column}, {other} = CASE WHEN"
+            f" ledger_rows.version = excluded.version THEN ledger_rows.{other} END,"
+            " version = excluded.version, computed_at = excluded.computed_at",
+            [{"id": release_id, "w": window_days, "a": int(accepted_only), "v": version,
+              "row": row, "at": now_iso()} for release_id, row in rows.items()],
+        )  # fmt: skip
+    except SQLAlchemyError:  # a read-only or busy database: the next page makes them again
+        return
+
+
+def _column(form: str) -> str:
+    if form not in ("html", "json"):
+        raise ValueError(f"a ledger row is stored as html or json, not {form!r}")
+    return form

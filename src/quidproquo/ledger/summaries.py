@@ -33,6 +33,7 @@ CLAIMS_SQL = (
     " FROM claims c LEFT JOIN documents d ON d.id = c.document_id"
 )
 ORDER = " ORDER BY c.property, c.id"  # claim sets list properties in this order
+SETS_COLUMNS = "incident_id, claim_sets, disputed, claim_count, published"
 
 
 @dataclass
@@ -56,19 +57,23 @@ class Summary:
         contested: bool,  # its sources disagree on the count or the dates
         claim_count: int,
         published: str | None,  # the latest publication date of their documents
-        urls: list[str] | str,  # URLs of the claims not rejected (or their JSON)
-        claim_values: dict[str, list[ClaimValue]] | str,  # the ledger's, per property (or JSON)
-    ) -> None:
+        urls: list[str] | str | None,  # URLs of the claims not rejected (or their JSON)
+        claim_values: dict[str, list[ClaimValue]] | str | None,  # the ledger's (or JSON)
+    ) -> None:  # None: not read (`summaries(..., sets_only=True)`)
         self.claim_sets, self.contested, self.claim_count = claim_sets, contested, claim_count
         self.published = published
         self._urls, self._claim_values = urls, claim_values
 
     @cached_property
     def urls(self) -> list[str]:
+        if self._urls is None:
+            raise LookupError("summary read with sets_only=True: its URLs were not read")
         return list(from_json(self._urls) or []) if isinstance(self._urls, str) else self._urls
 
     @cached_property
     def claim_values(self) -> dict[str, list[ClaimValue]]:
+        if self._claim_values is None:
+            raise LookupError("summary read with sets_only=True: its values were not read")
         if isinstance(self._claim_values, str):
             found = from_json(self._claim_values) or {}
             return {p: [ClaimValue(**v) for v in vs] for p, vs in found.items()}
@@ -117,16 +122,22 @@ def summarize(claims: list[dict[str, Any]]) -> Summary:
 
 
 def summaries(
-    store: Store, ids: Collection[str] | None = None, keep: Keep | None = None
+    store: Store,
+    ids: Collection[str] | None = None,
+    keep: Keep | None = None,
+    sets_only: bool = False,
 ) -> dict[str, Summary]:
     """incident id -> its summary, for `ids` (every incident when None). Stored summaries are
     read; the missing ones are computed and stored. With `keep`, the summaries of the claims it
-    keeps, computed and not stored."""
+    keeps, computed and not stored. `sets_only` leaves the stored URLs and ledger values
+    unread (a list or an incident page shows the claim sets; a large incident's URLs and values
+    are tens of kilobytes)."""
     if keep is not None:
         return _computed(store, ids, keep)
     found: dict[str, Summary] = {}
+    columns = SETS_COLUMNS if sets_only else "*"
     if ids is None:
-        rows = store.query("SELECT * FROM incident_summaries")
+        rows = store.query(f"SELECT {columns} FROM incident_summaries")
         missing = [r["id"] for r in store.query(
             "SELECT i.id FROM incidents i LEFT JOIN incident_summaries s ON s.incident_id = i.id"
             " WHERE s.incident_id IS NULL")]  # fmt: skip
@@ -135,13 +146,14 @@ def summaries(
         for start in range(0, len(wanted), CHUNK):
             names, params = in_list("i", wanted[start : start + CHUNK])
             rows += store.query(
-                f"SELECT * FROM incident_summaries WHERE incident_id IN ({names})", params
+                f"SELECT {columns} FROM incident_summaries WHERE incident_id IN ({names})",
+                params,
             )
         missing = sorted(set(wanted) - {r["incident_id"] for r in rows})
     for row in rows:
         found[row["incident_id"]] = _from_row(row)
     if missing:
-        version = _facts_version(store)
+        version = facts_version(store)
         made = _computed(store, missing, None)
         _store(store, made, version)
         found |= made
@@ -179,16 +191,39 @@ def _computed(store: Store, ids: Collection[str] | None, keep: Keep | None) -> d
     return {i: summarize(claims.get(i, [])) for i in wanted}
 
 
-def _facts_version(store: Store) -> int:
+def facts_version(store: Store) -> int:
+    """The version of the facts (bumped by triggers on every change of incidents, claims and
+    links, migration 0022): read it before reading what is computed on them."""
     row = store.query_one("SELECT version FROM facts_version WHERE id = 1")
     return int(row["version"]) if row else 0
+
+
+def share_lock(store: Store) -> str:
+    """Wait for a writer's commit before comparing the facts version (PostgreSQL)."""
+    return " FOR SHARE" if store.dialect == "postgresql" else ""
+
+
+def keep_csv_lines(store: Store, lines: dict[str, str], version: int) -> None:
+    """Store the CSV export rows of incidents (`incident_csv_lines`, migration 0070), rendered
+    on facts `version`, unless the facts changed since; only beside a stored summary (whose
+    deletion deletes the line)."""
+    try:
+        store.execute(
+            "INSERT INTO incident_csv_lines (incident_id, line) SELECT :id, :line"
+            " FROM facts_version WHERE id = 1 AND version = :version AND EXISTS"
+            f" (SELECT 1 FROM incident_summaries WHERE incident_id = :id){share_lock(store)}"
+            " ON CONFLICT (incident_id) DO UPDATE SET line = excluded.line",
+            [{"id": i, "line": line, "version": version} for i, line in lines.items()],
+        )
+    except SQLAlchemyError:  # a read-only or busy database: the next export renders them again
+        return
 
 
 def _store(store: Store, made: dict[str, Summary], version: int) -> None:
     """Insert the summaries computed on facts `version`, unless the facts changed since (a
     claim written meanwhile would otherwise be missed: its trigger ran before the insert), of
     incidents that exist (a page asked about an unknown id stores nothing)."""
-    lock = " FOR SHARE" if store.dialect == "postgresql" else ""  # wait for a writer's commit
+    lock = share_lock(store)
     try:
         store.execute(
             "INSERT INTO incident_summaries (incident_id, claim_sets, disputed, claim_count,"
@@ -223,6 +258,6 @@ def _from_row(row: dict[str, Any]) -> Summary:
         contested=bool(row["disputed"]),
         claim_count=int(row["claim_count"] or 0),
         published=row["published"],
-        urls=row["urls"],
-        claim_values=row["claim_values"],
+        urls=row.get("urls"),
+        claim_values=row.get("claim_values"),
     )

@@ -319,12 +319,19 @@ def last_reviewer(store: Store, object_type: str, object_id: str) -> str | None:
     return None if row is None else str(row["reviewer"])
 
 
-def audit_log(store: Store, object_id: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-    """Latest entries first, before/after decoded."""
-    where = "WHERE object_id = :oid" if object_id else ""
+def audit_log(
+    store: Store, object_id: str | None = None, limit: int = 100, before: int | None = None
+) -> list[dict[str, Any]]:
+    """Latest entries first (those before entry `before`, a page of them), before/after
+    decoded."""
+    where = ["1 = 1"]
+    if object_id:
+        where.append("object_id = :oid")
+    if before is not None:
+        where.append("seq < :before")
     rows = store.query(
-        f"SELECT * FROM audit_log {where} ORDER BY seq DESC LIMIT :limit",
-        {"oid": object_id, "limit": limit},
+        f"SELECT * FROM audit_log WHERE {' AND '.join(where)} ORDER BY seq DESC LIMIT :limit",
+        {"oid": object_id, "limit": limit, "before": before},
     )
     for row in rows:
         row["before"], row["after"] = from_json(row["before"]), from_json(row["after"])

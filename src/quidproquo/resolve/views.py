@@ -99,7 +99,7 @@ def incidents_with_claims(
         names, params = in_list("i", ids[start : start + CHUNK])
         for row in store.query(f"SELECT * FROM incidents WHERE id IN ({names})", params):
             rows[row["id"]] = row
-    summed = summaries(store, ids, keep)
+    summed = summaries(store, ids, keep, sets_only=True)
     result = []
     reviewed = reviewer_set(store, "incident")
     for incident_id in ids:
@@ -161,7 +161,7 @@ def incident_details(
         ):
             if keep is None or keep(claim):
                 listed[claim["incident_id"]].append(claim)
-        summed = summaries(store, list(rows), keep)
+        summed = summaries(store, list(rows), keep, sets_only=True)
         links = _links(store, names, params)
         for incident_id in chunk:
             row = rows.get(incident_id)

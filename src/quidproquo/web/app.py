@@ -11,7 +11,6 @@ from collections.abc import Awaitable, Callable
 from typing import Any, cast
 from urllib.parse import parse_qsl, quote, urlsplit
 
-from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -26,12 +25,10 @@ from quidproquo.auth.accounts import Account
 from quidproquo.auth.keys import audit_key
 from quidproquo.auth.ratelimit import SignInLimits
 from quidproquo.export import export
-from quidproquo.ledger.report import domain, href
 from quidproquo.resolve import review
-from quidproquo.resolve.shown import qualified, reviewer_text, value_text
-from quidproquo.resolve.views import format_claim_set, format_value
 from quidproquo.web import views
 from quidproquo.web.openapi import openapi_document
+from quidproquo.web.rendering import environment
 from quidproquo.web.security import SecurityMiddleware, WebSettings, csrf_ok, csrf_token
 from quidproquo.web.views import BadRequest, NotFound, Page, Params
 
@@ -51,7 +48,7 @@ def create_app(
     """The web app over one database (a path or URL, as for `qpq --db`)."""
     qpq = project or Quidproquo(db)
     settings = settings or WebSettings()
-    env = _environment()
+    env = environment()
     secret = hmac.new(audit_key(qpq.store.engine), b"qpq web", hashlib.sha256).digest()
     limits = SignInLimits()
 
@@ -106,9 +103,11 @@ def create_app(
                 result = await run_in_threadpool(view, qpq, params)
             except (BadRequest, NotFound) as exc:
                 return refuse(request, exc.status, str(exc))
+            # In a worker thread too: a page may read parts it makes only when shown (Page).
             if _wants_json(request):
-                return _json(result.data)
-            return render(request, result.template, result.data | result.extra)
+                return await run_in_threadpool(lambda: _json(result.json()))
+            context = result.data | result.extra
+            return await run_in_threadpool(render, request, result.template, context)
 
         return endpoint
 
@@ -248,24 +247,6 @@ def _export_text(qpq: Quidproquo, kind: str) -> str:
     out = io.StringIO()
     export(qpq.store, kind, "csv", out)
     return out.getvalue()
-
-
-def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("quidproquo.web", "templates"),
-        autoescape=select_autoescape(["html"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["domain"] = domain
-    env.filters["qualified"] = qualified
-    env.filters["value"] = lambda value, prop="": format_value(prop, value)
-    env.filters["claim_set"] = lambda value, prop: format_claim_set(prop, value)
-    env.filters["shown"] = value_text  # {{ prop | shown(value) }}: '18 (reviewer) [17×2]'
-    env.filters["reviewer_or"] = reviewer_text  # {{ prop | reviewer_or(values, plain) }}
-    env.filters["urlquote"] = lambda text: quote(str(text), safe="")
-    env.filters["href"] = href
-    return env
 
 
 def _wants_json(request: Request) -> bool:

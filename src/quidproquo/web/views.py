@@ -6,6 +6,8 @@ highlighted text). Bad parameters raise `BadRequest`, unknown ids `NotFound`.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -15,17 +17,20 @@ from markupsafe import Markup
 from quidproquo.app import DOCUMENT_STATUSES, Quidproquo
 from quidproquo.ledger import build_ledger
 from quidproquo.ledger.charts import timeline_svg
-from quidproquo.ledger.links import CHUNK, in_list
+from quidproquo.ledger.links import CHUNK, in_list, release_page
 from quidproquo.ledger.stats import DEFAULT_PERIOD, PERIOD_RULES, period_rule
-from quidproquo.ledger.stored import chance_tests_for_page
+from quidproquo.ledger.stored import RowFormat, chance_tests_for_page, keep_rows, stored_rows
+from quidproquo.ledger.summaries import facts_version
 from quidproquo.model import EVENT_TYPES
 from quidproquo.resolve import review
 from quidproquo.resolve.entities import entity_card
 from quidproquo.resolve.people import STATUSES
 from quidproquo.resolve.views import incident_detail, list_incidents
 from quidproquo.search import KINDS as SEARCH_KINDS
+from quidproquo.store import Store
 from quidproquo.validate import parse_day
 from quidproquo.web.highlight import Span, excerpt, locate, segments
+from quidproquo.web.rendering import environment
 
 Params = dict[str, str]
 MAX_WINDOW_DAYS = 366
@@ -47,6 +52,12 @@ class Page:
     template: str
     data: dict[str, Any]
     extra: dict[str, Any] = field(default_factory=dict)
+    # Parts of `data` that only the JSON shows, made when it is asked for (the HTML page
+    # renders the same facts from `extra`).
+    json_only: dict[str, Callable[[], Any]] = field(default_factory=dict)
+
+    def json(self) -> dict[str, Any]:
+        return self.data | {name: make() for name, make in self.json_only.items()}
 
 
 # -- parameters ----------------------------------------------------------------
@@ -135,18 +146,42 @@ def ledger(qpq: Quidproquo, params: Params) -> Page:
     limit = integer(params, "limit", LEDGER_PAGE_SIZE, 1, MAX_LIMIT)
     after = params.get("after") or None
     try:
-        built = build_ledger(qpq.store, window, accepted_only, after=after, limit=limit)
+        ids = release_page(qpq.store, accepted_only, after, limit)
     except ValueError as exc:  # an `after` that names no incident
         raise BadRequest(f"after: {exc}") from exc
     try:
         tests, state = chance_tests_for_page(qpq.store, window, accepted_only, period)
     except ValueError as exc:  # an unknown rule or a start after the last fact
         raise BadRequest(f"period: {exc}") from exc
-    last = built.rows[-1].release.id if len(built.rows) == limit else None
-    data = built.to_dict() | {"period": period, "tests": tests, "tests_state": state,
-                              "next": next_page(params, last)}  # fmt: skip
-    extra = {"ledger": built, "tests": tests, "rules": PERIOD_RULES, "first_page": not after}
-    return Page("ledger.html", data, extra)
+    last = ids[-1] if len(ids) == limit else None
+    data = {"window_days": window, "accepted_only": accepted_only, "period": period,
+            "tests": tests, "tests_state": state, "next": next_page(params, last)}  # fmt: skip
+    version = facts_version(qpq.store)
+
+    def rows(form: RowFormat) -> list[str]:
+        return _ledger_rows(qpq.store, ids, window, accepted_only, version, form)
+
+    extra = {"rows_html": lambda: [Markup(html) for html in rows("html")], "tests": tests,
+             "rules": PERIOD_RULES, "first_page": not after}  # fmt: skip
+    return Page("ledger.html", data, extra, {"rows": lambda: list(map(json.loads, rows("json")))})
+
+
+def _ledger_rows(
+    store: Store, ids: list[str], window: int, accepted_only: bool, version: int, form: RowFormat
+) -> list[str]:
+    """The rows of these releases in `form` (HTML or JSON) as stored on facts `version`; the
+    missing ones are made (HTML by templates/ledger_row.html) and stored."""
+    found = stored_rows(store, ids, window, accepted_only, version, form)
+    missing = [i for i in ids if i not in found]
+    if missing:
+        template = environment().get_template("ledger_row.html")
+        built = build_ledger(store, window, accepted_only, releases=missing)
+        made = {row.release.id: template.render(row=row) if form == "html" else
+                json.dumps(row.to_dict(), ensure_ascii=False, default=str)
+                for row in built.rows}  # fmt: skip
+        keep_rows(store, made, window, accepted_only, version, form)
+        found |= made
+    return [found[i] for i in ids if i in found]
 
 
 def incident(qpq: Quidproquo, params: Params) -> Page:
@@ -274,8 +309,10 @@ def review_queue(qpq: Quidproquo, params: Params) -> Page:
         items = review.queue(qpq.store, limit, object_type, params.get("after") or None)
     except review.ReviewError as exc:
         raise BadRequest(str(exc)) from exc
+    rows = {kind: qpq.facts(kind, [i["id"] for i in items if i["object_type"] == kind])
+            for kind in {i["object_type"] for i in items}}  # fmt: skip
     for item in items:
-        item["row"] = qpq.fact(item["object_type"], item["id"])
+        item["row"] = rows[item["object_type"]].get(item["id"])
     last = review.queue_cursor(items[-1]) if len(items) == limit else None
     return Page(
         "review.html",
@@ -286,13 +323,15 @@ def review_queue(qpq: Quidproquo, params: Params) -> Page:
 
 def review_log(qpq: Quidproquo, params: Params) -> Page:
     limit = integer(params, "limit", 100, 1, MAX_LIMIT)
-    entries = review.audit_log(qpq.store, params.get("object_id") or None, limit)
+    before = integer(params, "before", 0, 1, 2**62) if params.get("before") else None
+    entries = review.audit_log(qpq.store, params.get("object_id") or None, limit, before)
     check = review.check_audit_log(qpq.store)
     head = f"{check.head[0]}:{check.head[1]}" if check.head else None
+    last = str(entries[-1]["seq"]) if len(entries) == limit else None
     return Page(
         "review_log.html",
         {"entries": entries, "chain_problems": check.problems, "head": head,
-         "unsigned": check.unsigned},
+         "unsigned": check.unsigned, "next": next_page(params, last, "before")},
     )  # fmt: skip
 
 
