@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quidproquo.extract.gazetteer import Gazetteer
 from quidproquo.extract.lexicon import load_lexicon
+from quidproquo.extract.nlp import doc_text
 
 LEXICON = "roles.yaml"
 KEYS = (
@@ -197,7 +198,7 @@ class Discourse:
             if self.gazetteer.is_leader(name) or self._titled_leader(ent):
                 self._add_leader(name)
         if not self.leaders:  # "President of the Republic of Belarus A. Lukashenko", untagged
-            self._known_leaders(doc.text)
+            self._known_leaders(doc_text(doc))
 
     def read_text(self, text: str) -> None:
         """Leaders and bodies named in a sentence that was not parsed."""
