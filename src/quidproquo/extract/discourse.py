@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quidproquo.extract.gazetteer import Gazetteer
 from quidproquo.extract.lexicon import load_lexicon
+from quidproquo.extract.nlp import doc_text
 
 LEXICON = "roles.yaml"
 KEYS = (
@@ -35,6 +36,16 @@ KEYS = (
 NAME = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’-]+"
 # "Lithuanian Council for Refugee Affairs": capitalised words, joined by of/for/the/and
 BODY_RUN = re.compile(rf"{NAME}(?:\s+(?:(?:of|for|the|and|on)\s+)*{NAME})*")
+
+
+def _first_conjuncts(doc: Doc) -> list[int]:
+    """For each token, the index of the first of the conjuncts it belongs to (its own
+    when it is no conjunct); a conjunct's head comes before it, so one pass does."""
+    first = list(range(len(doc)))
+    for token in doc:
+        if token.dep_ == "conj" and token.head.i < token.i:
+            first[token.i] = first[token.head.i]
+    return first
 
 
 def fullest(name: str, known: Iterable[str]) -> str:
@@ -96,11 +107,41 @@ class Discourse:
                 span = span[1:]
             if self._looks_like_person(span):
                 found.append(span)
+        found += [
+            c for c in self._coordinated_surnames(doc) if not any(c.start < f.end for f in found)
+        ]
         if not found:
             return
         kept = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end for f in found)]
         doc.ents = sorted(
             kept + [Span(doc, f.start, f.end, label="PERSON") for f in found], key=lambda e: e.start
+        )
+
+    def _coordinated_surnames(self, doc: Doc) -> list[Span]:
+        """'Zhavaronak, Sharko and Liskou were arrested': lone capitalised proper nouns
+        coordinated with a person are people too, unless they name a known place or body."""
+        first = _first_conjuncts(doc)
+        groups: dict[int, list[Token]] = {}
+        for token in doc:
+            groups.setdefault(first[token.i], []).append(token)
+        people = {first[e.root.i] for e in doc.ents if e.label_ == "PERSON"}
+        return [
+            doc[t.i : t.i + 1]
+            for first in people
+            if len(groups[first]) > 1
+            for t in groups[first]
+            if t.ent_type_ != "PERSON" and self._looks_like_surname(doc[t.i : t.i + 1])
+        ]
+
+    def _looks_like_surname(self, span: Span) -> bool:
+        token = span[0]
+        return (
+            token.pos_ == "PROPN"
+            and not any(c.dep_ == "compound" for c in token.children)
+            and token.lower_ not in self.roles.not_name_words
+            and bool(re.fullmatch(r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][a-zà-öø-ÿłśżźćńšžčěřůėįųūą'’-]+", token.text))
+            and not self.gazetteer.find(token.text)
+            and self.gazetteer.country_of_adjective(token.text) is None
         )
 
     def _trim_countries(self, doc: Doc) -> None:
@@ -156,6 +197,8 @@ class Discourse:
                 self.people.append(name)
             if self.gazetteer.is_leader(name) or self._titled_leader(ent):
                 self._add_leader(name)
+        if not self.leaders:  # "President of the Republic of Belarus A. Lukashenko", untagged
+            self._known_leaders(doc_text(doc))
 
     def read_text(self, text: str) -> None:
         """Leaders and bodies named in a sentence that was not parsed."""
@@ -165,6 +208,10 @@ class Discourse:
                 name = re.sub(r"^(?:The|the)\s+", "", match.group(0))
                 if name not in self.bodies:
                     self.bodies.append(name)
+        self._known_leaders(text)
+
+    def _known_leaders(self, text: str) -> None:
+        """The gazetteer's leaders named in `text`, with the first name before them."""
         for leader in self.gazetteer.leaders:
             for match in re.finditer(rf"(?:{NAME}\s+)?{re.escape(leader)}\b", text):
                 words = [
@@ -332,6 +379,9 @@ class Discourse:
                 return subject
             if any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children):
                 return None
+            before = self._leader_phrase_before(node)
+            if before is not None:
+                return before
             if node.dep_ in ("xcomp", "conj") and node.head.pos_ in ("VERB", "AUX"):
                 node = node.head
             elif (
@@ -347,6 +397,16 @@ class Discourse:
             else:
                 return None
         return None
+
+    def _leader_phrase_before(self, verb: Token) -> Token | None:
+        """'..., the head of state decided to pardon': a leader's title right before a verb
+        the parser left without a subject (it hung the title on the name before)."""
+        if verb.i == 0 or verb.dep_ not in ("ROOT", "conj"):
+            return None
+        noun = verb.doc[verb.i - 1]
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i < verb.i:
+            noun = noun.head.head  # "state" in "head of state" -> "head"
+        return noun if noun.pos_ == "NOUN" and self.refers_to_leader(noun) else None
 
     def leader_before(self, trigger: Token) -> str | None:
         """A leader named before an active pardon verb in its sentence, outside a

@@ -19,6 +19,7 @@ from quidproquo.extract.dates import DateMention, respective_dates
 from quidproquo.extract.discourse import Discourse, load_roles
 from quidproquo.extract.gazetteer import Gazetteer, Mention
 from quidproquo.extract.modality import load_modality
+from quidproquo.extract.nlp import doc_text
 from quidproquo.extract.quotes import description_of
 from quidproquo.extract.triggers import Trigger, TriggerLexicon
 
@@ -379,7 +380,7 @@ def past_dateline(subject: Token) -> list[Token]:
     """The subject and its appositions after the dateline, the last apposition first:
     'VILNIUS, Feb 12 (Wire) - Belarus ... freed' heads the appositive with the city."""
     appositives = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i]
-    header = leading_header(subject.doc.text)
+    header = leading_header(doc_text(subject.doc))
     return [n for n in [subject, *reversed(appositives)] if n.idx >= header]
 
 
@@ -745,7 +746,7 @@ class FrameFiller:
     def counts_for(
         self, view: SentenceView, indices: set[int], trigger: Token | None = None
     ) -> list[CountMention]:
-        text = view.doc.text
+        text = doc_text(view.doc)
         found = []
         for mention in view.counts:
             tokens = view.tokens_of(mention.start, mention.end)
@@ -779,6 +780,10 @@ class FrameFiller:
                 continue  # "..., according to X, which still counts 1,300 prisoners"
             if self._membership_apposition(tokens, trigger):
                 continue  # "52 prisoners, among them six Poles, crossed": composition
+            if trigger is not None and any(
+                a.dep_ == "relcl" and trigger not in list(a.subtree) for a in tokens[0].ancestors
+            ):
+                continue  # "X, who was among 31 freed in May, is back behind bars": not 31 held
             own_noun = trigger is not None and (
                 mention.unit == trigger.lower_
                 or any(t.dep_ in SUBJECTS and t.head.i == trigger.i for t in tokens)
@@ -1076,7 +1081,7 @@ class FrameFiller:
             return discourse.leader_before(trigger) if discourse is not None else None
         # "VILNIUS, Feb 12 (Wire) - Belarus ... freed": the dateline city heads the appositive
         nodes = past_dateline(subject)
-        header = leading_header(trigger.doc.text)
+        header = leading_header(doc_text(trigger.doc))
         if not nodes:  # the dateline swallowed the subject: the first name after it
             nodes = [
                 t
@@ -1422,7 +1427,7 @@ class FrameFiller:
         for mention in counts:
             slot = Slots(**{**base.__dict__, "persons": list(base.persons)})
             value = mention.value
-            before = view.doc.text[: mention.start]
+            before = doc_text(view.doc)[: mention.start]
             companion = COMPANION.search(before)  # "X, along with 13 other prisoners"
             if mention.other or (companion and companion.group(1)):
                 # "A along with 9 others": A adds one, members named do not

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from quidproquo.extract.lexicon import load_lexicon
+from quidproquo.extract.nlp import doc_text
 from quidproquo.extract.triggers import Trigger
 
 LEXICON = "modality.yaml"
@@ -189,7 +190,7 @@ class Modality:
             for c in n.children
         ):
             return True
-        before = token.doc.text[token.sent.start_char : token.left_edge.idx]
+        before = doc_text(token.doc)[token.sent.start_char : token.left_edge.idx]
         return before.lower().rstrip().endswith(self.trade_phrases)
 
     def refusal(self, token: Token) -> bool:

@@ -277,3 +277,11 @@ class IndexedRules:
                 else:
                     longer.append((rule_id, checks))
         return single, longer
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once: spaCy rebuilds it from the tokens on each access."""
+    text = doc.user_data.get("qpq_text")
+    if text is None:
+        text = doc.user_data["qpq_text"] = doc.text
+    return text

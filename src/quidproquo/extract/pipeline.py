@@ -50,7 +50,7 @@ from quidproquo.extract.gate import Gate, load_gate
 from quidproquo.extract.gazetteer import Gazetteer, load_gazetteer
 from quidproquo.extract.learned import CandidateFilter, load_filter
 from quidproquo.extract.modality import Modality, load_modality
-from quidproquo.extract.nlp import load_nlp
+from quidproquo.extract.nlp import doc_text, load_nlp
 from quidproquo.extract.quotes import extract_quotes, regions_to_parse
 from quidproquo.extract.sanctions import (
     SanctionsLexicon,
@@ -382,7 +382,7 @@ class Extractor:
     def _sentence_slots(
         self, doc: Doc, dates: Iterable[DateMention], state: DocumentState
     ) -> list[Slots]:
-        text = doc.text  # rebuilt from the tokens on each access
+        text = doc_text(doc)
         view = SentenceView(doc, sum_parts(find_counts(text), text), self.gazetteer.find(text))
         triggers = [t for token in doc for t in self.lexicon.match(token)]
         trigger_tokens = {t.token.i for t in triggers}
@@ -456,7 +456,7 @@ class Extractor:
             # "the swap was announced ...", "released N in return": the swap told before,
             # unless it is another one ("carried out another exchange") or has a day of its own
             fresh = any(c.lower_ in FRESH_SWAP for c in token.children)
-            named = any(p.split()[-1] in doc.text for p in slot.persons)  # not taken up
+            named = any(p.split()[-1] in doc_text(doc) for p in slot.persons)  # not taken up
             return named or fresh or self._own_date(token)
         if slot.type == "prisoner_count" and slot.date_min is None and token.lower_ == "from":
             return False  # "down from 1,260" with no date: no figure of its own
@@ -611,7 +611,9 @@ class Extractor:
                 or self.gazetteer.government_of(m.text)
             )
             # "Belarus General License 11": the programme's country, not who issues it
-            and not (gov == self.gazetteer.default_sanctioned and instrument_of(token.doc.text))
+            and not (
+                gov == self.gazetteer.default_sanctioned and instrument_of(doc_text(token.doc))
+            )
         ]
         parties = sanctioned_parties(token, named_only=trig.type == "sanctions_eased")
         # "will be lifted if relations improve": a condition on the act itself makes it an
@@ -629,7 +631,7 @@ class Extractor:
                 continue
             if conditioned:
                 slot.modality = "proposed"
-            slot.instrument = instrument_of(token.doc.text)
+            slot.instrument = instrument_of(doc_text(token.doc))
             # named subjects, else whose measures they are ("American relief"), else the
             # clause's or sentence's government, else the text's last sanctioning one
             actors = (
@@ -818,7 +820,8 @@ class Extractor:
             reporter = state.discourse.body(reporter)  # "the Headquarters said"
         if reporter and reporter.startswith("the ") and reporter.islower():
             reporter = None  # "the group says" with no body of that name before
-        slot.actor = reporter or self.gazetteer.count_source(view.doc.text) or state.count_source
+        found = self.gazetteer.count_source(doc_text(view.doc))
+        slot.actor = reporter or found or state.count_source
         if slot.actor and state.discourse is not None:
             slot.actor = state.discourse.body(slot.actor)
         if slot.count is not None:
@@ -876,7 +879,7 @@ class Extractor:
                 own -= {t.i for t in word.subtree}  # "..., down from N a month ago"
             own = before if before is not None else own
         usable = []
-        dateline = dateline_end(view.doc.text)
+        dateline = dateline_end(doc_text(view.doc))
         for mention in dates:
             if mention.end <= dateline:
                 continue  # "MINSK, Dec 13 (Wire) -": the filing date, not the event's

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quidproquo.extract.gazetteer import load_gazetteer
 from quidproquo.extract.lexicon import LexiconError, load_lexicon
+from quidproquo.extract.nlp import doc_text
 from quidproquo.resolve.names import looks_like_person, names_match
 
 LEXICON = "speech_verbs.yaml"
@@ -226,7 +227,7 @@ def entity_mentions(doc: Doc | Span, offset: int, sentence: int, state: SpeakerS
         if ent.label_ == "PERSON" and len(rest.split()) >= 2 and load_gazetteer().country_of(first):
             start, surface = start + len(first) + 1, rest  # "President of Belarus Ana Varga"
         found.append((start, ent.end_char + offset, surface, ent.label_))
-    for match in _CAPITALISED_RUN.finditer(doc.text):
+    for match in _CAPITALISED_RUN.finditer(doc_text(doc)):
         words = list(re.finditer(r"\S+", match.group(0)))
         while words and words[0].group(0).lower() in state.lexicon.run_openers:
             words.pop(0)
