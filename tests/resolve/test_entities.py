@@ -81,3 +81,31 @@ def test_rerun_does_not_duplicate_extracted_entities(store: Store, news: News) -
     resolve(store)
     assert store.query("SELECT id, attributes FROM entities ORDER BY id") == first
     assert all(isinstance(from_json(r["attributes"]), dict) for r in first)
+
+
+def test_loose_matches_through_the_last_token_index_equal_a_scan_of_every_alias(
+    store: Store,
+) -> None:
+    """Candidates are looked up by the name's last key token; a scan of every known alias
+    with `names_match` finds exactly the same entities."""
+    from quidproquo.resolve.entities import EntityResolver
+
+    load_curated(store)
+    names = ["Kalesnikava", "M. Kolesnikova", "Bialacki", "A. Lukashenka", "Dr Tsikhanouski",
+             "Coale", "Natalia Someone", "Ministry of Nothing", "Lukashenka's office"]  # fmt: skip
+    with store.transaction() as conn:
+        resolver = EntityResolver(store, conn)
+        for name in names:
+            found, exact = resolver.candidates(name)
+            if exact:
+                continue
+            scanned = {
+                k.id
+                for k in resolver.known.values()
+                if any(resolver.table.names_match(name, alias) for alias in k.aliases)
+            }
+            assert found == scanned, name
+        # loose matches (an initial, a title before a surname) found through the index
+        assert resolver.candidates("M. Kolesnikova") == ({"maria-kalesnikava"}, False)
+        assert resolver.candidates("Dr Tsikhanouski") == ({"siarhei-tsikhanouski"}, False)
+        assert resolver.candidates("Natalia Someone") == (set(), False)

@@ -163,6 +163,8 @@ class EntityResolver:
         self.table = table or default_table()
         self.known: dict[str, _Known] = {}
         self.by_key: dict[str, set[str]] = {}
+        # (entity id, alias) by the alias's last key token: a loose match needs the same one
+        self.by_last: dict[str, list[tuple[str, str]]] = {}
         self.created = 0
         rows = store.query(
             "SELECT e.id, e.name, e.kind, a.alias FROM entities e"
@@ -179,6 +181,9 @@ class EntityResolver:
     def _remember(self, known: _Known, alias: str) -> None:
         if alias not in known.aliases:
             known.aliases.append(alias)
+            tokens = self.table.key_tokens(alias)
+            if tokens:
+                self.by_last.setdefault(tokens[-1], []).append((known.id, alias))
         self.by_key.setdefault(self.table.name_key(alias), set()).add(known.id)
 
     def candidates(self, name: str) -> tuple[set[str], bool]:
@@ -187,12 +192,9 @@ class EntityResolver:
         ids = self.by_key.get(self.table.name_key(name))
         if ids:
             return set(ids), True
-        loose = {
-            k.id
-            for k in self.known.values()
-            if any(self.table.names_match(name, alias) for alias in k.aliases)
-        }
-        return loose, False
+        tokens = self.table.key_tokens(name)
+        near = self.by_last.get(tokens[-1], []) if tokens else []
+        return {i for i, alias in near if self.table.names_match(name, alias)}, False
 
     def find(self, name: str) -> str | None:
         """The id of the entity `name` denotes, or None."""

@@ -146,6 +146,9 @@ class _UnionFind:
                 self._parent[other] = root
 
 
+MAX_REMEMBERED = 200_000  # names whose key tokens a table keeps
+
+
 class AliasTable:
     """Name equivalences: given-name groups, whole-name groups and demonyms."""
 
@@ -158,6 +161,7 @@ class AliasTable:
         descriptor_heads: Iterable[str] = (),
     ) -> None:
         self._given = _UnionFind()
+        self._tokens: dict[str, tuple[str, ...]] = {}  # key_tokens, remembered per name
         self._name_groups: list[list[str]] = []
         self._names: _UnionFind | None = None  # built lazily from _name_groups
         self._person_roots: set[str] = set()
@@ -174,6 +178,7 @@ class AliasTable:
         """Declare first names interchangeable (Ales, Aliaksandr, Alexander)."""
         self._given.union([skeleton(g) for g in group if fold(g)])
         self._names = None  # whole-name keys depend on given names
+        self._tokens.clear()
 
     def add_names(self, group: Iterable[str]) -> None:
         """Declare whole names equivalent (United States, US, Washington)."""
@@ -197,6 +202,14 @@ class AliasTable:
     # -- keys -----------------------------------------------------------------------
     def key_tokens(self, name: str) -> list[str]:
         """Skeletons of the words of `name`, demonyms as countries, given names canonical."""
+        tokens = self._tokens.get(name)
+        if tokens is None:
+            if len(self._tokens) >= MAX_REMEMBERED:
+                self._tokens.clear()
+            tokens = self._tokens[name] = tuple(self._key_tokens(name))
+        return list(tokens)
+
+    def _key_tokens(self, name: str) -> list[str]:
         words: list[str] = []
         for word in fold(name).split():
             words.extend(self._demonyms.get(word, [word]))
