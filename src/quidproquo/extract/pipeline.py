@@ -492,9 +492,10 @@ class Extractor:
             if not other.anchor_relative and other.date_min and other.date_max
             if any(t.i in main for t in view.tokens_of(other.start, other.end))
         ]
+        subordinate = clause_tokens(clause)
         dated = any(  # "two months after he refused, following his release in September"
             not other.anchor_relative
-            and any(t.i in clause_tokens(clause) for t in view.tokens_of(other.start, other.end))
+            and any(t.i in subordinate for t in view.tokens_of(other.start, other.end))
             for other in dates
         )
         if not anchors and not dated and published and present_tense(clause.head):
@@ -577,6 +578,7 @@ class Extractor:
             and self.filler.group_told_before(token)
             and all(s.destination not in (None, state.deported_to) for s in slots)
         )
+
     def _earlier_figures(self, slot: Slots, token: Token, view: SentenceView) -> list[Slots]:
         """'stood at 1,205, down from 1,260 a month earlier': the earlier figure is a count of
         its own, dated by its own phrase (the trigger is its 'from')."""
