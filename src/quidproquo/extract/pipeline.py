@@ -61,7 +61,7 @@ from quidproquo.extract.sanctions import (
     party_head,
     sanctioned_parties,
 )
-from quidproquo.extract.sentences import Sentence, is_boilerplate, split_sentences
+from quidproquo.extract.sentences import Sentence, is_boilerplate, readable, split_sentences
 from quidproquo.extract.triggers import Trigger, TriggerLexicon, load_triggers
 from quidproquo.extract.visits import (
     VisitLexicon,
@@ -144,13 +144,14 @@ class LazyDates:
 class Prepared:
     """A text after the raw-text stages, before parsing."""
 
-    text: str
+    text: str  # readable(original): what is split and parsed
     published: dt.date | None
     sentences: list[Sentence] = field(default_factory=list)
     content: list[Sentence] = field(default_factory=list)  # without boilerplate
     candidates: list[Sentence] = field(default_factory=list)  # to parse
     quote_regions: list[tuple[str, bool]] = field(default_factory=list)  # (text, full parse)
     on_subject: bool = True
+    original: str = ""  # the text as given, when readable() changed it
 
 
 class Extractor:
@@ -234,20 +235,23 @@ class Extractor:
                 for region, whole in p.quote_regions:
                     known[region] = next(docs) if whole else next(ner_docs)
                 quotes = extract_quotes(p.text, p.sentences, known)
-            results.append(Extraction(events=events, quotes=quotes))
+            found = Extraction(events=events, quotes=quotes)
+            results.append(verbatim(found, p.original) if p.original else found)
         return results
 
     def _prepare(self, text: str, published: str | dt.date | None) -> Prepared:
         """The raw-text stages: the subject gate, sentences, the trigger prefilter."""
         if not isinstance(text, str):
             raise TypeError(f"extract expects text as str, got {type(text).__name__}")
+        original, text = text, readable(text)
+        original = original if original != text else ""
         day = parse_published(published)
         if self.subject_gate and not self.gate.on_subject(text):
-            return Prepared(text, day, on_subject=False)
+            return Prepared(text, day, on_subject=False, original=original)
         day = reference_date(text, day)  # dateline outranks stamp
         members = self.lexicon.names_members(text)
         if not (members or self.with_quotes or self.gate.triggers.search(text)):
-            return Prepared(text, day)
+            return Prepared(text, day, original=original)
         sentences = split_sentences(text)
         content = [s for s in sentences if not is_boilerplate(s)]
         words = self.gate.trigger_words(text, content)
@@ -263,7 +267,9 @@ class Extractor:
             for region, whole in regions_to_parse(text, sentences):
                 if region not in parsed:
                     regions[region] = regions.get(region, False) or whole
-        return Prepared(text, day, sentences, content, candidates, list(regions.items()))
+        return Prepared(
+            text, day, sentences, content, candidates, list(regions.items()), original=original
+        )
 
     # -- per text -----------------------------------------------------------------
 
@@ -961,6 +967,18 @@ class Extractor:
 
 DATELINE = re.compile(r"^[A-Z][A-Za-z/ .'-]+,\s[^()\n]{1,30}\([^)]*\)\s*[-–—.]\s*")
 SAY_VERBS = frozenset({"say", "tell", "report", "state", "write", "add", "speak", "claim"})
+
+
+def verbatim(found: Extraction, original: str) -> Extraction:
+    """Evidence and quoted words as `original` has them: readable() changed only invisible
+    characters, one for one, so the offsets found in the readable text index it."""
+    for event in found.events:
+        if event.sentence_start is not None and event.sentence_end is not None:
+            event.evidence = original[event.sentence_start : event.sentence_end]
+    for quote in found.quotes:
+        if quote.start is not None and quote.end is not None:
+            quote.text = original[quote.start : quote.end]
+    return found
 
 
 def dateline_end(text: str) -> int:

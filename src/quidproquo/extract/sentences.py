@@ -118,6 +118,20 @@ _VERBISH = re.compile(
 )
 
 
+# Invisible characters that social posts glue to the next word (emoji variation selectors,
+# zero-width spaces and joiners, word joiners, the byte-order mark): the tokeniser takes
+# "\ufe0fAt" for one word. Read as spaces, one for one, so that every offset found in the
+# readable text indexes the original text too.
+_INVISIBLE = dict.fromkeys(
+    [*range(0xFE00, 0xFE10), 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF], " "
+)
+
+
+def readable(text: str) -> str:
+    """`text` with its invisible format characters as spaces; same length, same offsets."""
+    return text.translate(_INVISIBLE)
+
+
 def _is_abbreviation(chunk: str) -> bool:
     """True when the text before a full stop ends with an abbreviation or an initial."""
     tokens = chunk.split()
