@@ -34,6 +34,7 @@ KEYS = (
     "collective_nouns",
 )
 NAME = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’-]+"
+DASHES = ("—", "–", "-", "--")
 # "Lithuanian Council for Refugee Affairs": capitalised words, joined by of/for/the/and
 BODY_RUN = re.compile(rf"{NAME}(?:\s+(?:(?:of|for|the|and|on)\s+)*{NAME})*")
 
@@ -101,6 +102,7 @@ class Discourse:
         tagger took for a body or a place but that name no known place or body
         ("Nadia Aleksina was transferred", tagged as a city)."""
         self._trim_countries(doc)
+        self._drop_dateline_place(doc)
         found = []
         for span in self._name_runs(doc):
             if len(span) == 3 and span[0].is_sent_start:  # "Anarchist Mikalai Shuliak said"
@@ -152,6 +154,28 @@ class Discourse:
             if ent.label_ == "PERSON" and len(ent) > 2 and self.gazetteer.country_of(ent[0].text):
                 ents[k] = Span(doc, ent.start + 1, ent.end, label="PERSON")
         doc.ents = ents
+
+    def _drop_dateline_place(self, doc: Doc) -> None:
+        """'YANGON (Irrawaddy Desk) —', 'TBILISI, May 3 -': the place a text was filed
+        from and the outlet in brackets after it name no person."""
+        end = self._dateline_end(doc)
+        if end:
+            doc.ents = [e for e in doc.ents if not (e.label_ == "PERSON" and e.end <= end)]
+
+    def _dateline_end(self, doc: Doc) -> int:
+        """Tokens of a dateline head: a place in capitals, then an outlet in brackets and
+        a dash, or a comma after a known place; 0 when the sentence opens otherwise."""
+        place = 0
+        while place < min(len(doc), 4) and doc[place].is_upper and doc[place].is_alpha:
+            place += 1
+        if place == 0 or place == len(doc):
+            return 0
+        if doc[place].text == "(":
+            close = next((t.i for t in doc[place:] if t.text == ")"), None)
+            dash = close is not None and close + 1 < len(doc) and doc[close + 1].text in DASHES
+            return close + 1 if dash and close is not None else 0
+        named = self.gazetteer.country_of(doc[:place].text.title()) is not None
+        return place if named and doc[place].text == "," else 0
 
     @staticmethod
     def _name_runs(doc: Doc) -> list[Span]:
