@@ -100,9 +100,13 @@ class Discourse:
     def retag(self, doc: Doc) -> None:
         """Label as PERSON the runs of two or three capitalised proper nouns that the
         tagger took for a body or a place but that name no known place or body
-        ("Nadia Aleksina was transferred", tagged as a city)."""
+        ("Nadia Aleksina was transferred", tagged as a city); then drop the people a
+        dateline head seems to name."""
         self._trim_countries(doc)
+        self._label_people(doc)
         self._drop_dateline_place(doc)
+
+    def _label_people(self, doc: Doc) -> None:
         found = []
         for span in self._name_runs(doc):
             if len(span) == 3 and span[0].is_sent_start:  # "Anarchist Mikalai Shuliak said"

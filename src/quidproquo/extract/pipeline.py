@@ -65,14 +65,18 @@ from quidproquo.extract.sentences import Sentence, is_boilerplate, readable, spl
 from quidproquo.extract.triggers import Trigger, TriggerLexicon, load_triggers
 from quidproquo.extract.visits import (
     VisitLexicon,
+    counterparts,
     dateline_city,
+    during_a_trip,
     load_visits,
     of_country,
     own_title,
     titled,
+    told_remotely,
     visitors,
 )
 from quidproquo.model import Event, Extraction
+from quidproquo.resolve.names import looks_like_person
 from quidproquo.validate import plausible_date
 
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -324,6 +328,7 @@ class Extractor:
                 ]
             previous_denial = sentence.start if has_denial else None
             events.extend(new)
+            self._remember_visitors(new, state)
             self._remember_people(doc, state)
         if self.learned is not None:
             events = self.learned.select(events, parsed, published)
@@ -342,6 +347,15 @@ class Extractor:
                     return True
         return False
 
+    @staticmethod
+    def _remember_visitors(events: list[Event], state: DocumentState) -> None:
+        """Who visited is an envoy for the rest of the text ("Norway's envoy ..., A. Holm,
+        met ... in Minsk. Holm also visited ..."), never the person a description means."""
+        for event in events:
+            if event.type == "visit" and event.actor and looks_like_person(event.actor):
+                state.envoys[event.actor.split()[-1]] = event.actor
+                state.last_envoy = event.actor
+
     def _remember_people(self, doc: Doc, state: DocumentState) -> None:
         # a pronoun in the next sentence most likely takes up the subject: people named as
         # subjects are remembered last ("X, the husband of Y, was freed. He ...": X)
@@ -353,7 +367,8 @@ class Extractor:
                 and not self.gazetteer.is_leader(ent.text)
             ):
                 state.persons.append(ent.text)
-                if not self.filler.is_envoy(ent):
+                known = state.envoys.get(ent.text.split()[-1]) == self.full_name(ent.text, state)
+                if not (known or self.filler.is_envoy(ent)):
                     state.last_person = self.full_name(ent.text, state)
                 else:
                     state.envoys[ent.text.split()[-1]] = self.full_name(ent.text, state)
@@ -737,7 +752,9 @@ class Extractor:
             targets = [city] if city else []
         if not targets and state.host and lemma in self.visit_lexicon.meeting_lemmas:
             targets = [state.host]  # "MINSK, 12 May. The head of state today received ..."
-        placeless = not targets and lemma in self.visit_lexicon.placeless_lemmas
+        placeless = not targets and (
+            lemma in self.visit_lexicon.placeless_lemmas or self._meeting_as_visit(token, state)
+        )
         if not targets and not placeless:
             return []
         host = targets[0] if targets else None
@@ -771,12 +788,28 @@ class Extractor:
                 "visit",
                 modality,
                 token.i,
-                actor=state.envoys.get(e.text) or self.full_name(e.text, state),
+                actor=state.envoys.get(e.text) or self.full_name(without_owner(e), state),
                 target=host,
             )
             for e in envoys
             if e.root.dep_ != "poss" or e.root.head.i == token.i
         ]
+
+    def _meeting_as_visit(self, token: Token, state: DocumentState) -> bool:
+        """'X's talks with Lukashenko', 'X met Y during the trip': a visit, no place stated;
+        the one met is the holding state's leader, or someone named met on a journey."""
+        lex = self.visit_lexicon
+        if token.lemma_.lower() not in lex.meeting_lemmas or told_remotely(token, lex):
+            return False
+        met = [c for c in counterparts(token) if c.pos_ != "PRON"]
+        discourse = state.discourse
+        if any(
+            self.gazetteer.is_leader(c.text)
+            or (discourse is not None and discourse.refers_to_leader(c))
+            for c in met
+        ):
+            return True
+        return during_a_trip(token, lex) and any(c.ent_type_ == "PERSON" for c in met)
 
     def _exchange(
         self, trig: Trigger, modality: str | None, view: SentenceView, state: DocumentState
@@ -967,6 +1000,11 @@ class Extractor:
 
 DATELINE = re.compile(r"^[A-Z][A-Za-z/ .'-]+,\s[^()\n]{1,30}\([^)]*\)\s*[-–—.]\s*")
 SAY_VERBS = frozenset({"say", "tell", "report", "state", "write", "add", "speak", "claim"})
+
+
+def without_owner(name: Span) -> str:
+    """"Mark Delaney's talks": the name without the owner's 's the tagger took with it."""
+    return name[:-1].text if len(name) > 1 and name[-1].tag_ == "POS" else name.text
 
 
 def verbatim(found: Extraction, original: str) -> Extraction:
