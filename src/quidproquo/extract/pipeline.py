@@ -114,6 +114,7 @@ class DocumentState:
     published: dt.date | None
     year_hint: int | None = None
     event_dates: tuple[dt.date | None, dt.date | None] = (None, None)
+    day_told: dt.date | None = None  # the last happening dated to the day by its own words
     count_source: str | None = None
     sanctions_actor: str | None = None
     eased_target: tuple[str | None, str | None] | None = None  # (actor, party) relieved last
@@ -434,6 +435,8 @@ class Extractor:
             state.eased_target = next(iter(eased)) if one else None
         for slot in kept:
             state.seen_types.add(slot.type)
+            if slot.own_date and not slot.background and slot.date_min == slot.date_max:
+                state.day_told = slot.date_min
             if slot.type == "visit" and slot.actor:
                 state.visited.add(slot.actor.split()[-1])
             if (
@@ -933,7 +936,8 @@ class Extractor:
                     return
                 continue
             if mention.anchor_relative:
-                mention = resolve_relative_to_event(mention, *state.event_dates)
+                earlier = [d for d in dates if dateline < d.end <= mention.start]
+                mention = resolve_relative_to_event(mention, *anchor_dates(state, earlier))
             tokens = view.tokens_of(mention.start, mention.end)
             if mention.invalid and any(t.i in own for t in tokens):
                 slot.date_min = slot.date_max = None  # "31 February": no date, never a guess
@@ -1000,6 +1004,25 @@ class Extractor:
 
 DATELINE = re.compile(r"^[A-Z][A-Za-z/ .'-]+,\s[^()\n]{1,30}\([^)]*\)\s*[-–—.]\s*")
 SAY_VERBS = frozenset({"say", "tell", "report", "state", "write", "add", "speak", "claim"})
+
+
+def anchor_dates(
+    state: DocumentState, earlier: list[DateMention]
+) -> tuple[dt.date | None, dt.date | None]:
+    """What "the same day", "two days earlier" count from: a day named before it in its
+    sentence ("freed on Sept. 11, and sanctions were lifted the same day"); else the last
+    happening the text dated to the day in its own words, of any type ("On 6 October police
+    detained A. On the same day a court sentenced B"); else the running event date."""
+    before = [
+        d
+        for d in earlier
+        if not d.anchor_relative and d.date_min is not None and d.date_min == d.date_max
+    ]
+    if before:
+        return before[-1].date_min, before[-1].date_max
+    if state.day_told is not None:
+        return state.day_told, state.day_told
+    return state.event_dates
 
 
 def without_owner(name: Span) -> str:

@@ -1,0 +1,68 @@
+"""Dates counted from another happening (issue 12): "the same day", "two days later" count
+from a day named before them in their sentence, else from the last happening the text
+dated to the day, of any type; never from a filing date or a vaguer date.
+
+Every sentence here is written for these tests, worded unlike the gold sets.
+"""
+
+from quidproquo.extract import Extractor
+from quidproquo.model import Event
+
+
+def dated(extractor: Extractor, text: str, published: str = "2025-10-20") -> list[Event]:
+    return extractor.extract(text, published).events
+
+
+def days(event: Event) -> tuple[str | None, str | None]:
+    return event.date_min, event.date_max
+
+
+def test_same_day_as_a_day_named_earlier_in_the_sentence(extractor: Extractor) -> None:
+    text = (
+        "In June, sixteen prisoners were pardoned. On 11 September, a further 52 were freed, "
+        "and Washington eased restrictions on the state airline Belavia the same day."
+    )
+    [eased] = [e for e in dated(extractor, text) if e.type == "sanctions_eased"]
+    assert days(eased) == ("2025-09-11", "2025-09-11")
+
+
+def test_same_day_as_an_arrest_told_before(extractor: Extractor) -> None:
+    text = (
+        "On 3 June, police in Vitebsk arrested two bloggers. On the same day, a court in "
+        "Polatsk sentenced the teacher Ihar Mazur to six years in a penal colony."
+    )
+    found = dated(extractor, text, "2025-06-20")
+    assert [days(e) for e in found if e.type == "detention"] == [
+        ("2025-06-03", "2025-06-03"),
+        ("2025-06-03", "2025-06-03"),
+    ]
+
+
+def test_days_later_skip_a_date_that_is_no_day(extractor: Extractor) -> None:
+    # the sentence in between is dated to a year only: "two days later" counts from 2 May
+    text = (
+        "Police detained the poet Ina Hrab on 2 May. She had been sentenced in absentia in "
+        "2021. Two days later, police detained her brother Pavel Hrab."
+    )
+    found = dated(extractor, text, "2025-06-20")
+    [brother] = [e for e in found if "Pavel Hrab" in e.persons]
+    assert days(brother) == ("2025-05-04", "2025-05-04")
+
+
+def test_days_later_after_an_arrest_date_a_sanctions_step(extractor: Extractor) -> None:
+    text = (
+        "Police detained the poet Ina Hrab on 2 May in Brest. Two days later the Treasury "
+        "lifted sanctions on Belavia."
+    )
+    [eased] = [e for e in dated(extractor, text, "2025-06-20") if e.type == "sanctions_eased"]
+    assert days(eased) == ("2025-05-04", "2025-05-04")
+
+
+def test_a_dateline_day_is_no_anchor(extractor: Extractor) -> None:
+    # "on the eve of" the holiday, not the eve of the filing date
+    text = (
+        "HRODNA, 3 July (Regional Desk) — On the eve of Independence Day, the president "
+        "pardoned 12 convicts."
+    )
+    [release] = [e for e in dated(extractor, text, "2025-07-03") if e.type == "release"]
+    assert release.date_min != "2025-07-02"
