@@ -6,6 +6,7 @@ Every sentence here is written for these tests, worded unlike the gold sets.
 """
 
 from quidproquo.extract import Extractor
+from quidproquo.extract.sentences import dateline_end
 from quidproquo.model import Event
 
 
@@ -66,3 +67,17 @@ def test_a_dateline_day_is_no_anchor(extractor: Extractor) -> None:
     )
     [release] = [e for e in dated(extractor, text, "2025-07-03") if e.type == "release"]
     assert release.date_min != "2025-07-02"
+
+
+def test_the_date_of_a_dateline_without_outlet_is_the_filing_date(extractor: Extractor) -> None:
+    text = "BISHKEK, May 4 — Kyrgyz authorities on Friday released the blogger Aibek Toktorov."
+    [release] = [e for e in dated(extractor, text, "2025-05-04") if e.type == "release"]
+    assert days(release) == ("2025-05-02", "2025-05-02")  # the Friday before the filing day
+
+
+def test_a_sentence_opening_with_a_name_has_no_dateline(extractor: Extractor) -> None:
+    text = "Maksim Zhuk, 3 May — the day he was freed — was spent at his mother's house."
+    assert dateline_end(text) == 0
+    assert dateline_end("TARTU, Estonia (Baltic Brief) — Police said") == len(
+        "TARTU, Estonia (Baltic Brief) — "
+    )

@@ -84,6 +84,7 @@ def test_shared_adjective_names_no_state() -> None:
         "in a festival amnesty on Sunday.",
         "TASHKENT (Steppe Desk) — Uzbekistan's government pardoned 312 convicts on Monday to "
         "mark the holiday.",
+        "OSH, Kyrgyzstan (Valley Desk) — Kyrgyz authorities freed 40 protesters on Sunday.",
     ],
 )
 def test_dateline_place_and_outlet_are_no_people(events_of: EventsOf, text: str) -> None:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from quidproquo.extract.gazetteer import Gazetteer
 from quidproquo.extract.lexicon import load_lexicon
 from quidproquo.extract.nlp import doc_text
+from quidproquo.extract.sentences import dateline_end
 
 LEXICON = "roles.yaml"
 KEYS = (
@@ -34,7 +35,6 @@ KEYS = (
     "collective_nouns",
 )
 NAME = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’-]+"
-DASHES = ("—", "–", "-", "--")
 # "Lithuanian Council for Refugee Affairs": capitalised words, joined by of/for/the/and
 BODY_RUN = re.compile(rf"{NAME}(?:\s+(?:(?:of|for|the|and|on)\s+)*{NAME})*")
 
@@ -162,24 +162,12 @@ class Discourse:
     def _drop_dateline_place(self, doc: Doc) -> None:
         """'YANGON (Irrawaddy Desk) —', 'TBILISI, May 3 -': the place a text was filed
         from and the outlet in brackets after it name no person."""
-        end = self._dateline_end(doc)
-        if end:
-            doc.ents = [e for e in doc.ents if not (e.label_ == "PERSON" and e.end <= end)]
-
-    def _dateline_end(self, doc: Doc) -> int:
-        """Tokens of a dateline head: a place in capitals, then an outlet in brackets and
-        a dash, or a comma after a known place; 0 when the sentence opens otherwise."""
-        place = 0
-        while place < min(len(doc), 4) and doc[place].is_upper and doc[place].is_alpha:
-            place += 1
-        if place == 0 or place == len(doc):
-            return 0
-        if doc[place].text == "(":
-            close = next((t.i for t in doc[place:] if t.text == ")"), None)
-            dash = close is not None and close + 1 < len(doc) and doc[close + 1].text in DASHES
-            return close + 1 if dash and close is not None else 0
-        named = self.gazetteer.country_of(doc[:place].text.title()) is not None
-        return place if named and doc[place].text == "," else 0
+        end = dateline_end(doc.text)
+        head = doc.text[:end]
+        place = re.split(r"[,(—–-]", head)[0].strip().title()
+        marked = "(" in head or any(c.isdigit() for c in head)  # an outlet, a date
+        if end and (marked or self.gazetteer.country_of(place) is not None):
+            doc.ents = [e for e in doc.ents if not (e.label_ == "PERSON" and e.end_char <= end)]
 
     @staticmethod
     def _name_runs(doc: Doc) -> list[Span]:

@@ -61,7 +61,13 @@ from quidproquo.extract.sanctions import (
     party_head,
     sanctioned_parties,
 )
-from quidproquo.extract.sentences import Sentence, is_boilerplate, readable, split_sentences
+from quidproquo.extract.sentences import (
+    Sentence,
+    dateline_end,
+    is_boilerplate,
+    readable,
+    split_sentences,
+)
 from quidproquo.extract.triggers import Trigger, TriggerLexicon, load_triggers
 from quidproquo.extract.visits import (
     VisitLexicon,
@@ -1002,7 +1008,6 @@ class Extractor:
         slot.date_min, slot.date_max = fallback
 
 
-DATELINE = re.compile(r"^[A-Z][A-Za-z/ .'-]+,\s[^()\n]{1,30}\([^)]*\)\s*[-–—.]\s*")
 SAY_VERBS = frozenset({"say", "tell", "report", "state", "write", "add", "speak", "claim"})
 
 
@@ -1040,11 +1045,6 @@ def verbatim(found: Extraction, original: str) -> Extraction:
         if quote.start is not None and quote.end is not None:
             quote.text = original[quote.start : quote.end]
     return found
-
-
-def dateline_end(text: str) -> int:
-    match = DATELINE.match(text)
-    return match.end() if match else 0
 
 
 def subordinate_clause(tokens: list[Token]) -> Token | None:
