@@ -81,3 +81,21 @@ def test_a_sentence_opening_with_a_name_has_no_dateline(extractor: Extractor) ->
     assert dateline_end("TARTU, Estonia (Baltic Brief) — Police said") == len(
         "TARTU, Estonia (Baltic Brief) — "
     )
+
+
+def test_a_refused_departure_happened_at_the_release_its_sentence_dates(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Tamara Bohush, who was pardoned on 3 July with eleven others, refused to leave the "
+        "country and was driven back to the prison in Zhodzina."
+    )
+    [refusal] = [e for e in dated(extractor, text, "2025-07-09") if e.type == "deportation"]
+    assert refusal.modality == "refused"
+    assert days(refusal) == ("2025-07-03", "2025-07-03")
+
+
+def test_a_refusal_with_a_day_of_its_own_keeps_it(extractor: Extractor) -> None:
+    text = "Tamara Bohush, who was pardoned in 2023, refused on Tuesday to leave the country."
+    [refusal] = [e for e in dated(extractor, text, "2025-07-09") if e.type == "deportation"]
+    assert days(refusal) == ("2025-07-08", "2025-07-08")

@@ -419,6 +419,7 @@ class Extractor:
             for slot in self._trigger_slots(trig, view, trigger_tokens, state):
                 self._date(slot, trig, view, dates, state)
                 slots.append(slot)
+        date_refusals_by_release(slots)
         pair_respectively(slots, dates, text)
         if state.group_type and not any(s.type in GROUP_TYPES for s in slots):
             slots.extend(self._members(view, dates, state))
@@ -922,6 +923,8 @@ class Extractor:
         """The sentence's date for the trigger, else the running event date, else `published`."""
         token = view.doc[slot.trigger]
         own = clause_tokens(token)
+        if slot.modality == "refused" and token.dep_ == "xcomp":
+            own |= clause_tokens(token.head)  # "refused on Tuesday to leave": its date
         if slot.type == "prisoner_count":  # "the number of X stood at N on Monday"
             before = {t.i for t in token.subtree} if token.lower_ == "from" else None
             own |= clause_tokens(governing_word(token))
@@ -1009,6 +1012,17 @@ class Extractor:
 
 
 SAY_VERBS = frozenset({"say", "tell", "report", "state", "write", "add", "speak", "claim"})
+
+
+def date_refusals_by_release(slots: list[Slots]) -> None:
+    """'X, who was freed on 11 September, refused to leave': a refused departure with no
+    date of its own happened at the release its sentence dates."""
+    released = [s for s in slots if s.type == "release" and s.own_date and s.date_min]
+    if not released:
+        return
+    for slot in slots:
+        if slot.type == "deportation" and slot.modality == "refused" and not slot.own_date:
+            slot.date_min, slot.date_max = released[0].date_min, released[0].date_max
 
 
 def anchor_dates(
