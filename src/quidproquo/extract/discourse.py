@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from quidproquo.extract.gazetteer import Gazetteer
@@ -35,6 +36,10 @@ KEYS = (
     "collective_nouns",
 )
 NAME = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’-]+"
+# "Pavel Sevruk": capitalised words (not all capitals) joined by single spaces
+_WORD = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][a-zà-öø-ÿłśżźćńšžčěřůėįųūą'’-]+"
+PERSON_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ ]{_WORD})+(?![\w'’-])")
+PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "via", "across", "into"})
 # "Lithuanian Council for Refugee Affairs": capitalised words, joined by of/for/the/and
 BODY_RUN = re.compile(rf"{NAME}(?:\s+(?:(?:of|for|the|and|on)\s+)*{NAME})*")
 
@@ -225,6 +230,43 @@ class Discourse:
                 if name not in self.bodies:
                     self.bodies.append(name)
         self._known_leaders(text)
+
+    def names_in_text(self, text: str) -> list[tuple[int, str]]:
+        """People a sentence that was not parsed names, by offset: the last two or three
+        of a run of capitalised words, none of them a place, a country adjective, a title
+        or a body's word, nor a leader ("Belarusian Foreign Minister Maxim Ryzhenkov met
+        Pavel Sevruk": both), and no place after "in", "to", "from"."""
+        found = []
+        for match in PERSON_RUN.finditer(text):
+            words = match.group(0).split()
+            kept: list[str] = []
+            for word in reversed(words):
+                if not self._name_word(word) or (
+                    word is words[0] and match.start() == 0 and word.lower() in STOP_WORDS
+                ):
+                    break
+                kept.insert(0, word)
+            if not 2 <= len(kept) <= 3:
+                continue
+            name = " ".join(kept)
+            start = match.end() - len(name)
+            before = text[:start].split()
+            if (before and before[-1].lower() in PLACE_PREPOSITIONS) or (
+                self.gazetteer.is_leader(name) or self.gazetteer.find(name)
+            ):
+                continue
+            found.append((start, name))
+            if name not in self.people:
+                self.people.append(name)
+        return found
+
+    def _name_word(self, word: str) -> bool:
+        return not (
+            word.lower() in self.roles.not_name_words
+            or word.lower() in self.roles.leader_titles
+            or self.gazetteer.country_of_adjective(word) is not None
+            or self.gazetteer.find(word)
+        )
 
     def _known_leaders(self, text: str) -> None:
         """The gazetteer's leaders named in `text`, with the first name before them."""

@@ -314,6 +314,7 @@ class Extractor:
                 if source:
                     state.count_source = source
                 discourse.read_text(sentence.text)
+                self._remember_unparsed(sentence.text, discourse, state)
                 continue
             discourse.retag(doc)
             discourse.read(doc)
@@ -362,6 +363,19 @@ class Extractor:
             if event.type == "visit" and event.actor and looks_like_person(event.actor):
                 state.envoys[event.actor.split()[-1]] = event.actor
                 state.last_envoy = event.actor
+
+    def _remember_unparsed(self, text: str, discourse: Discourse, state: DocumentState) -> None:
+        """People named in a sentence that was not parsed, for a later "he" or "the
+        61-year-old"; the first named (most often the subject) is remembered last, an
+        envoy by a title in the words before the name."""
+        for start, name in reversed(discourse.names_in_text(text)):
+            state.persons.append(name)
+            title = {w.strip(",").lower() for w in text[:start].split()[-4:]}
+            if self.gazetteer.is_envoy(name) or title & self.gazetteer.envoy_titles:
+                state.envoys[name.split()[-1]] = self.full_name(name, state)
+                state.last_envoy = state.envoys[name.split()[-1]]
+            else:
+                state.last_person = self.full_name(name, state)
 
     def _remember_people(self, doc: Doc, state: DocumentState) -> None:
         # a pronoun in the next sentence most likely takes up the subject: people named as

@@ -1,0 +1,62 @@
+"""People named in sentences that are not parsed still enter the discourse state (issue 12):
+a later "he" or "the 61-year-old" takes them up.
+
+Every sentence here is written for these tests, worded unlike the gold sets.
+"""
+
+import pytest
+
+from quidproquo.extract import Extractor
+from quidproquo.extract.discourse import Discourse
+from quidproquo.extract.gazetteer import load_gazetteer
+
+
+def releases(extractor: Extractor, text: str) -> list[list[str]]:
+    found = extractor.extract(text, "2025-10-08").events
+    return [e.persons for e in found if e.type == "release"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opposition politician Pavel Sevruk spoke to reporters in Vilnius on Monday. "
+        "He was freed from a Belarusian colony last week.",
+        "Pavel Sevruk spoke to reporters in Vilnius on Monday. "
+        "The 61-year-old was freed from a Belarusian colony last week.",
+    ],
+)
+def test_person_of_an_unparsed_sentence_is_taken_up(extractor: Extractor, text: str) -> None:
+    assert releases(extractor, text) == [["Pavel Sevruk"]]
+
+
+def test_envoy_of_an_unparsed_sentence_is_the_later_visitor(extractor: Extractor) -> None:
+    text = (
+        "US envoy Dan Mercer spoke to reporters in Vilnius on Monday. "
+        "He will travel to Minsk next week."
+    )
+    found = extractor.extract(text, "2025-10-08").events
+    assert [(e.type, e.actor) for e in found] == [("visit", "Dan Mercer")]
+
+
+def test_a_leader_of_an_unparsed_sentence_is_no_freed_person(extractor: Extractor) -> None:
+    text = "Lukashenko spoke to reporters in Minsk on Monday. He freed 20 prisoners last week."
+    found = extractor.extract(text, "2025-10-08").events
+    assert [(e.actor, e.persons) for e in found if e.type == "release"] == [("Lukashenko", [])]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "Belarusian Foreign Minister Maxim Ryzhenkov met Pavel Sevruk.",
+            ["Maxim Ryzhenkov", "Pavel Sevruk"],
+        ),
+        ("After Pavel Sevruk spoke, the hall emptied.", ["Pavel Sevruk"]),
+        # a body, a place after "in", a holiday, a leader: no person
+        ("The Vitebsk Regional Court met in New Orleans on Independence Day.", []),
+        ("Alyaksandr Lukashenka spoke on Radio Free Europe.", []),
+    ],
+)
+def test_names_read_without_a_parse(text: str, names: list[str]) -> None:
+    discourse = Discourse(load_gazetteer())
+    assert [name for _, name in discourse.names_in_text(text)] == names
