@@ -5,6 +5,8 @@ dated to the day, of any type; never from a filing date or a vaguer date.
 Every sentence here is written for these tests, worded unlike the gold sets.
 """
 
+import pytest
+
 from quidproquo.extract import Extractor
 from quidproquo.extract.sentences import dateline_end
 from quidproquo.model import Event
@@ -99,3 +101,28 @@ def test_a_refusal_with_a_day_of_its_own_keeps_it(extractor: Extractor) -> None:
     text = "Tamara Bohush, who was pardoned in 2023, refused on Tuesday to leave the country."
     [refusal] = [e for e in dated(extractor, text, "2025-07-09") if e.type == "deportation"]
     assert days(refusal) == ("2025-07-08", "2025-07-08")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a group described as held: from the year it was first held
+        (
+            "Kazakh officials raised the cases of three truck drivers detained in Belarus "
+            "since 2022.",
+            ("2022-01-01", "2022-12-31"),
+        ),
+        (
+            "Minsk freed four Polish students who had been held since March 2024.",
+            ("2024-03-01", "2024-03-31"),
+        ),
+        # a running total told in its own clause: from then to publication
+        ("More than 300 people have been detained since January.", ("2025-01-01", "2025-10-08")),
+        ("Nine activists have been jailed since 2022.", ("2022-01-01", "2025-10-08")),
+    ],
+)
+def test_since_for_a_group_held_and_for_a_running_total(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    [detention] = [e for e in dated(extractor, text, "2025-10-08") if e.type == "detention"]
+    assert days(detention) == expected

@@ -995,14 +995,13 @@ class Extractor:
             lo, hi = chosen.date_min, chosen.date_max
             # "since 2021, when Washington targeted ...": the clause on the date is its event
             on_the_date = any(t in chosen_tokens for t in token.ancestors)
-            if (
-                chosen.preposition == "since"
-                and state.published
-                and _cumulative_since(slot)
-                and not on_the_date
-            ):
+            # "two citizens held since 2023": a group described as held, from that year
+            running = _cumulative_since(slot) and not (
+                slot.type == "detention" and token.dep_ in ("acl", "relcl")
+            )
+            if chosen.preposition == "since" and state.published and running and not on_the_date:
                 hi = state.published
-            if chosen.preposition == "since" and not _cumulative_since(slot):
+            if chosen.preposition == "since" and not running:
                 slot.background = True  # "under sanctions since 2021": not the running date
             told = state.event_dates[0]
             after = chosen.preposition == "after" or introduced_by(chosen_tokens, "after")
