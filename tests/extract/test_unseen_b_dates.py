@@ -1,6 +1,8 @@
-"""Dates counted from another happening (issue 12): "the same day", "two days later" count
-from a day named before them in their sentence, else from the last happening the text
-dated to the day, of any type; never from a filing date or a vaguer date.
+"""Dates of events told with other happenings (issue 12): "the same day", "two days later"
+count from a day named before them in their sentence, else from the last happening the text
+dated to the day, of any type, never from a filing date or a vaguer date; a refused
+departure happened at its release; "since" for a group held and for a running total; the
+past of the people listed ("both convicted in 2022") is not their event's date.
 
 Every sentence here is written for these tests, worded unlike the gold sets.
 """
@@ -126,3 +128,23 @@ def test_since_for_a_group_held_and_for_a_running_total(
 ) -> None:
     [detention] = [e for e in dated(extractor, text, "2025-10-08") if e.type == "detention"]
     assert days(detention) == expected
+
+
+def test_a_past_told_of_the_listed_people_does_not_date_their_event(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Nicaragua expelled 30 prisoners to Guatemala on Friday. Among those expelled were the "
+        "teacher Rosa Medina and the pastor Luis Arce, both convicted of conspiracy in 2022."
+    )
+    found = [e for e in dated(extractor, text, "2025-10-12") if e.type == "deportation"]
+    assert [days(e) for e in found] == [("2025-10-10", "2025-10-10")] * 2
+
+
+def test_the_listed_people_own_clause_keeps_its_date(extractor: Extractor) -> None:
+    text = (
+        "The teacher Rosa Medina and the pastor Luis Arce were both sentenced to six years "
+        "in 2022."
+    )
+    [detention] = [e for e in dated(extractor, text, "2025-10-12") if e.type == "detention"]
+    assert days(detention) == ("2022-01-01", "2022-12-31")

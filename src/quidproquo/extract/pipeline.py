@@ -971,6 +971,8 @@ class Extractor:
                 continue
             if tokens and describes_someone(tokens[0], token):
                 continue  # "X, who had been jailed since 2020": the person's past, not the event's
+            if tokens and describes_the_listed(tokens[0], token):
+                continue  # "A and B, both convicted in 2023": their past, not the event's
             if tokens and slot.type != "detention" and self._jailed_clause(tokens[0], token):
                 continue  # "two citizens jailed in 2021 were pardoned": the group's past
             said = bool(tokens) and governing_verb(tokens[0]) in SAY_VERBS
@@ -1133,6 +1135,23 @@ def describes_someone(token: Token, trigger: Token) -> bool:
         (a.head.ent_type_ == "PERSON" or a.head.tag_ in ("NN", "NNP") and _on_a_person(a))
         and a.head.i != trigger.i
         for a in clauses_apart(token, trigger)
+    )
+
+
+DISTRIBUTIVES = frozenset({"both", "all", "each"})
+
+
+def describes_the_listed(token: Token, trigger: Token) -> bool:
+    """`token` sits in a participle clause on the people just listed ("A and B, both
+    convicted in 2023", "..., all held since 2021") that does not hold the trigger."""
+    return any(
+        a.tag_ == "VBN"
+        and trigger not in list(a.subtree)
+        and (
+            a.head.lower_ in DISTRIBUTIVES
+            or any(c.lower_ in DISTRIBUTIVES and c.i < a.i for c in a.children)
+        )
+        for a in [token, *token.ancestors]
     )
 
 
