@@ -148,3 +148,38 @@ def test_the_listed_people_own_clause_keeps_its_date(extractor: Extractor) -> No
     )
     [detention] = [e for e in dated(extractor, text, "2025-10-12") if e.type == "detention"]
     assert days(detention) == ("2022-01-01", "2022-12-31")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lukashenko freed 40 prisoners on 3 May. The Treasury lifted sanctions on Belavia on "
+        "Monday. The freed prisoners were later taken to Poland.",
+        "Lukashenko freed 40 prisoners on 3 May. The Treasury lifted sanctions on Belavia on "
+        "Monday. Most of those released were later taken to Poland.",
+    ],
+)
+def test_a_group_named_by_its_release_moves_on_the_release_day(
+    extractor: Extractor, text: str
+) -> None:
+    found = dated(extractor, text, "2025-05-14")
+    [moved] = [e for e in found if e.destination == "Poland"]
+    assert days(moved) == ("2025-05-03", "2025-05-03")
+
+
+def test_a_release_dated_from_the_main_clause_dates_its_group(extractor: Extractor) -> None:
+    text = (
+        "The Treasury lifted sanctions on Belavia on Monday, two days after Lukashenko freed "
+        "40 prisoners. Most of those freed were driven to the Lithuanian border."
+    )
+    [moved] = [e for e in dated(extractor, text, "2025-05-14") if e.destination == "Lithuania"]
+    assert days(moved) == ("2025-05-10", "2025-05-10")
+
+
+def test_a_group_not_named_by_a_release_takes_the_running_date(extractor: Extractor) -> None:
+    text = (
+        "Lukashenko freed 40 prisoners on 3 May. The Treasury lifted sanctions on Belavia on "
+        "Monday. Nine journalists were deported to Poland."
+    )
+    [moved] = [e for e in dated(extractor, text, "2025-05-14") if e.destination == "Poland"]
+    assert days(moved) == ("2025-05-12", "2025-05-12")

@@ -29,6 +29,7 @@ from quidproquo.extract.dates import (
     DateMention,
     find_dates,
     forward,
+    freed_group_words,
     reference_date,
     resolve_relative_to_event,
     respective_dates,
@@ -121,6 +122,7 @@ class DocumentState:
     year_hint: int | None = None
     event_dates: tuple[dt.date | None, dt.date | None] = (None, None)
     day_told: dt.date | None = None  # the last happening dated to the day by its own words
+    released_on: tuple[dt.date | None, dt.date | None] = (None, None)  # the last release told
     count_source: str | None = None
     sanctions_actor: str | None = None
     eased_target: tuple[str | None, str | None] | None = None  # (actor, party) relieved last
@@ -458,6 +460,8 @@ class Extractor:
             state.seen_types.add(slot.type)
             if slot.own_date and not slot.background and slot.date_min == slot.date_max:
                 state.day_told = slot.date_min
+            if slot.type == "release" and slot.own_date and not self._cumulative(slot):
+                state.released_on = (slot.date_min, slot.date_max)
             if slot.type == "visit" and slot.actor:
                 state.visited.add(slot.actor.split()[-1])
             if (
@@ -956,6 +960,7 @@ class Extractor:
                 if inside and self._date_from_main_clause(
                     slot, mention, clause, view, dates, state.published
                 ):
+                    slot.own_date = True  # "two days after X freed 40": its own words
                     return
                 continue
             if mention.anchor_relative:
@@ -1019,6 +1024,8 @@ class Extractor:
             fallback = (state.published, state.published)
         elif slot.type == "denial" and state.claim_dates[0] is not None:
             fallback = state.claim_dates
+        elif slot.type in GROUP_TYPES and state.released_on[0] and names_freed_group(token):
+            fallback = state.released_on  # "most of those freed were sent to Ukraine"
         elif slot.type in INHERITING and state.event_dates[0] is not None:
             fallback = state.event_dates
         else:
@@ -1135,6 +1142,20 @@ def describes_someone(token: Token, trigger: Token) -> bool:
         (a.head.ent_type_ == "PERSON" or a.head.tag_ in ("NN", "NNP") and _on_a_person(a))
         and a.head.i != trigger.i
         for a in clauses_apart(token, trigger)
+    )
+
+
+def names_freed_group(trigger: Token) -> bool:
+    """The event is told of a group named by its release: 'most of those freed were sent',
+    'the freed prisoners were taken' (lexicons/dates.yaml: freed_group_words)."""
+    words = freed_group_words()
+    if trigger.lower_ in words and trigger.dep_ in ("amod", "acl"):
+        return True  # the trigger is the naming word itself: "the freed prisoners"
+    return any(
+        t.lower_ in words and t.i != trigger.i
+        for s in trigger.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+        for t in s.subtree
     )
 
 
