@@ -98,3 +98,25 @@ def test_name_in_capitals_opening_a_caption_stays_a_person(events_of: EventsOf) 
     [event] = events_of(text, "release")
     assert event.persons == ["PAUL MUGENZI"]
     assert event.actor == "Rwanda"
+
+
+@pytest.mark.parametrize(
+    "text, destination",
+    [
+        (
+            "Belarus freed 14 prisoners on Friday; they were taken to the Lithuanian capital.",
+            "Lithuania",
+        ),
+        ("The freed men were flown to the Latvian capital on Friday.", "Latvia"),
+    ],
+)
+def test_a_country_adjective_on_capital_is_a_destination(
+    events_of: EventsOf, text: str, destination: str
+) -> None:
+    [event] = events_of(text, "release")
+    assert event.destination == destination
+
+
+def test_the_holding_states_capital_is_no_destination(events_of: EventsOf) -> None:
+    text = "Belarus freed nine prisoners on Friday; they were taken to the Belarusian capital."
+    assert [e.destination for e in events_of(text, "release")] == [None]
