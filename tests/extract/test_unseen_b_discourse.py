@@ -60,3 +60,28 @@ def test_a_leader_of_an_unparsed_sentence_is_no_freed_person(extractor: Extracto
 def test_names_read_without_a_parse(text: str, names: list[str]) -> None:
     discourse = Discourse(load_gazetteer())
     assert [name for _, name in discourse.names_in_text(text)] == names
+
+
+def test_a_body_told_by_a_description_is_taken_up_at_its_fullest(extractor: Extractor) -> None:
+    text = (
+        "The interior ministry's press office said on Friday that nine convicts had been "
+        "pardoned. The office rejected claims that the pardons were traded for sanctions relief."
+    )
+    found = extractor.extract(text, "2025-10-08").events
+    assert [e.actor for e in found if e.type == "denial"] == ["interior ministry's press office"]
+
+
+@pytest.mark.parametrize(
+    "text, bodies",
+    [
+        ("The presidential press service said so.", ["presidential press service"]),
+        # a named body is the name's; a generic description is none
+        ("The Vesna human rights centre said so.", []),
+        ("It was the sixth such group to be banned.", []),
+        ("The service said so.", []),
+    ],
+)
+def test_bodies_told_by_descriptions(extractor: Extractor, text: str, bodies: list[str]) -> None:
+    discourse = Discourse(load_gazetteer())
+    discourse.read(extractor.nlp(text))
+    assert [b for b in discourse.bodies if b[:1].islower()] == bodies

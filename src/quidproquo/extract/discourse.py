@@ -22,6 +22,7 @@ from quidproquo.extract.gazetteer import Gazetteer
 from quidproquo.extract.lexicon import load_lexicon
 from quidproquo.extract.nlp import doc_text
 from quidproquo.extract.sentences import dateline_end
+from quidproquo.extract.speakers import load_speech_lexicon
 
 LEXICON = "roles.yaml"
 KEYS = (
@@ -39,6 +40,7 @@ NAME = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’-]+"
 # "Pavel Sevruk": capitalised words (not all capitals) joined by single spaces
 _WORD = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][a-zà-öø-ÿłśżźćńšžčěřůėįųūą'’-]+"
 PERSON_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ ]{_WORD})+(?![\w'’-])")
+GENERIC_WORDS = frozenset({"such", "other", "same", "another", "new", "similar", "many", "several"})
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "via", "across", "into"})
 # "Lithuanian Council for Refugee Affairs": capitalised words, joined by of/for/the/and
 BODY_RUN = re.compile(rf"{NAME}(?:\s+(?:(?:of|for|the|and|on)\s+)*{NAME})*")
@@ -208,6 +210,7 @@ class Discourse:
 
     def read(self, doc: Doc) -> None:
         """Remember the people a parsed sentence names, and which of them lead a state."""
+        self._described_bodies(doc)
         for ent in doc.ents:
             if ent.label_ == "ORG" and len(ent) > 1:
                 self._add_body(ent)
@@ -220,6 +223,24 @@ class Discourse:
                 self._add_leader(name)
         if not self.leaders:  # "President of the Republic of Belarus A. Lukashenko", untagged
             self._known_leaders(doc_text(doc))
+
+    def _described_bodies(self, doc: Doc) -> None:
+        """Bodies told by a described role noun ("the presidential press service", "Lithuania's
+        foreign ministry"), so that a later "the press service" finds them."""
+        for token in doc:
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in load_speech_lexicon().org_roles:
+                continue
+            modifiers = [
+                c for c in token.lefts if c.dep_ in ("amod", "compound", "poss") and c.i < token.i
+            ]
+            if not modifiers or token.ent_type_:
+                continue
+            words = [t for t in doc[token.left_edge.i : token.i + 1] if t.dep_ != "det"]
+            if any(t.pos_ == "PROPN" or t.ent_type_ or t.lower_ in GENERIC_WORDS for t in words):
+                continue  # "the Viasna rights centre" is Viasna; "a sixth such group"
+            name = doc[words[0].i : token.i + 1].text
+            if name not in self.bodies and len(words) > 1:
+                self.bodies.append(name)
 
     def read_text(self, text: str) -> None:
         """Leaders and bodies named in a sentence that was not parsed."""
