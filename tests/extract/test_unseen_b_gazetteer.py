@@ -10,6 +10,7 @@ import pytest
 
 from quidproquo.extract.gazetteer import load_gazetteer
 from quidproquo.model import Event
+from quidproquo.resolve.names import names_match
 
 EventsOf = Callable[..., list[Event]]
 
@@ -120,3 +121,9 @@ def test_a_country_adjective_on_capital_is_a_destination(
 def test_the_holding_states_capital_is_no_destination(events_of: EventsOf) -> None:
     text = "Belarus freed nine prisoners on Friday; they were taken to the Belarusian capital."
     assert [e.destination for e in events_of(text, "release")] == [None]
+
+
+def test_short_and_long_names_of_a_state_match() -> None:
+    assert names_match("Britain", "United Kingdom")
+    assert names_match("Burma", "Myanmar")
+    assert not names_match("United Kingdom", "United States")
