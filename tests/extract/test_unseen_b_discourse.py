@@ -85,3 +85,36 @@ def test_bodies_told_by_descriptions(extractor: Extractor, text: str, bodies: li
     discourse = Discourse(load_gazetteer())
     discourse.read(extractor.nlp(text))
     assert [b for b in discourse.bodies if b[:1].islower()] == bodies
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        # a surname the tagger reads as a common noun
+        (
+            "The American teacher Daniel Brook was detained in March. Brook was sentenced last "
+            "year to seven years in a penal colony.",
+            "Daniel Brook",
+        ),
+        # a double-barrelled name, first told in a sentence that is not parsed
+        (
+            "LONDON — Miriam Sadeghi-Hart and Tom Ellery landed early on Thursday. "
+            "Sadeghi-Hart, a nurse, was arrested at Tehran airport in May 2019.",
+            "Miriam Sadeghi-Hart",
+        ),
+    ],
+)
+def test_a_surname_alone_takes_up_the_full_name(
+    extractor: Extractor, text: str, person: str
+) -> None:
+    found = extractor.extract(text, "2025-10-08").events
+    assert [e.persons for e in found if e.type == "detention"][-1] == [person]
+
+
+def test_a_capitalised_noun_is_no_surname(extractor: Extractor) -> None:
+    text = (
+        "The American teacher Daniel Brook was detained in March. Church leaders were "
+        "detained last year."
+    )
+    found = extractor.extract(text, "2025-10-08").events
+    assert [e.persons for e in found if e.type == "detention"][-1] == []

@@ -38,7 +38,8 @@ KEYS = (
 )
 NAME = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’-]+"
 # "Pavel Sevruk": capitalised words (not all capitals) joined by single spaces
-_WORD = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][a-zà-öø-ÿłśżźćńšžčěřůėįųūą'’-]+"
+_PART = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][a-zà-öø-ÿłśżźćńšžčěřůėįųūą'’]+"
+_WORD = rf"{_PART}(?:-{_PART})*"  # "Zaghari-Ratcliffe"
 PERSON_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ ]{_WORD})+(?![\w'’-])")
 GENERIC_WORDS = frozenset({"such", "other", "same", "another", "new", "similar", "many", "several"})
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "via", "across", "into"})
@@ -111,7 +112,29 @@ class Discourse:
         dateline head seems to name."""
         self._trim_countries(doc)
         self._label_people(doc)
+        self._join_hyphenated(doc)
         self._drop_dateline_place(doc)
+
+    @staticmethod
+    def _join_hyphenated(doc: Doc) -> None:
+        """'Nazanin Zaghari-Ratcliffe': a name the tagger cut at a hyphen written with no
+        space goes on to the capitalised word after it."""
+        ents = list(doc.ents)
+        taken = {t.i for e in ents for t in e}
+        for k, ent in enumerate(ents):
+            end = ent.end
+            if (
+                ent.label_ == "PERSON"
+                and end + 1 < len(doc)
+                and doc[end].text in ("-", "‐")
+                and not doc[end - 1].whitespace_
+                and not doc[end].whitespace_
+                and doc[end + 1].text[:1].isupper()
+                and doc[end + 1].is_alpha
+                and end + 1 not in taken
+            ):
+                ents[k] = Span(doc, ent.start, end + 2, label="PERSON")
+        doc.ents = ents
 
     def _label_people(self, doc: Doc) -> None:
         found = []

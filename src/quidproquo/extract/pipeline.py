@@ -713,11 +713,10 @@ class Extractor:
         indices = clause_tokens(token)
         known = {p.split()[-1]: p for p in state.persons}
         named = [
-            known[t.text]
-            for t in view.doc
+            known[surname]
+            for t, surname in surname_tokens(view.doc)
             if t.i in indices
-            and t.pos_ == "PROPN"
-            and t.text in known
+            and surname in known
             and t.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "conj")
         ]
         if named:
@@ -1143,6 +1142,20 @@ def describes_someone(token: Token, trigger: Token) -> bool:
         and a.head.i != trigger.i
         for a in clauses_apart(token, trigger)
     )
+
+
+def surname_tokens(doc: Doc) -> Iterator[tuple[Token, str]]:
+    """Capitalised words that may be a surname told before, with their text: a proper noun,
+    or a noun the tagger took one for ('Pruitt was sentenced'), joined across a hyphen
+    ('Zaghari-Ratcliffe'); the token is the last part, which carries the relation."""
+    for t in doc:
+        if not (t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper()):
+            continue
+        text = t.text
+        joined = t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 2].whitespace_
+        if joined and not doc[t.i - 1].whitespace_:
+            text = f"{doc[t.i - 2].text}-{t.text}"
+        yield t, text
 
 
 def names_freed_group(trigger: Token) -> bool:
