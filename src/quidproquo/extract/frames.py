@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,6 +19,7 @@ from quidproquo.extract.counts import CountMention
 from quidproquo.extract.dates import DateMention, respective_dates
 from quidproquo.extract.discourse import Discourse, load_roles
 from quidproquo.extract.gazetteer import Gazetteer, Mention
+from quidproquo.extract.lexicon import load_lexicon
 from quidproquo.extract.modality import load_modality
 from quidproquo.extract.nlp import doc_text
 from quidproquo.extract.quotes import description_of
@@ -46,7 +48,32 @@ REPORT_LEMMAS = frozenset(
     }
 )
 SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "claim", "announce", "write", "add"})
-WARNING_LEMMAS = frozenset({"warn", "note", "stress", "caution"})  # "..., X said, while warning"
+
+
+@dataclass(frozen=True)
+class FrameWords:
+    """Words the frames read by position (lexicons/roles.yaml, the section after the roles)."""
+
+    warning_verbs: frozenset[str]
+    clause_fillers: frozenset[str]
+    life_terms: frozenset[str]
+    fresh_swap_words: frozenset[str]
+    pointing_determiners: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def frame_words() -> FrameWords:
+    keys = (
+        "warning_verbs",
+        "clause_fillers",
+        "life_terms",
+        "fresh_swap_words",
+        "pointing_determiners",
+    )
+    data = load_lexicon("roles.yaml", keys)
+    return FrameWords(**{key: frozenset(str(w).lower() for w in data[key]) for key in keys})
+
+
 COMPOSITION = re.compile(r"^\s*of\s+(?:them|those|these|whom|the)\b", re.I)
 ANAPHORIC_SUBJECTS = frozenset(
     {
@@ -277,7 +304,6 @@ def subject_of(token: Token) -> Token | None:
 
 # Words between a person's name and a describing clause's verb: "X, who had been ...", "X ("
 CLAUSE_OPENERS = frozenset({"who", "("})
-CLAUSE_FILLERS = frozenset({",", "had", "has", "have", "been", "was", "were", "is", "are", "being"})
 
 
 def described_before(trigger: Token) -> Span | None:
@@ -289,7 +315,7 @@ def described_before(trigger: Token) -> Span | None:
         word = doc[i].lower_
         if word in CLAUSE_OPENERS:
             opened = True
-        elif word not in CLAUSE_FILLERS and doc[i].pos_ != "ADV":
+        elif word not in frame_words().clause_fillers and doc[i].pos_ != "ADV":
             break
         i -= 1
     if not opened or i < 0:
@@ -415,13 +441,12 @@ def _names_a_thing(token: Token) -> bool:
     return token.dep_ in ("nummod", "compound", "amod") and token.head.ent_type_ == ""
 
 
-LIFE_TERMS = frozenset({"death", "life"})  # "sentenced to death", "a life sentence"
-
-
 def _timed(token: Token) -> bool:
     """A date or a term in the trigger's phrase: 'in 2021', 'to six years', 'a 15-year term'."""
     return any(
-        t.ent_type_ in ("DATE", "TIME") or t.lower_.endswith("-year") or t.lower_ in LIFE_TERMS
+        t.ent_type_ in ("DATE", "TIME")
+        or t.lower_.endswith("-year")
+        or t.lower_ in frame_words().life_terms
         for t in token.subtree
     )
 
@@ -639,7 +664,8 @@ class FrameFiller:
             ]
             if node.lemma_.lower() in REPORT_LEMMAS:
                 objs += [c for c in node.children if c.dep_ == "nsubj"]
-            if node.lemma_.lower() in SAY_LEMMAS | WARNING_LEMMAS and node.dep_ == "advcl":
+            said = SAY_LEMMAS | frame_words().warning_verbs
+            if node.lemma_.lower() in said and node.dep_ == "advcl":
                 # "..., X said, while warning that ...": the speaker of the said beside it
                 objs += [
                     g

@@ -42,6 +42,7 @@ from quidproquo.extract.frames import (
     clause_tokens,
     counted,
     entity_text,
+    frame_words,
     pair_respectively,
     quoted_name,
     subject_of,
@@ -82,7 +83,6 @@ INHERITING = frozenset(
     {"release", "deportation", "visit", "sanctions_eased", "exchange", "denial", "detention"}
 )
 GROUP_TYPES = frozenset({"release", "deportation"})  # events that move a group of people
-FRESH_SWAP = frozenset({"another", "second", "third", "new", "latest", "earlier", "previous"})
 # Sentences per model batch: 256 parse about a fifth faster than spaCy's default of 1,000
 # (smaller arrays; the parsers take them in quarters, sorted by length).
 PARSE_BATCH = 256
@@ -330,7 +330,7 @@ class Extractor:
                 continue
             for obj in (c for c in token.children if c.dep_ == "dobj"):
                 if obj.pos_ == "PRON" or any(
-                    c.dep_ == "det" and c.lower_ in ("that", "this", "these", "those", "such")
+                    c.dep_ == "det" and c.lower_ in frame_words().pointing_determiners
                     for c in obj.children
                 ):
                     return True
@@ -455,7 +455,7 @@ class Extractor:
         if slot.type == "exchange" and state.swap_told:
             # "the swap was announced ...", "released N in return": the swap told before,
             # unless it is another one ("carried out another exchange") or has a day of its own
-            fresh = any(c.lower_ in FRESH_SWAP for c in token.children)
+            fresh = any(c.lower_ in frame_words().fresh_swap_words for c in token.children)
             named = any(p.split()[-1] in doc_text(doc) for p in slot.persons)  # not taken up
             return named or fresh or self._own_date(token)
         if slot.type == "prisoner_count" and slot.date_min is None and token.lower_ == "from":
