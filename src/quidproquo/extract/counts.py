@@ -90,6 +90,15 @@ class _Lexicon:
         self.range_joint_re = re.compile(
             r"\s*(?:" + alternation(data["range_joints"]) + r")\s*", re.I
         )
+        # "between two and four years", "five to seven months": the lower bound of a range
+        # whose upper bound is a duration (or percentage, amount) is no count either
+        number = r"(?:\d[\d,.]*|(?:" + alternation(sorted(self.number_words)) + r")(?:[\s-]+\w+)?)"
+        self.range_to_non_count_re = re.compile(
+            r"(\s*(?:" + alternation(data["range_joints"]) + r")\s*)"
+            + number
+            + self.following_re.pattern,
+            re.I,
+        )
         months = list(dates["months"]) + list(dates["month_abbreviations"])
         self.month_before_re = re.compile(r"\b(" + alternation(months) + r")\.?\s+$", re.I)
         self.day_month_before_re = re.compile(
@@ -337,6 +346,8 @@ def _is_label_or_date(text: str, num: _Number, lex: _Lexicon, people: bool) -> b
     before, after = text[: num.start], text[num.end :]
     if lex.following_re.match(after) or lex.preceding_re.search(before[-40:]):
         return True
+    if _lower_bound_of_non_count(before, after, lex):
+        return True
     if num.from_digits:
         if re.match(r"[^\W\d_]|[.:/,-]\d", after) or re.search(
             r"(?:[^\W\d_]-?|\d[.:/-]|\+)$", before
@@ -377,6 +388,15 @@ def _is_label_or_date(text: str, num: _Number, lex: _Lexicon, people: bool) -> b
         if word not in lex.calendar_words and word not in lex.phrase_stops:
             return True  # General License 13, Resolution 2231
     return False
+
+
+def _lower_bound_of_non_count(before: str, after: str, lex: _Lexicon) -> bool:
+    """'between two and four years', 'three to five months': the first number of a range
+    whose second is a duration (or a percentage, an amount). "A and B" needs its opener."""
+    m = lex.range_to_non_count_re.match(after)
+    if m is None:
+        return False
+    return m.group(1).strip().lower() != "and" or lex.range_opener_re.search(before) is not None
 
 
 def _qualifier(text: str, start: int, lex: _Lexicon) -> tuple[str | None, int]:

@@ -816,10 +816,23 @@ class FrameFiller:
                 or any(t.head.dep_ in SUBJECTS and t.head.head.i == trigger.i for t in tokens)
             )
             counts_people = mention.people or mention.unit is None or mention.parts
-            if not (counts_people or own_noun or described):
+            if not (
+                counts_people or own_noun or described or self._counted_acts(mention, view, trigger)
+            ):
                 continue
             found.append(mention)
         return found
+
+    @staticmethod
+    def _counted_acts(mention: CountMention, view: SentenceView, trigger: Token | None) -> bool:
+        """'handed down nine sentences': the trigger's object counts its own acts, one a person
+        (the unit is an event noun of counts.yaml, not a people noun)."""
+        if trigger is None or mention.unit is None or mention.unit_end is None:
+            return False
+        return any(
+            t.lower_ == mention.unit and t.dep_ == "dobj" and t.head.i == trigger.i
+            for t in view.tokens_of(mention.start, mention.unit_end)
+        )
 
     @staticmethod
     def _partitive_subject(tokens: list[Token], trigger: Token | None) -> bool:

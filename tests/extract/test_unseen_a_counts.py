@@ -1,0 +1,95 @@
+"""Counts that are not the size of the event's group (issue 12, rules-a).
+
+Every sentence here is written for these tests, worded unlike the gold sets.
+"""
+
+from collections.abc import Callable
+
+import pytest
+
+from quidproquo.extract.counts import find_counts
+from quidproquo.model import Event
+
+EventsOf = Callable[..., list[Event]]  # the `events_of` fixture of conftest.py
+
+
+# -- the lower bound of a range of years is a term, not a count of people ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They got between three and nine years.",
+        "terms of two to five months each",
+        "a fine of four or five percent",
+    ],
+)
+def test_a_range_ending_in_a_duration_holds_no_count(text: str) -> None:
+    assert find_counts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("between 30 and 40 prisoners", [30]),  # a range of people stays one count
+        ("Guards took two and four years later freed 9 men", [2, 9]),  # "and" without "between"
+        ("from 12 to 15 inmates", [12]),
+    ],
+)
+def test_near_misses_keep_their_counts(text: str, values: list[int]) -> None:
+    assert [m.value for m in find_counts(text)] == values
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        (
+            "A district court jailed six activists for between two and five years over a "
+            "protest ride.",
+            6,
+        ),
+        (
+            "The tribunal handed eight nurses prison terms of three to seven years on Monday.",
+            8,
+        ),
+    ],
+)
+def test_a_detention_with_a_range_of_terms_counts_the_people(
+    events_of: EventsOf, text: str, count: int
+) -> None:
+    counts = [e.count for e in events_of(text, "detention")]
+    assert counts == [count]
+
+
+# -- the sentence handed down: plural terms and sentences, and acts counted as people -----
+
+
+def test_prison_terms_handed_to_a_group_are_a_detention_of_that_group(
+    events_of: EventsOf,
+) -> None:
+    text = "On Friday a regional court handed four volunteers prison terms for aiding refugees."
+    [event] = events_of(text, "detention")
+    assert event.count == 4
+
+
+def test_sentences_handed_down_count_the_people_sentenced(events_of: EventsOf) -> None:
+    text = "Judges in Brest handed down at least eleven politically motivated sentences last week."
+    [event] = events_of(text, "detention")
+    assert (event.count, event.count_qualifier) == (11, "at_least")
+
+
+def test_cases_are_not_the_sentences_handed_down(events_of: EventsOf) -> None:
+    text = "Judges in Brest handed down sentences in 14 cases last week."
+    [event] = events_of(text, "detention")
+    assert event.count is None
+
+
+def test_papers_handed_over_are_no_sentence(events_of: EventsOf) -> None:
+    text = "The clerk handed the lawyers 30 pages of the verdict on Monday."
+    assert events_of(text, "detention") == []
+
+
+def test_a_machine_translated_plural_peoples_counts_people(events_of: EventsOf) -> None:
+    text = "Authority of Vitebsk freed 31 peoples on Tuesday, informs a news channel."
+    [event] = events_of(text, "release")
+    assert event.count == 31
