@@ -171,6 +171,15 @@ def clause_tokens(token: Token, needs: frozenset[str] = frozenset()) -> set[int]
                 continue
             stack.append(child)
     keep.update(membership_clause(token))  # "Among those freed was X"
+    group = membership_participle(token)
+    if group is not None:  # "X, who was among 40 detainees freed in May": X and the 40
+        keep.add(group.i)
+        counts = [c for c in group.children if c.dep_ in ("nummod", "quantmod")]
+        keep.update(t.i for c in counts for t in c.subtree)
+        keep.update(membership_clause(group))
+        member = group_member(group.head.head)
+        if member is not None:
+            keep.add(member.i)
     if not any(c.dep_ in SUBJECTS for c in token.children) and token.dep_ in ("conj", "xcomp"):
         head = token.head
         while head.dep_ in ("conj", "xcomp") and not any(c.dep_ in SUBJECTS for c in head.children):
@@ -274,8 +283,37 @@ def counted(noun: Token) -> bool:
     return any(c.dep_ in ("nummod", "quantmod") for c in noun.children)
 
 
+def membership_participle(token: Token) -> Token | None:
+    """'X, who was among 40 detainees freed in May': the group noun a bare participle right
+    after "among (N) <noun>" describes, however the parser attached the participle (it
+    often makes X its subject); None otherwise."""
+    if token.tag_ != "VBN" or token.i == 0:
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return None
+    noun = token.doc[token.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj" or noun.head.lower_ != "among":
+        return None
+    return noun if noun.head.head.pos_ in ("AUX", "VERB") else None
+
+
+def group_member(verb: Token) -> Token | None:
+    """The one said to be in the group of "was among (N) ...": the subject of the copula
+    ("The 50-year-old was among 40 freed") or the noun its relative clause describes
+    ("Now the 50-year-old, who was among 40 freed, ...")."""
+    if verb.lemma_ != "be" or not any(c.lower_ == "among" for c in verb.children):
+        return None
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return verb.head
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+
+
 def subject_of(token: Token) -> Token | None:
     """The grammatical subject (or passive agent) acting in the trigger's clause."""
+    if membership_participle(token) is not None:
+        # "X was among 40 freed (by Y)": X is one of the freed, Y (if named) freed them
+        agents = [g for c in token.children if c.dep_ == "agent" for g in c.children]
+        return next((g for g in agents if g.dep_ == "pobj"), None)
     node = token
     for _ in range(4):
         subjects = [c for c in node.children if c.dep_ == "nsubj"]
@@ -793,6 +831,10 @@ class FrameFiller:
                 and any(c.lower_ in ("who", "whom") for c in trigger.children)
                 and any(t.head.i == trigger.head.i for t in tokens)
             )
+            group = membership_participle(trigger) if trigger is not None else None
+            if group is not None and any(t.head.i == group.i for t in tokens):
+                found.append(mention)  # "X, who was among 40 detainees freed": the 40
+                continue
             before = EXCLUDING_BEFORE.search(text[: mention.start])
             if before and not described and (
                 mention.unit is None or not before.group(0).lower().startswith("the")
@@ -1099,6 +1141,8 @@ class FrameFiller:
             if ordered:
                 return ordered
         acting = discourse.acting_subject(trigger) if discourse is not None else None
+        if membership_participle(trigger) is not None:
+            acting = None  # "X, who was among 40 freed": X is one of the freed
         subject = acting or subject_of(trigger)
         if subject is not None and subject == self.receiver(trigger):
             subject = None  # "Poland received 12 prisoners freed": the receiver freed no one

@@ -43,6 +43,7 @@ from quidproquo.extract.frames import (
     counted,
     entity_text,
     frame_words,
+    group_member,
     pair_respectively,
     quoted_name,
     subject_of,
@@ -703,10 +704,14 @@ class Extractor:
     def _definite_description(self, token: Token, state: DocumentState) -> bool:
         """'The 52-year-old was arrested', 'the laureate was freed': one person told of
         before, taken up by a definite description (DEV2: persons named by anaphora)."""
-        if token.dep_ != "nsubjpass" or not any(
+        member = any(
+            group_member(verb) == token
+            for verb in [token.head] + [c for c in token.children if c.dep_ == "relcl"]
+        )
+        if not (token.dep_ == "nsubjpass" or member) or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in token.children
         ):
-            return False
+            return False  # "the 52-year-old was freed", "the 52-year-old was among 40 freed"
         aged = token.lower_ == "old" and any(c.lower_ == "year" for c in token.children)
         if not (aged or token.tag_ == "NN") or counted(token):
             return False

@@ -1,0 +1,61 @@
+"""'X was among N freed': one member of a counted group (issue 12, rules-a).
+
+The parser often attaches the bare participle after "among N <noun>" to the wrong word
+(making X its subject); the group it describes, its count and its member still hold.
+Every sentence here is written for these tests, worded unlike the gold sets.
+"""
+
+from collections.abc import Callable
+
+import pytest
+
+from quidproquo.model import Event
+
+EventsOf = Callable[..., list[Event]]  # the `events_of` fixture of conftest.py
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivan Petrov, who was among 40 detainees freed on 3 May, is back in custody.",
+        "GRODNO — Ivan Petrov, who was among 40 detainees freed on 3 May, has been arrested again.",
+        "Ivan Petrov was among 40 detainees who were freed on 3 May.",
+    ],
+)
+def test_a_member_of_a_counted_freed_group_gets_the_count_and_is_no_actor(
+    events_of: EventsOf, text: str
+) -> None:
+    [event] = events_of(text, "release")
+    assert (event.count, event.persons, event.actor) == (40, ["Ivan Petrov"], None)
+
+
+def test_the_agent_of_the_group_release_is_still_the_actor(events_of: EventsOf) -> None:
+    text = "Ivan Petrov, who was among 40 detainees pardoned by Lukashenka on 3 May, is ill."
+    [event] = events_of(text, "release")
+    assert (event.count, event.actor) == (40, "Lukashenka")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Olga Marchenko was arrested in 2021. Now the 50-year-old, who was among 40 detainees "
+        "freed in May, lives in Riga.",
+        "Olga Marchenko was arrested in 2021. The 50-year-old was among 40 detainees freed in May.",
+    ],
+)
+def test_a_definite_description_in_the_group_takes_up_the_person_named_before(
+    events_of: EventsOf, text: str
+) -> None:
+    [event] = events_of(text, "release")
+    assert (event.count, event.persons) == (40, ["Olga Marchenko"])
+
+
+def test_an_indefinite_member_takes_up_no_one(events_of: EventsOf) -> None:
+    text = "Olga Marchenko was arrested in 2021. A 50-year-old was among 40 detainees freed in May."
+    [event] = events_of(text, "release")
+    assert (event.count, event.persons) == (40, [])
+
+
+def test_a_body_in_a_list_is_no_release(events_of: EventsOf) -> None:
+    text = "The court was among 40 bodies named in May."
+    assert events_of(text, "release") == []
