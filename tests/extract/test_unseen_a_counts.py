@@ -93,3 +93,35 @@ def test_a_machine_translated_plural_peoples_counts_people(events_of: EventsOf) 
     text = "Authority of Vitebsk freed 31 peoples on Tuesday, informs a news channel."
     [event] = events_of(text, "release")
     assert event.count == 31
+
+
+# -- an age set off by commas after a name is no count ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marchenko, 61, was detained at her flat in Brest on Monday, her son said.",
+        "The court jailed the cartoonist Ivan Petrov, 44, for six years on Friday.",
+        "Political prisoner Anna Lis, 29, was moved to a harsher colony last week.",
+    ],
+)
+def test_an_age_after_a_name_is_not_the_number_detained(events_of: EventsOf, text: str) -> None:
+    assert [e.count for e in events_of(text, "detention")] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("In Brest, 61 people were detained on Monday.", 61),  # a place, then a count
+        ("On Monday, 61 activists were detained in Brest.", 61),
+    ],
+)
+def test_a_count_after_a_comma_stays_a_count(events_of: EventsOf, text: str, count: int) -> None:
+    assert [e.count for e in events_of(text, "detention")] == [count]
+
+
+def test_a_number_over_any_age_between_commas_stays_a_count() -> None:
+    assert [m.value for m in find_counts("Across Belarus, 1,400, by one count, remain held")] == [
+        1400
+    ]

@@ -84,6 +84,7 @@ class _Lexicon:
         self.other_words = set(data["other_words"])
         self.unit_skip = set(data["unit_skip"])
         self.max_count = int(data["max_count"])
+        self.max_age = int(data["max_age"])
         self.range_opener_re = re.compile(
             r"(?:^|(?<=\W))(?:" + alternation(data["range_openers"]) + r")\s+$", re.I
         )
@@ -142,6 +143,7 @@ def _lexicon() -> _Lexicon:
             "other_words",
             "unit_skip",
             "max_count",
+            "max_age",
             "range_openers",
             "range_joints",
         ),
@@ -348,6 +350,8 @@ def _is_label_or_date(text: str, num: _Number, lex: _Lexicon, people: bool) -> b
         return True
     if _lower_bound_of_non_count(before, after, lex):
         return True
+    if num.from_digits and num.value <= lex.max_age and _age_apposition(before, after):
+        return True
     if num.from_digits:
         if re.match(r"[^\W\d_]|[.:/,-]\d", after) or re.search(
             r"(?:[^\W\d_]-?|\d[.:/-]|\+)$", before
@@ -397,6 +401,15 @@ def _lower_bound_of_non_count(before: str, after: str, lex: _Lexicon) -> bool:
     if m is None:
         return False
     return m.group(1).strip().lower() != "and" or lex.range_opener_re.search(before) is not None
+
+
+_NAME_COMMA = re.compile(r"[A-Z][\w'’-]*,\s*$")
+_COMMA_AFTER = re.compile(r"\s*,")
+
+
+def _age_apposition(before: str, after: str) -> bool:
+    """'Sauchuk, 58, was detained': a bare number set off by commas after a name is an age."""
+    return _NAME_COMMA.search(before) is not None and _COMMA_AFTER.match(after) is not None
 
 
 def _qualifier(text: str, start: int, lex: _Lexicon) -> tuple[str | None, int]:
