@@ -82,6 +82,7 @@ class Modality:
     relief_offer_words: frozenset[str]
     generic_determiners: frozenset[str]
     trade_phrases: tuple[str, ...]
+    occurrence_verbs: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Modality:
@@ -98,6 +99,8 @@ class Modality:
 
     def is_negated(self, token: Token) -> bool:
         for node in ancestors_within_clause(token):
+            if self._said_of_the_event(token, node):
+                break  # "X's release of 14 was not matched by relief": the release stands
             for child in node.children:
                 if child.dep_ == "neg" or (
                     child.dep_ == "advmod" and child.lower_ in self.negators
@@ -110,6 +113,17 @@ class Modality:
         return any(
             c.dep_ == "det" and c.lower_ in self.negative_determiners for c in token.children
         )
+
+    def _said_of_the_event(self, token: Token, verb: Token) -> bool:
+        """A nominal trigger that is the subject of another verb: that verb says something of
+        the event (negated or not), unless it only says whether it happened ("the release
+        did not take place")."""
+        if token.pos_ != "NOUN" or verb.i == token.i or verb.pos_ not in ("VERB", "AUX"):
+            return False
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i != token.i:
+            return False
+        return verb.lemma_.lower() not in self.occurrence_verbs
 
     def _negative_argument(self, arg: Token) -> bool:
         if arg.lower_ in self.negative_arguments:

@@ -1,0 +1,45 @@
+"""A negation over a nominal event: does it deny the event, or something said of it?
+(issue 12, rules-a). Every sentence here is written for these tests, worded unlike the gold
+sets.
+"""
+
+from collections.abc import Callable
+
+import pytest
+
+from quidproquo.model import Event
+
+EventsOf = Callable[..., list[Event]]  # the `events_of` fixture of conftest.py
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minsk's release of 20 inmates on Friday was not followed by any easing of EU measures.",
+        "Minsk's release of 20 inmates on Friday did not lead to any easing of EU measures.",
+        "The release of 20 inmates by Minsk on Friday was not matched by any easing of EU "
+        "measures.",
+    ],
+)
+def test_a_negated_predicate_of_a_release_leaves_the_release_standing(
+    events_of: EventsOf, text: str
+) -> None:
+    [event] = events_of(text, "release")
+    assert (event.count, event.date_min) == (20, "2025-09-26")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The promised release of 20 inmates did not take place on Friday.",
+        "The release of 20 inmates never happened.",
+        "The release of 20 inmates was not confirmed by Minsk.",
+        "The pardon of the two priests has not been officially announced.",
+        "Minsk did not announce the release of 20 inmates on Friday.",
+        "No release of prisoners was reported on Friday.",
+    ],
+)
+def test_a_release_said_not_to_have_happened_or_unattested_is_no_event(
+    events_of: EventsOf, text: str
+) -> None:
+    assert events_of(text, "release") == []
