@@ -23,7 +23,7 @@ from quidproquo.extract.lexicon import load_lexicon
 from quidproquo.extract.modality import load_modality
 from quidproquo.extract.nlp import doc_text
 from quidproquo.extract.quotes import description_of
-from quidproquo.extract.triggers import Trigger, TriggerLexicon
+from quidproquo.extract.triggers import Trigger, TriggerLexicon, detached_of
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OWN_CLAUSE_BREAKS = frozenset({"conj", "advcl", "ccomp", "parataxis"})
@@ -171,6 +171,9 @@ def clause_tokens(token: Token, needs: frozenset[str] = frozenset()) -> set[int]
                 continue
             stack.append(child)
     keep.update(membership_clause(token))  # "Among those freed was X"
+    detached = detached_of(token)
+    if detached is not None:  # "the release today of 52 prisoners": the 52
+        keep.update(t.i for t in detached.subtree)
     group = membership_participle(token)
     if group is not None:  # "X, who was among 40 detainees freed in May": X and the 40
         keep.add(group.i)
@@ -306,6 +309,20 @@ def group_member(verb: Token) -> Token | None:
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         return verb.head
     return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+
+
+def nominal_agent(noun: Token) -> Token | None:
+    """'the release of 31 detainees by Belarus', 'the release by Minsk of 20 inmates': who
+    freed them, in a "by" phrase on the noun or on its "of" phrase."""
+    if noun.pos_ != "NOUN":
+        return None
+    ofs = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    ofs += [p for p in [detached_of(noun)] if p is not None]
+    heads = {noun.i} | {g.i for p in ofs for g in p.children if g.dep_ == "pobj"}
+    for prep in [c for h in [noun, *ofs] for c in h.subtree if c.lower_ == "by"]:
+        if prep.head.i in heads:
+            return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def subject_of(token: Token) -> Token | None:
@@ -1082,7 +1099,9 @@ class FrameFiller:
             elif child.dep_ == "poss":
                 names = [entity_text(child)]
             elif child.dep_ == "prep" and child.lower_ in ("of", "in"):
-                names = [entity_text(g) for g in child.children if g.dep_ == "pobj"]
+                # the name itself too when the tagger took "the Government of X" as one entity
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                names = [n for g in objects for n in (entity_text(g), g.text)]
             else:
                 continue
             for name in names:
@@ -1143,14 +1162,15 @@ class FrameFiller:
         acting = discourse.acting_subject(trigger) if discourse is not None else None
         if membership_participle(trigger) is not None:
             acting = None  # "X, who was among 40 freed": X is one of the freed
-        subject = acting or subject_of(trigger)
+        agent_noun = nominal_agent(trigger)
+        subject = acting or agent_noun or subject_of(trigger)
         if subject is not None and subject == self.receiver(trigger):
             subject = None  # "Poland received 12 prisoners freed": the receiver freed no one
         # a person acts only as the subject of an agent verb ("he pardoned") or as the agent
         # of a passive one ("pardoned by the president"), any state as the subject of a
         # verbal trigger; the subject of "welcomed the release" freed no one
         agentive = subject is not None and trigger.pos_ in ("VERB", "AUX", "ADJ")
-        by_agent = subject is not None and subject.head.dep_ == "agent"
+        by_agent = subject is not None and (subject.head.dep_ == "agent" or subject == agent_noun)
         if subject is None:  # "Belarus on Saturday pardoned" misparsed after a dateline
             subject = next(
                 (
