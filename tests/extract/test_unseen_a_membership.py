@@ -59,3 +59,46 @@ def test_an_indefinite_member_takes_up_no_one(events_of: EventsOf) -> None:
 def test_a_body_in_a_list_is_no_release(events_of: EventsOf) -> None:
     text = "The court was among 40 bodies named in May."
     assert events_of(text, "release") == []
+
+
+# -- members of a group held: "Among the detained is X", "those arrested include A and B" ----
+
+ARRESTS = "Police detained dozens of students in Brest on Monday. "
+
+
+@pytest.mark.parametrize(
+    "second, persons",
+    [
+        ("Among the detained is a 20-year-old violinist, Olga Marchenko.", ["Olga Marchenko"]),
+        ("Among those held are Olga Marchenko and Ivan Petrov.", ["Olga Marchenko", "Ivan Petrov"]),
+        (
+            "Those arrested include Olga Marchenko and Ivan Petrov.",
+            ["Olga Marchenko", "Ivan Petrov"],
+        ),
+    ],
+)
+def test_members_of_a_held_group_are_a_detention_on_its_date(
+    events_of: EventsOf, second: str, persons: list[str]
+) -> None:
+    named = [e for e in events_of(ARRESTS + second, "detention") if e.persons]
+    assert [(e.persons, e.date_min, e.date_max) for e in named] == [
+        (persons, "2025-09-29", "2025-09-29")
+    ]
+
+
+def test_members_with_a_date_of_their_own_keep_it(events_of: EventsOf) -> None:
+    text = "Among those arrested on Friday are Olga Marchenko and Ivan Petrov."
+    [event] = events_of(text, "detention")
+    assert (event.persons, event.date_min) == (["Olga Marchenko", "Ivan Petrov"], "2025-09-26")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Olga Marchenko was not among those held on Monday.",  # negated membership
+        "Those held talks with the envoy in Minsk.",  # "held talks": no custody
+        "Among those held until Friday were no foreigners.",  # no one named
+    ],
+)
+def test_near_misses_of_held_members_give_no_person(events_of: EventsOf, text: str) -> None:
+    assert [e.persons for e in events_of(text, "detention") if e.persons] == []

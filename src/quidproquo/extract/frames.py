@@ -281,6 +281,14 @@ def membership_clause(noun: Token) -> set[int]:
     return keep
 
 
+def names_members(token: Token) -> bool:
+    """'Among the detained is X', 'among those held are A and B', 'those jailed include C':
+    the trigger names a group told before, the sentence names members of it."""
+    return bool(
+        membership_clause(token) or (token.dep_ == "acl" and membership_clause(token.head))
+    )
+
+
 def counted(noun: Token) -> bool:
     """The noun has its own numeral ("14 prisoners released"): a new group, no back-reference."""
     return any(c.dep_ in ("nummod", "quantmod") for c in noun.children)

@@ -44,6 +44,7 @@ from quidproquo.extract.frames import (
     entity_text,
     frame_words,
     group_member,
+    names_members,
     pair_respectively,
     quoted_name,
     subject_of,
@@ -125,6 +126,7 @@ class DocumentState:
     last_envoy: str | None = None  # "he would travel to Minsk again": the envoy named last
     deported_to: str | None = None  # where the text's last deportation sent people
     swap_told: bool = False  # an exchange was asserted: "the swap was announced ..." refers to it
+    detention_dates: tuple[dt.date | None, dt.date | None] = (None, None)  # last dated arrest
     discourse: Discourse | None = None  # people named so far and their roles
 
 
@@ -426,6 +428,8 @@ class Extractor:
                 state.event_dates = (slot.date_min, slot.date_max)
             if slot.type in GROUP_TYPES:
                 state.group_type = slot.type
+            if slot.type == "detention" and slot.own_date and slot.date_min:
+                state.detention_dates = (slot.date_min, slot.date_max)
             if slot.type == "exchange" and slot.modality == "asserted":
                 state.swap_told = True
             if slot.type == "deportation" and slot.destination and slot.modality != "refused":
@@ -955,6 +959,8 @@ class Extractor:
             fallback = (None, None)  # "B, who is serving eight years": a term, no time (DEV2)
         elif slot.type == "prisoner_count":
             fallback = (state.published, state.published)
+        elif slot.type == "detention" and names_members(token) and state.detention_dates[0]:
+            fallback = state.detention_dates  # "Among those held is X": the arrests told before
         elif slot.type == "denial" and state.claim_dates[0] is not None:
             fallback = state.claim_dates
         elif slot.type in INHERITING and state.event_dates[0] is not None:
