@@ -333,8 +333,25 @@ def nominal_agent(noun: Token) -> Token | None:
     return None
 
 
+def coordinated_subject(verb: Token) -> Token | None:
+    """'Baku released 32 soldiers and Yerevan freed two': the name right before a second
+    verb with no subject of its own, which the parser made a conjunct of the first verb's
+    object, is the second verb's subject."""
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    name = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if name is None or name.pos_ != "PROPN" or name.dep_ != "conj" or name.head.i >= name.i:
+        return None
+    start = name.left_edge.i
+    joined = start > 0 and verb.doc[start - 1].lower_ == "and"
+    return name if joined and name.head.head.i != verb.i else None
+
+
 def subject_of(token: Token) -> Token | None:
     """The grammatical subject (or passive agent) acting in the trigger's clause."""
+    coordinated = coordinated_subject(token)
+    if coordinated is not None:
+        return coordinated
     if membership_participle(token) is not None:
         # "X was among 40 freed (by Y)": X is one of the freed, Y (if named) freed them
         agents = [g for c in token.children if c.dep_ == "agent" for g in c.children]
@@ -1168,7 +1185,7 @@ class FrameFiller:
             if ordered:
                 return ordered
         acting = discourse.acting_subject(trigger) if discourse is not None else None
-        if membership_participle(trigger) is not None:
+        if membership_participle(trigger) is not None or coordinated_subject(trigger):
             acting = None  # "X, who was among 40 freed": X is one of the freed
         agent_noun = nominal_agent(trigger)
         subject = acting or agent_noun or subject_of(trigger)

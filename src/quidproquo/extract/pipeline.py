@@ -397,7 +397,7 @@ class Extractor:
         pair_respectively(slots, dates, text)
         if state.group_type and not any(s.type in GROUP_TYPES for s in slots):
             slots.extend(self._members(view, dates, state))
-        merged = [s for s in merge_same_sentence(slots) if not self._repeated_denial(s, state)]
+        merged = [s for s in merge_same_sentence(slots) if not self._repeated_denial(s, doc, state)]
         merged = respectively(merged, respective_dates(text, dates))
         for slot in merged:  # sanctions on no party at all: the programme's country
             if slot.type == "sanctions_eased" and slot.target is None and state.eased_target:
@@ -441,13 +441,19 @@ class Extractor:
         return kept
 
     @staticmethod
-    def _repeated_denial(slot: Slots, state: DocumentState) -> bool:
-        """'the agency said': a denial by a body already named adds nothing."""
+    def _repeated_denial(slot: Slots, doc: Doc, state: DocumentState) -> bool:
+        """'the agency said': a denial by a body already named adds nothing; 'a spokesman
+        called it fabricated' is a new party denying (an indefinite subject)."""
+        subject = subject_of(doc[slot.trigger])
+        new_party = subject is not None and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children
+        )
         return (
             slot.type == "denial"
             and bool(slot.actor)
             and str(slot.actor)[:1].islower()
             and "denial" in state.seen_types
+            and not new_party
         )
 
     @staticmethod
