@@ -125,3 +125,23 @@ def test_a_number_over_any_age_between_commas_stays_a_count() -> None:
     assert [m.value for m in find_counts("Across Belarus, 1,400, by one count, remain held")] == [
         1400
     ]
+
+
+# -- "the number sent to X": a number of people moved ----------------------------------------
+
+
+def test_the_number_sent_somewhere_is_a_deportation_of_that_many(events_of: EventsOf) -> None:
+    text = "The ombudsman put the number sent to Poland at 115."
+    [event] = events_of(text, "deportation")
+    assert (event.count, event.destination) == (115, "Poland")
+
+
+def test_the_total_flown_somewhere_is_a_release_of_that_many(events_of: EventsOf) -> None:
+    text = "The total flown to Vilnius rose to 52 on Friday."
+    [event] = events_of(text, "release")
+    assert (event.count, event.destination) == (52, "Lithuania")
+
+
+def test_a_list_sent_somewhere_moves_no_one(events_of: EventsOf) -> None:
+    text = "The ombudsman said the list sent to Poland was incomplete."
+    assert events_of(text, "deportation") == [] and events_of(text, "release") == []

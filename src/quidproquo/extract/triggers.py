@@ -179,6 +179,7 @@ class TriggerLexicon:
         self.custody_participles = frozenset(data["custody_participles"])
         self.expulsion_marks = frozenset(data["expulsion_marks"])
         self.group_quantifiers = frozenset(data["group_quantifiers"])
+        self.number_nouns = frozenset(data["number_nouns"])
         self.generic_heads = frozenset(data["generic_heads"])
         self.prediction_adverbs = frozenset(data["prediction_adverbs"])
         self.conveyance_verbs = frozenset(data["conveyance_verbs"])
@@ -456,6 +457,8 @@ class TriggerLexicon:
         if token.dep_ in ("acl", "relcl", "conj", "xcomp"):
             args.append(token.head)
             args.extend(c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+        if token.dep_ == "acl" and token.head.lemma_.lower() in self.number_nouns:
+            return True  # "put the number sent to Ukraine at 115": a number of people
         return any(self.is_people(a) for a in args)
 
     def _is_stock(self, noun: Token) -> bool:
