@@ -1,0 +1,36 @@
+"""Detentions told by nouns: 'the sentencing of N', 'N new detentions' (issue 12, rules-a).
+
+Every sentence here is written for these tests, worded unlike the gold sets.
+"""
+
+from collections.abc import Callable
+
+import pytest
+
+from quidproquo.model import Event
+
+EventsOf = Callable[..., list[Event]]  # the `events_of` fixture of conftest.py
+
+
+def test_the_sentencing_of_a_counted_group_is_a_detention(events_of: EventsOf) -> None:
+    text = "The union condemned the sentencing of four student editors in Brest on Tuesday."
+    [event] = events_of(text, "detention")
+    assert (event.count, event.date_min) == (4, "2025-09-30")
+
+
+def test_new_detentions_counted_are_a_detention_of_that_many(events_of: EventsOf) -> None:
+    text = "Monitors recorded at least 25 new politically motivated detentions in April."
+    [event] = events_of(text, "detention")
+    assert (event.count, event.count_qualifier) == (25, "at_least")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He died in detention last year.",  # a place of custody, not an arrest
+        "Detentions of journalists are common.",  # no new, counted acts
+        "The judge postponed the sentencing.",  # no one sentenced named or counted
+    ],
+)
+def test_other_uses_of_the_nouns_are_no_detention(events_of: EventsOf, text: str) -> None:
+    assert events_of(text, "detention") == []
