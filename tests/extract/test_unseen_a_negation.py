@@ -43,3 +43,37 @@ def test_a_release_said_not_to_have_happened_or_unattested_is_no_event(
     events_of: EventsOf, text: str
 ) -> None:
     assert events_of(text, "release") == []
+
+
+# -- a modal on the verb that governs a nominal event -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Baltic measures remain, the value of the Swiss relief could stay small.",
+        "The relief could come within weeks, an official said.",
+    ],
+)
+def test_relief_under_a_hypothetical_modal_is_no_easing(events_of: EventsOf, text: str) -> None:
+    assert events_of(text, "sanctions_eased") == []
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("Friday's release of four inmates may be only a first step.", 4),
+        ("The release of 20 inmates was not a surprise.", 20),
+    ],
+)
+def test_a_modal_or_negated_judgement_of_a_release_leaves_it_standing(
+    events_of: EventsOf, text: str, count: int
+) -> None:
+    [event] = events_of(text, "release")
+    assert event.count == count
+
+
+def test_announced_relief_is_still_an_easing(events_of: EventsOf) -> None:
+    text = "The Treasury announced relief for the airline on Monday."
+    [event] = events_of(text, "sanctions_eased")
+    assert (event.actor, event.target) == ("United States", "Belavia")

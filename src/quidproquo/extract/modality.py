@@ -123,6 +123,8 @@ class Modality:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.i != token.i:
             return False
+        if any(c.dep_ in ("attr", "acomp") for c in verb.children):
+            return True  # "the release was not a surprise", "may be only a first step"
         return verb.lemma_.lower() not in self.occurrence_verbs
 
     def _negative_argument(self, arg: Token) -> bool:
@@ -141,6 +143,12 @@ class Modality:
         nodes = [token]
         if token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX", "ADJ"):
             nodes.append(token.head)
+        if token.pos_ == "NOUN":  # "the benefit of American relief could remain limited"
+            verb = next(
+                (a for a in ancestors_within_clause(token)[1:] if a.pos_ in ("VERB", "AUX")), None
+            )
+            if verb is not None and not self._said_of_the_event(token, verb):
+                nodes.append(verb)  # (not "the release ... may be only a first step")
         return {c.lower_ for n in nodes for c in n.children if c.dep_ == "aux" and c.tag_ == "MD"}
 
     def has_offer_frame(self, token: Token) -> bool:
