@@ -34,3 +34,35 @@ def test_new_detentions_counted_are_a_detention_of_that_many(events_of: EventsOf
 )
 def test_other_uses_of_the_nouns_are_no_detention(events_of: EventsOf, text: str) -> None:
     assert events_of(text, "detention") == []
+
+
+# -- a custody word that only describes unnamed people tells no arrest ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow denied on Friday that it was negotiating a trade involving three jailed Dutch "
+        "cyclists.",
+        "The envoy flew home on Sunday with four Canadians who had been detained in Iran.",
+        "London on Monday sanctioned two Belarusian prosecutors who had sentenced protesters.",
+    ],
+)
+def test_a_custody_word_describing_unnamed_people_is_no_detention(
+    events_of: EventsOf, text: str
+) -> None:
+    assert events_of(text, "detention") == []
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("The envoy flew home with four Canadians who had been detained in Iran since 2022.", 4),
+        ("Police on Monday detained four Canadians in Tehran.", 4),
+    ],
+)
+def test_a_dated_or_told_arrest_of_a_group_stays(
+    events_of: EventsOf, text: str, count: int
+) -> None:
+    [event] = events_of(text, "detention")
+    assert event.count == count

@@ -1331,6 +1331,8 @@ class FrameFiller:
             return []  # "two citizens jailed in Belarus were pardoned": who, not what happened
         if trig.type == "detention" and base.on_a_person and not _timed(token):
             return []  # "B (jailed over a poem)": who B is; "B, sentenced to six years": a term
+        if trig.type == "detention" and self._describes_a_group(token, base):
+            return []  # "a swap involving two jailed reporters": who they are, no arrest told
         if trig.type == "release" and self.conveys(token) and self._deported_with(token, view):
             return []  # "driven to the border and expelled": one deportation, not a release
         if frame.destination:
@@ -1473,6 +1475,17 @@ class FrameFiller:
         if proper and subject.ent_type_ not in NUMERIC_ENTITIES:
             return entity_text(subject)
         return description_of(subject)  # "a Kremlin spokesman denied ..."
+
+    @staticmethod
+    def _describes_a_group(token: Token, slot: Slots) -> bool:
+        """A custody word that only describes unnamed people, with no time and no term:
+        'two jailed reporters', 'six citizens who had been detained in X'."""
+        describing = token.dep_ in ("amod", "acl", "relcl") and token.head.pos_ in (
+            "NOUN",
+            "PROPN",
+            "PRON",
+        )
+        return describing and not slot.persons and not _timed(token)
 
     @staticmethod
     def _habitual_bare_plural(verb: Token) -> bool:
