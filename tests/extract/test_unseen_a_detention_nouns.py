@@ -66,3 +66,32 @@ def test_a_dated_or_told_arrest_of_a_group_stays(
 ) -> None:
     [event] = events_of(text, "detention")
     assert event.count == count
+
+
+# -- a part of a group told before, described ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monitors said only a handful of those freed had been jailed for opposing the 2022 "
+        "referendum.",
+        "Half of the pardoned had been jailed since the 2020 protests.",
+    ],
+)
+def test_a_part_of_a_group_told_before_described_is_no_detention(
+    events_of: EventsOf, text: str
+) -> None:
+    assert events_of(text, "detention") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A handful of students were detained in Brest on Monday.",
+        "Dozens of students were detained in Brest on Monday.",
+    ],
+)
+def test_a_new_group_detained_is_a_detention(events_of: EventsOf, text: str) -> None:
+    [event] = events_of(text, "detention")
+    assert event.date_min == "2025-09-29"

@@ -521,6 +521,17 @@ def _names_a_thing(token: Token) -> bool:
     return token.dep_ in ("nummod", "compound", "amod") and token.head.ent_type_ == ""
 
 
+def _part_of_a_told_group(noun: Token) -> bool:
+    """'a handful of those freed', 'half of the pardoned': a part of a group told before."""
+    return any(
+        o.lower_ in ("those", "these", "them") or any(d.lower_ == "the" for d in o.children)
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
+
+
 def _timed(token: Token) -> bool:
     """A date or a term in the trigger's phrase: 'in 2021', 'to six years', 'a 15-year term'."""
     return any(
@@ -1557,7 +1568,7 @@ class FrameFiller:
         return (
             slot.type == "detention"
             and subject is not None
-            and subject.lower_ in self.lexicon.group_quantifiers
+            and (subject.lower_ in self.lexicon.group_quantifiers or _part_of_a_told_group(subject))
         )
 
     def _with_counts(self, base: Slots, view: SentenceView, indices: set[int]) -> list[Slots]:
