@@ -1526,12 +1526,14 @@ class FrameFiller:
         detains dual nationals", "citizens who are arrested") or a description of a group
         ("many of the exiles had been jailed"); no named person and no count."""
         of = [g for c in token.children if c.lower_ == "of" for g in c.children]
+        clause = token.head if token.dep_ in ("acomp", "oprd") else token  # "walks free"
+        described = [clause.head] if clause.dep_ in ("relcl", "acl") else []
         if any(
             c.dep_ in ("det", "amod") and c.lower_ in GENERIC_DETERMINERS
-            for n in [token, *of]
+            for n in [token, *of, *described]
             for c in n.children
         ):
-            return True  # "the release of every prisoner"
+            return True  # "the release of every prisoner", "every prisoner who walks free"
         first = token.head if token.dep_ == "conj" else token
         to = [c for c in first.children if c.dep_ == "aux" and c.lower_ == "to"]
         if to and not any(not t.is_punct for t in token.doc[: to[0].i]):

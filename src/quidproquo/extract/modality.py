@@ -83,6 +83,7 @@ class Modality:
     generic_determiners: frozenset[str]
     trade_phrases: tuple[str, ...]
     occurrence_verbs: frozenset[str]
+    goal_nouns: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Modality:
@@ -126,6 +127,19 @@ class Modality:
         if any(c.dep_ in ("attr", "acomp") for c in verb.children):
             return True  # "the release was not a surprise", "may be only a first step"
         return verb.lemma_.lower() not in self.occurrence_verbs
+
+    def goal_of_someone(self, token: Token) -> bool:
+        """'My priority is to bring people home', 'the aim was to free them': a goal stated,
+        not an act (an infinitive predicated of a goal noun)."""
+        verb = token.head if token.dep_ in ("xcomp", "advcl", "ccomp", "attr") else None
+        if verb is None or verb.lemma_ != "be":
+            return False
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return False
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in self.goal_nouns
+            for c in verb.children
+        )
 
     def _negative_argument(self, arg: Token) -> bool:
         if arg.lower_ in self.negative_arguments:
@@ -247,6 +261,8 @@ class Modality:
         if trigger.type != "visit" and not measure and self.is_generic_noun(token):
             return None
         if self.modifier_of(token, self.irrealis_modifiers):
+            return None
+        if self.goal_of_someone(token):
             return None
         if trigger.type.startswith("sanctions") and self.is_unspecific_noun(token):
             return None
