@@ -102,3 +102,31 @@ def test_members_with_a_date_of_their_own_keep_it(events_of: EventsOf) -> None:
 )
 def test_near_misses_of_held_members_give_no_person(events_of: EventsOf, text: str) -> None:
     assert [e.persons for e in events_of(text, "detention") if e.persons] == []
+
+
+# -- "..., among them X" on a group of the same sentence is not the last release's member ----
+
+FREED = "Belarus freed 40 inmates on Monday. "
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "But for the dozens who stay behind, among them the poet Ivan Petrov, nothing changes.",
+        "Viasna says 900 political prisoners remain after the release, among them the poet "
+        "Ivan Petrov.",
+    ],
+)
+def test_among_them_on_a_group_of_its_own_sentence_is_no_member_of_the_release(
+    events_of: EventsOf, second: str
+) -> None:
+    assert [e.persons for e in events_of(FREED + second, "release") if e.persons] == []
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["Among them was the poet Ivan Petrov.", "The poet Ivan Petrov was among them."],
+)
+def test_among_them_alone_names_a_member_of_the_release(events_of: EventsOf, second: str) -> None:
+    named = [e.persons for e in events_of(FREED + second, "release") if e.persons]
+    assert named == [["Ivan Petrov"]]

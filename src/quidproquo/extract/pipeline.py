@@ -864,6 +864,10 @@ class Extractor:
             return []
         if self.modality.is_negated(among) or self.modality.is_conditional(among):
             return []
+        if among.i > 1 and among.doc[among.i - 1].text == "," and any(
+            t.is_alpha for t in among.doc[: among.i - 1]
+        ):
+            return []  # "the hundreds who remain, among them X": a group of this sentence
         if among.pos_ in ("VERB", "AUX"):  # "they include A and B"
             indices = clause_tokens(among)
         else:
