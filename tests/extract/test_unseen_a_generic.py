@@ -45,3 +45,20 @@ def test_every_one_who_walks_free_is_no_release(events_of: EventsOf, text: str) 
 def test_one_release_told_in_such_frames_stays(events_of: EventsOf, text: str, day: str) -> None:
     [event] = events_of(text, "release")
     assert event.date_min == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Each of them must be released without conditions," said Olga Marchenko of Amnesty.',
+        "All political prisoners should be freed, the senator said.",
+    ],
+)
+def test_a_demand_is_no_release(events_of: EventsOf, text: str) -> None:
+    assert events_of(text, "release") == []
+
+
+def test_a_demand_inside_a_description_leaves_the_release_standing(events_of: EventsOf) -> None:
+    text = "Lukashenko freed 14 prisoners who should never have been jailed."
+    [event] = events_of(text, "release")
+    assert (event.count, event.actor) == (14, "Lukashenko")

@@ -84,6 +84,7 @@ class Modality:
     trade_phrases: tuple[str, ...]
     occurrence_verbs: frozenset[str]
     goal_nouns: frozenset[str]
+    demand_modals: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Modality:
@@ -277,6 +278,8 @@ class Modality:
         if not factive and not offer and any(lemma in self.irrealis_heads for lemma in lemmas):
             return None
         modals = self.modals(token)
+        if modals & self.demand_modals:
+            return None  # "every one of them must be released": a demand, not an act
         if modals & self.hypothetical_modals:
             return "proposed" if offer else None
         if offer:
