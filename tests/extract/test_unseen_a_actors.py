@@ -56,3 +56,26 @@ def test_the_same_body_taken_up_again_adds_no_denial(events_of: EventsOf) -> Non
     )
     actors = [e.actor for e in events_of(text, "denial")]
     assert actors == ["Kremlin"]
+
+
+# -- "A granted B clemency": B is freed, A is not ---------------------------------------------
+
+JAILED = "Ivan Petrov was jailed in 2020. "
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "President Anna Berg granted Petrov clemency, and he was flown to Riga hours later.",
+        "President Anna Berg granted clemency, and he was flown to Riga hours later.",
+    ],
+)
+def test_the_pardoner_is_never_the_pardoned(events_of: EventsOf, second: str) -> None:
+    [event] = events_of(JAILED + second, "release")
+    assert (event.actor, event.persons) == ("Anna Berg", ["Ivan Petrov"])
+
+
+def test_a_pronoun_after_a_person_not_pardoning_takes_that_person(events_of: EventsOf) -> None:
+    text = "Olga Marchenko was arrested in 2021 and she was freed on Monday."
+    [event] = events_of(text, "release")
+    assert event.persons == ["Olga Marchenko"]

@@ -47,6 +47,7 @@ from quidproquo.extract.frames import (
     names_members,
     pair_respectively,
     quoted_name,
+    same_person,
     subject_of,
 )
 from quidproquo.extract.gate import Gate, load_gate
@@ -680,7 +681,10 @@ class Extractor:
             if t.i in indices
             and t.pos_ == "PROPN"
             and t.text in known
-            and t.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "conj")
+            and (
+                t.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "conj", "dative")
+                or (t.dep_ == "compound" and t.head.dep_ == "dobj")  # "granted X clemency"
+            )
         ]
         if named:
             slot.persons = [self.full_name(n, state) for n in dict.fromkeys(named)]
@@ -705,6 +709,10 @@ class Extractor:
             and e.end <= refers[0].i
             and not self.gazetteer.is_leader(e.text)
             and not self.filler.is_envoy(e)
+            and not (slot.actor and same_person(e.text, slot.actor))  # who freed, not who was
+            and not (  # "A granted B clemency, and he was flown out": he is not A
+                e.root.dep_ == "nsubj" and e.root.head.lemma_.lower() in load_roles().agent_verbs
+            )
         ]
         antecedent = self.full_name(before[-1], state) if before else state.last_person
         if refers and antecedent:
