@@ -43,8 +43,12 @@ from quidproquo.extract.frames import (
     clause_tokens,
     counted,
     entity_text,
+    frame_words,
+    group_member,
+    names_members,
     pair_respectively,
     quoted_name,
+    same_person,
     subject_of,
 )
 from quidproquo.extract.gate import Gate, load_gate
@@ -93,7 +97,6 @@ INHERITING = frozenset(
     {"release", "deportation", "visit", "sanctions_eased", "exchange", "denial", "detention"}
 )
 GROUP_TYPES = frozenset({"release", "deportation"})  # events that move a group of people
-FRESH_SWAP = frozenset({"another", "second", "third", "new", "latest", "earlier", "previous"})
 # Sentences per model batch: 256 parse about a fifth faster than spaCy's default of 1,000
 # (smaller arrays; the parsers take them in quarters, sorted by length).
 PARSE_BATCH = 256
@@ -137,6 +140,7 @@ class DocumentState:
     last_envoy: str | None = None  # "he would travel to Minsk again": the envoy named last
     deported_to: str | None = None  # where the text's last deportation sent people
     swap_told: bool = False  # an exchange was asserted: "the swap was announced ..." refers to it
+    detention_dates: tuple[dt.date | None, dt.date | None] = (None, None)  # last dated arrest
     discourse: Discourse | None = None  # people named so far and their roles
 
 
@@ -351,7 +355,7 @@ class Extractor:
                 continue
             for obj in (c for c in token.children if c.dep_ == "dobj"):
                 if obj.pos_ == "PRON" or any(
-                    c.dep_ == "det" and c.lower_ in ("that", "this", "these", "those", "such")
+                    c.dep_ == "det" and c.lower_ in frame_words().pointing_determiners
                     for c in obj.children
                 ):
                     return True
@@ -439,7 +443,7 @@ class Extractor:
         pair_respectively(slots, dates, text)
         if state.group_type and not any(s.type in GROUP_TYPES for s in slots):
             slots.extend(self._members(view, dates, state))
-        merged = [s for s in merge_same_sentence(slots) if not self._repeated_denial(s, state)]
+        merged = [s for s in merge_same_sentence(slots) if not self._repeated_denial(s, doc, state)]
         merged = respectively(merged, respective_dates(text, dates))
         for slot in merged:  # sanctions on no party at all: the programme's country
             if slot.type == "sanctions_eased" and slot.target is None and state.eased_target:
@@ -474,6 +478,8 @@ class Extractor:
                 state.event_dates = (slot.date_min, slot.date_max)
             if slot.type in GROUP_TYPES:
                 state.group_type = slot.type
+            if slot.type == "detention" and slot.own_date and slot.date_min:
+                state.detention_dates = (slot.date_min, slot.date_max)
             if slot.type == "exchange" and slot.modality == "asserted":
                 state.swap_told = True
             if slot.type == "deportation" and slot.destination and slot.modality != "refused":
@@ -485,13 +491,19 @@ class Extractor:
         return kept
 
     @staticmethod
-    def _repeated_denial(slot: Slots, state: DocumentState) -> bool:
-        """'the agency said': a denial by a body already named adds nothing."""
+    def _repeated_denial(slot: Slots, doc: Doc, state: DocumentState) -> bool:
+        """'the agency said': a denial by a body already named adds nothing; 'a spokesman
+        called it fabricated' is a new party denying (an indefinite subject)."""
+        subject = subject_of(doc[slot.trigger])
+        new_party = subject is not None and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children
+        )
         return (
             slot.type == "denial"
             and bool(slot.actor)
             and str(slot.actor)[:1].islower()
             and "denial" in state.seen_types
+            and not new_party
         )
 
     @staticmethod
@@ -504,7 +516,7 @@ class Extractor:
         if slot.type == "exchange" and state.swap_told:
             # "the swap was announced ...", "released N in return": the swap told before,
             # unless it is another one ("carried out another exchange") or has a day of its own
-            fresh = any(c.lower_ in FRESH_SWAP for c in token.children)
+            fresh = any(c.lower_ in frame_words().fresh_swap_words for c in token.children)
             named = any(p.split()[-1] in doc_text(doc) for p in slot.persons)  # not taken up
             return named or fresh or self._own_date(token)
         if slot.type == "prisoner_count" and slot.date_min is None and token.lower_ == "from":
@@ -717,7 +729,10 @@ class Extractor:
             for t, surname in surname_tokens(view.doc)
             if t.i in indices
             and surname in known
-            and t.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "conj")
+            and (
+                t.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "conj", "dative")
+                or (t.dep_ == "compound" and t.head.dep_ == "dobj")  # "granted X clemency"
+            )
         ]
         if named:
             slot.persons = [self.full_name(n, state) for n in dict.fromkeys(named)]
@@ -742,6 +757,10 @@ class Extractor:
             and e.end <= refers[0].i
             and not self.gazetteer.is_leader(e.text)
             and not self.filler.is_envoy(e)
+            and not (slot.actor and same_person(e.text, slot.actor))  # who freed, not who was
+            and not (  # "A granted B clemency, and he was flown out": he is not A
+                e.root.dep_ == "nsubj" and e.root.head.lemma_.lower() in load_roles().agent_verbs
+            )
         ]
         antecedent = self.full_name(before[-1], state) if before else state.last_person
         if refers and antecedent:
@@ -751,10 +770,14 @@ class Extractor:
     def _definite_description(self, token: Token, state: DocumentState) -> bool:
         """'The 52-year-old was arrested', 'the laureate was freed': one person told of
         before, taken up by a definite description (DEV2: persons named by anaphora)."""
-        if token.dep_ != "nsubjpass" or not any(
+        member = any(
+            group_member(verb) == token
+            for verb in [token.head] + [c for c in token.children if c.dep_ == "relcl"]
+        )
+        if not (token.dep_ == "nsubjpass" or member) or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in token.children
         ):
-            return False
+            return False  # "the 52-year-old was freed", "the 52-year-old was among 40 freed"
         aged = token.lower_ == "old" and any(c.lower_ == "year" for c in token.children)
         if not (aged or token.tag_ == "NN") or counted(token):
             return False
@@ -915,6 +938,10 @@ class Extractor:
             return []
         if self.modality.is_negated(among) or self.modality.is_conditional(among):
             return []
+        if among.i > 1 and among.doc[among.i - 1].text == "," and any(
+            t.is_alpha for t in among.doc[: among.i - 1]
+        ):
+            return []  # "the hundreds who remain, among them X": a group of this sentence
         if among.pos_ in ("VERB", "AUX"):  # "they include A and B"
             indices = clause_tokens(among)
         else:
@@ -1021,6 +1048,8 @@ class Extractor:
             fallback = (None, None)  # "B, who is serving eight years": a term, no time (DEV2)
         elif slot.type == "prisoner_count":
             fallback = (state.published, state.published)
+        elif slot.type == "detention" and names_members(token) and state.detention_dates[0]:
+            fallback = state.detention_dates  # "Among those held is X": the arrests told before
         elif slot.type == "denial" and state.claim_dates[0] is not None:
             fallback = state.claim_dates
         elif slot.type in GROUP_TYPES and state.released_on[0] and names_freed_group(token):
