@@ -220,7 +220,6 @@ def test_a_large_store_recomputes_the_chance_test_in_the_background(
     from quidproquo.ledger import stored
 
     monkeypatch.setattr(stored, "INLINE_INCIDENTS", 0)  # treat this store as a large one
-    monkeypatch.setattr(stored, "WAIT_SECONDS", 0.0)
     first, state = stored.chance_tests_for_page(generated)
     assert (first, state) == (None, "computing")  # the page does not wait for it
     deadline = time.monotonic() + 300

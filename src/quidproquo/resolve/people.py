@@ -14,11 +14,14 @@ a registry), freed, freed and expelled (freed abroad, deported, exchanged), re-i
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from quidproquo.ingest.registry import RegistryEntry
 from quidproquo.ledger.terms import held_series, latest
@@ -31,6 +34,7 @@ from quidproquo.validate import stored_json
 
 PEOPLE_TYPES = ("detention", "release", "deportation", "exchange")
 STATUSES = ("held", "freed", "freed and expelled", "re-imprisoned", "unknown")
+HELD = ("held", "re-imprisoned")
 REGISTRY_ORIGIN = "registry"
 HOME_COUNTRY = "belarus"  # a release "to" here is not an expulsion
 # Order of facts on the same day: arrest before sentence, release before expulsion.
@@ -326,17 +330,8 @@ def _status(facts: list[PersonFact], day: str) -> tuple[str, str | None, list[st
     return status, since, doubts
 
 
-def people(
-    store: Store,
-    as_of: str | None = None,
-    status: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    name: str | None = None,
-) -> list[Person]:
-    """Every named person with their facts and status on `as_of` (default today); filtered
-    by status, by a fact dated within [since, until], or by a name (any spelling)."""
-    day = as_of or date.today().isoformat()
+def _build(store: Store, day: str) -> list[Person]:
+    """Every named person with their facts and status on `day`, in page order."""
     found: dict[str, Person] = {}
     with store.transaction() as conn:
         resolver = EntityResolver(store, conn)
@@ -363,23 +358,190 @@ def people(
             who.facts.append(fact)
             if registry not in who.registries:
                 who.registries.append(registry)
-        wanted = resolver.candidates(name)[0] if name else None
-    result = []
     for who in found.values():
         who.facts.sort(key=lambda f: (f.date_max or f.date_min or "9999", f.date_min or "",
                                       FACT_ORDER[f.kind]))  # fmt: skip
-        who.status, who.status_since, who.doubts = _status(_with_returns(who.facts), day)
-        if status and who.status != status:
-            continue
-        if (since or until) and not any(
-            f.date_min and (not since or (f.date_max or f.date_min) >= since)
-            and (not until or f.date_min <= until) for f in who.facts
-        ):  # fmt: skip
-            continue
-        if wanted is not None and who.key not in wanted:
-            continue
-        result.append(who)
-    return sorted(result, key=lambda p: (STATUSES.index(p.status), fold(p.name)))
+        _with_returns(who.facts)
+    return _in_order(_on_day(list(found.values()), day))
+
+
+def _on_day(everyone: list[Person], day: str) -> list[Person]:
+    """The same people with their status on `day`."""
+    for who in everyone:
+        who.status, who.status_since, who.doubts = _status(who.facts, day)
+    return everyone
+
+
+def _order(person: Person) -> tuple[int, str, str]:
+    """Page order: by status, then name; the key settles ties (a keyset needs a total order)."""
+    return STATUSES.index(person.status), fold(person.name), person.key
+
+
+def _in_order(everyone: list[Person]) -> list[Person]:
+    return sorted(everyone, key=_order)
+
+
+def people(
+    store: Store,
+    as_of: str | None = None,
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    name: str | None = None,
+) -> list[Person]:
+    """Every named person with their facts and status on `as_of` (default today); filtered
+    by status, by a fact dated within [since, until], or by a name (any spelling)."""
+    return people_page(store, as_of, status, since, until, name)[0]
+
+
+def people_page(
+    store: Store,
+    as_of: str | None = None,
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    name: str | None = None,
+    after: str | None = None,
+    limit: int | None = None,
+) -> tuple[list[Person], str | None]:
+    """One page of `people` (all of it without `limit`): the people that follow the person
+    keyed `after`, and the key to continue after when more follow (else None). Read from the
+    stored registry (built again first if what it rests on changed); today's registry without
+    filters other than a status is read a page at a time by keyset. An `after` that keys no
+    listed person raises ValueError."""
+    today = date.today().isoformat()
+    day = as_of or today
+    built = stored_registry(store)
+    if built is None and day == today and not (since or until or name):
+        return _stored_page(store, status, after, limit)
+    everyone = built if built is not None else _stored_people(store)
+    if day != today:
+        everyone = _in_order(_on_day(everyone, day))
+    wanted = _named(store, name) if name else None
+    shown = [
+        who for who in everyone
+        if (not status or who.status == status)
+        and (not (since or until) or _dated_within(who, since, until))
+        and (wanted is None or who.key in wanted)
+    ]  # fmt: skip
+    if after is not None:
+        keys = [who.key for who in shown]
+        if after not in keys:
+            raise ValueError(f"no person {after!r} to continue after")
+        shown = shown[keys.index(after) + 1 :]
+    if limit is None or len(shown) <= limit:
+        return shown, None
+    return shown[:limit], shown[limit - 1].key
+
+
+def _dated_within(who: Person, since: str | None, until: str | None) -> bool:
+    return any(
+        f.date_min and (not since or (f.date_max or f.date_min) >= since)
+        and (not until or f.date_min <= until) for f in who.facts
+    )  # fmt: skip
+
+
+def _named(store: Store, name: str) -> set[str]:
+    """Keys of the people a name (any spelling) denotes."""
+    with store.transaction() as conn:
+        return set(EntityResolver(store, conn).candidates(name)[0])
+
+
+def named_held(store: Store, as_of: str | None = None) -> int:
+    """How many named people are held or re-imprisoned on `as_of` (default today)."""
+    if (as_of or date.today().isoformat()) == date.today().isoformat():
+        built = stored_registry(store)
+        if built is None:
+            row = store.query_one("SELECT COUNT(*) AS n FROM people_registry"
+                                  " WHERE status IN ('held', 're-imprisoned')")  # fmt: skip
+            return int(row["n"]) if row else 0
+    return sum(p.status in HELD for p in people(store, as_of))
+
+
+# -- the stored registry (migration 0075) ----------------------------------------------------
+
+
+def _versions(store: Store) -> tuple[int, int]:
+    row = store.query_one(
+        "SELECT f.version AS facts, p.version AS people FROM facts_version f, people_version p"
+        " WHERE f.id = 1 AND p.id = 1"
+    )
+    return (int(row["facts"]), int(row["people"])) if row else (0, 0)
+
+
+def stored_registry(store: Store) -> list[Person] | None:
+    """Make sure the stored registry holds for today's facts, names and day: if not, build it
+    and store it. Returns None when the stored one can be read, else (a read-only or busy
+    database) the registry built now."""
+    today = date.today().isoformat()
+    versions = _versions(store)  # read before building: a change meanwhile makes it stale
+    state = store.query_one(
+        "SELECT facts_version, people_version, day FROM people_registry_state WHERE id = 1"
+    )
+    if state and (state["facts_version"], state["people_version"], state["day"]) == (
+        *versions, today
+    ):
+        return None
+    everyone = _build(store, today)
+    rows = [{"p": n, "k": who.key, "s": who.status, "j": json.dumps(asdict(who), default=str)}
+            for n, who in enumerate(everyone)]  # fmt: skip
+    state_row = {"f": versions[0], "v": versions[1], "d": today, "t": now_iso()}
+    try:
+        with store.transaction() as conn:
+            store.execute("DELETE FROM people_registry", conn=conn)
+            if rows:
+                store.execute(
+                    "INSERT INTO people_registry (position, person_key, status, person)"
+                    " VALUES (:p, :k, :s, :j)", rows, conn)  # fmt: skip
+            store.execute(
+                "INSERT INTO people_registry_state (id, facts_version, people_version, day,"
+                " built_at) VALUES (1, :f, :v, :d, :t) ON CONFLICT (id) DO UPDATE SET"
+                " facts_version = :f, people_version = :v, day = :d, built_at = :t",
+                state_row, conn)  # fmt: skip
+    except SQLAlchemyError:  # read-only, or another request stored it meanwhile
+        return everyone
+    return None
+
+
+def _person(stored: str) -> Person:
+    data = json.loads(stored)
+    data["facts"] = [PersonFact(**f) for f in data["facts"]]
+    return Person(**data)
+
+
+def _stored_people(store: Store) -> list[Person]:
+    rows = store.query("SELECT person FROM people_registry ORDER BY position")
+    return [_person(r["person"]) for r in rows]
+
+
+def _stored_page(
+    store: Store, status: str | None, after: str | None, limit: int | None
+) -> tuple[list[Person], str | None]:
+    where, bound = ["1 = 1"], dict[str, Any]()
+    if status:
+        where.append("status = :s")
+        bound["s"] = status
+    if after is not None:
+        row = store.query_one(
+            "SELECT position FROM people_registry WHERE person_key = :k", {"k": after}
+        )
+        if row is None or (status and _person_status(store, after) != status):
+            raise ValueError(f"no person {after!r} to continue after")
+        where.append("position > :p")
+        bound["p"] = row["position"]
+    sql = f"SELECT person FROM people_registry WHERE {' AND '.join(where)} ORDER BY position"
+    if limit is not None:
+        sql += " LIMIT :n"
+        bound["n"] = limit + 1
+    shown = [_person(r["person"]) for r in store.query(sql, bound)]
+    if limit is None or len(shown) <= limit:
+        return shown, None
+    return shown[:limit], shown[limit - 1].key
+
+
+def _person_status(store: Store, key: str) -> str | None:
+    row = store.query_one("SELECT status FROM people_registry WHERE person_key = :k", {"k": key})
+    return row["status"] if row else None
 
 
 def _with_returns(facts: list[PersonFact]) -> list[PersonFact]:
@@ -393,10 +555,10 @@ def _with_returns(facts: list[PersonFact]) -> list[PersonFact]:
     return facts
 
 
-def stock(store: Store, registry: list[Person]) -> dict[str, Any]:
-    """The latest counted number held beside the number of named people held now."""
+def stock(store: Store, as_of: str | None = None) -> dict[str, Any]:
+    """The latest counted number held beside the number of named people held on `as_of`."""
     counts = latest(held_series(store))
-    named = sum(p.status in ("held", "re-imprisoned") for p in registry)
+    named = named_held(store, as_of)
     return {
         "latest_counts": [
             {

@@ -268,14 +268,16 @@ def people(qpq: Quidproquo, params: Params) -> Page:
         "since": iso_date(params, "since"),
         "until": iso_date(params, "until"),
     }
-    limit, page = integer(params, "limit", PAGE_SIZE, 1, MAX_LIMIT), _page(params)
-    found = qpq.people(filters["as_of"], filters["status"], filters["since"], filters["until"])
-    shown = found[(page - 1) * limit : page * limit]
+    limit = integer(params, "limit", PAGE_SIZE, 1, MAX_LIMIT)
+    try:  # by keyset on the stored registry's order
+        shown, last = qpq.people_page(filters["as_of"], filters["status"], filters["since"],
+                                      filters["until"], None, params.get("after") or None, limit)
+    except ValueError as exc:  # an `after` that keys no person listed
+        raise BadRequest(f"after: {exc}") from exc
     return Page(
         "people.html",
         {"filters": filters, "people": [p.to_dict() for p in shown],
-         "stock": qpq.held_stock(filters["as_of"]),
-         "next": _next(params, page, len(found) > page * limit)},
+         "stock": qpq.held_stock(filters["as_of"]), "next": next_page(params, last)},
         {"statuses": STATUSES},
     )  # fmt: skip
 
