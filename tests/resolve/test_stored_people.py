@@ -92,9 +92,9 @@ def test_the_stored_registry_follows_every_change(store: Store) -> None:
     store.execute("INSERT INTO entities (id, name, kind, role, attributes, origin) VALUES"
                   " ('kanstantsin-pilnik', 'Kanstantsin Pilnik', 'person', NULL, '{}',"
                   " 'curated')")  # fmt: skip
-    store.execute(
-        "INSERT INTO entity_aliases (entity_id, alias, alias_key) VALUES"
-        " ('kanstantsin-pilnik', 'Kastus Pilnik', :k)", {"k": name_key("Kastus Pilnik")})  # fmt: skip
+    store.execute("INSERT INTO entity_aliases (entity_id, alias, alias_key) VALUES"
+                  " ('kanstantsin-pilnik', 'Kastus Pilnik', :k)",
+                  {"k": name_key("Kastus Pilnik")})  # fmt: skip
     shown = _shown(store)
     assert shown == _fresh(store) and _stored_version(store)[0] == facts_before
     pilnik = next(p for p in shown if p["key"] == "kanstantsin-pilnik")
