@@ -27,7 +27,7 @@ from quidproquo.ledger.summaries import facts_version, share_lock
 from quidproquo.store import CHUNK, Store, from_json, in_list, now_iso
 
 CHANCE_TESTS = "chance_tests"  # stored as chance_tests:<period>:<day>
-INLINE_INCIDENTS = 20_000  # up to this many incidents a page computes the test itself
+INLINE_INCIDENTS = 500  # up to this many incidents a page computes the test itself (~60 ms)
 LISTED = 50  # facts left out (implausible dates, outside the period) listed; all are counted
 State = Literal["current", "stale", "computing"]
 _RUNNING: dict[tuple[str, int, bool, str], BaseProcess] = {}
