@@ -29,7 +29,7 @@ from quidproquo.resolve.entities import EntityResolver
 from quidproquo.resolve.names import fold
 from quidproquo.resolve.rows import date_interval, short_hash
 from quidproquo.resolve.shown import reviewer_set, shown, value_text
-from quidproquo.store import Store, from_json, now_iso
+from quidproquo.store import CHUNK, Store, from_json, in_list, now_iso
 from quidproquo.validate import stored_json
 
 PEOPLE_TYPES = ("detention", "release", "deportation", "exchange")
@@ -178,11 +178,12 @@ def _reason(settled: bool, count: int, birth_conflict: bool) -> str:
 
 def _incident_facts(store: Store) -> list[tuple[str, PersonFact]]:
     """(name as written, fact) for every person named in a people incident."""
+    kinds = ", ".join(repr(t) for t in PEOPLE_TYPES)
     incidents = {
         r["id"]: r
         for r in store.query(
             "SELECT id, type, date_min, date_max, destination, persons, notes FROM incidents"
-            f" WHERE status <> 'rejected' AND type IN ({', '.join(repr(t) for t in PEOPLE_TYPES)})"
+            f" WHERE status <> 'rejected' AND type IN ({kinds})"
         )
     }
     names: dict[str, set[str]] = {
@@ -190,40 +191,63 @@ def _incident_facts(store: Store) -> list[tuple[str, PersonFact]]:
     }
     texts: dict[str, list[str]] = {i: [r["notes"] or ""] for i, r in incidents.items()}
     sources: dict[str, list[str]] = {i: [] for i in incidents}
-    dates: dict[str, dict[str, set[str]]] = {i: {} for i in incidents}  # value -> sources
+    # Only the claims of these incidents, with only the values and texts read below (a
+    # detention's texts name its sentence; the persons claimed are added to its names).
     for claim in store.query(
-        "SELECT c.incident_id, c.property, c.value, c.evidence, c.source_url, c.document_id, d.url"
-        " FROM claims c LEFT JOIN documents d ON d.id = c.document_id"
-        " WHERE c.status <> 'rejected'"
+        f"SELECT c.incident_id, c.property, CASE WHEN c.property = 'persons' THEN c.value END"
+        " AS value, CASE WHEN i.type = 'detention' THEN c.evidence END AS evidence,"
+        f" {CLAIM_SOURCE} FROM claims c JOIN incidents i ON i.id = c.incident_id"
+        " LEFT JOIN documents d ON d.id = c.document_id"
+        f" WHERE c.status <> 'rejected' AND i.status <> 'rejected' AND i.type IN ({kinds})"
+        " ORDER BY c.incident_id, c.first_seen, c.id"  # sources in the order they came
     ):
         incident_id = claim["incident_id"]
-        if incident_id not in incidents:
-            continue
-        source = (
-            claim["source_url"]
-            or claim["url"]
-            or (f"document {claim['document_id']}" if claim["document_id"] else None)
-        )
+        source = _source(claim)
         if source and source not in sources[incident_id]:
             sources[incident_id].append(source)
         texts[incident_id].append(claim["evidence"] or "")
         if claim["property"] == "persons":
             value = from_json(claim["value"])
             names[incident_id] |= set(value if isinstance(value, list) else [value])
-        if claim["property"] == "date":
-            dates[incident_id].setdefault(claim["value"], set()).add(source or "")
-    destinations = _linked_destinations(store, incidents)
     reviewed = reviewer_set(store, "incident")
+    dates = _claimed_dates(store, [i for i in incidents if "date" in reviewed.get(i, {})])
+    destinations = _linked_destinations(store, incidents)
     found = []
     for incident_id, row in incidents.items():
         destination = row["destination"] or destinations.get(incident_id)
         kind, detail = _fact_kind(row["type"], destination, " ".join(texts[incident_id]))
+        date = _reviewed_date(row, dates.get(incident_id, {}), reviewed)
         for name in sorted(n for n in names[incident_id] if isinstance(n, str) and n.strip()):
             fact = PersonFact(kind, row["date_min"], row["date_max"], detail,
-                              sources[incident_id], incident_id,
-                              _reviewed_date(row, dates[incident_id], reviewed))  # fmt: skip
+                              sources[incident_id], incident_id, date)  # fmt: skip
             found.append((name, fact))
     return found
+
+
+CLAIM_SOURCE = "c.source_url, c.document_id, d.url"  # a claim's source, read by `_source`
+
+
+def _source(claim: dict[str, Any]) -> str | None:
+    return (
+        claim["source_url"]
+        or claim["url"]
+        or (f"document {claim['document_id']}" if claim["document_id"] else None)
+    )
+
+
+def _claimed_dates(store: Store, ids: list[str]) -> dict[str, dict[str, set[str]]]:
+    """incident id -> each date its sources claim -> those sources (only the incidents
+    whose date a reviewer set show the sources' dates beside it)."""
+    dates: dict[str, dict[str, set[str]]] = {}
+    for start in range(0, len(ids), CHUNK):
+        names, params = in_list("i", ids[start : start + CHUNK])
+        for claim in store.query(
+            f"SELECT c.incident_id, c.value, {CLAIM_SOURCE} FROM claims c"
+            " LEFT JOIN documents d ON d.id = c.document_id WHERE c.property = 'date'"
+            f" AND c.status <> 'rejected' AND c.incident_id IN ({names})", params):  # fmt: skip
+            claimed = dates.setdefault(claim["incident_id"], {})
+            claimed.setdefault(claim["value"], set()).add(_source(claim) or "")
+    return dates
 
 
 def _reviewed_date(
@@ -338,10 +362,17 @@ def _build(store: Store, day: str) -> list[Person]:
         entity_names = {r["id"]: r["name"] for r in store.query("SELECT id, name FROM entities",
                                                                  conn=conn)}  # fmt: skip
 
+        resolved: dict[str, tuple[str, str]] = {}  # a name as written -> (key, name shown)
+
         def person(entity_id: str | None, written: str) -> Person:
-            entity_id = entity_id or resolver.find(written)
-            key = entity_id or "name:" + fold(written)
-            shown = entity_names.get(entity_id or "", written)
+            if entity_id is None and written in resolved:
+                key, shown = resolved[written]
+            else:
+                found_id = entity_id or resolver.find(written)
+                key = found_id or "name:" + fold(written)
+                shown = entity_names.get(found_id or "", written)
+                if entity_id is None:
+                    resolved[written] = key, shown
             return found.setdefault(key, Person(key, shown))
 
         for written, fact in _incident_facts(store):
