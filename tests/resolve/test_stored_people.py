@@ -13,14 +13,20 @@ import pytest
 from quidproquo.ingest.registry import RegistryEntry
 from quidproquo.resolve import review
 from quidproquo.resolve.names import name_key
-from quidproquo.resolve.people import _build, import_registry, named_held, people, people_page
+from quidproquo.resolve.people import (
+    build_registry,
+    import_registry,
+    named_held,
+    people,
+    people_page,
+)
 from quidproquo.resolve.rows import insert_incident
 from quidproquo.store import Store
 
 
 def _fresh(store: Store, day: str | None = None) -> list[dict[str, Any]]:
     """The registry built from the store now, as `people` gives it."""
-    return [p.to_dict() for p in _build(store, day or date.today().isoformat())]
+    return [p.to_dict() for p in build_registry(store, day or date.today().isoformat())]
 
 
 def _shown(store: Store, **filters: Any) -> list[dict[str, Any]]:

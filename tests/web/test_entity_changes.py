@@ -18,7 +18,7 @@ from quidproquo.export.csv import INCIDENT_COLUMNS, incident_row, write_rows
 from quidproquo.ledger.links import build_ledger
 from quidproquo.resolve.curated import load_curated
 from quidproquo.resolve.names import fold, name_key
-from quidproquo.resolve.people import _build
+from quidproquo.resolve.people import build_registry
 from quidproquo.resolve.rows import insert_incident
 from quidproquo.store import Store
 from quidproquo.web import create_app
@@ -44,7 +44,7 @@ def _csv_now(store: Store) -> str:
 
 
 def _people_now(store: Store) -> list[dict[str, Any]]:
-    return [p.to_dict() for p in _build(store, date.today().isoformat())]
+    return [p.to_dict() for p in build_registry(store, date.today().isoformat())]
 
 
 def test_entity_and_alias_changes_show_in_every_stored_result(db_url: str) -> None:

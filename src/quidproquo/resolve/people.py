@@ -216,10 +216,10 @@ def _incident_facts(store: Store) -> list[tuple[str, PersonFact]]:
     for incident_id, row in incidents.items():
         destination = row["destination"] or destinations.get(incident_id)
         kind, detail = _fact_kind(row["type"], destination, " ".join(texts[incident_id]))
-        date = _reviewed_date(row, dates.get(incident_id, {}), reviewed)
+        reviewed_day = _reviewed_date(row, dates.get(incident_id, {}), reviewed)
         for name in sorted(n for n in names[incident_id] if isinstance(n, str) and n.strip()):
             fact = PersonFact(kind, row["date_min"], row["date_max"], detail,
-                              sources[incident_id], incident_id, date)  # fmt: skip
+                              sources[incident_id], incident_id, reviewed_day)  # fmt: skip
             found.append((name, fact))
     return found
 
@@ -354,7 +354,7 @@ def _status(facts: list[PersonFact], day: str) -> tuple[str, str | None, list[st
     return status, since, doubts
 
 
-def _build(store: Store, day: str) -> list[Person]:
+def build_registry(store: Store, day: str) -> list[Person]:
     """Every named person with their facts and status on `day`, in page order."""
     found: dict[str, Person] = {}
     with store.transaction() as conn:
@@ -513,7 +513,7 @@ def stored_registry(store: Store) -> list[Person] | None:
         *versions, today
     ):
         return None
-    everyone = _build(store, today)
+    everyone = build_registry(store, today)
     rows = [{"p": n, "k": who.key, "s": who.status, "j": json.dumps(asdict(who), default=str)}
             for n, who in enumerate(everyone)]  # fmt: skip
     state_row = {"f": versions[0], "v": versions[1], "d": today, "t": now_iso()}
