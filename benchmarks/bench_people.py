@@ -114,7 +114,7 @@ def run(db: str, runs: int, name: bool) -> dict[str, Any]:
     edits = iter(range(10**9))
 
     def alias_change() -> None:  # an alias of a name nobody bears: every stored result stale
-        alias = f"Nobody Benchmark {next(edits)}"
+        alias = f"Nobody Benchmark {time.time_ns()} {next(edits)}"
         store.execute("INSERT INTO entity_aliases (entity_id, alias, alias_key) SELECT id,"
                       " :a, :k FROM entities ORDER BY id LIMIT 1",
                       {"a": alias, "k": name_key(alias)})  # fmt: skip
