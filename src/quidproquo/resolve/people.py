@@ -199,7 +199,7 @@ def _incident_facts(store: Store) -> list[tuple[str, PersonFact]]:
         f" {CLAIM_SOURCE} FROM claims c JOIN incidents i ON i.id = c.incident_id"
         " LEFT JOIN documents d ON d.id = c.document_id"
         f" WHERE c.status <> 'rejected' AND i.status <> 'rejected' AND i.type IN ({kinds})"
-        " ORDER BY c.incident_id, c.first_seen, c.id"  # sources in the order they came
+        " ORDER BY c.incident_id, c.id"  # the same order on every database
     ):
         incident_id = claim["incident_id"]
         source = _source(claim)
