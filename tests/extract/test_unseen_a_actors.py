@@ -79,3 +79,24 @@ def test_a_pronoun_after_a_person_not_pardoning_takes_that_person(events_of: Eve
     text = "Olga Marchenko was arrested in 2021 and she was freed on Monday."
     [event] = events_of(text, "release")
     assert event.persons == ["Olga Marchenko"]
+
+
+# -- "X's government freed": X, even a country the gazetteer does not list --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASMARA — Eritrea's military government freed more than 300 prisoners in an amnesty on "
+        "Sunday.",
+        "The government of Eritrea freed more than 300 prisoners on Sunday.",
+    ],
+)
+def test_a_government_of_a_country_is_that_country(events_of: EventsOf, text: str) -> None:
+    [event] = events_of(text, "release")
+    assert (event.actor, event.count) == ("Eritrea", 300)
+
+
+def test_a_government_of_a_listed_capital_is_its_state(events_of: EventsOf) -> None:
+    [event] = events_of("Minsk's government freed 20 prisoners on Sunday.", "release")
+    assert event.actor == "Belarus"

@@ -1146,6 +1146,11 @@ class FrameFiller:
                 )
                 if state:
                     return state
+            if child.dep_ in ("poss", "prep"):  # "Eritrea's government": a country the
+                places = [g for g in child.subtree if g.ent_type_ == "GPE" and g.i != child.i]
+                places += [child] if child.ent_type_ == "GPE" else []  # gazetteer lacks
+                if places:
+                    return entity_text(places[0]).removeprefix("the ")
         return None
 
     def government(self, token: Token | None) -> str | None:
