@@ -639,6 +639,8 @@ class FrameFiller:
                 person.text
             ):
                 continue
+            if person.text.isupper() and person.end_char <= leading_header(doc_text(view.doc)):
+                continue  # "YANGON (Desk) —": the dateline's city, not a person
             if self._describes_other(root):
                 continue
             names.append(person.text)
