@@ -145,3 +145,15 @@ def test_the_total_flown_somewhere_is_a_release_of_that_many(events_of: EventsOf
 def test_a_list_sent_somewhere_moves_no_one(events_of: EventsOf) -> None:
     text = "The ombudsman said the list sent to Poland was incomplete."
     assert events_of(text, "deportation") == [] and events_of(text, "release") == []
+
+
+# -- whose figure: "the office of X puts the figure at N" -------------------------------------
+
+
+def test_the_office_of_a_person_putting_a_figure_is_its_source(events_of: EventsOf) -> None:
+    text = (
+        "Viasna counts 1,168 political prisoners. The office of exiled opposition leader Olga "
+        "Marchenko puts the figure at about 1,400."
+    )
+    sources = [(e.count, e.actor) for e in events_of(text, "prisoner_count")]
+    assert sources == [(1168, "Viasna"), (1400, "office of Olga Marchenko")]

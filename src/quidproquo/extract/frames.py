@@ -776,6 +776,15 @@ class FrameFiller:
                     return obj.doc[owner[0].i : owner[-1].i + 1].text
                 if obj.pos_ == "NOUN" and obj.tag_ == "NNS":  # "Local monitors estimate"
                     return source_phrase(obj)
+                owned_by = [
+                    g
+                    for p in obj.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children
+                    if g.dep_ == "pobj" and (g.ent_type_ in ("ORG", "PERSON") or g.pos_ == "PROPN")
+                ]
+                if obj.pos_ == "NOUN" and owned_by:  # "the office of opposition leader X"
+                    return f"{obj.lower_} of {entity_text(owned_by[0])}"
                 if obj.pos_ == "NOUN" and any(c.lower_ == "the" for c in obj.children):
                     return f"the {obj.lower_}"  # "the group says": the body named before
         return None
