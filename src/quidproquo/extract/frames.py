@@ -190,6 +190,11 @@ def clause_tokens(token: Token, needs: frozenset[str] = frozenset()) -> set[int]
         for child in head.children:
             if child.dep_ in SUBJECTS:
                 keep.update(t.i for t in child.subtree)
+    taken_up = any(c.dep_ == "dobj" and c.lower_ == "them" for c in token.children)
+    if token.dep_ == "conj" and taken_up:
+        for child in token.head.children:  # "freed nine pastors and put them on a flight"
+            if child.dep_ == "dobj" and counted(child):
+                keep.update(t.i for t in child.subtree)
     if token.dep_ in ("advmod", "acomp", "attr", "prep") and token.head.pos_ in ("AUX", "VERB"):
         for child in token.head.children:  # "Babaryka is out", "Statkevich is back in a colony"
             if child.dep_ in SUBJECTS:
