@@ -62,7 +62,7 @@ def test_seed_quality(extractor: Extractor) -> None:
 def test_dev_quality_and_no_event_from_traps(extractor: Extractor) -> None:
     gold, predictions = _predict(extractor, "dev.gold.jsonl")
     scores = score(gold, predictions).to_dict()
-    assert scores["events"]["f1"] >= 0.90
+    assert scores["events"]["f1"] >= 0.9
     assert scores["attribution"]["accuracy"] >= 0.9
     assert _trap_hits("dev.traps.jsonl", gold, predictions, None) == []
 
@@ -75,9 +75,9 @@ def test_dev2_quality_and_no_event_from_traps(extractor: Extractor) -> None:
     assert scores["events"]["f1"] >= 0.85
     assert scores["attribution"]["accuracy"] >= 0.95
     floors = {
-        "release": 0.78,
+        "release": 0.8,
         "deportation": 0.89,
-        "detention": 0.84,
+        "detention": 0.85,
         "exchange": 0.85,
         "prisoner_count": 0.88,
         "denial": 0.8,
