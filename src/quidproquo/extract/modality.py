@@ -101,6 +101,7 @@ class Modality:
     goal_nouns: frozenset[str]
     frequency_phrases: tuple[str, ...]
     demand_modals: frozenset[str]
+    time_prepositions: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Modality:
@@ -189,9 +190,17 @@ class Modality:
         )
 
     def governing_lemmas(self, token: Token) -> list[str]:
-        return [n.lemma_.lower() for n in all_ancestors(token)[1:]] + [
-            n.lower_ for n in all_ancestors(token)[1:]
-        ]
+        """The words above the trigger that could make it unreal. A head governs its
+        complement, not a time adjunct: in "X left Minsk after talks with Y" the talks are
+        not under "left" (the heads above that verb still count)."""
+        chain = all_ancestors(token)
+        skipped = {
+            node.head.i
+            for node in chain
+            if node.dep_ == "prep" and node.lower_ in self.time_prepositions
+        }
+        heads = [n for n in chain[1:] if n.i not in skipped]
+        return [n.lemma_.lower() for n in heads] + [n.lower_ for n in heads]
 
     def is_habitual(self, token: Token) -> bool:
         text = token.sent.text.lower()
