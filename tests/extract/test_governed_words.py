@@ -1,4 +1,4 @@
-"""A time adjunct is no complement: the verb it hangs on does not make it unreal.
+"""What a trigger governs: heads and their complements, time adjuncts, compound prepositions.
 
 Sentences written for these tests."""
 
@@ -36,3 +36,29 @@ def test_a_wish_above_the_adjunct_still_makes_it_unreal(
     events_of: EventsOf, text: str, kind: str
 ) -> None:
     assert events_of(text, kind) == []
+
+
+# -- a compound preposition carries the place the trigger needs: "walked out of prison" --
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("Fourteen dissidents walked out of the colony at Navapolatsk on Monday.", 14),
+        ("Eight inmates walked out of jail after the decree was signed.", 8),
+    ],
+)
+def test_walking_out_of_custody_is_a_release(events_of: EventsOf, text: str, count: int) -> None:
+    [release] = events_of(text, "release", "2025-09-12")
+    assert release.count == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The opposition delegates walked out of the parliament session in protest.",
+        "Eight inmates walked around the prison yard for an hour.",
+    ],
+)
+def test_walking_elsewhere_is_no_release(events_of: EventsOf, text: str) -> None:
+    assert events_of(text, "release") == []
