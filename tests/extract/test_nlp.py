@@ -93,8 +93,8 @@ def test_the_networks_multiply_through_numpys_blas_with_thincs_products() -> Non
     assert numpy.allclose(out, thinc.gemm(x, x, trans1=True), atol=1e-3)
 
 
-def test_the_beam_of_one_finds_the_entities_of_the_greedy_recognizer() -> None:
-    from quidproquo.extract.beam_entities import BeamOfOne
+def test_the_stepwise_decoders_take_the_greedy_decisions() -> None:
+    from quidproquo.extract.greedy_steps import GreedySteps
 
     texts = [
         "On 3 March 2024 the Lithuanian envoy Ona Petraityte flew from Vilnius to Geneva.",
@@ -103,17 +103,24 @@ def test_the_beam_of_one_finds_the_entities_of_the_greedy_recognizer() -> None:
         "",
         "   ",
         "nothing capitalised here, just two dozen words about last week and the first day",
+        "Asked whether she would go, the minister, who had not been told, said: 'Not yet.'",
     ]
     fast, stock = load_nlp(), load_nlp(stock=True)
-    assert isinstance(fast.get_pipe("ner"), BeamOfOne)
+    assert isinstance(fast.get_pipe("ner"), GreedySteps)
+    assert isinstance(fast.get_pipe("parser"), GreedySteps)
 
-    def entities(docs: object) -> list[list[tuple[int, int, str]]]:
-        return [[(e.start, e.end, e.label_) for e in d.ents] for d in docs]  # type: ignore[attr-defined]
+    def decisions(docs: object) -> list[list[tuple[str, int, str, str]]]:
+        return [
+            [(t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in d]
+            for d in docs  # type: ignore[attr-defined]
+        ]
 
-    expected = entities(stock.pipe(texts))
-    assert any(expected) and entities(fast.pipe(texts, batch_size=2)) == expected
-    assert entities([fast(t) for t in texts]) == expected  # one text at a time
+    expected = decisions(stock.pipe(texts))
+    assert any(d[3] for doc in expected for d in doc)  # entities to find
+    assert decisions(fast.pipe(texts, batch_size=2)) == expected
+    assert decisions(fast.pipe(texts)) == expected  # one batch of every length
+    assert decisions([fast(t) for t in texts]) == expected  # one text at a time
     with fast.select_pipes(enable=["ner"]):
-        alone = entities(fast.pipe(texts))
+        alone = decisions(fast.pipe(texts))
     with stock.select_pipes(enable=["ner"]):
-        assert alone == entities(stock.pipe(texts))
+        assert alone == decisions(stock.pipe(texts))

