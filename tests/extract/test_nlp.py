@@ -124,3 +124,35 @@ def test_the_stepwise_decoders_take_the_greedy_decisions() -> None:
         alone = decisions(fast.pipe(texts))
     with stock.select_pipes(enable=["ner"]):
         assert alone == decisions(stock.pipe(texts))
+
+
+def test_each_distinct_word_embedded_once_gives_the_same_vectors() -> None:
+    import numpy
+    from thinc.layers.chain import forward as chain_forward
+
+    from quidproquo.extract.embed_once import _once
+
+    nlp = load_nlp()
+    texts = [
+        "The court in Brest freed the two men; the court in Grodno freed the three women.",
+        "Freed, freed and FREED again: the words repeat, the shapes differ, Xx and xxxx.",
+        "",
+        "A single line\n\nwith   spaces",
+    ]
+    docs = [nlp.make_doc(t) for t in texts]
+    stages = [
+        layer
+        for name in ("tok2vec", "ner")
+        for layer in nlp.get_pipe(name).model.walk()
+        if layer._func is _once
+    ]
+    assert len(stages) == 2  # the shared encoder's and the recognizer's
+    for stage in stages:
+        once = stage.predict(docs)
+        stage._func = chain_forward
+        try:
+            every_token = stage.predict(docs)
+        finally:
+            stage._func = _once
+        assert [v.shape for v in once] == [v.shape for v in every_token]
+        assert all(numpy.array_equal(a, b) for a, b in zip(once, every_token, strict=True))
