@@ -55,7 +55,7 @@ def deniers(extractor: Extractor, text: str) -> list[str | None]:
         ),
         (
             "The interior ministry on Friday dismissed the tally kept by the monitors as invented.",
-            "ministry",
+            "interior ministry",  # the body at its fullest (FORMAT.md)
         ),
     ],
 )

@@ -159,7 +159,9 @@ def recording(learned: Extractor) -> Iterator[Recording]:
 
 
 PLAIN = "GOMEL, 12 May. The authorities freed 26 prisoners on Monday, the rights group said."
-GROUP = "Most of those who were detained in the sweep were pensioners."  # a description
+# a description the rules still take for an arrest (dated), which the filter drops; with no
+# date the rules themselves now drop it (frames: a custody word describing unnamed people)
+GROUP = "Most of those who were detained in the sweep in May were pensioners."
 QUOTED = '"They freed my uncle, and others are still inside," said Ina Karol.'
 
 

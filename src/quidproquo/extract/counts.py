@@ -84,11 +84,21 @@ class _Lexicon:
         self.other_words = set(data["other_words"])
         self.unit_skip = set(data["unit_skip"])
         self.max_count = int(data["max_count"])
+        self.max_age = int(data["max_age"])
         self.range_opener_re = re.compile(
             r"(?:^|(?<=\W))(?:" + alternation(data["range_openers"]) + r")\s+$", re.I
         )
         self.range_joint_re = re.compile(
             r"\s*(?:" + alternation(data["range_joints"]) + r")\s*", re.I
+        )
+        # "between two and four years", "five to seven months": the lower bound of a range
+        # whose upper bound is a duration (or percentage, amount) is no count either
+        number = r"(?:\d[\d,.]*|(?:" + alternation(sorted(self.number_words)) + r")(?:[\s-]+\w+)?)"
+        self.range_to_non_count_re = re.compile(
+            r"(\s*(?:" + alternation(data["range_joints"]) + r")\s*)"
+            + number
+            + self.following_re.pattern,
+            re.I,
         )
         months = list(dates["months"]) + list(dates["month_abbreviations"])
         self.month_before_re = re.compile(r"\b(" + alternation(months) + r")\.?\s+$", re.I)
@@ -133,6 +143,7 @@ def _lexicon() -> _Lexicon:
             "other_words",
             "unit_skip",
             "max_count",
+            "max_age",
             "range_openers",
             "range_joints",
         ),
@@ -337,6 +348,10 @@ def _is_label_or_date(text: str, num: _Number, lex: _Lexicon, people: bool) -> b
     before, after = text[: num.start], text[num.end :]
     if lex.following_re.match(after) or lex.preceding_re.search(before[-40:]):
         return True
+    if _lower_bound_of_non_count(before, after, lex):
+        return True
+    if num.from_digits and num.value <= lex.max_age and _age_apposition(before, after):
+        return True
     if num.from_digits:
         if re.match(r"[^\W\d_]|[.:/,-]\d", after) or re.search(
             r"(?:[^\W\d_]-?|\d[.:/-]|\+)$", before
@@ -377,6 +392,24 @@ def _is_label_or_date(text: str, num: _Number, lex: _Lexicon, people: bool) -> b
         if word not in lex.calendar_words and word not in lex.phrase_stops:
             return True  # General License 13, Resolution 2231
     return False
+
+
+def _lower_bound_of_non_count(before: str, after: str, lex: _Lexicon) -> bool:
+    """'between two and four years', 'three to five months': the first number of a range
+    whose second is a duration (or a percentage, an amount). "A and B" needs its opener."""
+    m = lex.range_to_non_count_re.match(after)
+    if m is None:
+        return False
+    return m.group(1).strip().lower() != "and" or lex.range_opener_re.search(before) is not None
+
+
+_NAME_COMMA = re.compile(r"[A-Z][\w'’-]*,\s*$")
+_COMMA_AFTER = re.compile(r"\s*,")
+
+
+def _age_apposition(before: str, after: str) -> bool:
+    """'Sauchuk, 58, was detained': a bare number set off by commas after a name is an age."""
+    return _NAME_COMMA.search(before) is not None and _COMMA_AFTER.match(after) is not None
 
 
 def _qualifier(text: str, start: int, lex: _Lexicon) -> tuple[str | None, int]:

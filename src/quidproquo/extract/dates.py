@@ -266,6 +266,12 @@ class _DateLexicon:
 
 
 @lru_cache(maxsize=1)
+def freed_group_words() -> frozenset[str]:
+    """Words that name a group by its release ("those freed"): lexicons/dates.yaml."""
+    return frozenset(map(str, load_lexicon(LEXICON, ("freed_group_words",))["freed_group_words"]))
+
+
+@lru_cache(maxsize=1)
 def _lexicon() -> _DateLexicon:
     data = load_lexicon(
         LEXICON,

@@ -15,11 +15,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from quidproquo.extract.gazetteer import Gazetteer
 from quidproquo.extract.lexicon import load_lexicon
 from quidproquo.extract.nlp import doc_text
+from quidproquo.extract.sentences import dateline_end
+from quidproquo.extract.speakers import load_speech_lexicon
 
 LEXICON = "roles.yaml"
 KEYS = (
@@ -34,6 +37,12 @@ KEYS = (
     "collective_nouns",
 )
 NAME = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’-]+"
+# "Pavel Sevruk": capitalised words (not all capitals) joined by single spaces
+_PART = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][a-zà-öø-ÿłśżźćńšžčěřůėįųūą'’]+"
+_WORD = rf"{_PART}(?:-{_PART})*"  # "Zaghari-Ratcliffe"
+PERSON_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ ]{_WORD})+(?![\w'’-])")
+GENERIC_WORDS = frozenset({"such", "other", "same", "another", "new", "similar", "many", "several"})
+PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "via", "across", "into"})
 # "Lithuanian Council for Refugee Affairs": capitalised words, joined by of/for/the/and
 BODY_RUN = re.compile(rf"{NAME}(?:\s+(?:(?:of|for|the|and|on)\s+)*{NAME})*")
 
@@ -99,8 +108,35 @@ class Discourse:
     def retag(self, doc: Doc) -> None:
         """Label as PERSON the runs of two or three capitalised proper nouns that the
         tagger took for a body or a place but that name no known place or body
-        ("Nadia Aleksina was transferred", tagged as a city)."""
+        ("Nadia Aleksina was transferred", tagged as a city); then drop the people a
+        dateline head seems to name."""
         self._trim_countries(doc)
+        self._label_people(doc)
+        self._join_hyphenated(doc)
+        self._drop_dateline_place(doc)
+
+    @staticmethod
+    def _join_hyphenated(doc: Doc) -> None:
+        """'Nazanin Zaghari-Ratcliffe': a name the tagger cut at a hyphen written with no
+        space goes on to the capitalised word after it."""
+        ents = list(doc.ents)
+        taken = {t.i for e in ents for t in e}
+        for k, ent in enumerate(ents):
+            end = ent.end
+            if (
+                ent.label_ == "PERSON"
+                and end + 1 < len(doc)
+                and doc[end].text in ("-", "‐")
+                and not doc[end - 1].whitespace_
+                and not doc[end].whitespace_
+                and doc[end + 1].text[:1].isupper()
+                and doc[end + 1].is_alpha
+                and end + 1 not in taken
+            ):
+                ents[k] = Span(doc, ent.start, end + 2, label="PERSON")
+        doc.ents = ents
+
+    def _label_people(self, doc: Doc) -> None:
         found = []
         for span in self._name_runs(doc):
             if len(span) == 3 and span[0].is_sent_start:  # "Anarchist Mikalai Shuliak said"
@@ -153,6 +189,16 @@ class Discourse:
                 ents[k] = Span(doc, ent.start + 1, ent.end, label="PERSON")
         doc.ents = ents
 
+    def _drop_dateline_place(self, doc: Doc) -> None:
+        """'YANGON (Irrawaddy Desk) —', 'TBILISI, May 3 -': the place a text was filed
+        from and the outlet in brackets after it name no person."""
+        end = dateline_end(doc.text)
+        head = doc.text[:end]
+        place = re.split(r"[,(—–-]", head)[0].strip().title()
+        marked = "(" in head or any(c.isdigit() for c in head)  # an outlet, a date
+        if end and (marked or self.gazetteer.country_of(place) is not None):
+            doc.ents = [e for e in doc.ents if not (e.label_ == "PERSON" and e.end_char <= end)]
+
     @staticmethod
     def _name_runs(doc: Doc) -> list[Span]:
         runs, start = [], None
@@ -187,6 +233,7 @@ class Discourse:
 
     def read(self, doc: Doc) -> None:
         """Remember the people a parsed sentence names, and which of them lead a state."""
+        self._described_bodies(doc)
         for ent in doc.ents:
             if ent.label_ == "ORG" and len(ent) > 1:
                 self._add_body(ent)
@@ -200,6 +247,24 @@ class Discourse:
         if not self.leaders:  # "President of the Republic of Belarus A. Lukashenko", untagged
             self._known_leaders(doc_text(doc))
 
+    def _described_bodies(self, doc: Doc) -> None:
+        """Bodies told by a described role noun ("the presidential press service", "Lithuania's
+        foreign ministry"), so that a later "the press service" finds them."""
+        for token in doc:
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in load_speech_lexicon().org_roles:
+                continue
+            modifiers = [
+                c for c in token.lefts if c.dep_ in ("amod", "compound", "poss") and c.i < token.i
+            ]
+            if not modifiers or token.ent_type_:
+                continue
+            words = [t for t in doc[token.left_edge.i : token.i + 1] if t.dep_ != "det"]
+            if any(t.pos_ == "PROPN" or t.ent_type_ or t.lower_ in GENERIC_WORDS for t in words):
+                continue  # "the Viasna rights centre" is Viasna; "a sixth such group"
+            name = doc[words[0].i : token.i + 1].text
+            if name not in self.bodies and len(words) > 1:
+                self.bodies.append(name)
+
     def read_text(self, text: str) -> None:
         """Leaders and bodies named in a sentence that was not parsed."""
         for match in BODY_RUN.finditer(text):
@@ -209,6 +274,43 @@ class Discourse:
                 if name not in self.bodies:
                     self.bodies.append(name)
         self._known_leaders(text)
+
+    def names_in_text(self, text: str) -> list[tuple[int, str]]:
+        """People a sentence that was not parsed names, by offset: the last two or three
+        of a run of capitalised words, none of them a place, a country adjective, a title
+        or a body's word, nor a leader ("Belarusian Foreign Minister Maxim Ryzhenkov met
+        Pavel Sevruk": both), and no place after "in", "to", "from"."""
+        found = []
+        for match in PERSON_RUN.finditer(text):
+            words = match.group(0).split()
+            kept: list[str] = []
+            for word in reversed(words):
+                if not self._name_word(word) or (
+                    word is words[0] and match.start() == 0 and word.lower() in STOP_WORDS
+                ):
+                    break
+                kept.insert(0, word)
+            if not 2 <= len(kept) <= 3:
+                continue
+            name = " ".join(kept)
+            start = match.end() - len(name)
+            before = text[:start].split()
+            if (before and before[-1].lower() in PLACE_PREPOSITIONS) or (
+                self.gazetteer.is_leader(name) or self.gazetteer.find(name)
+            ):
+                continue
+            found.append((start, name))
+            if name not in self.people:
+                self.people.append(name)
+        return found
+
+    def _name_word(self, word: str) -> bool:
+        return not (
+            word.lower() in self.roles.not_name_words
+            or word.lower() in self.roles.leader_titles
+            or self.gazetteer.country_of_adjective(word) is not None
+            or self.gazetteer.find(word)
+        )
 
     def _known_leaders(self, text: str) -> None:
         """The gazetteer's leaders named in `text`, with the first name before them."""

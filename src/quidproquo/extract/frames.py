@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,10 +19,11 @@ from quidproquo.extract.counts import CountMention
 from quidproquo.extract.dates import DateMention, respective_dates
 from quidproquo.extract.discourse import Discourse, load_roles
 from quidproquo.extract.gazetteer import Gazetteer, Mention
+from quidproquo.extract.lexicon import load_lexicon
 from quidproquo.extract.modality import load_modality
 from quidproquo.extract.nlp import doc_text
 from quidproquo.extract.quotes import description_of
-from quidproquo.extract.triggers import Trigger, TriggerLexicon
+from quidproquo.extract.triggers import Trigger, TriggerLexicon, detached_of
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OWN_CLAUSE_BREAKS = frozenset({"conj", "advcl", "ccomp", "parataxis"})
@@ -46,7 +48,32 @@ REPORT_LEMMAS = frozenset(
     }
 )
 SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "claim", "announce", "write", "add"})
-WARNING_LEMMAS = frozenset({"warn", "note", "stress", "caution"})  # "..., X said, while warning"
+
+
+@dataclass(frozen=True)
+class FrameWords:
+    """Words the frames read by position (lexicons/roles.yaml, the section after the roles)."""
+
+    warning_verbs: frozenset[str]
+    clause_fillers: frozenset[str]
+    life_terms: frozenset[str]
+    fresh_swap_words: frozenset[str]
+    pointing_determiners: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def frame_words() -> FrameWords:
+    keys = (
+        "warning_verbs",
+        "clause_fillers",
+        "life_terms",
+        "fresh_swap_words",
+        "pointing_determiners",
+    )
+    data = load_lexicon("roles.yaml", keys)
+    return FrameWords(**{key: frozenset(str(w).lower() for w in data[key]) for key in keys})
+
+
 COMPOSITION = re.compile(r"^\s*of\s+(?:them|those|these|whom|the)\b", re.I)
 ANAPHORIC_SUBJECTS = frozenset(
     {
@@ -144,6 +171,18 @@ def clause_tokens(token: Token, needs: frozenset[str] = frozenset()) -> set[int]
                 continue
             stack.append(child)
     keep.update(membership_clause(token))  # "Among those freed was X"
+    detached = detached_of(token)
+    if detached is not None:  # "the release today of 52 prisoners": the 52
+        keep.update(t.i for t in detached.subtree)
+    group = membership_participle(token)
+    if group is not None:  # "X, who was among 40 detainees freed in May": X and the 40
+        keep.add(group.i)
+        counts = [c for c in group.children if c.dep_ in ("nummod", "quantmod")]
+        keep.update(t.i for c in counts for t in c.subtree)
+        keep.update(membership_clause(group))
+        member = group_member(group.head.head)
+        if member is not None:
+            keep.add(member.i)
     if not any(c.dep_ in SUBJECTS for c in token.children) and token.dep_ in ("conj", "xcomp"):
         head = token.head
         while head.dep_ in ("conj", "xcomp") and not any(c.dep_ in SUBJECTS for c in head.children):
@@ -242,13 +281,81 @@ def membership_clause(noun: Token) -> set[int]:
     return keep
 
 
+def names_members(token: Token) -> bool:
+    """'Among the detained is X', 'among those held are A and B', 'those jailed include C':
+    the trigger names a group told before, the sentence names members of it."""
+    return bool(
+        membership_clause(token) or (token.dep_ == "acl" and membership_clause(token.head))
+    )
+
+
 def counted(noun: Token) -> bool:
     """The noun has its own numeral ("14 prisoners released"): a new group, no back-reference."""
     return any(c.dep_ in ("nummod", "quantmod") for c in noun.children)
 
 
+def membership_participle(token: Token) -> Token | None:
+    """'X, who was among 40 detainees freed in May': the group noun a bare participle right
+    after "among (N) <noun>" describes, however the parser attached the participle (it
+    often makes X its subject); None otherwise."""
+    if token.tag_ != "VBN" or token.i == 0:
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return None
+    noun = token.doc[token.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj" or noun.head.lower_ != "among":
+        return None
+    return noun if noun.head.head.pos_ in ("AUX", "VERB") else None
+
+
+def group_member(verb: Token) -> Token | None:
+    """The one said to be in the group of "was among (N) ...": the subject of the copula
+    ("The 50-year-old was among 40 freed") or the noun its relative clause describes
+    ("Now the 50-year-old, who was among 40 freed, ...")."""
+    if verb.lemma_ != "be" or not any(c.lower_ == "among" for c in verb.children):
+        return None
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return verb.head
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+
+
+def nominal_agent(noun: Token) -> Token | None:
+    """'the release of 31 detainees by Belarus', 'the release by Minsk of 20 inmates': who
+    freed them, in a "by" phrase on the noun or on its "of" phrase."""
+    if noun.pos_ != "NOUN":
+        return None
+    ofs = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    ofs += [p for p in [detached_of(noun)] if p is not None]
+    heads = {noun.i} | {g.i for p in ofs for g in p.children if g.dep_ == "pobj"}
+    for prep in [c for h in [noun, *ofs] for c in h.subtree if c.lower_ == "by"]:
+        if prep.head.i in heads:
+            return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def coordinated_subject(verb: Token) -> Token | None:
+    """'Baku released 32 soldiers and Yerevan freed two': the name right before a second
+    verb with no subject of its own, which the parser made a conjunct of the first verb's
+    object, is the second verb's subject."""
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    name = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if name is None or name.pos_ != "PROPN" or name.dep_ != "conj" or name.head.i >= name.i:
+        return None
+    start = name.left_edge.i
+    joined = start > 0 and verb.doc[start - 1].lower_ == "and"
+    return name if joined and name.head.head.i != verb.i else None
+
+
 def subject_of(token: Token) -> Token | None:
     """The grammatical subject (or passive agent) acting in the trigger's clause."""
+    coordinated = coordinated_subject(token)
+    if coordinated is not None:
+        return coordinated
+    if membership_participle(token) is not None:
+        # "X was among 40 freed (by Y)": X is one of the freed, Y (if named) freed them
+        agents = [g for c in token.children if c.dep_ == "agent" for g in c.children]
+        return next((g for g in agents if g.dep_ == "pobj"), None)
     node = token
     for _ in range(4):
         subjects = [c for c in node.children if c.dep_ == "nsubj"]
@@ -277,7 +384,6 @@ def subject_of(token: Token) -> Token | None:
 
 # Words between a person's name and a describing clause's verb: "X, who had been ...", "X ("
 CLAUSE_OPENERS = frozenset({"who", "("})
-CLAUSE_FILLERS = frozenset({",", "had", "has", "have", "been", "was", "were", "is", "are", "being"})
 
 
 def described_before(trigger: Token) -> Span | None:
@@ -289,7 +395,7 @@ def described_before(trigger: Token) -> Span | None:
         word = doc[i].lower_
         if word in CLAUSE_OPENERS:
             opened = True
-        elif word not in CLAUSE_FILLERS and doc[i].pos_ != "ADV":
+        elif word not in frame_words().clause_fillers and doc[i].pos_ != "ADV":
             break
         i -= 1
     if not opened or i < 0:
@@ -415,13 +521,23 @@ def _names_a_thing(token: Token) -> bool:
     return token.dep_ in ("nummod", "compound", "amod") and token.head.ent_type_ == ""
 
 
-LIFE_TERMS = frozenset({"death", "life"})  # "sentenced to death", "a life sentence"
+def _part_of_a_told_group(noun: Token) -> bool:
+    """'a handful of those freed', 'half of the pardoned': a part of a group told before."""
+    return any(
+        o.lower_ in ("those", "these", "them") or any(d.lower_ == "the" for d in o.children)
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
 
 
 def _timed(token: Token) -> bool:
     """A date or a term in the trigger's phrase: 'in 2021', 'to six years', 'a 15-year term'."""
     return any(
-        t.ent_type_ in ("DATE", "TIME") or t.lower_.endswith("-year") or t.lower_ in LIFE_TERMS
+        t.ent_type_ in ("DATE", "TIME")
+        or t.lower_.endswith("-year")
+        or t.lower_ in frame_words().life_terms
         for t in token.subtree
     )
 
@@ -639,7 +755,8 @@ class FrameFiller:
             ]
             if node.lemma_.lower() in REPORT_LEMMAS:
                 objs += [c for c in node.children if c.dep_ == "nsubj"]
-            if node.lemma_.lower() in SAY_LEMMAS | WARNING_LEMMAS and node.dep_ == "advcl":
+            said = SAY_LEMMAS | frame_words().warning_verbs
+            if node.lemma_.lower() in said and node.dep_ == "advcl":
                 # "..., X said, while warning that ...": the speaker of the said beside it
                 objs += [
                     g
@@ -767,6 +884,10 @@ class FrameFiller:
                 and any(c.lower_ in ("who", "whom") for c in trigger.children)
                 and any(t.head.i == trigger.head.i for t in tokens)
             )
+            group = membership_participle(trigger) if trigger is not None else None
+            if group is not None and any(t.head.i == group.i for t in tokens):
+                found.append(mention)  # "X, who was among 40 detainees freed": the 40
+                continue
             before = EXCLUDING_BEFORE.search(text[: mention.start])
             if before and not described and (
                 mention.unit is None or not before.group(0).lower().startswith("the")
@@ -790,10 +911,23 @@ class FrameFiller:
                 or any(t.head.dep_ in SUBJECTS and t.head.head.i == trigger.i for t in tokens)
             )
             counts_people = mention.people or mention.unit is None or mention.parts
-            if not (counts_people or own_noun or described):
+            if not (
+                counts_people or own_noun or described or self._counted_acts(mention, view, trigger)
+            ):
                 continue
             found.append(mention)
         return found
+
+    @staticmethod
+    def _counted_acts(mention: CountMention, view: SentenceView, trigger: Token | None) -> bool:
+        """'handed down nine sentences': the trigger's object counts its own acts, one a person
+        (the unit is an event noun of counts.yaml, not a people noun)."""
+        if trigger is None or mention.unit is None or mention.unit_end is None:
+            return False
+        return any(
+            t.lower_ == mention.unit and t.dep_ == "dobj" and t.head.i == trigger.i
+            for t in view.tokens_of(mention.start, mention.unit_end)
+        )
 
     @staticmethod
     def _partitive_subject(tokens: list[Token], trigger: Token | None) -> bool:
@@ -1001,7 +1135,9 @@ class FrameFiller:
             elif child.dep_ == "poss":
                 names = [entity_text(child)]
             elif child.dep_ == "prep" and child.lower_ in ("of", "in"):
-                names = [entity_text(g) for g in child.children if g.dep_ == "pobj"]
+                # the name itself too when the tagger took "the Government of X" as one entity
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                names = [n for g in objects for n in (entity_text(g), g.text)]
             else:
                 continue
             for name in names:
@@ -1060,14 +1196,17 @@ class FrameFiller:
             if ordered:
                 return ordered
         acting = discourse.acting_subject(trigger) if discourse is not None else None
-        subject = acting or subject_of(trigger)
+        if membership_participle(trigger) is not None or coordinated_subject(trigger):
+            acting = None  # "X, who was among 40 freed": X is one of the freed
+        agent_noun = nominal_agent(trigger)
+        subject = acting or agent_noun or subject_of(trigger)
         if subject is not None and subject == self.receiver(trigger):
             subject = None  # "Poland received 12 prisoners freed": the receiver freed no one
         # a person acts only as the subject of an agent verb ("he pardoned") or as the agent
         # of a passive one ("pardoned by the president"), any state as the subject of a
         # verbal trigger; the subject of "welcomed the release" freed no one
         agentive = subject is not None and trigger.pos_ in ("VERB", "AUX", "ADJ")
-        by_agent = subject is not None and subject.head.dep_ == "agent"
+        by_agent = subject is not None and (subject.head.dep_ == "agent" or subject == agent_noun)
         if subject is None:  # "Belarus on Saturday pardoned" misparsed after a dateline
             subject = next(
                 (
@@ -1203,6 +1342,8 @@ class FrameFiller:
             return []  # "two citizens jailed in Belarus were pardoned": who, not what happened
         if trig.type == "detention" and base.on_a_person and not _timed(token):
             return []  # "B (jailed over a poem)": who B is; "B, sentenced to six years": a term
+        if trig.type == "detention" and self._describes_a_group(token, base):
+            return []  # "a swap involving two jailed reporters": who they are, no arrest told
         if trig.type == "release" and self.conveys(token) and self._deported_with(token, view):
             return []  # "driven to the border and expelled": one deportation, not a release
         if frame.destination:
@@ -1347,6 +1488,17 @@ class FrameFiller:
         return description_of(subject)  # "a Kremlin spokesman denied ..."
 
     @staticmethod
+    def _describes_a_group(token: Token, slot: Slots) -> bool:
+        """A custody word that only describes unnamed people, with no time and no term:
+        'two jailed reporters', 'six citizens who had been detained in X'."""
+        describing = token.dep_ in ("amod", "acl", "relcl") and token.head.pos_ in (
+            "NOUN",
+            "PROPN",
+            "PRON",
+        )
+        return describing and not slot.persons and not _timed(token)
+
+    @staticmethod
     def _habitual_bare_plural(verb: Token) -> bool:
         """A perfect with a bare plural object and no date but 'since': a practice told."""
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
@@ -1374,12 +1526,14 @@ class FrameFiller:
         detains dual nationals", "citizens who are arrested") or a description of a group
         ("many of the exiles had been jailed"); no named person and no count."""
         of = [g for c in token.children if c.lower_ == "of" for g in c.children]
+        clause = token.head if token.dep_ in ("acomp", "oprd") else token  # "walks free"
+        described = [clause.head] if clause.dep_ in ("relcl", "acl") else []
         if any(
             c.dep_ in ("det", "amod") and c.lower_ in GENERIC_DETERMINERS
-            for n in [token, *of]
+            for n in [token, *of, *described]
             for c in n.children
         ):
-            return True  # "the release of every prisoner"
+            return True  # "the release of every prisoner", "every prisoner who walks free"
         first = token.head if token.dep_ == "conj" else token
         to = [c for c in first.children if c.dep_ == "aux" and c.lower_ == "to"]
         if to and not any(not t.is_punct for t in token.doc[: to[0].i]):
@@ -1416,7 +1570,7 @@ class FrameFiller:
         return (
             slot.type == "detention"
             and subject is not None
-            and subject.lower_ in self.lexicon.group_quantifiers
+            and (subject.lower_ in self.lexicon.group_quantifiers or _part_of_a_told_group(subject))
         )
 
     def _with_counts(self, base: Slots, view: SentenceView, indices: set[int]) -> list[Slots]:

@@ -82,6 +82,9 @@ class Modality:
     relief_offer_words: frozenset[str]
     generic_determiners: frozenset[str]
     trade_phrases: tuple[str, ...]
+    occurrence_verbs: frozenset[str]
+    goal_nouns: frozenset[str]
+    demand_modals: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Modality:
@@ -98,6 +101,8 @@ class Modality:
 
     def is_negated(self, token: Token) -> bool:
         for node in ancestors_within_clause(token):
+            if self._said_of_the_event(token, node):
+                break  # "X's release of 14 was not matched by relief": the release stands
             for child in node.children:
                 if child.dep_ == "neg" or (
                     child.dep_ == "advmod" and child.lower_ in self.negators
@@ -109,6 +114,32 @@ class Modality:
                 break  # the first governing verb decides
         return any(
             c.dep_ == "det" and c.lower_ in self.negative_determiners for c in token.children
+        )
+
+    def _said_of_the_event(self, token: Token, verb: Token) -> bool:
+        """A nominal trigger that is the subject of another verb: that verb says something of
+        the event (negated or not), unless it only says whether it happened ("the release
+        did not take place")."""
+        if token.pos_ != "NOUN" or verb.i == token.i or verb.pos_ not in ("VERB", "AUX"):
+            return False
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i != token.i:
+            return False
+        if any(c.dep_ in ("attr", "acomp") for c in verb.children):
+            return True  # "the release was not a surprise", "may be only a first step"
+        return verb.lemma_.lower() not in self.occurrence_verbs
+
+    def goal_of_someone(self, token: Token) -> bool:
+        """'My priority is to bring people home', 'the aim was to free them': a goal stated,
+        not an act (an infinitive predicated of a goal noun)."""
+        verb = token.head if token.dep_ in ("xcomp", "advcl", "ccomp", "attr") else None
+        if verb is None or verb.lemma_ != "be":
+            return False
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return False
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in self.goal_nouns
+            for c in verb.children
         )
 
     def _negative_argument(self, arg: Token) -> bool:
@@ -127,6 +158,12 @@ class Modality:
         nodes = [token]
         if token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX", "ADJ"):
             nodes.append(token.head)
+        if token.pos_ == "NOUN":  # "the benefit of American relief could remain limited"
+            verb = next(
+                (a for a in ancestors_within_clause(token)[1:] if a.pos_ in ("VERB", "AUX")), None
+            )
+            if verb is not None and not self._said_of_the_event(token, verb):
+                nodes.append(verb)  # (not "the release ... may be only a first step")
         return {c.lower_ for n in nodes for c in n.children if c.dep_ == "aux" and c.tag_ == "MD"}
 
     def has_offer_frame(self, token: Token) -> bool:
@@ -226,6 +263,8 @@ class Modality:
             return None
         if self.modifier_of(token, self.irrealis_modifiers):
             return None
+        if self.goal_of_someone(token):
+            return None
         if trigger.type.startswith("sanctions") and self.is_unspecific_noun(token):
             return None
         if self.modifier_of(token, self.offer_modifiers):
@@ -239,6 +278,8 @@ class Modality:
         if not factive and not offer and any(lemma in self.irrealis_heads for lemma in lemmas):
             return None
         modals = self.modals(token)
+        if modals & self.demand_modals:
+            return None  # "every one of them must be released": a demand, not an act
         if modals & self.hypothetical_modals:
             return "proposed" if offer else None
         if offer:

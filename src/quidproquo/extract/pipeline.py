@@ -29,6 +29,7 @@ from quidproquo.extract.dates import (
     DateMention,
     find_dates,
     forward,
+    freed_group_words,
     reference_date,
     resolve_relative_to_event,
     respective_dates,
@@ -42,8 +43,12 @@ from quidproquo.extract.frames import (
     clause_tokens,
     counted,
     entity_text,
+    frame_words,
+    group_member,
+    names_members,
     pair_respectively,
     quoted_name,
+    same_person,
     subject_of,
 )
 from quidproquo.extract.gate import Gate, load_gate
@@ -61,18 +66,28 @@ from quidproquo.extract.sanctions import (
     party_head,
     sanctioned_parties,
 )
-from quidproquo.extract.sentences import Sentence, is_boilerplate, split_sentences
+from quidproquo.extract.sentences import (
+    Sentence,
+    dateline_end,
+    is_boilerplate,
+    readable,
+    split_sentences,
+)
 from quidproquo.extract.triggers import Trigger, TriggerLexicon, load_triggers
 from quidproquo.extract.visits import (
     VisitLexicon,
+    counterparts,
     dateline_city,
+    during_a_trip,
     load_visits,
     of_country,
     own_title,
     titled,
+    told_remotely,
     visitors,
 )
 from quidproquo.model import Event, Extraction
+from quidproquo.resolve.names import looks_like_person
 from quidproquo.validate import plausible_date
 
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -82,7 +97,6 @@ INHERITING = frozenset(
     {"release", "deportation", "visit", "sanctions_eased", "exchange", "denial", "detention"}
 )
 GROUP_TYPES = frozenset({"release", "deportation"})  # events that move a group of people
-FRESH_SWAP = frozenset({"another", "second", "third", "new", "latest", "earlier", "previous"})
 # Sentences per model batch: 256 parse about a fifth faster than spaCy's default of 1,000
 # (smaller arrays; the parsers take them in quarters, sorted by length).
 PARSE_BATCH = 256
@@ -110,6 +124,8 @@ class DocumentState:
     published: dt.date | None
     year_hint: int | None = None
     event_dates: tuple[dt.date | None, dt.date | None] = (None, None)
+    day_told: dt.date | None = None  # the last happening dated to the day by its own words
+    released_on: tuple[dt.date | None, dt.date | None] = (None, None)  # the last release told
     count_source: str | None = None
     sanctions_actor: str | None = None
     eased_target: tuple[str | None, str | None] | None = None  # (actor, party) relieved last
@@ -124,6 +140,7 @@ class DocumentState:
     last_envoy: str | None = None  # "he would travel to Minsk again": the envoy named last
     deported_to: str | None = None  # where the text's last deportation sent people
     swap_told: bool = False  # an exchange was asserted: "the swap was announced ..." refers to it
+    detention_dates: tuple[dt.date | None, dt.date | None] = (None, None)  # last dated arrest
     discourse: Discourse | None = None  # people named so far and their roles
 
 
@@ -144,13 +161,14 @@ class LazyDates:
 class Prepared:
     """A text after the raw-text stages, before parsing."""
 
-    text: str
+    text: str  # readable(original): what is split and parsed
     published: dt.date | None
     sentences: list[Sentence] = field(default_factory=list)
     content: list[Sentence] = field(default_factory=list)  # without boilerplate
     candidates: list[Sentence] = field(default_factory=list)  # to parse
     quote_regions: list[tuple[str, bool]] = field(default_factory=list)  # (text, full parse)
     on_subject: bool = True
+    original: str = ""  # the text as given, when readable() changed it
 
 
 class Extractor:
@@ -234,20 +252,23 @@ class Extractor:
                 for region, whole in p.quote_regions:
                     known[region] = next(docs) if whole else next(ner_docs)
                 quotes = extract_quotes(p.text, p.sentences, known)
-            results.append(Extraction(events=events, quotes=quotes))
+            found = Extraction(events=events, quotes=quotes)
+            results.append(verbatim(found, p.original) if p.original else found)
         return results
 
     def _prepare(self, text: str, published: str | dt.date | None) -> Prepared:
         """The raw-text stages: the subject gate, sentences, the trigger prefilter."""
         if not isinstance(text, str):
             raise TypeError(f"extract expects text as str, got {type(text).__name__}")
+        original, text = text, readable(text)
+        original = original if original != text else ""
         day = parse_published(published)
         if self.subject_gate and not self.gate.on_subject(text):
-            return Prepared(text, day, on_subject=False)
+            return Prepared(text, day, on_subject=False, original=original)
         day = reference_date(text, day)  # dateline outranks stamp
         members = self.lexicon.names_members(text)
         if not (members or self.with_quotes or self.gate.triggers.search(text)):
-            return Prepared(text, day)
+            return Prepared(text, day, original=original)
         sentences = split_sentences(text)
         content = [s for s in sentences if not is_boilerplate(s)]
         words = self.gate.trigger_words(text, content)
@@ -263,7 +284,9 @@ class Extractor:
             for region, whole in regions_to_parse(text, sentences):
                 if region not in parsed:
                     regions[region] = regions.get(region, False) or whole
-        return Prepared(text, day, sentences, content, candidates, list(regions.items()))
+        return Prepared(
+            text, day, sentences, content, candidates, list(regions.items()), original=original
+        )
 
     # -- per text -----------------------------------------------------------------
 
@@ -297,6 +320,7 @@ class Extractor:
                 if source:
                     state.count_source = source
                 discourse.read_text(sentence.text)
+                self._remember_unparsed(sentence.text, discourse, state)
                 continue
             discourse.retag(doc)
             discourse.read(doc)
@@ -318,6 +342,7 @@ class Extractor:
                 ]
             previous_denial = sentence.start if has_denial else None
             events.extend(new)
+            self._remember_visitors(new, state)
             self._remember_people(doc, state)
         if self.learned is not None:
             events = self.learned.select(events, parsed, published)
@@ -330,11 +355,33 @@ class Extractor:
                 continue
             for obj in (c for c in token.children if c.dep_ == "dobj"):
                 if obj.pos_ == "PRON" or any(
-                    c.dep_ == "det" and c.lower_ in ("that", "this", "these", "those", "such")
+                    c.dep_ == "det" and c.lower_ in frame_words().pointing_determiners
                     for c in obj.children
                 ):
                     return True
         return False
+
+    @staticmethod
+    def _remember_visitors(events: list[Event], state: DocumentState) -> None:
+        """Who visited is an envoy for the rest of the text ("Norway's envoy ..., A. Holm,
+        met ... in Minsk. Holm also visited ..."), never the person a description means."""
+        for event in events:
+            if event.type == "visit" and event.actor and looks_like_person(event.actor):
+                state.envoys[event.actor.split()[-1]] = event.actor
+                state.last_envoy = event.actor
+
+    def _remember_unparsed(self, text: str, discourse: Discourse, state: DocumentState) -> None:
+        """People named in a sentence that was not parsed, for a later "he" or "the
+        61-year-old"; the first named (most often the subject) is remembered last, an
+        envoy by a title in the words before the name."""
+        for start, name in reversed(discourse.names_in_text(text)):
+            state.persons.append(name)
+            title = {w.strip(",").lower() for w in text[:start].split()[-4:]}
+            if self.gazetteer.is_envoy(name) or title & self.gazetteer.envoy_titles:
+                state.envoys[name.split()[-1]] = self.full_name(name, state)
+                state.last_envoy = state.envoys[name.split()[-1]]
+            else:
+                state.last_person = self.full_name(name, state)
 
     def _remember_people(self, doc: Doc, state: DocumentState) -> None:
         # a pronoun in the next sentence most likely takes up the subject: people named as
@@ -347,7 +394,8 @@ class Extractor:
                 and not self.gazetteer.is_leader(ent.text)
             ):
                 state.persons.append(ent.text)
-                if not self.filler.is_envoy(ent):
+                known = state.envoys.get(ent.text.split()[-1]) == self.full_name(ent.text, state)
+                if not (known or self.filler.is_envoy(ent)):
                     state.last_person = self.full_name(ent.text, state)
                 else:
                     state.envoys[ent.text.split()[-1]] = self.full_name(ent.text, state)
@@ -391,10 +439,11 @@ class Extractor:
             for slot in self._trigger_slots(trig, view, trigger_tokens, state):
                 self._date(slot, trig, view, dates, state)
                 slots.append(slot)
+        date_refusals_by_release(slots)
         pair_respectively(slots, dates, text)
         if state.group_type and not any(s.type in GROUP_TYPES for s in slots):
             slots.extend(self._members(view, dates, state))
-        merged = [s for s in merge_same_sentence(slots) if not self._repeated_denial(s, state)]
+        merged = [s for s in merge_same_sentence(slots) if not self._repeated_denial(s, doc, state)]
         merged = respectively(merged, respective_dates(text, dates))
         for slot in merged:  # sanctions on no party at all: the programme's country
             if slot.type == "sanctions_eased" and slot.target is None and state.eased_target:
@@ -413,6 +462,10 @@ class Extractor:
             state.eased_target = next(iter(eased)) if one else None
         for slot in kept:
             state.seen_types.add(slot.type)
+            if slot.own_date and not slot.background and slot.date_min == slot.date_max:
+                state.day_told = slot.date_min
+            if slot.type == "release" and slot.own_date and not self._cumulative(slot):
+                state.released_on = (slot.date_min, slot.date_max)
             if slot.type == "visit" and slot.actor:
                 state.visited.add(slot.actor.split()[-1])
             if (
@@ -425,6 +478,8 @@ class Extractor:
                 state.event_dates = (slot.date_min, slot.date_max)
             if slot.type in GROUP_TYPES:
                 state.group_type = slot.type
+            if slot.type == "detention" and slot.own_date and slot.date_min:
+                state.detention_dates = (slot.date_min, slot.date_max)
             if slot.type == "exchange" and slot.modality == "asserted":
                 state.swap_told = True
             if slot.type == "deportation" and slot.destination and slot.modality != "refused":
@@ -436,13 +491,19 @@ class Extractor:
         return kept
 
     @staticmethod
-    def _repeated_denial(slot: Slots, state: DocumentState) -> bool:
-        """'the agency said': a denial by a body already named adds nothing."""
+    def _repeated_denial(slot: Slots, doc: Doc, state: DocumentState) -> bool:
+        """'the agency said': a denial by a body already named adds nothing; 'a spokesman
+        called it fabricated' is a new party denying (an indefinite subject)."""
+        subject = subject_of(doc[slot.trigger])
+        new_party = subject is not None and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children
+        )
         return (
             slot.type == "denial"
             and bool(slot.actor)
             and str(slot.actor)[:1].islower()
             and "denial" in state.seen_types
+            and not new_party
         )
 
     @staticmethod
@@ -455,7 +516,7 @@ class Extractor:
         if slot.type == "exchange" and state.swap_told:
             # "the swap was announced ...", "released N in return": the swap told before,
             # unless it is another one ("carried out another exchange") or has a day of its own
-            fresh = any(c.lower_ in FRESH_SWAP for c in token.children)
+            fresh = any(c.lower_ in frame_words().fresh_swap_words for c in token.children)
             named = any(p.split()[-1] in doc_text(doc) for p in slot.persons)  # not taken up
             return named or fresh or self._own_date(token)
         if slot.type == "prisoner_count" and slot.date_min is None and token.lower_ == "from":
@@ -664,12 +725,14 @@ class Extractor:
         indices = clause_tokens(token)
         known = {p.split()[-1]: p for p in state.persons}
         named = [
-            known[t.text]
-            for t in view.doc
+            known[surname]
+            for t, surname in surname_tokens(view.doc)
             if t.i in indices
-            and t.pos_ == "PROPN"
-            and t.text in known
-            and t.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "conj")
+            and surname in known
+            and (
+                t.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "conj", "dative")
+                or (t.dep_ == "compound" and t.head.dep_ == "dobj")  # "granted X clemency"
+            )
         ]
         if named:
             slot.persons = [self.full_name(n, state) for n in dict.fromkeys(named)]
@@ -694,6 +757,10 @@ class Extractor:
             and e.end <= refers[0].i
             and not self.gazetteer.is_leader(e.text)
             and not self.filler.is_envoy(e)
+            and not (slot.actor and same_person(e.text, slot.actor))  # who freed, not who was
+            and not (  # "A granted B clemency, and he was flown out": he is not A
+                e.root.dep_ == "nsubj" and e.root.head.lemma_.lower() in load_roles().agent_verbs
+            )
         ]
         antecedent = self.full_name(before[-1], state) if before else state.last_person
         if refers and antecedent:
@@ -703,10 +770,14 @@ class Extractor:
     def _definite_description(self, token: Token, state: DocumentState) -> bool:
         """'The 52-year-old was arrested', 'the laureate was freed': one person told of
         before, taken up by a definite description (DEV2: persons named by anaphora)."""
-        if token.dep_ != "nsubjpass" or not any(
+        member = any(
+            group_member(verb) == token
+            for verb in [token.head] + [c for c in token.children if c.dep_ == "relcl"]
+        )
+        if not (token.dep_ == "nsubjpass" or member) or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in token.children
         ):
-            return False
+            return False  # "the 52-year-old was freed", "the 52-year-old was among 40 freed"
         aged = token.lower_ == "old" and any(c.lower_ == "year" for c in token.children)
         if not (aged or token.tag_ == "NN") or counted(token):
             return False
@@ -731,7 +802,9 @@ class Extractor:
             targets = [city] if city else []
         if not targets and state.host and lemma in self.visit_lexicon.meeting_lemmas:
             targets = [state.host]  # "MINSK, 12 May. The head of state today received ..."
-        placeless = not targets and lemma in self.visit_lexicon.placeless_lemmas
+        placeless = not targets and (
+            lemma in self.visit_lexicon.placeless_lemmas or self._meeting_as_visit(token, state)
+        )
         if not targets and not placeless:
             return []
         host = targets[0] if targets else None
@@ -765,12 +838,28 @@ class Extractor:
                 "visit",
                 modality,
                 token.i,
-                actor=state.envoys.get(e.text) or self.full_name(e.text, state),
+                actor=state.envoys.get(e.text) or self.full_name(without_owner(e), state),
                 target=host,
             )
             for e in envoys
             if e.root.dep_ != "poss" or e.root.head.i == token.i
         ]
+
+    def _meeting_as_visit(self, token: Token, state: DocumentState) -> bool:
+        """'X's talks with Lukashenko', 'X met Y during the trip': a visit, no place stated;
+        the one met is the holding state's leader, or someone named met on a journey."""
+        lex = self.visit_lexicon
+        if token.lemma_.lower() not in lex.meeting_lemmas or told_remotely(token, lex):
+            return False
+        met = [c for c in counterparts(token) if c.pos_ != "PRON"]
+        discourse = state.discourse
+        if any(
+            self.gazetteer.is_leader(c.text)
+            or (discourse is not None and discourse.refers_to_leader(c))
+            for c in met
+        ):
+            return True
+        return during_a_trip(token, lex) and any(c.ent_type_ == "PERSON" for c in met)
 
     def _exchange(
         self, trig: Trigger, modality: str | None, view: SentenceView, state: DocumentState
@@ -849,6 +938,10 @@ class Extractor:
             return []
         if self.modality.is_negated(among) or self.modality.is_conditional(among):
             return []
+        if among.i > 1 and among.doc[among.i - 1].text == "," and any(
+            t.is_alpha for t in among.doc[: among.i - 1]
+        ):
+            return []  # "the hundreds who remain, among them X": a group of this sentence
         if among.pos_ in ("VERB", "AUX"):  # "they include A and B"
             indices = clause_tokens(among)
         else:
@@ -874,6 +967,8 @@ class Extractor:
         """The sentence's date for the trigger, else the running event date, else `published`."""
         token = view.doc[slot.trigger]
         own = clause_tokens(token)
+        if slot.modality == "refused" and token.dep_ == "xcomp":
+            own |= clause_tokens(token.head)  # "refused on Tuesday to leave": its date
         if slot.type == "prisoner_count":  # "the number of X stood at N on Monday"
             before = {t.i for t in token.subtree} if token.lower_ == "from" else None
             own |= clause_tokens(governing_word(token))
@@ -891,10 +986,12 @@ class Extractor:
                 if inside and self._date_from_main_clause(
                     slot, mention, clause, view, dates, state.published
                 ):
+                    slot.own_date = True  # "two days after X freed 40": its own words
                     return
                 continue
             if mention.anchor_relative:
-                mention = resolve_relative_to_event(mention, *state.event_dates)
+                earlier = [d for d in dates if dateline < d.end <= mention.start]
+                mention = resolve_relative_to_event(mention, *anchor_dates(state, earlier))
             tokens = view.tokens_of(mention.start, mention.end)
             if mention.invalid and any(t.i in own for t in tokens):
                 slot.date_min = slot.date_max = None  # "31 February": no date, never a guess
@@ -905,6 +1002,8 @@ class Extractor:
                 continue
             if tokens and describes_someone(tokens[0], token):
                 continue  # "X, who had been jailed since 2020": the person's past, not the event's
+            if tokens and describes_the_listed(tokens[0], token):
+                continue  # "A and B, both convicted in 2023": their past, not the event's
             if tokens and slot.type != "detention" and self._jailed_clause(tokens[0], token):
                 continue  # "two citizens jailed in 2021 were pardoned": the group's past
             said = bool(tokens) and governing_verb(tokens[0]) in SAY_VERBS
@@ -929,14 +1028,13 @@ class Extractor:
             lo, hi = chosen.date_min, chosen.date_max
             # "since 2021, when Washington targeted ...": the clause on the date is its event
             on_the_date = any(t in chosen_tokens for t in token.ancestors)
-            if (
-                chosen.preposition == "since"
-                and state.published
-                and _cumulative_since(slot)
-                and not on_the_date
-            ):
+            # "two citizens held since 2023": a group described as held, from that year
+            running = _cumulative_since(slot) and not (
+                slot.type == "detention" and token.dep_ in ("acl", "relcl")
+            )
+            if chosen.preposition == "since" and state.published and running and not on_the_date:
                 hi = state.published
-            if chosen.preposition == "since" and not _cumulative_since(slot):
+            if chosen.preposition == "since" and not running:
                 slot.background = True  # "under sanctions since 2021": not the running date
             told = state.event_dates[0]
             after = chosen.preposition == "after" or introduced_by(chosen_tokens, "after")
@@ -950,8 +1048,12 @@ class Extractor:
             fallback = (None, None)  # "B, who is serving eight years": a term, no time (DEV2)
         elif slot.type == "prisoner_count":
             fallback = (state.published, state.published)
+        elif slot.type == "detention" and names_members(token) and state.detention_dates[0]:
+            fallback = state.detention_dates  # "Among those held is X": the arrests told before
         elif slot.type == "denial" and state.claim_dates[0] is not None:
             fallback = state.claim_dates
+        elif slot.type in GROUP_TYPES and state.released_on[0] and names_freed_group(token):
+            fallback = state.released_on  # "most of those freed were sent to Ukraine"
         elif slot.type in INHERITING and state.event_dates[0] is not None:
             fallback = state.event_dates
         else:
@@ -959,13 +1061,54 @@ class Extractor:
         slot.date_min, slot.date_max = fallback
 
 
-DATELINE = re.compile(r"^[A-Z][A-Za-z/ .'-]+,\s[^()\n]{1,30}\([^)]*\)\s*[-–—.]\s*")
 SAY_VERBS = frozenset({"say", "tell", "report", "state", "write", "add", "speak", "claim"})
 
 
-def dateline_end(text: str) -> int:
-    match = DATELINE.match(text)
-    return match.end() if match else 0
+def date_refusals_by_release(slots: list[Slots]) -> None:
+    """'X, who was freed on 11 September, refused to leave': a refused departure with no
+    date of its own happened at the release its sentence dates."""
+    released = [s for s in slots if s.type == "release" and s.own_date and s.date_min]
+    if not released:
+        return
+    for slot in slots:
+        if slot.type == "deportation" and slot.modality == "refused" and not slot.own_date:
+            slot.date_min, slot.date_max = released[0].date_min, released[0].date_max
+
+
+def anchor_dates(
+    state: DocumentState, earlier: list[DateMention]
+) -> tuple[dt.date | None, dt.date | None]:
+    """What "the same day", "two days earlier" count from: a day named before it in its
+    sentence ("freed on Sept. 11, and sanctions were lifted the same day"); else the last
+    happening the text dated to the day in its own words, of any type ("On 6 October police
+    detained A. On the same day a court sentenced B"); else the running event date."""
+    before = [
+        d
+        for d in earlier
+        if not d.anchor_relative and d.date_min is not None and d.date_min == d.date_max
+    ]
+    if before:
+        return before[-1].date_min, before[-1].date_max
+    if state.day_told is not None:
+        return state.day_told, state.day_told
+    return state.event_dates
+
+
+def without_owner(name: Span) -> str:
+    """"Mark Delaney's talks": the name without the owner's 's the tagger took with it."""
+    return name[:-1].text if len(name) > 1 and name[-1].tag_ == "POS" else name.text
+
+
+def verbatim(found: Extraction, original: str) -> Extraction:
+    """Evidence and quoted words as `original` has them: readable() changed only invisible
+    characters, one for one, so the offsets found in the readable text index it."""
+    for event in found.events:
+        if event.sentence_start is not None and event.sentence_end is not None:
+            event.evidence = original[event.sentence_start : event.sentence_end]
+    for quote in found.quotes:
+        if quote.start is not None and quote.end is not None:
+            quote.text = original[quote.start : quote.end]
+    return found
 
 
 def subordinate_clause(tokens: list[Token]) -> Token | None:
@@ -1027,6 +1170,51 @@ def describes_someone(token: Token, trigger: Token) -> bool:
         (a.head.ent_type_ == "PERSON" or a.head.tag_ in ("NN", "NNP") and _on_a_person(a))
         and a.head.i != trigger.i
         for a in clauses_apart(token, trigger)
+    )
+
+
+def surname_tokens(doc: Doc) -> Iterator[tuple[Token, str]]:
+    """Capitalised words that may be a surname told before, with their text: a proper noun,
+    or a noun the tagger took one for ('Pruitt was sentenced'), joined across a hyphen
+    ('Zaghari-Ratcliffe'); the token is the last part, which carries the relation."""
+    for t in doc:
+        if not (t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper()):
+            continue
+        text = t.text
+        joined = t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 2].whitespace_
+        if joined and not doc[t.i - 1].whitespace_:
+            text = f"{doc[t.i - 2].text}-{t.text}"
+        yield t, text
+
+
+def names_freed_group(trigger: Token) -> bool:
+    """The event is told of a group named by its release: 'most of those freed were sent',
+    'the freed prisoners were taken' (lexicons/dates.yaml: freed_group_words)."""
+    words = freed_group_words()
+    if trigger.lower_ in words and trigger.dep_ in ("amod", "acl"):
+        return True  # the trigger is the naming word itself: "the freed prisoners"
+    return any(
+        t.lower_ in words and t.i != trigger.i
+        for s in trigger.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+        for t in s.subtree
+    )
+
+
+DISTRIBUTIVES = frozenset({"both", "all", "each"})
+
+
+def describes_the_listed(token: Token, trigger: Token) -> bool:
+    """`token` sits in a participle clause on the people just listed ("A and B, both
+    convicted in 2023", "..., all held since 2021") that does not hold the trigger."""
+    return any(
+        a.tag_ == "VBN"
+        and trigger not in list(a.subtree)
+        and (
+            a.head.lower_ in DISTRIBUTIVES
+            or any(c.lower_ in DISTRIBUTIVES and c.i < a.i for c in a.children)
+        )
+        for a in [token, *token.ancestors]
     )
 
 

@@ -118,6 +118,36 @@ _VERBISH = re.compile(
 )
 
 
+# Invisible characters that social posts glue to the next word (emoji variation selectors,
+# zero-width spaces and joiners, word joiners, the byte-order mark): the tokeniser takes
+# "\ufe0fAt" for one word. Read as spaces, one for one, so that every offset found in the
+# readable text indexes the original text too.
+_INVISIBLE = dict.fromkeys(
+    [*range(0xFE00, 0xFE10), 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF], " "
+)
+
+
+# A dateline opening a text: "Minsk, Dec 13 (Wire) -", "BISHKEK, May 4 —",
+# "YANGON (Irrawaddy Desk) —", "TBILISI —": the place it was filed from (any case when an
+# outlet in brackets follows the date; in capitals otherwise), its date, its outlet.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z/ .'-]+,\s[^()\n]{1,30}\([^)]*\)\s*[-–—.]"
+    r"|[A-Z][A-Z.'/-]{2,}(?:\s[A-Z][A-Z.'/-]+){0,3}(?:,\s[^()\n—–]{1,30}?)?\s*(?:\([^)\n]*\))?"
+    r"\s*(?:[—–]|--?)(?=\s))\s*"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline at the head of `text` ends (0: it has none)."""
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
+
+
+def readable(text: str) -> str:
+    """`text` with its invisible format characters as spaces; same length, same offsets."""
+    return text.translate(_INVISIBLE)
+
+
 def _is_abbreviation(chunk: str) -> bool:
     """True when the text before a full stop ends with an abbreviation or an initial."""
     tokens = chunk.split()

@@ -24,6 +24,20 @@ ADVERBIAL = frozenset({"ADV", "ADP", "PART", "ADJ"})
 _POS = {"VERB": VERBAL, "NOUN": NOMINAL, "ADV": ADVERBIAL}
 
 
+def detached_of(noun: Token) -> Token | None:
+    """'welcomes the release today of 52 prisoners': the "of" phrase of a nominal trigger
+    that the parser hung on the verb because a time word stands between them."""
+    if noun.pos_ != "NOUN":
+        return None
+    doc, i = noun.doc, noun.i + 1
+    while i < len(doc) and doc[i].ent_type_ in ("DATE", "TIME") and doc[i].dep_ != "prep":
+        i += 1
+    if i == noun.i + 1 or i >= len(doc):
+        return None
+    prep = doc[i]
+    return prep if prep.lower_ == "of" and prep.head.i == noun.head.i != noun.i else None
+
+
 @dataclass(frozen=True)
 class Frame:
     """Which fields a type takes and how its actor is chosen."""
@@ -165,6 +179,7 @@ class TriggerLexicon:
         self.custody_participles = frozenset(data["custody_participles"])
         self.expulsion_marks = frozenset(data["expulsion_marks"])
         self.group_quantifiers = frozenset(data["group_quantifiers"])
+        self.number_nouns = frozenset(data["number_nouns"])
         self.generic_heads = frozenset(data["generic_heads"])
         self.prediction_adverbs = frozenset(data["prediction_adverbs"])
         self.conveyance_verbs = frozenset(data["conveyance_verbs"])
@@ -350,9 +365,14 @@ class TriggerLexicon:
             return False
         if spec.needs_head and token.head.lemma_.lower() not in spec.needs_head:
             return False
+        detached = detached_of(token)  # "hailed the release today of 31": the "of" is its own
         if spec.nominal_needs and not (
             spec.nominal_needs
-            & ({c.lower_ for c in token.children} | {token.head.lower_, token.head.lemma_.lower()})
+            & (
+                {c.lower_ for c in token.children}
+                | {token.head.lower_, token.head.lemma_.lower()}
+                | ({detached.lower_} if detached is not None else set())
+            )
         ):
             return False
         if spec.needs_people and not self._has_people_argument(token):
@@ -437,6 +457,8 @@ class TriggerLexicon:
         if token.dep_ in ("acl", "relcl", "conj", "xcomp"):
             args.append(token.head)
             args.extend(c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+        if token.dep_ == "acl" and token.head.lemma_.lower() in self.number_nouns:
+            return True  # "put the number sent to Ukraine at 115": a number of people
         return any(self.is_people(a) for a in args)
 
     def _is_stock(self, noun: Token) -> bool:

@@ -30,6 +30,8 @@ class VisitLexicon:
     hosting_lemmas: frozenset[str]
     placeless_lemmas: frozenset[str]
     meeting_lemmas: frozenset[str]
+    trip_prepositions: frozenset[str]
+    remote_words: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> VisitLexicon:
@@ -40,6 +42,8 @@ class VisitLexicon:
             hosting_lemmas=frozenset(map(str, data["hosting_lemmas"])),
             placeless_lemmas=frozenset(map(str, data["placeless_lemmas"])),
             meeting_lemmas=frozenset(map(str, data["meeting_lemmas"])),
+            trip_prepositions=frozenset(map(str, data["trip_prepositions"])),
+            remote_words=frozenset(map(str, data["remote_words"])),
         )
 
     def city_in(self, tokens: Sequence[Token]) -> str | None:
@@ -55,7 +59,15 @@ class VisitLexicon:
 def load_visits() -> VisitLexicon:
     return VisitLexicon.from_data(
         load_lexicon(
-            LEXICON, ("host_cities", "hosting_lemmas", "placeless_lemmas", "meeting_lemmas")
+            LEXICON,
+            (
+                "host_cities",
+                "hosting_lemmas",
+                "placeless_lemmas",
+                "meeting_lemmas",
+                "trip_prepositions",
+                "remote_words",
+            ),
         )
     )
 
@@ -92,6 +104,35 @@ def visitors(
     doing = [e for e in envoys if e.root.i in heads]  # "Cardinal X, representing Y, visited"
     doing = doing or [e for e in envoys if any(_in_subtree(e, s) for s in subjects)]
     return doing or ([] if strict else envoys)
+
+
+def counterparts(trigger: Token) -> list[Token]:
+    """Whom a meeting was with: the object of 'met X', the with-phrase of 'talks with X'."""
+    found = [c for c in trigger.children if c.dep_ == "dobj"]
+    found += [
+        g
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return found + [c for f in found for c in f.conjuncts]
+
+
+def during_a_trip(trigger: Token, lex: VisitLexicon) -> bool:
+    """'met Y during the trip', 'talks on his visit': the meeting is part of a journey."""
+    return any(
+        g.lemma_.lower() in lex.placeless_lemmas
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ in lex.trip_prepositions
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+
+
+def told_remotely(trigger: Token, lex: VisitLexicon) -> bool:
+    """'talks by phone', 'a video call': a meeting at a distance is no visit."""
+    return any(t.lower_ in lex.remote_words for t in trigger.sent)
 
 
 TITLE_WINDOW = 6  # tokens before a name where its title may stand ("envoy for X, Anders Holm")
