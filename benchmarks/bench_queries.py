@@ -16,7 +16,8 @@ store whose export lines are not all stored yet (migration 0070), the first expo
 renders and stores them, is timed apart. The ledger pages read rows stored per facts version
 (migration 0071): they are also timed with all their stored rows dropped before each request
 (as a bulk change leaves them), and after a change of one incident near the deep page, which
-drops only the rows whose window can see it (migration 0072).
+drops only the rows that can show it (migrations 0072, 0076): a release's own row, or every
+row whose window sees a visit.
 """
 
 from __future__ import annotations
@@ -100,6 +101,8 @@ def pick(qpq: Quidproquo) -> dict[str, str]:
         "release_mid": one("SELECT id FROM incidents WHERE type = 'release'"
                            " AND date_min > '2013-01-01' ORDER BY date_min, id LIMIT 1"),
         "event_mid": one("SELECT id FROM events WHERE status = 'candidate'"
+                         " AND date_min > '2013-01-01' ORDER BY date_min, id LIMIT 1"),
+        "visit_mid": one("SELECT id FROM incidents WHERE type = 'visit' AND status <> 'rejected'"
                          " AND date_min > '2013-01-01' ORDER BY date_min, id LIMIT 1"),
     }  # fmt: skip
 
@@ -204,18 +207,26 @@ def run(db: str, runs: int, chance_timeout: float, export_too: bool = True) -> d
     # that can show it (migration 0072): the deep page makes those again, the first page
     # (years away) reads its rows stored. The chance test is set current again after each
     # change: its recomputation runs in another process (timed above).
+    # A change of a release drops its own row (and its links'); a change of a visit drops
+    # every row whose window sees it (migration 0076): the deep page's rows, all of them.
     edits = iter(range(10**9))
 
-    def change_one() -> None:
-        qpq.store.execute("UPDATE incidents SET notes = :n WHERE id = :i",
-                          {"n": f"reviewed {next(edits)}", "i": ids["release_mid"]})  # fmt: skip
-        qpq.store.execute("UPDATE ledger_results SET version = (SELECT version"
-                          " FROM facts_version WHERE id = 1)")  # fmt: skip
+    def change(incident: str) -> Callable[[], None]:
+        def change_one() -> None:
+            qpq.store.execute("UPDATE incidents SET notes = :n WHERE id = :i",
+                              {"n": f"reviewed {next(edits)}", "i": ids[incident]})  # fmt: skip
+            qpq.store.execute("UPDATE ledger_results SET version = (SELECT version"
+                              " FROM facts_version WHERE id = 1)")  # fmt: skip
+        return change_one
 
-    for name, where in (("ledger, first page", "far from"), ("ledger, deep page", "near")):
-        figures = timed(client, pages[name], runs, change_one)
-        results[f"{name}, after a change of one incident {where} it"] = figures
-        print(json.dumps({f"{name}, change {where}": figures}), file=sys.stderr, flush=True)
+    for name, where, incident in (("ledger, first page", "far from", "release_mid"),
+                                  ("ledger, deep page", "near", "release_mid"),
+                                  ("ledger, deep page", "near", "visit_mid")):  # fmt: skip
+        figures = timed(client, pages[name], runs, change(incident))
+        kind = incident.split("_")[0]
+        results[f"{name}, after a change of one {kind} {where} it"] = figures
+        print(json.dumps({f"{name}, change {where}, {kind}": figures}), file=sys.stderr,
+              flush=True)  # fmt: skip
     results["chance test of the whole ledger, computed and stored after a change"] = (
         cold if cold is not None else {"did not finish within s": chance_timeout}
     )

@@ -303,18 +303,36 @@ def version_triggers(store: Store) -> dict[str, str]:
     return {r["name"]: r["sql"] for r in rows}
 
 
+def row_triggers(store: Store) -> list[tuple[str, str]]:
+    """(table, trigger) of PostgreSQL's row triggers that drop stored ledger rows (0072): each
+    reads the incidents for every row loaded, and a fresh store has no stored rows to drop."""
+    if store.dialect != "postgresql":
+        return []
+    rows = store.query(
+        "SELECT c.relname AS tab, t.tgname AS name FROM pg_trigger t"
+        " JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+        " WHERE n.nspname = current_schema() AND NOT t.tgisinternal"
+        " AND t.tgname LIKE '%rows_version'"
+    )
+    return [(r["tab"], r["name"]) for r in rows]
+
+
 def generate(db: str, events: int, seed: int = 1) -> dict[str, int]:
-    """Bulk-load a fresh store: secondary indexes and row triggers are dropped during the load
-    and made again after it (as their migrations define them), then the version is bumped."""
+    """Bulk-load a fresh store: secondary indexes and row triggers are dropped (or disabled)
+    during the load and made again after it (as their migrations define them), then the
+    version is bumped."""
     store = Store(db)
     if store.query_one("SELECT id FROM documents LIMIT 1"):
         raise SystemExit(f"{db}: not empty; generate into a fresh store")
     indexes, triggers = secondary_indexes(store), version_triggers(store)
+    disabled = row_triggers(store)
     with store.transaction() as conn:
         for name in indexes:
             conn.exec_driver_sql(f"DROP INDEX {name}")
         for name in triggers:
             conn.exec_driver_sql(f"DROP TRIGGER {name}")
+        for table, name in disabled:
+            conn.exec_driver_sql(f"ALTER TABLE {table} DISABLE TRIGGER {name}")
     gen = Generator(events, seed)
     writer = Writer(store)
     if store.dialect == "sqlite":
@@ -336,6 +354,8 @@ def generate(db: str, events: int, seed: int = 1) -> dict[str, int]:
     with store.transaction() as conn:
         for statement in [*indexes.values(), *triggers.values()]:
             conn.exec_driver_sql(statement)
+        for table, name in disabled:
+            conn.exec_driver_sql(f"ALTER TABLE {table} ENABLE TRIGGER {name}")
         conn.exec_driver_sql("UPDATE facts_version SET version = version + 1 WHERE id = 1")
     with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.exec_driver_sql("ANALYZE")

@@ -220,7 +220,6 @@ def test_a_large_store_recomputes_the_chance_test_in_the_background(
     from quidproquo.ledger import stored
 
     monkeypatch.setattr(stored, "INLINE_INCIDENTS", 0)  # treat this store as a large one
-    monkeypatch.setattr(stored, "WAIT_SECONDS", 0.0)
     first, state = stored.chance_tests_for_page(generated)
     assert (first, state) == (None, "computing")  # the page does not wait for it
     deadline = time.monotonic() + 300
@@ -232,3 +231,9 @@ def test_a_large_store_recomputes_the_chance_test_in_the_background(
                       " (SELECT id FROM incidents ORDER BY id LIMIT 1)")  # fmt: skip
     again, state = stored.chance_tests_for_page(generated)
     assert state == "stale" and again == result  # the last result, marked as such
+    generated.execute("UPDATE incidents SET notes = 'seen again' WHERE id IN"
+                      " (SELECT id FROM incidents ORDER BY id LIMIT 1)")  # fmt: skip
+    client = TestClient(create_app(project=Quidproquo(generated.url)), base_url=ALLOWED)
+    page = client.get("/ledger")  # answers at once, with the last result marked
+    assert page.status_code == 200 and 'id="tests-state"' in page.text
+    assert client.get("/ledger.json").json()["tests_state"] == "stale"

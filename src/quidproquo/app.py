@@ -50,6 +50,7 @@ from quidproquo.resolve.people import (
     RegistryImport,
     import_registry,
     people,
+    people_page,
     registry_name,
     stock,
 )
@@ -381,9 +382,23 @@ class Quidproquo:
         registries), with their dated, sourced facts and their status on `as_of`."""
         return people(self.store, as_of, status, since, until, name)
 
+    def people_page(
+        self,
+        as_of: str | None = None,
+        status: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        name: str | None = None,
+        after: str | None = None,
+        limit: int | None = None,
+    ) -> tuple[list[Person], str | None]:
+        """A page of `people`: those after the person keyed `after`, and the key to continue
+        after (None on the last page)."""
+        return people_page(self.store, as_of, status, since, until, name, after, limit)
+
     def held_stock(self, as_of: str | None = None) -> dict[str, Any]:
         """The latest counted number held beside the named people held on `as_of`."""
-        return stock(self.store, people(self.store, as_of))
+        return stock(self.store, as_of)
 
     # -- resolve, ledger, report -------------------------------------------------
     def load_curated(self, path: str | Path | None = None) -> CuratedSummary:

@@ -208,3 +208,39 @@ def test_a_curated_load_drops_the_rows_whose_window_sees_it(db_url: str) -> None
     assert _row_of(shown, "inc-release-june")["visits"]  # a curated visit came within its window
     assert _stored(store)["inc-release-far"] == versions["inc-release-far"]
 
+
+
+def test_only_a_marker_drops_the_rows_around_it(db_url: str) -> None:
+    """A change of a release drops its own row, not the rows of the releases around it (only
+    a visit or concession appears in a row by its dates); a change of a visit drops every
+    row whose window sees it (migration 0076)."""
+    store = Store(db_url)
+    _add(store, "inc-release-one", "release", "2008-04-10", "A court of my own making")
+    _add(store, "inc-release-two", "release", "2008-04-12", "Another court of mine")
+    _add(store, "inc-visit-between", "visit", "2008-04-11", "An envoy of my own making")
+    _add(store, "inc-detention-near", "detention", "2008-04-11", "A police force of mine")
+    client = TestClient(create_app(db_url), base_url="http://localhost")
+    client.get(f"/ledger.json?limit={ALL}")
+    versions = _stored(store)
+    assert set(versions) == {"inc-release-one", "inc-release-two"}
+
+    review.correct(store, "incident", "inc-release-one", {"count": "4"}, "ana")
+    assert set(_stored(store)) == {"inc-release-two"}  # the neighbour stays stored
+    shown = client.get(f"/ledger.json?limit={ALL}").json()["rows"]
+    assert shown == _built(store, ALL)
+    assert _row_of(shown, "inc-release-one")["release"]["count"] == 4
+    assert _stored(store)["inc-release-two"] == versions["inc-release-two"]
+
+    store.execute("UPDATE incidents SET notes = 'seen' WHERE id = 'inc-detention-near'")
+    assert set(_stored(store)) == {"inc-release-one", "inc-release-two"}  # in no row
+
+    store.execute("UPDATE incidents SET actor = 'A renamed envoy' WHERE id = 'inc-visit-between'")
+    assert _stored(store) == {}  # both windows see it
+    shown = client.get(f"/ledger.json?limit={ALL}").json()["rows"]
+    assert shown == _built(store, ALL)
+    assert {v["actor"] for r in shown for v in r["visits"]} == {"A renamed envoy"}
+
+    store.execute("UPDATE incidents SET type = 'release' WHERE id = 'inc-visit-between'")
+    assert _stored(store) == {}  # it was a visit: the rows that showed it go
+    shown = client.get(f"/ledger.json?limit={ALL}").json()["rows"]
+    assert shown == _built(store, ALL) and not any(r["visits"] for r in shown)

@@ -27,6 +27,7 @@ from quidproquo.resolve.people import STATUSES
 @click.option("--name", help="Only the person this name (any spelling) denotes.")
 @click.option("--facts", "show_facts", is_flag=True, help="Print each person's dated facts.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many people.")
+@click.option("--after", metavar="KEY", help="Only those listed after this key (a page's next).")
 @json_option
 @db_option
 @click.pass_context
@@ -39,16 +40,20 @@ def people(
     name: str | None,
     show_facts: bool,
     limit: int | None,
+    after: str | None,
     as_json: bool,
 ) -> None:
     """Everyone named in a detention, release, deportation or exchange, or in an imported
     registry, with their status (held, freed, freed and expelled, re-imprisoned, unknown)
     and, beside the list, the latest counted number held."""
     qpq = project(ctx)
-    found = qpq.people(as_of, status, since, until, name)[:limit]
+    try:
+        found, last = qpq.people_page(as_of, status, since, until, name, after, limit)
+    except ValueError as exc:  # an --after that keys no person listed
+        raise click.BadParameter(str(exc), param_hint="--after") from exc
     held = qpq.held_stock(as_of)
     if as_json:
-        echo_json({"people": [p.to_dict() for p in found], "stock": held})
+        echo_json({"people": [p.to_dict() for p in found], "stock": held, "next": last})
         return
     rows = [
         p.to_dict() | {"facts": len(p.facts), "registries": ", ".join(p.registries)} for p in found
@@ -68,6 +73,8 @@ def people(
         f"\nLatest counted number held: {counts or 'none stored'}; "
         f"named people held or re-imprisoned here: {held['named_held']}."
     )
+    if last:
+        click.echo(f"More follow: --after {last}")
 
 
 @main.command("ingest-registry")

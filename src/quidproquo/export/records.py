@@ -12,7 +12,7 @@ from typing import Any
 from quidproquo.ledger import build_ledger
 from quidproquo.ledger.links import SORT_DATE, LedgerRow, after_key, page_ids, status_filter
 from quidproquo.ledger.summaries import facts_version, keep_csv_lines
-from quidproquo.resolve.people import people as people_registry
+from quidproquo.resolve.people import people_page
 from quidproquo.resolve.views import incident_details as views_incident_details
 from quidproquo.resolve.views import incidents_with_claims, raw_events
 from quidproquo.store import Store, from_json
@@ -142,5 +142,9 @@ def ledger_rows(
 
 def people(store: Store) -> Iterator[dict[str, Any]]:
     """The registry of named people: status today and every dated fact with its sources."""
-    for person in people_registry(store):
-        yield person.to_dict()
+    after = None
+    while True:  # a page of the stored registry at a time, by keyset
+        page, after = people_page(store, after=after, limit=EXPORT_PAGE)
+        yield from (person.to_dict() for person in page)
+        if after is None:
+            return

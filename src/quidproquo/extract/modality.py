@@ -49,6 +49,21 @@ def on_a_named_person(clause: Token) -> bool:
     return clause.head.pos_ == "PROPN" and start > 0 and clause.doc[start - 1].text == ","
 
 
+def own_clause_text(token: Token) -> str:
+    """The lower-cased words of the clause the trigger stands in, without the clauses joined
+    to it ("are still in prison, and new ones are arrested every week": the first only)."""
+    verb = next((a for a in ancestors_within_clause(token) if a.pos_ in ("VERB", "AUX")), token)
+    words = []
+    stack = [verb]
+    while stack:
+        node = stack.pop()
+        words.append(node)
+        stack.extend(
+            c for c in node.children if c.dep_ not in ("conj", "parataxis", "ccomp", "advcl")
+        )
+    return " ".join(t.lower_ for t in sorted(words, key=lambda t: t.i))
+
+
 def all_ancestors(token: Token) -> list[Token]:
     """The trigger and its heads, up to a relative clause on a named person."""
     chain = [token]
@@ -84,6 +99,7 @@ class Modality:
     trade_phrases: tuple[str, ...]
     occurrence_verbs: frozenset[str]
     goal_nouns: frozenset[str]
+    frequency_phrases: tuple[str, ...]
     demand_modals: frozenset[str]
 
     @classmethod
@@ -181,6 +197,8 @@ class Modality:
         text = token.sent.text.lower()
         if any(p in text for p in self.habitual_phrases):
             return True
+        if any(p in own_clause_text(token) for p in self.frequency_phrases):
+            return True  # "has renewed its sanctions every year since 2021"
         return any(
             c.dep_ == "advmod" and c.lower_ in self.habitual_adverbs
             for node in ancestors_within_clause(token)

@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from quidproquo.ledger.intervals import Interval
-from quidproquo.ledger.summaries import ClaimValue, Keep, Summary, facts_version, summaries
+from quidproquo.ledger.summaries import ClaimValue, Keep, Summary, summaries
 from quidproquo.resolve.shown import PROPERTY_COLUMNS, Shown, reviewer_set, shown_values
 from quidproquo.store import CHUNK, Store, from_json, in_list
 
@@ -362,21 +362,11 @@ def shift(day: date, days: int) -> date:
     return date.fromordinal(min(max(day.toordinal() + days, 1), date.max.toordinal()))
 
 
-_WIDEST: dict[tuple[str, int], int] = {}
-
-
 def _widest_marker(store: Store) -> int:
-    """Days spanned by the widest dated visit or concession, read once per facts version."""
-    key = (store.url, facts_version(store))
-    if key not in _WIDEST:
-        rows = store.query(
-            f"SELECT date_min, date_max FROM incidents WHERE type IN ('{VISIT}', '{CONCESSION}')"
-            " AND date_max > date_min"
-        )
-        spans = (Interval.parse(r["date_min"], r["date_max"]) for r in rows)
-        _WIDEST.clear()
-        _WIDEST[key] = max((s.width for s in spans if s), default=0)
-    return _WIDEST[key]
+    """Days spanned by the widest dated visit or concession (kept by triggers in
+    marker_widths, migration 0074: one index look-up)."""
+    row = store.query_one("SELECT MAX(days) AS days FROM marker_widths")
+    return int(row["days"]) if row and row["days"] is not None else 0
 
 
 def _rows(

@@ -27,8 +27,7 @@ from quidproquo.ledger.summaries import facts_version, share_lock
 from quidproquo.store import CHUNK, Store, from_json, in_list, now_iso
 
 CHANCE_TESTS = "chance_tests"  # stored as chance_tests:<period>:<day>
-INLINE_INCIDENTS = 20_000  # up to this many incidents a page computes the test itself
-WAIT_SECONDS = 2.0  # a page waits this long for a recomputation, then shows the last result
+INLINE_INCIDENTS = 500  # up to this many incidents a page computes the test itself (~60 ms)
 LISTED = 50  # facts left out (implausible dates, outside the period) listed; all are counted
 State = Literal["current", "stale", "computing"]
 _RUNNING: dict[tuple[str, int, bool, str], BaseProcess] = {}
@@ -63,8 +62,8 @@ def chance_tests_for_page(
     """What a page shows without waiting long: the stored result if it is current; else, in
     a small store, the result computed now; else a recomputation starts in a background
     process (one per database and setting; a process, so that it does not hold the web
-    server's interpreter), the request that starts it waits up to WAIT_SECONDS for it, and
-    the page shows the last stored result ('stale') or none yet ('computing')."""
+    server's interpreter) and the page, without waiting for it, shows the last stored result
+    ('stale') or none yet ('computing')."""
     version = facts_version(store)
     row = _stored(store, window_days, accepted_only, period)
     if row is not None and row["version"] == version:
@@ -77,8 +76,7 @@ def chance_tests_for_page(
         return stored_chance_tests(store, window_days, accepted_only, period), "current"
     with _LOCK:
         process = _RUNNING.get(key)
-        started = process is None or not process.is_alive()
-        if started:
+        if process is None or not process.is_alive():
             process = multiprocessing.get_context("spawn").Process(
                 target=_compute_in_child,
                 args=(store.url, window_days, accepted_only, period, version),
@@ -86,11 +84,6 @@ def chance_tests_for_page(
             )
             _RUNNING[key] = process
             process.start()
-    if started and process is not None:  # only the request that starts it waits
-        process.join(WAIT_SECONDS)
-    row = _stored(store, window_days, accepted_only, period)
-    if row is not None and row["version"] == version:
-        return _result(row), "current"
     if row is not None:
         return _result(row), "stale"
     return None, "computing"

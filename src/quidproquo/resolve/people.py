@@ -14,11 +14,14 @@ a registry), freed, freed and expelled (freed abroad, deported, exchanged), re-i
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from quidproquo.ingest.registry import RegistryEntry
 from quidproquo.ledger.terms import held_series, latest
@@ -26,11 +29,12 @@ from quidproquo.resolve.entities import EntityResolver
 from quidproquo.resolve.names import fold
 from quidproquo.resolve.rows import date_interval, short_hash
 from quidproquo.resolve.shown import reviewer_set, shown, value_text
-from quidproquo.store import Store, from_json, now_iso
+from quidproquo.store import CHUNK, Store, from_json, in_list, now_iso
 from quidproquo.validate import stored_json
 
 PEOPLE_TYPES = ("detention", "release", "deportation", "exchange")
 STATUSES = ("held", "freed", "freed and expelled", "re-imprisoned", "unknown")
+HELD = ("held", "re-imprisoned")
 REGISTRY_ORIGIN = "registry"
 HOME_COUNTRY = "belarus"  # a release "to" here is not an expulsion
 # Order of facts on the same day: arrest before sentence, release before expulsion.
@@ -174,11 +178,12 @@ def _reason(settled: bool, count: int, birth_conflict: bool) -> str:
 
 def _incident_facts(store: Store) -> list[tuple[str, PersonFact]]:
     """(name as written, fact) for every person named in a people incident."""
+    kinds = ", ".join(repr(t) for t in PEOPLE_TYPES)
     incidents = {
         r["id"]: r
         for r in store.query(
             "SELECT id, type, date_min, date_max, destination, persons, notes FROM incidents"
-            f" WHERE status <> 'rejected' AND type IN ({', '.join(repr(t) for t in PEOPLE_TYPES)})"
+            f" WHERE status <> 'rejected' AND type IN ({kinds})"
         )
     }
     names: dict[str, set[str]] = {
@@ -186,40 +191,63 @@ def _incident_facts(store: Store) -> list[tuple[str, PersonFact]]:
     }
     texts: dict[str, list[str]] = {i: [r["notes"] or ""] for i, r in incidents.items()}
     sources: dict[str, list[str]] = {i: [] for i in incidents}
-    dates: dict[str, dict[str, set[str]]] = {i: {} for i in incidents}  # value -> sources
+    # Only the claims of these incidents, with only the values and texts read below (a
+    # detention's texts name its sentence; the persons claimed are added to its names).
     for claim in store.query(
-        "SELECT c.incident_id, c.property, c.value, c.evidence, c.source_url, c.document_id, d.url"
-        " FROM claims c LEFT JOIN documents d ON d.id = c.document_id"
-        " WHERE c.status <> 'rejected'"
+        f"SELECT c.incident_id, c.property, CASE WHEN c.property = 'persons' THEN c.value END"
+        " AS value, CASE WHEN i.type = 'detention' THEN c.evidence END AS evidence,"
+        f" {CLAIM_SOURCE} FROM claims c JOIN incidents i ON i.id = c.incident_id"
+        " LEFT JOIN documents d ON d.id = c.document_id"
+        f" WHERE c.status <> 'rejected' AND i.status <> 'rejected' AND i.type IN ({kinds})"
+        " ORDER BY c.incident_id, c.id"  # the same order on every database
     ):
         incident_id = claim["incident_id"]
-        if incident_id not in incidents:
-            continue
-        source = (
-            claim["source_url"]
-            or claim["url"]
-            or (f"document {claim['document_id']}" if claim["document_id"] else None)
-        )
+        source = _source(claim)
         if source and source not in sources[incident_id]:
             sources[incident_id].append(source)
         texts[incident_id].append(claim["evidence"] or "")
         if claim["property"] == "persons":
             value = from_json(claim["value"])
             names[incident_id] |= set(value if isinstance(value, list) else [value])
-        if claim["property"] == "date":
-            dates[incident_id].setdefault(claim["value"], set()).add(source or "")
-    destinations = _linked_destinations(store, incidents)
     reviewed = reviewer_set(store, "incident")
+    dates = _claimed_dates(store, [i for i in incidents if "date" in reviewed.get(i, {})])
+    destinations = _linked_destinations(store, incidents)
     found = []
     for incident_id, row in incidents.items():
         destination = row["destination"] or destinations.get(incident_id)
         kind, detail = _fact_kind(row["type"], destination, " ".join(texts[incident_id]))
+        reviewed_day = _reviewed_date(row, dates.get(incident_id, {}), reviewed)
         for name in sorted(n for n in names[incident_id] if isinstance(n, str) and n.strip()):
             fact = PersonFact(kind, row["date_min"], row["date_max"], detail,
-                              sources[incident_id], incident_id,
-                              _reviewed_date(row, dates[incident_id], reviewed))  # fmt: skip
+                              sources[incident_id], incident_id, reviewed_day)  # fmt: skip
             found.append((name, fact))
     return found
+
+
+CLAIM_SOURCE = "c.source_url, c.document_id, d.url"  # a claim's source, read by `_source`
+
+
+def _source(claim: dict[str, Any]) -> str | None:
+    return (
+        claim["source_url"]
+        or claim["url"]
+        or (f"document {claim['document_id']}" if claim["document_id"] else None)
+    )
+
+
+def _claimed_dates(store: Store, ids: list[str]) -> dict[str, dict[str, set[str]]]:
+    """incident id -> each date its sources claim -> those sources (only the incidents
+    whose date a reviewer set show the sources' dates beside it)."""
+    dates: dict[str, dict[str, set[str]]] = {}
+    for start in range(0, len(ids), CHUNK):
+        names, params = in_list("i", ids[start : start + CHUNK])
+        for claim in store.query(
+            f"SELECT c.incident_id, c.value, {CLAIM_SOURCE} FROM claims c"
+            " LEFT JOIN documents d ON d.id = c.document_id WHERE c.property = 'date'"
+            f" AND c.status <> 'rejected' AND c.incident_id IN ({names})", params):  # fmt: skip
+            claimed = dates.setdefault(claim["incident_id"], {})
+            claimed.setdefault(claim["value"], set()).add(_source(claim) or "")
+    return dates
 
 
 def _reviewed_date(
@@ -326,27 +354,25 @@ def _status(facts: list[PersonFact], day: str) -> tuple[str, str | None, list[st
     return status, since, doubts
 
 
-def people(
-    store: Store,
-    as_of: str | None = None,
-    status: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    name: str | None = None,
-) -> list[Person]:
-    """Every named person with their facts and status on `as_of` (default today); filtered
-    by status, by a fact dated within [since, until], or by a name (any spelling)."""
-    day = as_of or date.today().isoformat()
+def build_registry(store: Store, day: str) -> list[Person]:
+    """Every named person with their facts and status on `day`, in page order."""
     found: dict[str, Person] = {}
     with store.transaction() as conn:
         resolver = EntityResolver(store, conn)
         entity_names = {r["id"]: r["name"] for r in store.query("SELECT id, name FROM entities",
                                                                  conn=conn)}  # fmt: skip
 
+        resolved: dict[str, tuple[str, str]] = {}  # a name as written -> (key, name shown)
+
         def person(entity_id: str | None, written: str) -> Person:
-            entity_id = entity_id or resolver.find(written)
-            key = entity_id or "name:" + fold(written)
-            shown = entity_names.get(entity_id or "", written)
+            if entity_id is None and written in resolved:
+                key, shown = resolved[written]
+            else:
+                found_id = entity_id or resolver.find(written)
+                key = found_id or "name:" + fold(written)
+                shown = entity_names.get(found_id or "", written)
+                if entity_id is None:
+                    resolved[written] = key, shown
             return found.setdefault(key, Person(key, shown))
 
         for written, fact in _incident_facts(store):
@@ -363,23 +389,190 @@ def people(
             who.facts.append(fact)
             if registry not in who.registries:
                 who.registries.append(registry)
-        wanted = resolver.candidates(name)[0] if name else None
-    result = []
     for who in found.values():
         who.facts.sort(key=lambda f: (f.date_max or f.date_min or "9999", f.date_min or "",
                                       FACT_ORDER[f.kind]))  # fmt: skip
-        who.status, who.status_since, who.doubts = _status(_with_returns(who.facts), day)
-        if status and who.status != status:
-            continue
-        if (since or until) and not any(
-            f.date_min and (not since or (f.date_max or f.date_min) >= since)
-            and (not until or f.date_min <= until) for f in who.facts
-        ):  # fmt: skip
-            continue
-        if wanted is not None and who.key not in wanted:
-            continue
-        result.append(who)
-    return sorted(result, key=lambda p: (STATUSES.index(p.status), fold(p.name)))
+        _with_returns(who.facts)
+    return _in_order(_on_day(list(found.values()), day))
+
+
+def _on_day(everyone: list[Person], day: str) -> list[Person]:
+    """The same people with their status on `day`."""
+    for who in everyone:
+        who.status, who.status_since, who.doubts = _status(who.facts, day)
+    return everyone
+
+
+def _order(person: Person) -> tuple[int, str, str]:
+    """Page order: by status, then name; the key settles ties (a keyset needs a total order)."""
+    return STATUSES.index(person.status), fold(person.name), person.key
+
+
+def _in_order(everyone: list[Person]) -> list[Person]:
+    return sorted(everyone, key=_order)
+
+
+def people(
+    store: Store,
+    as_of: str | None = None,
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    name: str | None = None,
+) -> list[Person]:
+    """Every named person with their facts and status on `as_of` (default today); filtered
+    by status, by a fact dated within [since, until], or by a name (any spelling)."""
+    return people_page(store, as_of, status, since, until, name)[0]
+
+
+def people_page(
+    store: Store,
+    as_of: str | None = None,
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    name: str | None = None,
+    after: str | None = None,
+    limit: int | None = None,
+) -> tuple[list[Person], str | None]:
+    """One page of `people` (all of it without `limit`): the people that follow the person
+    keyed `after`, and the key to continue after when more follow (else None). Read from the
+    stored registry (built again first if what it rests on changed); today's registry without
+    filters other than a status is read a page at a time by keyset. An `after` that keys no
+    listed person raises ValueError."""
+    today = date.today().isoformat()
+    day = as_of or today
+    built = stored_registry(store)
+    if built is None and day == today and not (since or until or name):
+        return _stored_page(store, status, after, limit)
+    everyone = built if built is not None else _stored_people(store)
+    if day != today:
+        everyone = _in_order(_on_day(everyone, day))
+    wanted = _named(store, name) if name else None
+    shown = [
+        who for who in everyone
+        if (not status or who.status == status)
+        and (not (since or until) or _dated_within(who, since, until))
+        and (wanted is None or who.key in wanted)
+    ]  # fmt: skip
+    if after is not None:
+        keys = [who.key for who in shown]
+        if after not in keys:
+            raise ValueError(f"no person {after!r} to continue after")
+        shown = shown[keys.index(after) + 1 :]
+    if limit is None or len(shown) <= limit:
+        return shown, None
+    return shown[:limit], shown[limit - 1].key
+
+
+def _dated_within(who: Person, since: str | None, until: str | None) -> bool:
+    return any(
+        f.date_min and (not since or (f.date_max or f.date_min) >= since)
+        and (not until or f.date_min <= until) for f in who.facts
+    )  # fmt: skip
+
+
+def _named(store: Store, name: str) -> set[str]:
+    """Keys of the people a name (any spelling) denotes."""
+    with store.transaction() as conn:
+        return set(EntityResolver(store, conn).candidates(name)[0])
+
+
+def named_held(store: Store, as_of: str | None = None) -> int:
+    """How many named people are held or re-imprisoned on `as_of` (default today)."""
+    if (as_of or date.today().isoformat()) == date.today().isoformat():
+        built = stored_registry(store)
+        if built is None:
+            row = store.query_one("SELECT COUNT(*) AS n FROM people_registry"
+                                  " WHERE status IN ('held', 're-imprisoned')")  # fmt: skip
+            return int(row["n"]) if row else 0
+    return sum(p.status in HELD for p in people(store, as_of))
+
+
+# -- the stored registry (migration 0075) ----------------------------------------------------
+
+
+def _versions(store: Store) -> tuple[int, int]:
+    row = store.query_one(
+        "SELECT f.version AS facts, p.version AS people FROM facts_version f, people_version p"
+        " WHERE f.id = 1 AND p.id = 1"
+    )
+    return (int(row["facts"]), int(row["people"])) if row else (0, 0)
+
+
+def stored_registry(store: Store) -> list[Person] | None:
+    """Make sure the stored registry holds for today's facts, names and day: if not, build it
+    and store it. Returns None when the stored one can be read, else (a read-only or busy
+    database) the registry built now."""
+    today = date.today().isoformat()
+    versions = _versions(store)  # read before building: a change meanwhile makes it stale
+    state = store.query_one(
+        "SELECT facts_version, people_version, day FROM people_registry_state WHERE id = 1"
+    )
+    if state and (state["facts_version"], state["people_version"], state["day"]) == (
+        *versions, today
+    ):
+        return None
+    everyone = build_registry(store, today)
+    rows = [{"p": n, "k": who.key, "s": who.status, "j": json.dumps(asdict(who), default=str)}
+            for n, who in enumerate(everyone)]  # fmt: skip
+    state_row = {"f": versions[0], "v": versions[1], "d": today, "t": now_iso()}
+    try:
+        with store.transaction() as conn:
+            store.execute("DELETE FROM people_registry", conn=conn)
+            if rows:
+                store.execute(
+                    "INSERT INTO people_registry (position, person_key, status, person)"
+                    " VALUES (:p, :k, :s, :j)", rows, conn)  # fmt: skip
+            store.execute(
+                "INSERT INTO people_registry_state (id, facts_version, people_version, day,"
+                " built_at) VALUES (1, :f, :v, :d, :t) ON CONFLICT (id) DO UPDATE SET"
+                " facts_version = :f, people_version = :v, day = :d, built_at = :t",
+                state_row, conn)  # fmt: skip
+    except SQLAlchemyError:  # read-only, or another request stored it meanwhile
+        return everyone
+    return None
+
+
+def _person(stored: str) -> Person:
+    data = json.loads(stored)
+    data["facts"] = [PersonFact(**f) for f in data["facts"]]
+    return Person(**data)
+
+
+def _stored_people(store: Store) -> list[Person]:
+    rows = store.query("SELECT person FROM people_registry ORDER BY position")
+    return [_person(r["person"]) for r in rows]
+
+
+def _stored_page(
+    store: Store, status: str | None, after: str | None, limit: int | None
+) -> tuple[list[Person], str | None]:
+    where, bound = ["1 = 1"], dict[str, Any]()
+    if status:
+        where.append("status = :s")
+        bound["s"] = status
+    if after is not None:
+        row = store.query_one(
+            "SELECT position FROM people_registry WHERE person_key = :k", {"k": after}
+        )
+        if row is None or (status and _person_status(store, after) != status):
+            raise ValueError(f"no person {after!r} to continue after")
+        where.append("position > :p")
+        bound["p"] = row["position"]
+    sql = f"SELECT person FROM people_registry WHERE {' AND '.join(where)} ORDER BY position"
+    if limit is not None:
+        sql += " LIMIT :n"
+        bound["n"] = limit + 1
+    shown = [_person(r["person"]) for r in store.query(sql, bound)]
+    if limit is None or len(shown) <= limit:
+        return shown, None
+    return shown[:limit], shown[limit - 1].key
+
+
+def _person_status(store: Store, key: str) -> str | None:
+    row = store.query_one("SELECT status FROM people_registry WHERE person_key = :k", {"k": key})
+    return row["status"] if row else None
 
 
 def _with_returns(facts: list[PersonFact]) -> list[PersonFact]:
@@ -393,10 +586,10 @@ def _with_returns(facts: list[PersonFact]) -> list[PersonFact]:
     return facts
 
 
-def stock(store: Store, registry: list[Person]) -> dict[str, Any]:
-    """The latest counted number held beside the number of named people held now."""
+def stock(store: Store, as_of: str | None = None) -> dict[str, Any]:
+    """The latest counted number held beside the number of named people held on `as_of`."""
     counts = latest(held_series(store))
-    named = sum(p.status in ("held", "re-imprisoned") for p in registry)
+    named = named_held(store, as_of)
     return {
         "latest_counts": [
             {

@@ -18,7 +18,7 @@ from quidproquo.app import DOCUMENT_STATUSES, Quidproquo
 from quidproquo.ledger import build_ledger
 from quidproquo.ledger.charts import timeline_svg
 from quidproquo.ledger.intervals import Interval
-from quidproquo.ledger.links import CHUNK, in_list, release_page, shift
+from quidproquo.ledger.links import CHUNK, IncidentView, in_list, release_page, shift
 from quidproquo.ledger.stats import DEFAULT_PERIOD, PERIOD_RULES, period_rule
 from quidproquo.ledger.stored import RowFormat, chance_tests_for_page, keep_rows, stored_rows
 from quidproquo.ledger.summaries import facts_version
@@ -175,15 +175,30 @@ def _ledger_rows(
     found = stored_rows(store, ids, window, accepted_only, form)
     missing = [i for i in ids if i not in found]
     if missing:
-        template = environment().get_template("ledger_row.html")
+        template, part = environment().get_template("ledger_row.html"), RowParts()
         built = build_ledger(store, window, accepted_only, releases=missing)
-        made = {row.release.id: template.render(row=row) if form == "html" else
+        made = {row.release.id: template.render(row=row, part=part) if form == "html" else
                 json.dumps(row.to_dict(), ensure_ascii=False, default=str)
                 for row in built.rows}  # fmt: skip
         spans = {row.release.id: _seen_days(row.release.interval, window) for row in built.rows}
         keep_rows(store, made, spans, window, accepted_only, version, form)
         found |= made
     return [found[i] for i in ids if i in found]
+
+
+class RowParts:
+    """`part(name, incident)` in ledger_row.html: the macro `name` of ledger_parts.html on the
+    incident, rendered once per incident (a marker near many releases is in many rows)."""
+
+    def __init__(self) -> None:
+        self.macros = environment().get_template("ledger_parts.html").module
+        self.made: dict[tuple[str, str], Markup] = {}
+
+    def __call__(self, name: str, incident: IncidentView) -> Markup:
+        key = (name, incident.id)
+        if key not in self.made:
+            self.made[key] = getattr(self.macros, name)(incident)
+        return self.made[key]
 
 
 def _seen_days(interval: Interval | None, window: int) -> tuple[str, str] | None:
@@ -268,14 +283,16 @@ def people(qpq: Quidproquo, params: Params) -> Page:
         "since": iso_date(params, "since"),
         "until": iso_date(params, "until"),
     }
-    limit, page = integer(params, "limit", PAGE_SIZE, 1, MAX_LIMIT), _page(params)
-    found = qpq.people(filters["as_of"], filters["status"], filters["since"], filters["until"])
-    shown = found[(page - 1) * limit : page * limit]
+    limit = integer(params, "limit", PAGE_SIZE, 1, MAX_LIMIT)
+    try:  # by keyset on the stored registry's order
+        shown, last = qpq.people_page(filters["as_of"], filters["status"], filters["since"],
+                                      filters["until"], None, params.get("after") or None, limit)
+    except ValueError as exc:  # an `after` that keys no person listed
+        raise BadRequest(f"after: {exc}") from exc
     return Page(
         "people.html",
         {"filters": filters, "people": [p.to_dict() for p in shown],
-         "stock": qpq.held_stock(filters["as_of"]),
-         "next": _next(params, page, len(found) > page * limit)},
+         "stock": qpq.held_stock(filters["as_of"]), "next": next_page(params, last)},
         {"statuses": STATUSES},
     )  # fmt: skip
 

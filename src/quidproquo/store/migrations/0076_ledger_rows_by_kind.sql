@@ -1,0 +1,5 @@
+-- Only a visit or a concession can appear in a row because of its dates (the window); any
+-- other incident appears only in its own row (a release) or through a link. A change of an
+-- incident now drops the stored rows whose span meets its dates only when it is (or was) a
+-- visit or a concession: a change of a release drops its own row and the rows linked to it,
+-- not every row of the releases around it (migration 0072 dropped those too).
