@@ -76,7 +76,7 @@ def test_dev2_quality_and_no_event_from_traps(extractor: Extractor) -> None:
     assert scores["attribution"]["accuracy"] >= 0.95
     floors = {
         "release": 0.8,
-        "deportation": 0.85,
+        "deportation": 0.89,
         "detention": 0.85,
         "exchange": 0.85,
         "prisoner_count": 0.88,
