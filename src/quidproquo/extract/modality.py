@@ -206,7 +206,8 @@ class Modality:
         text = token.sent.text.lower()
         if any(p in text for p in self.habitual_phrases):
             return True
-        if any(p in own_clause_text(token) for p in self.frequency_phrases):
+        clause = own_clause_text(token)
+        if any(p in clause for p in self.frequency_phrases):
             return True  # "has renewed its sanctions every year since 2021"
         return any(
             c.dep_ == "advmod" and c.lower_ in self.habitual_adverbs
