@@ -38,7 +38,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -69,6 +69,11 @@ class DateMention:
     ahead_min: dt.date | None = None
     ahead_max: dt.date | None = None
     invalid: bool = False  # "31 February 2026": a date that does not exist (never coerced)
+
+
+def _whole_words(phrases: Iterable[str]) -> str:
+    """The phrases as an alternation that starts and ends at word boundaries."""
+    return r"\b(?:" + alternation(list(phrases)) + r")\b"
 
 
 # ----------------------------------------------------------------------------- calendar
@@ -156,18 +161,23 @@ class _DateLexicon:
         period = r"(?P<period>week|weekend|month|year)"
         season = r"(?P<season>" + alternation(list(self.seasons)) + r")"
         directions = r"(?P<dir>" + alternation(list(self.directions)) + r")"
-        # cues: a part every match of the pattern contains (looser: no word boundaries)
-        digit, units_cue = r"\d", r"day|week|month|year"
-        months = alternation(list(self.months))
-        full_months = alternation(list(self.full_months))
-        weekdays = alternation(list(self.weekdays))
-        weekends = alternation(list(self.recent_weekend))
-        relatives = alternation(list(self.relative_days))
-        seasons = alternation(list(self.seasons))
-        directions_cue = alternation(list(self.directions))
+        # cues: a part every match of the pattern contains; each word stands at a word start
+        # (and end) in every pattern using it, so the cue may demand the same boundaries
+        units_cue = r"\b(?:day|week|month|year)"  # "weekend" too, so no boundary after
+        months = _whole_words(self.months)
+        full_months = _whole_words(self.full_months)
+        weekdays = _whole_words(self.weekdays)
+        weekends = _whole_words(self.recent_weekend)
+        relatives = _whole_words(self.relative_days)
+        seasons = _whole_words(self.seasons)
+        directions_cue = _whole_words(self.directions)
         sources = [
-            (r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])", "iso", digit),
-            (r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.])", "dotted", digit),
+            (r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])", "iso", r"\d-\d"),
+            (
+                r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.])",
+                "dotted",
+                r"\d\.\d",
+            ),
             (
                 prep
                 + r"(?:"

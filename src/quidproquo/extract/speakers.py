@@ -171,8 +171,12 @@ class SpeakerState:
     speakers: list[Mention] = field(default_factory=list)
     regions: dict[int, tuple[int, int]] = field(default_factory=dict)  # by first sentence
 
+    def __post_init__(self) -> None:
+        # the quotes proper, bounds only: asked for every word, so computed once
+        self._quote_bounds = [(s.start, s.end) for s in self.spans if s not in self.names]
+
     def inside_quote(self, start: int, end: int) -> bool:
-        return any(s.start <= start and end <= s.end for s in self.spans if s not in self.names)
+        return any(first <= start and end <= last for first, last in self._quote_bounds)
 
 
 def _gender(name: str, lexicon: QuoteLexicon) -> str:

@@ -238,7 +238,8 @@ class TriggerLexicon:
         self.by_lemma: dict[str, list[TriggerSpec]] = {}
         self.by_form: dict[str, list[TriggerSpec]] = {}
         # type -> [(trigger forms, words one of which must also occur)]
-        self._prefilter: dict[str, list[tuple[re.Pattern[str], re.Pattern[str] | None]]] = {}
+        self._needing_forms: dict[str, list[tuple[re.Pattern[str], re.Pattern[str]]]] = {}
+        free: dict[str, set[str]] = {}
         self._requires: dict[str, re.Pattern[str]] = {}
         self.forms: set[str] = set()  # every surface form of every trigger (extract/gate.py)
         self.form_types: dict[str, set[str]] = {}  # lower-case form -> event types
@@ -256,8 +257,14 @@ class TriggerLexicon:
                 for form in forms:
                     self.form_types.setdefault(form.lower(), set()).add(type_name)
                 needed = spec.needs | spec.needs_head | spec.rebuts | spec.dismisses
-                needs = _words(needed) if needed else None
-                self._prefilter.setdefault(type_name, []).append((_words(forms), needs))
+                if needed:
+                    pair = (_words(forms), _words(needed))
+                    self._needing_forms.setdefault(type_name, []).append(pair)
+                else:
+                    free.setdefault(type_name, set()).update(forms)
+        # type -> the forms of its triggers that need no other word, as one alternation
+        self._free_forms = {name: _words(forms) for name, forms in free.items()}
+        self._typed = set(free) | set(self._needing_forms)
 
     @staticmethod
     def _spec(type_name: str, raw: dict[str, Any]) -> TriggerSpec:
@@ -299,14 +306,16 @@ class TriggerLexicon:
     def candidate_types(self, text: str, words: Iterable[str] | None = None) -> set[str]:
         """Event types whose trigger words occur in `text` (cheap, no parse); `words`, the
         trigger forms known to be in `text`, spare the types that have none of them."""
-        names = self._prefilter if words is None else {t for w in words for t in self.form_types[w]}
+        names = self._typed if words is None else {t for w in words for t in self.form_types[w]}
         found = set()
         for name in names:
-            entries = self._prefilter[name]
             required = self._requires.get(name)
             if required is not None and not required.search(text):
                 continue
-            if any(f.search(text) and (n is None or n.search(text)) for f, n in entries):
+            free = self._free_forms.get(name)
+            if (free is not None and free.search(text)) or any(
+                f.search(text) and n.search(text) for f, n in self._needing_forms.get(name, ())
+            ):
                 found.add(name)
         return found
 
