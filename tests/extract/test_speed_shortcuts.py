@@ -16,7 +16,15 @@ import pytest
 
 from quidproquo.extract.dates import _lexicon, find_dates
 from quidproquo.extract.gazetteer import load_gazetteer
+from quidproquo.extract.nlp import doc_text, load_nlp, parse_texts
 from quidproquo.extract.sentences import split_sentences
+from quidproquo.extract.triggers import (
+    TriggerLexicon,
+    TriggerSpec,
+    _words,
+    inflections,
+    load_triggers,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT.parent / "shared" / "eval"
@@ -52,7 +60,9 @@ def test_every_date_pattern_match_contains_its_cue() -> None:
             continue
         for text in texts:
             for m in pattern.finditer(text):
-                assert cue.search(m.group(0)), (kind, m.group(0))
+                # in its context: the cue's word boundaries see the text around the match
+                found = cue.search(text, m.start())
+                assert found and found.end() <= m.end(), (kind, m.group(0))
                 checked += 1
     assert checked > 500
 
@@ -98,3 +108,53 @@ def test_count_source_in_one_search_answers_as_one_by_one() -> None:
         assert gazetteer.count_source(text) == expected, text
         found += expected is not None
     assert found > 50
+
+
+def _candidate_types_one_by_one(lexicon: TriggerLexicon, text: str) -> set[str]:
+    """What `TriggerLexicon.candidate_types` answered with one search per trigger."""
+    found = set()
+    for name, specs in _specs_by_type(lexicon).items():
+        required = lexicon._requires.get(name)
+        if required is not None and not required.search(text):
+            continue
+        for spec in specs:
+            needed = spec.needs | spec.needs_head | spec.rebuts | spec.dismisses
+            forms = set(spec.forms) or inflections(spec.lemma)
+            if _words(forms).search(text) and (not needed or _words(needed).search(text)):
+                found.add(name)
+    return found
+
+
+def _specs_by_type(lexicon: TriggerLexicon) -> dict[str, list[TriggerSpec]]:
+    by_type: dict[str, list[TriggerSpec]] = {}
+    for specs in lexicon.by_lemma.values():
+        for spec in specs:
+            by_type.setdefault(spec.type, []).append(spec)
+    return by_type
+
+
+def test_candidate_types_in_one_search_per_type_answer_as_one_by_one() -> None:
+    lexicon = load_triggers()
+    written = [
+        "The envoy flew home after the talks; nobody was pardoned or let go.",
+        "Officials eased the export curbs and lifted a travel ban on two firms.",
+        "Police detained a reporter, then freed him on bail the next morning.",
+        "Nothing in this line names any event at all.",
+    ]
+    texts = written + [s.text for t in _texts() for s in split_sentences(t)]
+    found = 0
+    for text in texts:
+        expected = _candidate_types_one_by_one(lexicon, text)
+        assert lexicon.candidate_types(text) == expected, text
+        found += bool(expected)
+    assert found > 200
+
+
+def test_parsed_docs_keep_their_text_unchanged() -> None:
+    nlp = load_nlp()
+    texts = [
+        "  Two spaces first,\tthen a tab  and\n\na blank line. ",
+        "Quotes \u201cso\u201d and a dash \u2013 and \u00e9l\u00e8ve, na\u00efve.",
+    ] + _texts()[:40]
+    for text, doc in zip(texts, parse_texts(nlp, texts), strict=True):
+        assert doc_text(doc) == doc.text == text

@@ -19,7 +19,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import product
 from operator import itemgetter
@@ -308,9 +308,20 @@ class IndexedRules:
         return single, longer
 
 
+TEXT_KEY = "qpq_text"  # Doc.user_data key of the text the Doc was made of
+
+
 def doc_text(doc: Doc) -> str:
     """`doc.text`, built once: spaCy rebuilds it from the tokens on each access."""
-    text = doc.user_data.get("qpq_text")
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["qpq_text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def parse_texts(nlp: Language, texts: list[str], batch_size: int | None = None) -> Iterator[Doc]:
+    """`nlp.pipe(texts)`, each Doc keeping its text for `doc_text` (the tokenizer loses no
+    character, so it is `doc.text` without rebuilding it from the tokens)."""
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        doc.user_data[TEXT_KEY] = text
+        yield doc

@@ -55,7 +55,7 @@ from quidproquo.extract.gate import Gate, load_gate
 from quidproquo.extract.gazetteer import Gazetteer, load_gazetteer
 from quidproquo.extract.learned import CandidateFilter, load_filter
 from quidproquo.extract.modality import Modality, load_modality
-from quidproquo.extract.nlp import doc_text, load_nlp
+from quidproquo.extract.nlp import doc_text, load_nlp, parse_texts
 from quidproquo.extract.quotes import extract_quotes, regions_to_parse
 from quidproquo.extract.sanctions import (
     SanctionsLexicon,
@@ -238,9 +238,9 @@ class Extractor:
         for p in prepared:
             full += [s.text for s in p.candidates] + [t for t, whole in p.quote_regions if whole]
             ner += [t for t, whole in p.quote_regions if not whole]
-        docs = iter(self.nlp.pipe(full, batch_size=PARSE_BATCH))
+        docs = parse_texts(self.nlp, full, PARSE_BATCH)
         with self.nlp.select_pipes(enable=["ner"]):
-            ner_docs = iter(list(self.nlp.pipe(ner, batch_size=PARSE_BATCH)))
+            ner_docs = iter(list(parse_texts(self.nlp, ner, PARSE_BATCH)))
         results = []
         for p in prepared:
             parsed = {s.start: next(docs) for s in p.candidates}

@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from quidproquo.extract.nlp import load_nlp
+from quidproquo.extract.nlp import load_nlp, parse_texts
 from quidproquo.extract.sentences import Sentence
 from quidproquo.extract.speakers import (
     SMALL_WORDS,
@@ -382,11 +382,11 @@ def _parse(
 ) -> Iterator[Doc]:
     """Full parse where asked, NER alone elsewhere, reusing `known` docs; in text order."""
     todo = [(t, f) for t, f in zip(texts, full, strict=True) if t not in known]
-    parsed = iter(nlp.pipe([t for t, f in todo if f]))
+    parsed = parse_texts(nlp, [t for t, f in todo if f])
     entities: list[Doc] = []
     if not all(f for _, f in todo):  # the caller may have parsed everything
         with nlp.select_pipes(enable=["ner"]):
-            entities = list(nlp.pipe([t for t, f in todo if not f]))
+            entities = list(parse_texts(nlp, [t for t, f in todo if not f]))
     ner_only = iter(entities)
     for text, flag in zip(texts, full, strict=True):
         if text in known:
