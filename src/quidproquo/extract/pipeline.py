@@ -430,9 +430,11 @@ class Extractor:
     def _sentence_slots(
         self, doc: Doc, dates: Iterable[DateMention], state: DocumentState
     ) -> list[Slots]:
+        triggers = [t for token in doc for t in self.lexicon.match(token)]
+        if not triggers and not state.group_type:
+            return []  # no slot to fill: its counts, places and dates are not needed
         text = doc_text(doc)
         view = SentenceView(doc, sum_parts(find_counts(text), text), self.gazetteer.find(text))
-        triggers = [t for token in doc for t in self.lexicon.match(token)]
         trigger_tokens = {t.token.i for t in triggers}
         slots: list[Slots] = []
         for trig in triggers:

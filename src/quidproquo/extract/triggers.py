@@ -337,7 +337,11 @@ class TriggerLexicon:
 
     def match(self, token: Token) -> list[Trigger]:
         """The lexicon entries `token` satisfies in its parse."""
-        specs = self.by_lemma.get(token.lemma_.lower(), []) + self.by_form.get(token.lower_, [])
+        by_lemma = self.by_lemma.get(token.lemma_.lower())
+        by_form = self.by_form.get(token.lower_)
+        if not by_lemma and not by_form:
+            return []  # most words: no entry at all
+        specs = (by_lemma or []) + (by_form or [])
         seen: set[TriggerSpec] = set()
         found = []
         for spec in specs:
