@@ -315,6 +315,8 @@ class Discourse:
     def _known_leaders(self, text: str) -> None:
         """The gazetteer's leaders named in `text`, with the first name before them."""
         for leader in self.gazetteer.leaders:
+            if leader not in text:
+                continue  # the pattern is case-sensitive: no match without the name itself
             for match in re.finditer(rf"(?:{NAME}\s+)?{re.escape(leader)}\b", text):
                 words = [
                     w for w in match.group(0).split() if w.lower() not in self.roles.leader_titles
