@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from quidproquo.ingest.registry import RegistryEntry
-from quidproquo.ledger.terms import held_series, latest
+from quidproquo.ledger.terms import latest_held
 from quidproquo.resolve.entities import EntityResolver
 from quidproquo.resolve.names import fold
 from quidproquo.resolve.rows import date_interval, short_hash
@@ -721,7 +721,7 @@ def _with_returns(facts: list[PersonFact]) -> list[PersonFact]:
 
 def stock(store: Store, as_of: str | None = None) -> dict[str, Any]:
     """The latest counted number held beside the number of named people held on `as_of`."""
-    counts = latest(held_series(store))
+    counts = latest_held(store)
     named = named_held(store, as_of)
     return {
         "latest_counts": [
