@@ -195,11 +195,13 @@ def held_series(store: Store, accepted_only: bool = False) -> list[HeldCount]:
 def latest_held(store: Store, accepted_only: bool = False) -> list[HeldCount]:
     """`latest(held_series(store))`, reading of the extracted figures only those of their
     latest day (all of them when a stored value leaves that day in doubt)."""
-    top = store.query_one(
-        f"SELECT MAX({EXTRACTED_DAY}) AS day FROM incidents i WHERE i.type = 'prisoner_count'"
-        f" AND i.origin = 'extracted' AND {status_filter(accepted_only, 'i.status')}"
+    top = store.query_one(  # down the index from the latest day (migration 0078)
+        f"SELECT {EXTRACTED_DAY} AS day FROM incidents i WHERE i.type = 'prisoner_count'"
+        " AND i.origin = 'extracted' AND COALESCE(i.date_max, i.date_min) IS NOT NULL"
+        f" AND {status_filter(accepted_only, 'i.status')}"
         " AND EXISTS (SELECT 1 FROM claims c WHERE c.incident_id = i.id"
         f" AND c.property = 'count' AND {status_filter(accepted_only, 'c.status')})"
+        " ORDER BY COALESCE(i.date_max, i.date_min) DESC LIMIT 1"
     )
     day = top["day"] if top else None
     extracted = _held(_extracted_held(store, accepted_only, day)) if day else []
@@ -240,7 +242,9 @@ def _extracted_held(
 
     Curated prisoner_count events are tallies of releases (see the data README), so only
     extracted ones, which the extractor keeps for stock figures, join the series."""
-    on_day = f" AND {EXTRACTED_DAY} = :day" if day else ""
+    on_day = (  # the range reads the day through the index of migration 0078
+        f" AND COALESCE(i.date_max, i.date_min) >= :day AND {EXTRACTED_DAY} = :day" if day else ""
+    )
     claims = store.query(
         "SELECT c.id, c.incident_id, c.value, c.qualifier, c.source_url, c.document_id,"
         " i.date_min, i.date_max, i.actor, d.url AS document_url"
