@@ -612,8 +612,9 @@ def stored_registry(store: Store) -> list[Person] | None:
     last = int(top["seq"]) if top and top["seq"] is not None else 0
     state_row = {"f": versions[0], "v": versions[1], "d": today, "t": now_iso(), "last": last}
     if state and (state["people_version"], state["day"]) == (versions[1], today):
-        dirty = [r["incident_id"] for r in store.query(
-            "SELECT DISTINCT incident_id FROM people_dirty WHERE seq <= :last", state_row)]
+        dirty = [r["incident_id"] for r in store.query(  # read no more than can be used
+            "SELECT DISTINCT incident_id FROM people_dirty WHERE seq <= :last LIMIT :over",
+            state_row | {"over": WHOLE_BUILD_ABOVE + 1})]  # fmt: skip
         update = _rebuilt(store, dirty, today) if "*" not in dirty and len(
             dirty) <= WHOLE_BUILD_ABOVE else None  # fmt: skip
         if update is not None and _stored(store, *update, state_row | {"n": len(update[0])}):
