@@ -395,8 +395,8 @@ def _status(facts: list[PersonFact], day: str) -> tuple[str, str | None, list[st
 class _Gathered:
     """People gathered from their facts; each name as written resolved once."""
 
-    def __init__(self, store: Store, conn: Any) -> None:
-        self.resolver = EntityResolver(store, conn)
+    def __init__(self, resolver: EntityResolver) -> None:
+        self.resolver = resolver
         self.found: dict[str, Person] = {}
         self.resolved: dict[str, tuple[str, str]] = {}  # a name as written -> (key, name shown)
 
@@ -427,7 +427,7 @@ def _settled(who: Person) -> Person:
 def build_registry(store: Store, day: str) -> list[Person]:
     """Every named person with their facts and status on `day`, in page order."""
     with store.transaction() as conn:
-        gathered = _Gathered(store, conn)
+        gathered = _Gathered(EntityResolver(store, conn))
         for written, fact in _incident_facts(store):
             gathered.person(None, written).facts.append(fact)
         for entity_id, written, registry, fact in _registry_facts(store):
@@ -446,7 +446,23 @@ def build_registry(store: Store, day: str) -> list[Person]:
     return _in_order(_on_day(everyone, day))
 
 
-def _rebuilt(store: Store, dirty: Sequence[str], day: str) -> tuple[set[str], list[Person]] | None:
+# The names known (entities and their aliases), kept per store while the people version holds
+# (any change of an entity or alias moves it): reading and keying them all is most of an update.
+_RESOLVERS: dict[str, tuple[int, EntityResolver]] = {}
+
+
+def _names_known(store: Store, people_version: int) -> EntityResolver:
+    kept = _RESOLVERS.get(store.url)
+    if kept is None or kept[0] != people_version:
+        with store.transaction() as conn:  # used only to find names: no entity is made
+            kept = people_version, EntityResolver(store, conn)
+        _RESOLVERS[store.url] = kept
+    return kept[1]
+
+
+def _rebuilt(
+    store: Store, dirty: Sequence[str], day: str, people_version: int
+) -> tuple[set[str], list[Person]] | None:
     """The people the `dirty` incidents named or name now, rebuilt from all their facts: their
     keys and who they are now (a key named no more is gone). The names and registries are as
     when the stored registry was built (the people version has not moved): a person's registry
@@ -455,16 +471,15 @@ def _rebuilt(store: Store, dirty: Sequence[str], day: str) -> tuple[set[str], li
     changed = sorted(set(dirty) | _linked(store, dirty))
     keys = {r["person_key"] for r in _by_ids(
         store, "SELECT person_key FROM people_incidents WHERE 1 = 1", "incident_id", changed)}
-    with store.transaction() as conn:
-        gathered = _Gathered(store, conn)
-        named_now = _incident_facts(store, changed)
-        keys |= {gathered.key_of(None, written)[0] for written, _ in named_now}
-        ordered = sorted(keys)
-        incidents = set(changed) | {r["incident_id"] for r in _by_ids(
-            store, "SELECT incident_id FROM people_incidents WHERE 1 = 1", "person_key", ordered)}
-        for written, fact in _incident_facts(store, sorted(incidents)):
-            if gathered.key_of(None, written)[0] in keys:
-                gathered.person(None, written).facts.append(fact)
+    gathered = _Gathered(_names_known(store, people_version))
+    named_now = _incident_facts(store, changed)
+    keys |= {gathered.key_of(None, written)[0] for written, _ in named_now}
+    ordered = sorted(keys)
+    incidents = set(changed) | {r["incident_id"] for r in _by_ids(
+        store, "SELECT incident_id FROM people_incidents WHERE 1 = 1", "person_key", ordered)}
+    for written, fact in _incident_facts(store, sorted(incidents)):
+        if gathered.key_of(None, written)[0] in keys:
+            gathered.person(None, written).facts.append(fact)
     for old in _stored_people(store, ordered):
         listed = [f for f in old.facts if f.incident_id is None]
         if not listed:
@@ -574,8 +589,10 @@ def named_held(store: Store, as_of: str | None = None) -> int:
     if (as_of or date.today().isoformat()) == date.today().isoformat():
         built = stored_registry(store)
         if built is None:
-            row = store.query_one("SELECT COUNT(*) AS n FROM people_registry"
-                                  " WHERE status IN ('held', 're-imprisoned')")  # fmt: skip
+            ranks = ", ".join(str(STATUSES.index(s)) for s in HELD)  # through the order index
+            row = store.query_one(
+                f"SELECT COUNT(*) AS n FROM people_registry WHERE rank IN ({ranks})"
+            )
             return int(row["n"]) if row else 0
     return sum(p.status in HELD for p in people(store, as_of))
 
@@ -615,10 +632,11 @@ def stored_registry(store: Store) -> list[Person] | None:
         dirty = [r["incident_id"] for r in store.query(  # read no more than can be used
             "SELECT DISTINCT incident_id FROM people_dirty WHERE seq <= :last LIMIT :over",
             state_row | {"over": WHOLE_BUILD_ABOVE + 1})]  # fmt: skip
-        update = _rebuilt(store, dirty, today) if "*" not in dirty and len(
+        update = _rebuilt(store, dirty, today, versions[1]) if "*" not in dirty and len(
             dirty) <= WHOLE_BUILD_ABOVE else None  # fmt: skip
         if update is not None and _stored(store, *update, state_row | {"n": len(update[0])}):
             return None
+    _RESOLVERS.pop(store.url, None)  # names read again after a whole build
     everyone = build_registry(store, today)
     keys = {who.key for who in everyone}
     if len(keys) == len(everyone) and _stored(store, None, everyone, state_row | {"n": len(keys)}):
