@@ -87,7 +87,8 @@ CREATE TRIGGER claims_people_rows_version AFTER INSERT OR UPDATE OR DELETE ON cl
     FOR EACH ROW EXECUTE FUNCTION claim_people_dirty();
 CREATE TRIGGER incident_links_people_rows_version AFTER INSERT OR UPDATE OR DELETE
     ON incident_links FOR EACH ROW EXECUTE FUNCTION link_people_dirty();
-CREATE TRIGGER documents_people_rows_version AFTER UPDATE OR DELETE ON documents
+-- A document matters by its address only (`_source` reads no other column of it).
+CREATE TRIGGER documents_people_rows_version AFTER UPDATE OF url OR DELETE ON documents
     FOR EACH ROW EXECUTE FUNCTION document_people_dirty();
 -- A reviewer's correction of an incident changes the date it shows; no other entry of the
 -- audit log changes the registry (a registry match's decision is in registry_matches).

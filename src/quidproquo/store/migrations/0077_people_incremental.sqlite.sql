@@ -63,7 +63,8 @@ BEGIN
     INSERT INTO people_dirty (incident_id) VALUES (OLD.incident_id), (OLD.other_id);
 END;
 
-CREATE TRIGGER documents_update_people_dirty_version AFTER UPDATE ON documents
+-- A document matters by its address only (`_source` reads no other column of it).
+CREATE TRIGGER documents_update_people_dirty_version AFTER UPDATE OF url ON documents
 BEGIN
     INSERT INTO people_dirty (incident_id)
         SELECT DISTINCT incident_id FROM claims WHERE document_id = NEW.id;
