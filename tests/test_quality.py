@@ -62,7 +62,7 @@ def test_seed_quality(extractor: Extractor) -> None:
 def test_dev_quality_and_no_event_from_traps(extractor: Extractor) -> None:
     gold, predictions = _predict(extractor, "dev.gold.jsonl")
     scores = score(gold, predictions).to_dict()
-    assert scores["events"]["f1"] >= 0.89
+    assert scores["events"]["f1"] >= 0.9
     assert scores["attribution"]["accuracy"] >= 0.9
     assert _trap_hits("dev.traps.jsonl", gold, predictions, None) == []
 
@@ -72,12 +72,12 @@ def test_dev2_quality_and_no_event_from_traps(extractor: Extractor) -> None:
     on it, overall and per type, and no trap sentence gives an event of any type."""
     gold, predictions = _predict(extractor, "dev2.gold.jsonl")
     scores = score(gold, predictions).to_dict()
-    assert scores["events"]["f1"] >= 0.83
+    assert scores["events"]["f1"] >= 0.85
     assert scores["attribution"]["accuracy"] >= 0.95
     floors = {
-        "release": 0.78,
-        "deportation": 0.82,
-        "detention": 0.8,
+        "release": 0.8,
+        "deportation": 0.89,
+        "detention": 0.85,
         "exchange": 0.85,
         "prisoner_count": 0.88,
         "denial": 0.8,

@@ -272,3 +272,17 @@ def test_bad_text_type_is_a_clear_error() -> None:
 def test_missing_lexicon_names_the_file() -> None:
     with pytest.raises(LexiconError, match="no-such-lexicon.yaml"):
         load_lexicon("no-such-lexicon.yaml")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Olga Dzemidovich, a mother of two, was given three years.", []),
+        ("The father-of-four was taken from his flat at dawn.", []),
+        ("A mother of three and 12 other women were pardoned.", [(12, "exact")]),
+    ],
+)
+def test_a_parent_described_by_their_children_is_no_count(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert [(m.value, m.qualifier) for m in find_counts(text)] == expected

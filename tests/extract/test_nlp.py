@@ -93,8 +93,10 @@ def test_the_networks_multiply_through_numpys_blas_with_thincs_products() -> Non
     assert numpy.allclose(out, thinc.gemm(x, x, trans1=True), atol=1e-3)
 
 
-def test_the_beam_of_one_finds_the_entities_of_the_greedy_recognizer() -> None:
-    from quidproquo.extract.beam_entities import BeamOfOne
+def test_the_stepwise_decoders_take_the_greedy_decisions() -> None:
+    from spacy.tokens import Span
+
+    from quidproquo.extract.greedy_steps import EntitySteps, GreedySteps
 
     texts = [
         "On 3 March 2024 the Lithuanian envoy Ona Petraityte flew from Vilnius to Geneva.",
@@ -103,17 +105,121 @@ def test_the_beam_of_one_finds_the_entities_of_the_greedy_recognizer() -> None:
         "",
         "   ",
         "nothing capitalised here, just two dozen words about last week and the first day",
+        "Asked whether she would go, the minister, who had not been told, said: 'Not yet.'",
+        "Talks ended in Kaunas. Then  Maria Kolesnikova spoke\n\nin Warsaw with Ona Petraityte",
     ]
     fast, stock = load_nlp(), load_nlp(stock=True)
-    assert isinstance(fast.get_pipe("ner"), BeamOfOne)
+    assert type(fast.get_pipe("ner")) is EntitySteps
+    assert type(fast.get_pipe("parser")) is GreedySteps
 
-    def entities(docs: object) -> list[list[tuple[int, int, str]]]:
-        return [[(e.start, e.end, e.label_) for e in d.ents] for d in docs]  # type: ignore[attr-defined]
+    def decisions(docs: object) -> list[list[tuple[str, int, str, str]]]:
+        return [
+            [(t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in d]
+            for d in docs  # type: ignore[attr-defined]
+        ]
 
-    expected = entities(stock.pipe(texts))
-    assert any(expected) and entities(fast.pipe(texts, batch_size=2)) == expected
-    assert entities([fast(t) for t in texts]) == expected  # one text at a time
-    with fast.select_pipes(enable=["ner"]):
-        alone = entities(fast.pipe(texts))
+    expected = decisions(stock.pipe(texts))
+    assert any(d[3] for doc in expected for d in doc)  # entities to find
+    assert decisions(fast.pipe(texts, batch_size=2)) == expected
+    assert decisions(fast.pipe(texts)) == expected  # one batch of every length
+    assert decisions([fast(t) for t in texts]) == expected  # one text at a time
+    with fast.select_pipes(enable=["ner"]):  # no parser: no sentence starts inside
+        alone = decisions(fast.pipe(texts))
     with stock.select_pipes(enable=["ner"]):
-        assert alone == entities(stock.pipe(texts))
+        assert alone == decisions(stock.pipe(texts))
+    # an entity given beforehand is kept (spaCy's own checks decide around it)
+    preset = []
+    for nlp in (fast, stock):
+        doc = nlp.make_doc(texts[0])
+        doc.set_ents([Span(doc, 6, 8, label="ORG")], default="missing")
+        preset.append(decisions([nlp.get_pipe("ner")(doc)]))
+    assert preset[0] == preset[1] and ("B", "ORG") in [d[2:] for d in preset[0][0]]
+
+
+def test_the_leaner_encoder_layers_give_the_same_numbers() -> None:
+    import numpy
+    from thinc.layers.chain import forward as chain_forward
+    from thinc.layers.maxout import forward as maxout_forward
+
+    from quidproquo.extract.encoders import _embed_once, _maxout
+
+    nlp = load_nlp()
+    texts = [
+        "The court in Brest freed the two men; the court in Grodno freed the three women.",
+        "Freed, freed and FREED again: the words repeat, the shapes differ, Xx and xxxx.",
+        "",
+        "A single line\n\nwith   spaces",
+    ]
+    docs = [nlp.make_doc(t) for t in texts]
+    layers = [
+        layer
+        for name in ("tok2vec", "ner")
+        for layer in nlp.get_pipe(name).model.walk()
+        if layer._func in (_embed_once, _maxout)
+    ]
+    stages = [layer for layer in layers if layer._func is _embed_once]
+    assert len(stages) == 2  # the shared encoder's and the recognizer's
+    assert len(layers) == 12  # and the maxout layers: an embedding and 4 windows each
+    rng = numpy.random.default_rng(8)
+    for layer in layers:
+        lean = layer._func
+        whole = chain_forward if lean is _embed_once else maxout_forward
+        given = docs if lean is _embed_once else rng.standard_normal(
+            (50, layer.get_dim("nI")), dtype="float32"
+        )
+        fast = layer.predict(given)
+        layer._func = whole
+        try:
+            slow = layer.predict(given)
+        finally:
+            layer._func = lean
+        pairs = list(zip(fast, slow, strict=True)) if lean is _embed_once else [(fast, slow)]
+        assert all(a.shape == b.shape and numpy.array_equal(a, b) for a, b in pairs)
+
+
+def test_the_entity_moves_and_features_are_those_of_spacys_transition_system() -> None:
+    import numpy
+
+    from quidproquo.extract.greedy_steps import KINDS, EntitySteps, context_rows
+
+    nlp = load_nlp()
+    ner = nlp.get_pipe("ner")
+    assert isinstance(ner, EntitySteps)
+    moves = ner.component.moves
+    names = [moves.get_class_name(i) for i in range(moves.n_moves)]
+    texts = [
+        "The envoy  met Ona Petraityte in Kaunas. Then they left\n\nfor Riga on 4 May.",
+        "Freed: Pavel Zhuk, Maria Kolesnikova and   two others, said the Red Cross",
+    ]
+    with nlp.select_pipes(disable=["ner"]):  # the parser's sentence starts, no entities
+        docs = list(nlp.pipe(texts))
+    columns: list[int | str] = ["SENT_START", "IS_SPACE"]
+    arrays = [doc.to_array(columns).T for doc in docs]
+    assert any((starts.astype("int64") == 1)[1:].any() for starts, _ in arrays)  # a 2nd sentence
+    assert all(space.any() for _, space in arrays)  # whitespace tokens
+    rng = numpy.random.default_rng(8)
+    for doc, (starts, space) in zip(docs, arrays, strict=True):
+        for _ in range(30):  # random walks through the moves spaCy allows
+            (state,) = moves.init_batch([doc])
+            step_model = ner.component.model.predict([doc])
+            opened, begun, label = False, 0, 0
+            for t in range(len(doc)):
+                follows = t + 1 < len(doc)
+                runs_on = follows and int(starts[t + 1]) != 1
+                mine = ner._valid(
+                    numpy.array([opened]),
+                    numpy.array([label], "uint64"),
+                    numpy.array([runs_on]),
+                    numpy.array([bool(space[t])]),
+                )[0]
+                assert mine.tolist() == [moves.is_valid(state, name) for name in names]
+                rows = context_rows(numpy.array([t]), numpy.array([begun]), numpy.array([opened]))
+                assert (rows - 1).tolist() == step_model.get_token_ids([state]).tolist()
+                move = int(rng.choice(numpy.flatnonzero(mine)))
+                moves.apply_transition(state, names[move])
+                kind = KINDS.find(names[move][0])
+                if kind == KINDS.find("B"):
+                    opened, begun, label = True, t, int(ner.label[move])
+                elif kind == KINDS.find("L"):
+                    opened = False
+            assert state.is_final()

@@ -209,3 +209,16 @@ def test_unspecific_relief_is_no_event(extractor: Extractor, text: str) -> None:
 def test_specific_relief_is_an_event(extractor: Extractor) -> None:
     text = "On Monday the Treasury granted relief to the potash trader Agrorozkvit."
     assert found(extractor, text, "sanctions_eased") == [("United States", "Agrorozkvit")]
+
+
+def test_an_addition_to_a_list_has_no_relief_instrument(extractor: Extractor) -> None:
+    text = "Canada on Monday added 14 Belarusian prosecutors to its sanctions list."
+    [event] = [e for e in extractor.extract(text, "2025-09-12").events]
+    assert (event.type, event.instrument) == ("sanctions_imposed", None)
+
+
+def test_a_hyphenated_party_is_written_as_it_stands(extractor: Extractor) -> None:
+    text = "Washington sanctioned a state-run tractor plant on Friday."
+    [event] = extractor.extract(text, "2025-09-12").events
+    assert event.target == "state-run tractor plant"
+

@@ -1,5 +1,7 @@
 """Sentence splitting: offsets, abbreviations, datelines, captions."""
 
+import pytest
+
 from quidproquo.extract.sentences import Sentence, is_boilerplate, split_sentences
 
 
@@ -62,3 +64,28 @@ def test_boilerplate_lines() -> None:
     assert is_boilerplate(Sentence(0, 16, "17.12.2025 18:00"))
     assert is_boilerplate("By Anna Kowalska")
     assert not is_boilerplate("Belarus pardoned 18 prisoners on Friday.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Anna Kowalska and Piotr Nowak, Reuters",
+        "By ANNA KOWALSKA | 12 March 2025 | 10:45",
+        "Reporting by Anna Kowalska in Vilnius; Editing by John Smith",
+    ],
+)
+def test_bylines_are_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the rights group's count, more than 600 people have walked free since 2024.",
+        "By decree, the president pardoned 16 convicts.",
+        "By Friday evening, all 14 had reached Lithuania.",
+        "By Amnesty's tally, some 90 people are still in custody.",
+    ],
+)
+def test_prose_opening_with_by_is_no_byline(line: str) -> None:
+    assert not is_boilerplate(line)

@@ -79,3 +79,36 @@ def test_a_pronoun_after_a_person_not_pardoning_takes_that_person(events_of: Eve
     text = "Olga Marchenko was arrested in 2021 and she was freed on Monday."
     [event] = events_of(text, "release")
     assert event.persons == ["Olga Marchenko"]
+
+
+# -- "X's government freed": X, even a country the gazetteer does not list --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASMARA — Eritrea's military government freed more than 300 prisoners in an amnesty on "
+        "Sunday.",
+        "The government of Eritrea freed more than 300 prisoners on Sunday.",
+    ],
+)
+def test_a_government_of_a_country_is_that_country(events_of: EventsOf, text: str) -> None:
+    [event] = events_of(text, "release")
+    assert (event.actor, event.count) == ("Eritrea", 300)
+
+
+def test_a_government_of_a_listed_capital_is_its_state(events_of: EventsOf) -> None:
+    [event] = events_of("Minsk's government freed 20 prisoners on Sunday.", "release")
+    assert event.actor == "Belarus"
+
+
+def test_a_dateline_city_in_capitals_is_no_person_freed(events_of: EventsOf) -> None:
+    text = "YANGON (Lake Wire) — Uganda's government freed more than 300 prisoners on Sunday."
+    [event] = events_of(text, "release")
+    assert (event.actor, event.persons) == ("Uganda", [])
+
+
+def test_a_person_named_after_the_dateline_is_still_freed(events_of: EventsOf) -> None:
+    text = "YANGON (Lake Wire) — The authorities freed the blogger Ivan Petrov on Sunday."
+    [event] = events_of(text, "release")
+    assert event.persons == ["Ivan Petrov"]

@@ -145,3 +145,36 @@ def test_the_total_flown_somewhere_is_a_release_of_that_many(events_of: EventsOf
 def test_a_list_sent_somewhere_moves_no_one(events_of: EventsOf) -> None:
     text = "The ombudsman said the list sent to Poland was incomplete."
     assert events_of(text, "deportation") == [] and events_of(text, "release") == []
+
+
+# -- whose figure: "the office of X puts the figure at N" -------------------------------------
+
+
+def test_the_office_of_a_person_putting_a_figure_is_its_source(events_of: EventsOf) -> None:
+    text = (
+        "Viasna counts 1,168 political prisoners. The office of exiled opposition leader Olga "
+        "Marchenko puts the figure at about 1,400."
+    )
+    sources = [(e.count, e.actor) for e in events_of(text, "prisoner_count")]
+    assert sources == [(1168, "Viasna"), (1400, "office of Olga Marchenko")]
+
+
+# -- "freed nine pastors and put them on a flight": the pronoun carries the count ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nicaragua freed nine Lutheran pastors on Friday and put them on a flight to Spain.",
+        "Cuba released nine dissidents on Friday and sent them to Spain.",
+    ],
+)
+def test_them_after_a_counted_group_carries_its_count(events_of: EventsOf, text: str) -> None:
+    [event] = events_of(text, "deportation")
+    assert (event.count, event.destination) == (9, "Spain")
+
+
+def test_the_others_are_not_the_counted_group(events_of: EventsOf) -> None:
+    text = "Cuba released 12 dissidents on Friday and sent the others to Spain."
+    [event] = events_of(text, "deportation")
+    assert event.count is None

@@ -62,3 +62,26 @@ def test_a_demand_inside_a_description_leaves_the_release_standing(events_of: Ev
     text = "Lukashenko freed 14 prisoners who should never have been jailed."
     [event] = events_of(text, "release")
     assert (event.count, event.actor) == (14, "Lukashenko")
+
+
+# -- a frequency makes its own clause a practice ----------------------------------------------
+
+
+def test_sanctions_renewed_every_year_are_a_practice(events_of: EventsOf) -> None:
+    text = (
+        "The Council has extended its Belarus sanctions every year since 2020, and it should "
+        "continue."
+    )
+    assert events_of(text, "sanctions_imposed") == []
+
+
+def test_a_frequency_in_a_joined_clause_leaves_the_first_standing(events_of: EventsOf) -> None:
+    text = "Hundreds of critics are still in prison, and new ones are detained every week."
+    assert events_of(text, "detention") == []
+    assert len(events_of(text, "prisoner_count")) == 1
+
+
+def test_a_week_as_a_measure_is_no_frequency(events_of: EventsOf) -> None:
+    text = "Police detained 12 students in Brest on Monday, a week after the last raid."
+    [event] = events_of(text, "detention")
+    assert event.count == 12

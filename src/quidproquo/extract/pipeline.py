@@ -694,7 +694,8 @@ class Extractor:
                 continue
             if conditioned:
                 slot.modality = "proposed"
-            slot.instrument = instrument_of(doc_text(token.doc))
+            if slot.type == "sanctions_eased":  # instruments of relief; an addition has none
+                slot.instrument = instrument_of(doc_text(token.doc))
             # named subjects, else whose measures they are ("American relief"), else the
             # clause's or sentence's government, else the text's last sanctioning one
             actors = (

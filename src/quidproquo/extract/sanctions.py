@@ -140,7 +140,11 @@ def _name_tokens(head: Token, lex: SanctionsLexicon) -> list[Token]:
     keep += [  # the commas of a list: "judges, prosecutors and governors"
         t
         for t in head.doc
-        if t.is_punct and t.head.i in kept and t.i + 1 in kept and t.i - 1 in kept
+        if t.is_punct
+        and t.i not in kept  # "state-owned": its hyphen is kept already
+        and t.head.i in kept
+        and t.i + 1 in kept
+        and t.i - 1 in kept
     ]
     tokens = sorted(keep, key=lambda t: t.i)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):

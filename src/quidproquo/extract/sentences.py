@@ -104,7 +104,11 @@ _TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}\s*[—–-]\s")
 
 _BOILERPLATE_PATTERNS = [
     re.compile(r"^(?:Photo|Photograph|Foto|Source|Credit|Image)s?\s*:", re.I),
-    re.compile(r"^(?:By|Reporting by|Editing by|Written by)\s+[A-Z]"),
+    # A byline is names, outlets, dates and a few joining words; "By Viasna's count, ..." is prose.
+    re.compile(
+        r"^(?:By|Reporting by|Editing by|Written by)\s+[A-Z][\w.'’-]*"
+        r"(?:(?:\s+|\s*[,;|·—–-]\s*)(?:[A-Z0-9][\w.'’:-]*|and|by|in|at|for|with|&))*[\s.]*$"
+    ),
     re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s+\d{1,2}:\d{2})?$"),  # 17.12.2025 18:00
     re.compile(r"^\d{1,2}:\d{2}\s*(?:[—–-]\s*)?$"),
     re.compile(r"^[A-Z][\w ]{0,30}\s(?:Section|Desk)$"),  # "English Section"

@@ -238,6 +238,7 @@ def entity_mentions(doc: Doc | Span, offset: int, sentence: int, state: SpeakerS
         if all(f[1] - f[0] < end - start and f[3] != "PERSON" for f in overlapping):
             found = [f for f in found if f not in overlapping]  # "Coordination Headquarters
             found.append((start, end, state.text[start:end], None))  # for the Treatment of ..."
+    found += [f for f in _lone_surnames(doc, offset, state) if not _overlaps(f, found)]
     for start, end, surface, label in sorted(found):
         if state.inside_quote(start, end):
             continue
@@ -248,6 +249,28 @@ def entity_mentions(doc: Doc | Span, offset: int, sentence: int, state: SpeakerS
         gender = _gender(name, state.lexicon) if kind == "person" else "any"
         topic = _is_topic(doc, start - offset, state.text[offset:start])
         state.entities.append(Mention(name, kind, gender, start, sentence, subject=topic))
+
+
+def _lone_surnames(
+    doc: Doc | Span, offset: int, state: SpeakerState
+) -> list[tuple[int, int, str, str | None]]:
+    """Proper nouns the tagger left unnamed that a feminine surname ending marks as a
+    person ('Tsikhanouskaya, speaking in Vilnius, welcomed ...'; speech_verbs.yaml)."""
+    gazetteer = load_gazetteer()
+    return [
+        (t.idx + offset, t.idx + len(t) + offset, t.text, "PERSON")
+        for t in doc
+        if t.pos_ == "PROPN"
+        and not t.ent_type_
+        and len(t) >= 6
+        and t.is_title
+        and t.lower_.endswith(state.lexicon.female_endings)
+        and not gazetteer.find(t.text)
+    ]
+
+
+def _overlaps(item: tuple[int, int, str, str | None], found: list[Any]) -> bool:
+    return any(f[0] < item[1] and item[0] < f[1] for f in found)
 
 
 def _is_topic(doc: Doc | Span, start: int, before: str) -> bool:

@@ -58,6 +58,7 @@ class TriggerSpec:
     lemma: str
     pos: str = "VERB"
     needs: frozenset[str] = frozenset()
+    needs_also: frozenset[str] = frozenset()  # a second dependent, as well: "walked out of prison"
     needs_head: frozenset[str] = frozenset()
     nominal_needs: frozenset[str] = frozenset()
     needs_people: bool = False
@@ -130,6 +131,13 @@ def dependents_lower(token: Token) -> set[str]:
                 for grand in child.children
                 if grand.dep_ == "pobj"
                 for grand in grand.children
+            )
+            found.update(  # a compound preposition: "walked out of prison"
+                great.lower_
+                for grand in child.children
+                if grand.dep_ == "prep"
+                for great in grand.children
+                if great.dep_ == "pobj"
             )
     return found
 
@@ -259,6 +267,7 @@ class TriggerLexicon:
                 lemma=raw["lemma"],
                 pos=raw.get("pos", "VERB"),
                 needs=frozenset(raw.get("needs", ())),
+                needs_also=frozenset(raw.get("needs_also", ())),
                 needs_head=frozenset(raw.get("needs_head", ())),
                 nominal_needs=frozenset(raw.get("nominal_needs", ())),
                 needs_people=raw.get("needs_people", False),
@@ -360,6 +369,8 @@ class TriggerLexicon:
     def _satisfies(self, token: Token, spec: TriggerSpec) -> bool:
         deps = dependents_lower(token)
         if spec.needs and not (spec.needs & deps):
+            return False
+        if spec.needs_also and not (spec.needs_also & deps):
             return False
         if spec.excludes & deps:
             return False
