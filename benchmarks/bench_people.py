@@ -9,8 +9,10 @@ and exchange one to three invented names (seeded, from a pool of about a third a
 as such incidents; one pooled name in ten is also an alias of one of the generated entities),
 once. Then, each timed through the real web app in this process (median of `--runs` after one
 warm-up; wall ms and this process's CPU ms): building the registry whole (what every people
-page cost before it was stored), the first people page after a change (the registry built and
-stored again), stored pages (first, deep by keyset, by status, JSON), `qpq people --limit 100`,
+page cost before it was stored), the first people page after a change of the names (the
+registry built whole and stored again), the first people page after a change of one named
+incident or a reviewer's date on one (only its people rebuilt), stored pages (first, deep
+by keyset, by status, JSON), `qpq people --limit 100`,
 and the CSV export of the whole registry.
 """
 
@@ -34,6 +36,7 @@ from starlette.testclient import TestClient
 from quidproquo.app import Quidproquo
 from quidproquo.cli import main as cli
 from quidproquo.export import export
+from quidproquo.resolve import review
 from quidproquo.resolve.names import name_key
 from quidproquo.resolve.people import PEOPLE_TYPES, build_registry
 from quidproquo.store import Store
@@ -122,9 +125,32 @@ def run(db: str, runs: int, name: bool) -> dict[str, Any]:
     results["people page, first view after a change (registry built and stored)"] = timed(
         max(runs // 2, 1), get("/people"), alias_change, warm=0
     )
+    people_incidents = [r["id"] for r in store.query(
+        "SELECT id FROM incidents WHERE persons <> '[]' AND status <> 'rejected' ORDER BY id")]
+    chosen = iter(random.Random(2).sample(people_incidents, min(len(people_incidents), 100)))
+
+    def fact_change() -> None:  # one named incident's notes: its people are rebuilt
+        store.execute("UPDATE incidents SET notes = :n WHERE id = :i",
+                      {"n": f"benchmark note {next(edits)}", "i": next(chosen)})  # fmt: skip
+
+    def review_change() -> None:  # a reviewer corrects one named incident's date
+        incident = next(chosen)
+        row = store.query_one("SELECT date_min FROM incidents WHERE id = :i", {"i": incident})
+        day = (row or {}).get("date_min") or "2015-01-01"
+        review.correct(store, "incident", incident, {"date": day[:8] + "15"}, "benchmark")
+
+    results["people page, first view after a change of one named incident (its people)"] = timed(
+        runs, get("/people"), fact_change, warm=1
+    )
+    results["people page, first view after a reviewer's date (its people)"] = timed(
+        runs, get("/people"), review_change, warm=1
+    )
+    state = store.query_one("SELECT people_updated FROM people_registry_state WHERE id = 1")
+    results["people rewritten by the last change"] = state["people_updated"] if state else None
     everyone = store.query_one("SELECT COUNT(*) AS n FROM people_registry")
     middle = (everyone or {"n": 0})["n"] // 2
-    deep = store.query_one("SELECT person_key FROM people_registry ORDER BY position"
+    deep = store.query_one("SELECT person_key FROM people_registry"
+                           " ORDER BY rank, sort_name, person_key"
                            " LIMIT 1 OFFSET :o", {"o": middle})  # fmt: skip
     results["people in the registry"] = everyone["n"] if everyone else 0
     pages = {"people page, first (100)": "/people",

@@ -62,3 +62,23 @@ def test_walking_out_of_custody_is_a_release(events_of: EventsOf, text: str, cou
 )
 def test_walking_elsewhere_is_no_release(events_of: EventsOf, text: str) -> None:
     assert events_of(text, "release") == []
+
+
+# -- the terms of a trade are no relief step: "traded for sanctions relief" -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The detainees were bartered for sanctions relief, an opposition adviser said.",
+        "Critics say the activists were swapped for relief on the fertiliser trade.",
+    ],
+)
+def test_what_people_were_traded_for_is_no_easing(events_of: EventsOf, text: str) -> None:
+    assert events_of(text, "sanctions_eased") == []
+
+
+def test_relief_granted_outright_is_still_an_easing(events_of: EventsOf) -> None:
+    text = "The Treasury granted sanctions relief to the national airline on Tuesday."
+    [easing] = events_of(text, "sanctions_eased")
+    assert easing.actor == "United States"

@@ -20,7 +20,7 @@ from quidproquo.resolve.people import (
     people,
     people_page,
 )
-from quidproquo.resolve.rows import insert_incident
+from quidproquo.resolve.rows import add_link, insert_claim, insert_incident
 from quidproquo.store import Store
 
 
@@ -57,6 +57,22 @@ def _stored_version(store: Store) -> tuple[int, int]:
     )
     assert row is not None
     return row["facts_version"], row["people_version"]
+
+
+def _updated(store: Store) -> int:
+    """How many people the last bringing up to date of the stored registry wrote."""
+    row = store.query_one("SELECT people_updated FROM people_registry_state WHERE id = 1")
+    assert row is not None
+    return int(row["people_updated"])
+
+
+def _incremental(store: Store, rewritten: int) -> list[dict[str, Any]]:
+    """What is shown now: it must be what a whole build gives, though only `rewritten` people
+    were written again."""
+    shown = _shown(store)
+    assert shown == _fresh(store)
+    assert _updated(store) == rewritten
+    return shown
 
 
 @pytest.fixture
@@ -138,3 +154,69 @@ def test_the_stored_registry_follows_every_change(store: Store) -> None:
     shown = _shown(store)
     assert shown == _fresh(store) and shown != before
     assert _walk(store, 2) == [p["key"] for p in _shown(store)]
+
+
+def test_a_change_of_the_facts_rewrites_only_the_people_it_touches(store: Store) -> None:
+    everyone = _shown(store)
+    assert _updated(store) == len(everyone) == 4  # the first read builds it whole
+
+    # a new incident naming a new person and one known already
+    _add(store, "inc-det-lutsk", "detention", "2024-03-10", ["Ales Lutsk", "Alesia Brava"])
+    shown = _incremental(store, 2)
+    assert {"name:ales lutsk", "name:alesia brava"} <= {p["key"] for p in shown}
+
+    # a claim naming one more person in an incident of two (the other two are read again)
+    with store.transaction() as conn:
+        store.execute("INSERT INTO documents (id, content_hash, kind, url, retrieved, text)"
+                      " VALUES ('doc-lutsk', 'h-lutsk', 'text', 'https://example.org/a',"
+                      " '2024-03-11', 'invented')", conn=conn)  # fmt: skip
+        insert_claim(store, conn, {"id": "clm-lutsk", "incident_id": "inc-det-lutsk",
+                                   "property": "persons", "value": ["Mikola Dzed"],
+                                   "document_id": "doc-lutsk", "origin": "extracted",
+                                   "evidence": "sentenced on Friday to six years in a colony"})
+    shown = _incremental(store, 3)
+    dzed = next(p for p in shown if p["key"] == "name:mikola dzed")
+    assert dzed["facts"][0]["kind"] == "sentenced" and dzed["facts"][0]["sources"] == [
+        "https://example.org/a"
+    ]
+
+    # the document's address: its incident's people show the new one
+    store.execute("UPDATE documents SET url = 'https://example.org/b' WHERE id = 'doc-lutsk'")
+    shown = _incremental(store, 3)
+    assert "https://example.org/b" in next(p for p in shown if p["key"] == "name:mikola dzed")[
+        "facts"][0]["sources"]  # fmt: skip
+
+    # a release and a deportation linked: the release's person is freed and expelled
+    _add(store, "inc-rel-brava", "release", "2025-01-20", ["Alesia Brava"])
+    _incremental(store, 1)
+    with store.transaction() as conn:
+        insert_incident(store, conn, {"id": "inc-dep-brava", "type": "deportation",
+                                      "date_min": "2025-01-20", "date_max": "2025-01-20",
+                                      "destination": "Lithuania", "origin": "curated"})
+        add_link(store, conn, "inc-rel-brava", "inc-dep-brava", "linked")
+    shown = _incremental(store, 1)
+    assert next(p for p in shown if p["key"] == "name:alesia brava")["status"] == (
+        "freed and expelled"
+    )
+
+    # a reviewer's date, then a rejected incident: its only person is gone
+    review.correct(store, "incident", "inc-det-sokal", {"date": "2020-02-01"}, "ana")
+    shown = _incremental(store, 1)
+    assert next(p for p in shown if p["key"] == "name:paval sokal")["facts"][0]["date"].startswith(
+        "2020-02-01")  # fmt: skip
+    review.reject(store, "incident", "inc-det-sokal", "ana")
+    shown = _incremental(store, 1)
+    assert "name:paval sokal" not in {p["key"] for p in shown}
+
+    # a name corrected in place: the old spelling's person goes, the new one comes
+    store.execute("UPDATE incidents SET persons = '[\"Alesia Bravaya\"]'"
+                  " WHERE id = 'inc-det-brava'")  # fmt: skip
+    shown = _incremental(store, 2)
+    assert "name:alesia bravaya" in {p["key"] for p in shown}
+
+    # an entity's name is not a fact: the registry is built whole
+    store.execute("INSERT INTO entities (id, name, kind, role, attributes, origin) VALUES"
+                  " ('ales-lutsk', 'Ales Lutsk', 'person', NULL, '{}', 'curated')")
+    shown = _shown(store)
+    assert shown == _fresh(store) and _updated(store) == len(shown)
+    assert _walk(store, 2) == [p["key"] for p in shown]

@@ -189,7 +189,29 @@ def cumulative_series(
 def held_series(store: Store, accepted_only: bool = False) -> list[HeldCount]:
     """Prisoners held over time: curated counts, and stock figures extracted from the news."""
     rows = store.query(f"SELECT * FROM held_counts WHERE {status_filter(accepted_only)}")
-    rows += _extracted_held(store, accepted_only)
+    return _held(rows + _extracted_held(store, accepted_only))
+
+
+def latest_held(store: Store, accepted_only: bool = False) -> list[HeldCount]:
+    """`latest(held_series(store))`, reading of the extracted figures only those of their
+    latest day (all of them when a stored value leaves that day in doubt)."""
+    top = store.query_one(  # down the index from the latest day (migration 0078)
+        f"SELECT {EXTRACTED_DAY} AS day FROM incidents i WHERE i.type = 'prisoner_count'"
+        " AND i.origin = 'extracted' AND COALESCE(i.date_max, i.date_min) IS NOT NULL"
+        f" AND {status_filter(accepted_only, 'i.status')}"
+        " AND EXISTS (SELECT 1 FROM claims c WHERE c.incident_id = i.id"
+        f" AND c.property = 'count' AND {status_filter(accepted_only, 'c.status')})"
+        " ORDER BY COALESCE(i.date_max, i.date_min) DESC LIMIT 1"
+    )
+    day = top["day"] if top else None
+    extracted = _held(_extracted_held(store, accepted_only, day)) if day else []
+    if day and (not extracted or any(_held_day(h) != day for h in extracted)):
+        return latest(held_series(store, accepted_only))
+    curated = store.query(f"SELECT * FROM held_counts WHERE {status_filter(accepted_only)}")
+    return latest(sorted(_held(curated) + extracted, key=_held_order))
+
+
+def _held(rows: list[dict[str, Any]]) -> list[HeldCount]:
     held = []
     for row in rows:
         interval = Interval.parse(row["as_of_min"], row["as_of_max"])
@@ -209,11 +231,20 @@ def held_series(store: Store, accepted_only: bool = False) -> list[HeldCount]:
     return sorted(held, key=_held_order)
 
 
-def _extracted_held(store: Store, accepted_only: bool) -> list[dict[str, Any]]:
-    """Each count claim of an extracted prisoner_count incident, in the held_counts shape.
+EXTRACTED_DAY = "substr(COALESCE(i.date_max, i.date_min), 1, 10)"  # as `_held_day` reads it
+
+
+def _extracted_held(
+    store: Store, accepted_only: bool, day: str | None = None
+) -> list[dict[str, Any]]:
+    """Each count claim of an extracted prisoner_count incident (of those of `day` when
+    given), in the held_counts shape.
 
     Curated prisoner_count events are tallies of releases (see the data README), so only
     extracted ones, which the extractor keeps for stock figures, join the series."""
+    on_day = (  # the range reads the day through the index of migration 0078
+        f" AND COALESCE(i.date_max, i.date_min) >= :day AND {EXTRACTED_DAY} = :day" if day else ""
+    )
     claims = store.query(
         "SELECT c.id, c.incident_id, c.value, c.qualifier, c.source_url, c.document_id,"
         " i.date_min, i.date_max, i.actor, d.url AS document_url"
@@ -221,7 +252,8 @@ def _extracted_held(store: Store, accepted_only: bool) -> list[dict[str, Any]]:
         " LEFT JOIN documents d ON d.id = c.document_id"
         " WHERE i.type = 'prisoner_count' AND i.origin = 'extracted' AND c.property = 'count'"
         f" AND {status_filter(accepted_only, 'i.status')}"
-        f" AND {status_filter(accepted_only, 'c.status')} ORDER BY c.id"
+        f" AND {status_filter(accepted_only, 'c.status')}{on_day} ORDER BY c.id",
+        {"day": day} if day else None,
     )
     return [
         {

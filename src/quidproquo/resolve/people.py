@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from quidproquo.ingest.registry import RegistryEntry
-from quidproquo.ledger.terms import held_series, latest
+from quidproquo.ledger.terms import latest_held
 from quidproquo.resolve.entities import EntityResolver
 from quidproquo.resolve.names import fold
 from quidproquo.resolve.rows import date_interval, short_hash
@@ -176,16 +177,18 @@ def _reason(settled: bool, count: int, birth_conflict: bool) -> str:
 # -- building the registry ----------------------------------------------------------------------
 
 
-def _incident_facts(store: Store) -> list[tuple[str, PersonFact]]:
-    """(name as written, fact) for every person named in a people incident."""
+def _incident_facts(store: Store, ids: Sequence[str] | None = None) -> list[tuple[str, PersonFact]]:
+    """(name as written, fact) for every person named in a people incident (of those with
+    `ids` when given), the incidents in the order of their ids."""
     kinds = ", ".join(repr(t) for t in PEOPLE_TYPES)
-    incidents = {
-        r["id"]: r
-        for r in store.query(
-            "SELECT id, type, date_min, date_max, destination, persons, notes FROM incidents"
-            f" WHERE status <> 'rejected' AND type IN ({kinds})"
-        )
-    }
+    rows = _by_ids(
+        store,
+        "SELECT id, type, date_min, date_max, destination, persons, notes FROM incidents"
+        f" WHERE status <> 'rejected' AND type IN ({kinds})",
+        "id",
+        ids,
+    )
+    incidents = {r["id"]: r for r in sorted(rows, key=lambda r: str(r["id"]))}
     names: dict[str, set[str]] = {
         i: set(from_json(r["persons"]) or []) for i, r in incidents.items()
     }
@@ -193,13 +196,16 @@ def _incident_facts(store: Store) -> list[tuple[str, PersonFact]]:
     sources: dict[str, list[str]] = {i: [] for i in incidents}
     # Only the claims of these incidents, with only the values and texts read below (a
     # detention's texts name its sentence; the persons claimed are added to its names).
-    for claim in store.query(
+    for claim in _by_ids(
+        store,
         f"SELECT c.incident_id, c.property, CASE WHEN c.property = 'persons' THEN c.value END"
         " AS value, CASE WHEN i.type = 'detention' THEN c.evidence END AS evidence,"
         f" {CLAIM_SOURCE} FROM claims c JOIN incidents i ON i.id = c.incident_id"
         " LEFT JOIN documents d ON d.id = c.document_id"
-        f" WHERE c.status <> 'rejected' AND i.status <> 'rejected' AND i.type IN ({kinds})"
-        " ORDER BY c.incident_id, c.id"  # the same order on every database
+        f" WHERE c.status <> 'rejected' AND i.status <> 'rejected' AND i.type IN ({kinds})",
+        "c.incident_id",
+        ids,
+        " ORDER BY c.incident_id, c.id",  # the same order on every database
     ):
         incident_id = claim["incident_id"]
         source = _source(claim)
@@ -211,7 +217,7 @@ def _incident_facts(store: Store) -> list[tuple[str, PersonFact]]:
             names[incident_id] |= set(value if isinstance(value, list) else [value])
     reviewed = reviewer_set(store, "incident")
     dates = _claimed_dates(store, [i for i in incidents if "date" in reviewed.get(i, {})])
-    destinations = _linked_destinations(store, incidents)
+    destinations = _linked_destinations(store, incidents, ids is not None)
     found = []
     for incident_id, row in incidents.items():
         destination = row["destination"] or destinations.get(incident_id)
@@ -225,6 +231,20 @@ def _incident_facts(store: Store) -> list[tuple[str, PersonFact]]:
 
 
 CLAIM_SOURCE = "c.source_url, c.document_id, d.url"  # a claim's source, read by `_source`
+
+
+def _by_ids(
+    store: Store, sql: str, column: str, ids: Sequence[str] | None, order: str = ""
+) -> list[dict[str, Any]]:
+    """The rows of `sql` (which ends in a WHERE clause), of every id when `ids` is None, else
+    of those whose `column` is one of `ids` (read a chunk at a time)."""
+    if ids is None:
+        return list(store.query(sql + order))
+    found: list[dict[str, Any]] = []
+    for start in range(0, len(ids), CHUNK):
+        names, params = in_list("b", list(ids[start : start + CHUNK]))
+        found += store.query(f"{sql} AND {column} IN ({names}){order}", params)
+    return found
 
 
 def _source(claim: dict[str, Any]) -> str | None:
@@ -261,17 +281,35 @@ def _reviewed_date(
     return value_text("date", shown("date", row, claims, by_reviewer=True))
 
 
-def _linked_destinations(store: Store, incidents: dict[str, dict[str, Any]]) -> dict[str, str]:
-    """A release's destination where a linked deportation states it."""
+def _linked_destinations(
+    store: Store, incidents: dict[str, dict[str, Any]], only_these: bool = False
+) -> dict[str, str]:
+    """A release's destination where a linked deportation states it (the links of
+    `incidents` only when `only_these`, else every link read at once)."""
+    releases = [i for i, r in incidents.items() if r["type"] == "release"]
+    links = (
+        _by_ids(store, "SELECT incident_id, other_id FROM incident_links WHERE 1 = 1",
+                "incident_id", releases)
+        + _by_ids(store, "SELECT incident_id, other_id FROM incident_links WHERE 1 = 1",
+                  "other_id", releases)
+        if only_these
+        else store.query("SELECT incident_id, other_id FROM incident_links")
+    )  # fmt: skip
+    others = sorted({link[end] for link in links for end in ("incident_id", "other_id")})
     deportations = {
         r["id"]: r["destination"]
-        for r in store.query(
+        for r in _by_ids(
+            store,
             "SELECT id, destination FROM incidents WHERE type = 'deportation'"
-            " AND destination IS NOT NULL AND status <> 'rejected'"
+            " AND destination IS NOT NULL AND status <> 'rejected'",
+            "id",
+            others if only_these else None,
         )
     }
     found: dict[str, str] = {}
-    for link in store.query("SELECT incident_id, other_id FROM incident_links"):
+    # In one order on every database and however the links were read.
+    for link in sorted({(r["incident_id"], r["other_id"]): r for r in links}.values(),
+                       key=lambda r: (r["incident_id"], r["other_id"])):  # fmt: skip
         for a, b in (
             (link["incident_id"], link["other_id"]),
             (link["other_id"], link["incident_id"]),
@@ -354,34 +392,49 @@ def _status(facts: list[PersonFact], day: str) -> tuple[str, str | None, list[st
     return status, since, doubts
 
 
+class _Gathered:
+    """People gathered from their facts; each name as written resolved once."""
+
+    def __init__(self, resolver: EntityResolver) -> None:
+        self.resolver = resolver
+        self.found: dict[str, Person] = {}
+        self.resolved: dict[str, tuple[str, str]] = {}  # a name as written -> (key, name shown)
+
+    def key_of(self, entity_id: str | None, written: str) -> tuple[str, str]:
+        """The person's key and the name shown for them."""
+        if entity_id is None and written in self.resolved:
+            return self.resolved[written]
+        found_id = entity_id or self.resolver.find(written)
+        known = self.resolver.known.get(found_id or "")
+        key_shown = found_id or "name:" + fold(written), known.name if known else written
+        if entity_id is None:
+            self.resolved[written] = key_shown
+        return key_shown
+
+    def person(self, entity_id: str | None, written: str) -> Person:
+        key, shown = self.key_of(entity_id, written)
+        return self.found.setdefault(key, Person(key, shown))
+
+
+def _settled(who: Person) -> Person:
+    """Facts in date order (arrest before sentence, release before expulsion on a day)."""
+    who.facts.sort(key=lambda f: (f.date_max or f.date_min or "9999", f.date_min or "",
+                                  FACT_ORDER[f.kind]))  # fmt: skip
+    _with_returns(who.facts)
+    return who
+
+
 def build_registry(store: Store, day: str) -> list[Person]:
     """Every named person with their facts and status on `day`, in page order."""
-    found: dict[str, Person] = {}
     with store.transaction() as conn:
-        resolver = EntityResolver(store, conn)
-        entity_names = {r["id"]: r["name"] for r in store.query("SELECT id, name FROM entities",
-                                                                 conn=conn)}  # fmt: skip
-
-        resolved: dict[str, tuple[str, str]] = {}  # a name as written -> (key, name shown)
-
-        def person(entity_id: str | None, written: str) -> Person:
-            if entity_id is None and written in resolved:
-                key, shown = resolved[written]
-            else:
-                found_id = entity_id or resolver.find(written)
-                key = found_id or "name:" + fold(written)
-                shown = entity_names.get(found_id or "", written)
-                if entity_id is None:
-                    resolved[written] = key, shown
-            return found.setdefault(key, Person(key, shown))
-
+        gathered = _Gathered(EntityResolver(store, conn))
         for written, fact in _incident_facts(store):
-            person(None, written).facts.append(fact)
+            gathered.person(None, written).facts.append(fact)
         for entity_id, written, registry, fact in _registry_facts(store):
             who = (
-                person(entity_id, written)
+                gathered.person(entity_id, written)
                 if entity_id
-                else found.setdefault(
+                else gathered.found.setdefault(
                     "name:" + fold(written) + ":" + registry,
                     Person("name:" + fold(written), written),
                 )
@@ -389,11 +442,64 @@ def build_registry(store: Store, day: str) -> list[Person]:
             who.facts.append(fact)
             if registry not in who.registries:
                 who.registries.append(registry)
-    for who in found.values():
-        who.facts.sort(key=lambda f: (f.date_max or f.date_min or "9999", f.date_min or "",
-                                      FACT_ORDER[f.kind]))  # fmt: skip
-        _with_returns(who.facts)
-    return _in_order(_on_day(list(found.values()), day))
+    everyone = [_settled(who) for who in gathered.found.values()]
+    return _in_order(_on_day(everyone, day))
+
+
+# The names known (entities and their aliases), kept per store while the people version holds
+# (any change of an entity or alias moves it): reading and keying them all is most of an update.
+_RESOLVERS: dict[str, tuple[int, EntityResolver]] = {}
+
+
+def _names_known(store: Store, people_version: int) -> EntityResolver:
+    kept = _RESOLVERS.get(store.url)
+    if kept is None or kept[0] != people_version:
+        with store.transaction() as conn:  # used only to find names: no entity is made
+            kept = people_version, EntityResolver(store, conn)
+        _RESOLVERS[store.url] = kept
+    return kept[1]
+
+
+def _rebuilt(
+    store: Store, dirty: Sequence[str], day: str, people_version: int
+) -> tuple[set[str], list[Person]] | None:
+    """The people the `dirty` incidents named or name now, rebuilt from all their facts: their
+    keys and who they are now (a key named no more is gone). The names and registries are as
+    when the stored registry was built (the people version has not moved): a person's registry
+    facts are taken from it. None when only a whole build can tell (an unsettled registry
+    entry shares its key with a name no entity holds)."""
+    changed = sorted(set(dirty) | _linked(store, dirty))
+    keys = {r["person_key"] for r in _by_ids(
+        store, "SELECT person_key FROM people_incidents WHERE 1 = 1", "incident_id", changed)}
+    gathered = _Gathered(_names_known(store, people_version))
+    named_now = _incident_facts(store, changed)
+    keys |= {gathered.key_of(None, written)[0] for written, _ in named_now}
+    ordered = sorted(keys)
+    incidents = set(changed) | {r["incident_id"] for r in _by_ids(
+        store, "SELECT incident_id FROM people_incidents WHERE 1 = 1", "person_key", ordered)}
+    for written, fact in _incident_facts(store, sorted(incidents)):
+        if gathered.key_of(None, written)[0] in keys:
+            gathered.person(None, written).facts.append(fact)
+    for old in _stored_people(store, ordered):
+        listed = [f for f in old.facts if f.incident_id is None]
+        if not listed:
+            continue
+        if old.key.startswith("name:"):
+            return None
+        who = gathered.found.setdefault(old.key, Person(old.key, old.name))
+        who.facts += listed
+        who.registries = list(old.registries)
+    everyone = [_settled(who) for who in gathered.found.values()]
+    return keys, _on_day(everyone, day)
+
+
+def _linked(store: Store, ids: Sequence[str]) -> set[str]:
+    """The incidents linked to these (a deportation's destination is its release's too)."""
+    ordered = sorted(set(ids))
+    links = _by_ids(store, "SELECT incident_id, other_id FROM incident_links WHERE 1 = 1",
+                    "incident_id", ordered) + _by_ids(
+        store, "SELECT incident_id, other_id FROM incident_links WHERE 1 = 1", "other_id", ordered)
+    return {r[end] for r in links for end in ("incident_id", "other_id")}
 
 
 def _on_day(everyone: list[Person], day: str) -> list[Person]:
@@ -483,8 +589,10 @@ def named_held(store: Store, as_of: str | None = None) -> int:
     if (as_of or date.today().isoformat()) == date.today().isoformat():
         built = stored_registry(store)
         if built is None:
-            row = store.query_one("SELECT COUNT(*) AS n FROM people_registry"
-                                  " WHERE status IN ('held', 're-imprisoned')")  # fmt: skip
+            ranks = ", ".join(str(STATUSES.index(s)) for s in HELD)  # through the order index
+            row = store.query_one(
+                f"SELECT COUNT(*) AS n FROM people_registry WHERE rank IN ({ranks})"
+            )
             return int(row["n"]) if row else 0
     return sum(p.status in HELD for p in people(store, as_of))
 
@@ -500,10 +608,14 @@ def _versions(store: Store) -> tuple[int, int]:
     return (int(row["facts"]), int(row["people"])) if row else (0, 0)
 
 
+WHOLE_BUILD_ABOVE = 2000  # incidents changed since the last update: more are built whole
+
+
 def stored_registry(store: Store) -> list[Person] | None:
-    """Make sure the stored registry holds for today's facts, names and day: if not, build it
-    and store it. Returns None when the stored one can be read, else (a read-only or busy
-    database) the registry built now."""
+    """Make sure the stored registry holds for today's facts, names and day: if only facts
+    changed, rebuild the people of the changed incidents; else build it whole and store it.
+    Returns None when the stored one can be read, else (a read-only or busy database) the
+    registry built now."""
     today = date.today().isoformat()
     versions = _versions(store)  # read before building: a change meanwhile makes it stale
     state = store.query_one(
@@ -513,25 +625,64 @@ def stored_registry(store: Store) -> list[Person] | None:
         *versions, today
     ):
         return None
+    top = store.query_one("SELECT MAX(seq) AS seq FROM people_dirty")
+    last = int(top["seq"]) if top and top["seq"] is not None else 0
+    state_row = {"f": versions[0], "v": versions[1], "d": today, "t": now_iso(), "last": last}
+    if state and (state["people_version"], state["day"]) == (versions[1], today):
+        dirty = [r["incident_id"] for r in store.query(  # read no more than can be used
+            "SELECT DISTINCT incident_id FROM people_dirty WHERE seq <= :last LIMIT :over",
+            state_row | {"over": WHOLE_BUILD_ABOVE + 1})]  # fmt: skip
+        update = _rebuilt(store, dirty, today, versions[1]) if "*" not in dirty and len(
+            dirty) <= WHOLE_BUILD_ABOVE else None  # fmt: skip
+        if update is not None and _stored(store, *update, state_row | {"n": len(update[0])}):
+            return None
+    _RESOLVERS.pop(store.url, None)  # names read again after a whole build
     everyone = build_registry(store, today)
-    rows = [{"p": n, "k": who.key, "s": who.status, "j": json.dumps(asdict(who), default=str)}
-            for n, who in enumerate(everyone)]  # fmt: skip
-    state_row = {"f": versions[0], "v": versions[1], "d": today, "t": now_iso()}
+    keys = {who.key for who in everyone}
+    if len(keys) == len(everyone) and _stored(store, None, everyone, state_row | {"n": len(keys)}):
+        return None
+    return everyone  # read-only, busy, or two people under one key (never stored)
+
+
+def _stored(
+    store: Store, keys: set[str] | None, everyone: list[Person], state_row: dict[str, Any]
+) -> bool:
+    """Store these people in place of those keyed `keys` (of everyone when None) and the state
+    they hold on; False when the database refused (read-only, or another request stored them
+    meanwhile)."""
+    rows = [{"k": who.key, "r": STATUSES.index(who.status), "n": fold(who.name),
+             "s": who.status, "j": json.dumps(asdict(who), default=str)}
+            for who in everyone]  # fmt: skip
+    named = [{"i": i, "k": who.key} for who in everyone
+             for i in sorted({f.incident_id for f in who.facts if f.incident_id})]  # fmt: skip
     try:
         with store.transaction() as conn:
-            store.execute("DELETE FROM people_registry", conn=conn)
+            if keys is None:
+                store.execute("DELETE FROM people_registry", conn=conn)
+                store.execute("DELETE FROM people_incidents", conn=conn)
+            ordered = sorted(keys or ())
+            for start in range(0, len(ordered), CHUNK):
+                names, params = in_list("k", ordered[start : start + CHUNK])
+                for table in ("people_registry", "people_incidents"):
+                    store.execute(f"DELETE FROM {table} WHERE person_key IN ({names})",
+                                  params, conn)  # fmt: skip
             if rows:
                 store.execute(
-                    "INSERT INTO people_registry (position, person_key, status, person)"
-                    " VALUES (:p, :k, :s, :j)", rows, conn)  # fmt: skip
+                    "INSERT INTO people_registry (person_key, rank, sort_name, status, person)"
+                    " VALUES (:k, :r, :n, :s, :j)", rows, conn)  # fmt: skip
+            if named:
+                store.execute("INSERT INTO people_incidents (incident_id, person_key)"
+                              " VALUES (:i, :k)", named, conn)  # fmt: skip
+            store.execute("DELETE FROM people_dirty WHERE seq <= :last", state_row, conn)
             store.execute(
                 "INSERT INTO people_registry_state (id, facts_version, people_version, day,"
-                " built_at) VALUES (1, :f, :v, :d, :t) ON CONFLICT (id) DO UPDATE SET"
-                " facts_version = :f, people_version = :v, day = :d, built_at = :t",
+                " built_at, people_updated) VALUES (1, :f, :v, :d, :t, :n) ON CONFLICT (id)"
+                " DO UPDATE SET facts_version = :f, people_version = :v, day = :d,"
+                " built_at = :t, people_updated = :n",
                 state_row, conn)  # fmt: skip
-    except SQLAlchemyError:  # read-only, or another request stored it meanwhile
-        return everyone
-    return None
+    except SQLAlchemyError:
+        return False
+    return True
 
 
 def _person(stored: str) -> Person:
@@ -540,8 +691,14 @@ def _person(stored: str) -> Person:
     return Person(**data)
 
 
-def _stored_people(store: Store) -> list[Person]:
-    rows = store.query("SELECT person FROM people_registry ORDER BY position")
+PAGE_ORDER = "ORDER BY rank, sort_name, person_key"
+
+
+def _stored_people(store: Store, keys: Sequence[str] | None = None) -> list[Person]:
+    """The stored people (those keyed `keys` when given), in page order when all are read."""
+    order = PAGE_ORDER if keys is None else ""
+    rows = _by_ids(store, "SELECT person FROM people_registry WHERE 1 = 1", "person_key", keys,
+                   f" {order}")  # fmt: skip
     return [_person(r["person"]) for r in rows]
 
 
@@ -550,17 +707,17 @@ def _stored_page(
 ) -> tuple[list[Person], str | None]:
     where, bound = ["1 = 1"], dict[str, Any]()
     if status:
-        where.append("status = :s")
-        bound["s"] = status
+        where.append("rank = :r")
+        bound["r"] = STATUSES.index(status) if status in STATUSES else -1
     if after is not None:
         row = store.query_one(
-            "SELECT position FROM people_registry WHERE person_key = :k", {"k": after}
+            "SELECT rank, sort_name FROM people_registry WHERE person_key = :k", {"k": after}
         )
-        if row is None or (status and _person_status(store, after) != status):
+        if row is None or (status and row["rank"] != bound["r"]):
             raise ValueError(f"no person {after!r} to continue after")
-        where.append("position > :p")
-        bound["p"] = row["position"]
-    sql = f"SELECT person FROM people_registry WHERE {' AND '.join(where)} ORDER BY position"
+        where.append("(rank, sort_name, person_key) > (:ar, :an, :ak)")
+        bound |= {"ar": row["rank"], "an": row["sort_name"], "ak": after}
+    sql = f"SELECT person FROM people_registry WHERE {' AND '.join(where)} {PAGE_ORDER}"
     if limit is not None:
         sql += " LIMIT :n"
         bound["n"] = limit + 1
@@ -568,11 +725,6 @@ def _stored_page(
     if limit is None or len(shown) <= limit:
         return shown, None
     return shown[:limit], shown[limit - 1].key
-
-
-def _person_status(store: Store, key: str) -> str | None:
-    row = store.query_one("SELECT status FROM people_registry WHERE person_key = :k", {"k": key})
-    return row["status"] if row else None
 
 
 def _with_returns(facts: list[PersonFact]) -> list[PersonFact]:
@@ -588,7 +740,7 @@ def _with_returns(facts: list[PersonFact]) -> list[PersonFact]:
 
 def stock(store: Store, as_of: str | None = None) -> dict[str, Any]:
     """The latest counted number held beside the number of named people held on `as_of`."""
-    counts = latest(held_series(store))
+    counts = latest_held(store)
     named = named_held(store, as_of)
     return {
         "latest_counts": [

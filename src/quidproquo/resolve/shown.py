@@ -152,17 +152,24 @@ _CACHE: dict[tuple[str, str], tuple[Any, dict[str, dict[str, Any]]]] = {}
 
 def reviewer_set(store: Store, object_type: str) -> dict[str, dict[str, Any]]:
     """object id -> {property: its value before the first correction that changed it}, for
-    every incident (or event) a reviewer corrected. Read from the audit log once per log head."""
+    every incident (or event) a reviewer corrected. Read from the audit log once per log head;
+    when the log grew from the head last read (it is append-only), only the entries after it."""
     head = store.query_one("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
     key = (store.url, object_type)
     cached = _CACHE.get(key)
     if cached is not None and cached[0] == head:
         return cached[1]
     found: dict[str, dict[str, Any]] = {}
+    since = -1
+    if cached is not None and cached[0] is not None and head is not None:
+        then = store.query_one("SELECT hash FROM audit_log WHERE seq = :s", {"s": cached[0]["seq"]})
+        if then is not None and then["hash"] == cached[0]["hash"]:  # the same log, grown
+            found = {i: dict(props) for i, props in cached[1].items()}
+            since = cached[0]["seq"]
     rows = store.query(
         "SELECT object_id, before, after FROM audit_log"
-        " WHERE object_type = :t AND action = 'correct' ORDER BY seq",
-        {"t": object_type},
+        " WHERE object_type = :t AND action = 'correct' AND seq > :s ORDER BY seq",
+        {"t": object_type, "s": since},
     )
     for row in rows:
         before, after = stored_json(row["before"]), stored_json(row["after"])  # never raise
