@@ -72,10 +72,10 @@ def test_dev2_quality_and_no_event_from_traps(extractor: Extractor) -> None:
     on it, overall and per type, and no trap sentence gives an event of any type."""
     gold, predictions = _predict(extractor, "dev2.gold.jsonl")
     scores = score(gold, predictions).to_dict()
-    assert scores["events"]["f1"] >= 0.85
+    assert scores["events"]["f1"] >= 0.86
     assert scores["attribution"]["accuracy"] >= 0.95
     floors = {
-        "release": 0.8,
+        "release": 0.82,
         "deportation": 0.89,
         "detention": 0.85,
         "exchange": 0.85,
