@@ -8,9 +8,9 @@ lemma of each (word, part of speech, morphology) it has seen, which is all its r
 (`MemoLemmas`); the networks' matrix products go through NumPy's BLAS in one thread
 (`BlasOps`), about twice as fast as thinc's default on this project's machines; the
 encoders embed each distinct word of a batch once and skip what only training needs
-(extract/encoders.py); and the
-parser and the entity recognizer take their greedy decisions a step at a time from
-Python, the same decisions in less time (extract/greedy_steps.py).
+(extract/encoders.py); and the parser and the entity recognizer take their greedy
+decisions a step at a time from Python, the same decisions in less time
+(extract/greedy_steps.py).
 `load_nlp(stock=True)` is the model untouched (the benchmark's reference).
 """
 

@@ -195,7 +195,7 @@ def held_series(store: Store, accepted_only: bool = False) -> list[HeldCount]:
 def latest_held(store: Store, accepted_only: bool = False) -> list[HeldCount]:
     """`latest(held_series(store))`, reading of the extracted figures only those of their
     latest day (all of them when a stored value leaves that day in doubt)."""
-    top = store.query_one(  # down the index from the latest day (migrations 0078, 0079)
+    top = store.query_one(  # down the index from the latest day (migration 0078)
         f"SELECT {EXTRACTED_DAY} AS day FROM incidents i WHERE i.type = 'prisoner_count'"
         " AND i.origin = 'extracted' AND COALESCE(i.date_max, i.date_min) IS NOT NULL"
         f" AND {status_filter(accepted_only, 'i.status')}"
